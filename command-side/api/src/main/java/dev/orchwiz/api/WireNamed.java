@@ -1,0 +1,25 @@
+package dev.orchwiz.api;
+
+/**
+ * An enum whose values travel under a lower snake case wire name (JSON, query parameters, SSE), so that every edge
+ * converts it the same way.
+ */
+public interface WireNamed {
+
+    String wireName();
+
+    static <E extends Enum<E> & WireNamed> E fromWire(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wireName().equalsIgnoreCase(value) || constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("'" + value + "' is not one of " + wireNames(type));
+    }
+
+    static <E extends Enum<E> & WireNamed> java.util.List<String> wireNames(Class<E> type) {
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(WireNamed::wireName)
+                .toList();
+    }
+}

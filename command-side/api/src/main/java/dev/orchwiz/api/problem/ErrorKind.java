@@ -1,0 +1,15 @@
+package dev.orchwiz.api.problem;
+
+/** What kind of failure an error code is, so that each edge can map it without knowing every code. */
+public enum ErrorKind {
+    /** The request itself is wrong. */
+    INVALID,
+    /** The thing does not exist for this caller (also used to hide other users' things). */
+    NOT_FOUND,
+    /** The thing exists but its state does not allow the request. */
+    CONFLICT,
+    /** The caller decided on an outdated version. */
+    STALE,
+    /** The node cannot serve this right now; retrying later may work. */
+    UNAVAILABLE
+}

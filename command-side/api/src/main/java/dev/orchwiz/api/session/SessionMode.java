@@ -1,0 +1,23 @@
+package dev.orchwiz.api.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.orchwiz.api.WireNamed;
+
+/** How a session treats tool calls: plan asks before anything runs, auto-accept runs what the rules allow. */
+public enum SessionMode implements WireNamed {
+    @JsonProperty("plan")
+    PLAN("plan"),
+    @JsonProperty("auto_accept")
+    AUTO_ACCEPT("auto_accept");
+
+    private final String wireName;
+
+    SessionMode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+}

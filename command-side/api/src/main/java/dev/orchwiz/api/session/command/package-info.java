@@ -1,0 +1,2 @@
+/** Requests to change a session; each carries the acting principal. */
+package dev.orchwiz.api.session.command;

@@ -1,0 +1,5 @@
+package dev.orchwiz.api.session.query;
+
+import java.util.List;
+
+public record SessionPage(List<SessionSummary> items, int page, int size, long totalItems, int totalPages) {}

@@ -1,0 +1,20 @@
+package dev.orchwiz.command.session;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps recently used sessions in memory so a command does not re-read a long interaction history. A weak cache is
+ * safe with several nodes on one database: a stale entry makes the append collide on the (aggregate, sequence) key,
+ * Axon evicts it and the gateway retries.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionAggregateConfiguration {
+
+    @Bean
+    Cache sessionCache() {
+        return new WeakReferenceCache();
+    }
+}

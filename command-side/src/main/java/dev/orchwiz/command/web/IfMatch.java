@@ -1,0 +1,35 @@
+package dev.orchwiz.command.web;
+
+import dev.orchwiz.api.problem.InvalidRequest;
+import dev.orchwiz.api.problem.RequestError;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads an {@code If-Match} header into the aggregate version a write expects; {@code *} or no header means any. */
+public final class IfMatch {
+
+    private static final Pattern VERSION_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
+
+    private IfMatch() {}
+
+    public static Long expectedVersion(String header) {
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return null;
+        }
+        Matcher matcher = VERSION_TAG.matcher(header.trim());
+        if (!matcher.matches()) {
+            throw new InvalidRequest(
+                    RequestError.INVALID_IF_MATCH,
+                    "If-Match must be a quoted version as sent in ETag, e.g. \"3\", or *; got " + abbreviate(header));
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}

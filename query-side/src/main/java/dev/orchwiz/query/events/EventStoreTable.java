@@ -1,0 +1,55 @@
+package dev.orchwiz.query.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Reads Axon's event table by global sequence. Payloads are not deserialized: they are already JSON. */
+@Component
+class EventStoreTable {
+
+    private static final String SELECT = "select global_index, event_identifier, payload_type, aggregate_identifier,"
+            + " sequence_number, time_stamp, meta_data, payload from domain_event_entry";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    EventStoreTable(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Events after {@code position} and at most up to {@code upTo}, in global order. */
+    List<StoredEvent> after(long position, long upTo, int limit) {
+        return jdbc.query(
+                SELECT + " where global_index > ? and global_index <= ? order by global_index limit ?",
+                (rs, row) -> new StoredEvent(
+                        rs.getLong("global_index"),
+                        rs.getString("event_identifier"),
+                        EventTypeNames.of(rs.getString("payload_type")),
+                        rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"),
+                        rs.getString("time_stamp"),
+                        ownerOf(rs.getBytes("meta_data")),
+                        new String(rs.getBytes("payload"), StandardCharsets.UTF_8)),
+                position,
+                upTo,
+                limit);
+    }
+
+    long head() {
+        Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    private String ownerOf(byte[] metadata) {
+        if (metadata == null || metadata.length == 0) {
+            return null;
+        }
+        JsonNode owner = json.readTree(metadata).get("ownerId");
+        return owner == null || owner.isNull() ? null : owner.asString();
+    }
+}

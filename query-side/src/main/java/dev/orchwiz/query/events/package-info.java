@@ -1,0 +1,2 @@
+/** The realtime stream: domain events from the event store, in global order, resumable by position. */
+package dev.orchwiz.query.events;

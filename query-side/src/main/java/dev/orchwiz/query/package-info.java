@@ -1,0 +1,2 @@
+/** Read endpoints: HTTP GETs that ask the query bus and stream events. */
+package dev.orchwiz.query;

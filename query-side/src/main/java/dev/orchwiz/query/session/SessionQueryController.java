@@ -1,0 +1,155 @@
+package dev.orchwiz.query.session;
+
+import dev.orchwiz.api.WireNamed;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.problem.FieldProblem;
+import dev.orchwiz.api.problem.InvalidRequest;
+import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.api.session.SessionError;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.session.SessionSource;
+import dev.orchwiz.api.session.SessionStatus;
+import dev.orchwiz.api.session.query.FindSession;
+import dev.orchwiz.api.session.query.ListSessionInteractions;
+import dev.orchwiz.api.session.query.ListSessions;
+import dev.orchwiz.api.session.query.SessionDetail;
+import dev.orchwiz.api.session.query.SessionInteractionPage;
+import dev.orchwiz.api.session.query.SessionPage;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sessions")
+class SessionQueryController {
+
+    static final int MAX_PAGE_SIZE = 100;
+    private static final Duration MAX_CATCH_UP_WAIT = Duration.ofSeconds(3);
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(15);
+
+    private final QueryGateway queries;
+
+    SessionQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    SessionPage list(
+            Actor actor,
+            @RequestParam(name = "status", required = false) List<String> status,
+            @RequestParam(required = false) SessionMode mode,
+            @RequestParam(required = false) SessionSource source,
+            @RequestParam(name = "q", required = false) String text,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        assertPage(page, size);
+        if (text != null && text.length() > 200) {
+            throw invalidParameter("q", "must be at most 200 characters");
+        }
+        ListSessions query = new ListSessions(actor, statuses(status), mode, source, text, page, size);
+        return queries.query(query, ResponseTypes.instanceOf(SessionPage.class)).join();
+    }
+
+    /**
+     * One session. With {@code minVersion} the answer waits (briefly) until the read model has caught up with a
+     * write the caller just made, so a client reads its own writes without polling.
+     */
+    @GetMapping("/{id}")
+    ResponseEntity<SessionDetail> find(
+            Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
+        SessionId sessionId = sessionId(id);
+        long deadline = System.nanoTime() + MAX_CATCH_UP_WAIT.toNanos();
+        Optional<SessionDetail> detail = find(actor, sessionId);
+        while (minVersion != null && !reached(detail, minVersion) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(CATCH_UP_POLL.toNanos());
+            detail = find(actor, sessionId);
+        }
+        SessionDetail found = detail.orElseThrow(() -> new SessionMissing(id));
+        return ResponseEntity.ok()
+                .eTag("\"" + found.version() + "\"")
+                .header("X-Read-Model-Behind", Boolean.toString(!reached(detail, minVersion)))
+                .body(found);
+    }
+
+    @GetMapping("/{id}/interactions")
+    SessionInteractionPage interactions(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        assertPage(page, size);
+        ListSessionInteractions query = new ListSessionInteractions(actor, sessionId(id), page, size);
+        return queries.query(query, ResponseTypes.optionalInstanceOf(SessionInteractionPage.class))
+                .join()
+                .orElseThrow(() -> new SessionMissing(id));
+    }
+
+    private Optional<SessionDetail> find(Actor actor, SessionId sessionId) {
+        return queries.query(new FindSession(actor, sessionId), ResponseTypes.optionalInstanceOf(SessionDetail.class))
+                .join();
+    }
+
+    private static boolean reached(Optional<SessionDetail> detail, Long minVersion) {
+        return minVersion == null
+                || detail.map(found -> found.version() >= minVersion).orElse(false);
+    }
+
+    private static Set<SessionStatus> statuses(List<String> raw) {
+        if (raw == null) {
+            return Set.of();
+        }
+        Set<SessionStatus> statuses = EnumSet.noneOf(SessionStatus.class);
+        for (String item : raw) {
+            for (String value : item.split(",")) {
+                if (value.isBlank()) {
+                    continue;
+                }
+                try {
+                    statuses.add(WireNamed.fromWire(SessionStatus.class, value.trim()));
+                } catch (IllegalArgumentException unknown) {
+                    throw invalidParameter("status", unknown.getMessage());
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static void assertPage(int page, int size) {
+        if (page < 0) {
+            throw invalidParameter("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+    }
+
+    private static InvalidRequest invalidParameter(String name, String problem) {
+        return new InvalidRequest(
+                RequestError.INVALID_PARAMETER, name + " " + problem, List.of(new FieldProblem(name, problem)));
+    }
+
+    private static SessionId sessionId(String raw) {
+        return SessionId.parse(raw).orElseThrow(() -> new SessionMissing(raw));
+    }
+
+    /** Missing, archived and someone else's sessions read the same, so ids cannot be probed. */
+    static class SessionMissing extends RuleViolation {
+
+        SessionMissing(String id) {
+            super(SessionError.NOT_FOUND, "No session " + id);
+        }
+    }
+}

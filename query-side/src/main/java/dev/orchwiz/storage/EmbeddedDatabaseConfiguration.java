@@ -1,0 +1,101 @@
+package dev.orchwiz.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no database configured, the node runs its own PostgreSQL from a fixed data directory and port, so its data
+ * survives restarts. A postmaster orphaned by a killed JVM is stopped before the new one starts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatabaseConfigured.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${orchwiz.home}") Path home, @Value("${orchwiz.embedded-db.port}") int port) throws IOException {
+        Path dataDirectory = home.resolve("pg").toAbsolutePath();
+        Files.createDirectories(dataDirectory);
+        stopOrphanedPostmaster(dataDirectory);
+        log.info(
+                "No database configured: starting embedded PostgreSQL on port {} with data in {}", port, dataDirectory);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPoolName("orchwiz-embedded");
+        config.setMaximumPoolSize(20);
+        return new HikariDataSource(config);
+    }
+
+    /** A JVM killed with -9 leaves its postmaster running; it holds the port and the data directory. */
+    static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> postmaster = lines.isEmpty()
+                ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(EmbeddedDatabaseConfiguration::isPostgres);
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        ProcessHandle orphan = postmaster.get();
+        log.warn("Stopping PostgreSQL (pid {}) left running by a previous node on {}", orphan.pid(), dataDirectory);
+        orphan.destroy(); // SIGTERM: a smart shutdown that writes a clean checkpoint
+        try {
+            orphan.onExit().get(ORPHAN_STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping orphaned PostgreSQL", interrupted);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stuck) {
+            throw new IOException(
+                    "PostgreSQL pid " + orphan.pid() + " did not stop within " + ORPHAN_STOP_TIMEOUT
+                            + "; stop it by hand and start the node again",
+                    stuck);
+        }
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        } catch (NumberFormatException notAPid) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.isAlive()
+                && process.info()
+                        .command()
+                        .map(command -> command.contains("postgres"))
+                        .orElse(true);
+    }
+}

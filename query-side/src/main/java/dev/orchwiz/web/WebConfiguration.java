@@ -1,0 +1,59 @@
+package dev.orchwiz.web;
+
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private static final String SPA_LOCATION = "classpath:/META-INF/resources/";
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ActorArgumentResolver());
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverterFactory(new WireNamedConverterFactory());
+    }
+
+    /**
+     * Serves the dashboard and lets its client-side routes ({@code /sessions/…}) be deep-linked: a path with no file
+     * extension outside {@code /api} answers with {@code index.html}. Unknown API paths still answer 404 problems.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/**")
+                .addResourceLocations(SPA_LOCATION)
+                .resourceChain(true)
+                .addResolver(new PathResourceResolver() {
+                    @Override
+                    protected Resource getResource(String resourcePath, Resource location) throws IOException {
+                        Resource requested = location.createRelative(resourcePath);
+                        if (requested.exists() && requested.isReadable()) {
+                            return requested;
+                        }
+                        Resource index = new ClassPathResource("META-INF/resources/index.html");
+                        return isClientRoute(resourcePath) && index.exists() ? index : null;
+                    }
+                });
+    }
+
+    static boolean isClientRoute(String path) {
+        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
+        return !path.startsWith("api/")
+                && !path.equals("api")
+                && !path.startsWith("v3/")
+                && !path.startsWith("actuator")
+                && !lastSegment.contains(".");
+    }
+}
