@@ -1,0 +1,292 @@
+package dev.orchwiz.projection.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.session.InteractionType;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.session.SessionSource;
+import dev.orchwiz.api.session.SessionStatus;
+import dev.orchwiz.api.session.event.SessionArchived;
+import dev.orchwiz.api.session.event.SessionCompleted;
+import dev.orchwiz.api.session.event.SessionExecutionStarted;
+import dev.orchwiz.api.session.event.SessionForked;
+import dev.orchwiz.api.session.event.SessionInteractionRecorded;
+import dev.orchwiz.api.session.event.SessionMetadataChanged;
+import dev.orchwiz.api.session.event.SessionModeChanged;
+import dev.orchwiz.api.session.event.SessionRenamed;
+import dev.orchwiz.api.session.event.SessionStarted;
+import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
+import dev.orchwiz.api.session.query.FindSession;
+import dev.orchwiz.api.session.query.ListSessionInteractions;
+import dev.orchwiz.api.session.query.ListSessions;
+import dev.orchwiz.api.session.query.SessionDetail;
+import dev.orchwiz.api.session.query.SessionPage;
+import dev.orchwiz.api.session.query.SessionSummary;
+import dev.orchwiz.testing.TestDatabase;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+/** Given events, the sessions read model answers as the dashboard expects; on real PostgreSQL with Flyway's schema. */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ContextConfiguration(initializers = TestDatabase.class)
+@TestPropertySource(
+        properties = {
+            "spring.flyway.locations=classpath:db/migration/projections",
+            "spring.jpa.hibernate.ddl-auto=validate"
+        })
+class SessionProjectorIT {
+
+    private static final UserId ADA = UserId.of("ada");
+    private static final UserId GRACE = UserId.of("grace");
+    private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({SessionProjector.class, SessionQueries.class})
+    static class ReadModel {}
+
+    @Autowired
+    SessionProjector projector;
+
+    @Autowired
+    SessionQueries queries;
+
+    @Autowired
+    EntityManager entities;
+
+    private SessionId start(UserId owner, String title, SessionMode mode, SessionSource source, int minute) {
+        SessionId id = SessionId.random();
+        projector.on(
+                new SessionStarted(
+                        id,
+                        owner,
+                        title,
+                        "about " + title,
+                        "prompt",
+                        mode,
+                        source,
+                        "orchwiz",
+                        "main",
+                        null,
+                        Map.of("k", "v"),
+                        null,
+                        owner),
+                0,
+                T0.plusSeconds(60L * minute));
+        return id;
+    }
+
+    private void flush() {
+        entities.flush();
+        entities.clear();
+    }
+
+    private SessionPage list(
+            Actor viewer, Set<SessionStatus> statuses, SessionMode mode, SessionSource source, String q) {
+        return queries.handle(new ListSessions(viewer, statuses, mode, source, q, 0, 20));
+    }
+
+    @Test
+    void followsASessionThroughItsLifeWithItsTimelineInOrder() {
+        // given
+        SessionId id = start(ADA, "Fix flaky test", SessionMode.PLAN, SessionSource.WEB, 0);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        projector.on(
+                new SessionInteractionRecorded(id, first, InteractionType.USER_INPUT, "go", null, ADA),
+                1,
+                T0.plusSeconds(61));
+        projector.on(new SessionExecutionStarted(id, ADA), 2, T0.plusSeconds(62));
+        projector.on(
+                new SessionInteractionRecorded(
+                        id, second, InteractionType.AI_RESPONSE, "done", Map.of("tokens", 12), ADA),
+                3,
+                T0.plusSeconds(63));
+        projector.on(new SessionModeChanged(id, SessionMode.PLAN, SessionMode.AUTO_ACCEPT, ADA), 4, T0.plusSeconds(64));
+        projector.on(new SessionRenamed(id, "Flake fixed", ADA), 5, T0.plusSeconds(65));
+        projector.on(new SessionWorkspaceChanged(id, "orchwiz", "fix/flake", "ci", ADA), 6, T0.plusSeconds(66));
+        projector.on(new SessionMetadataChanged(id, Map.of("pr", 7), ADA), 7, T0.plusSeconds(67));
+        projector.on(new SessionForked(id, SessionId.random(), ADA), 8, T0.plusSeconds(68));
+        projector.on(new SessionCompleted(id, null, ADA), 9, T0.plusSeconds(69));
+        flush();
+
+        // when
+        SessionDetail detail =
+                queries.handle(new FindSession(new Actor(ADA, false), id)).orElseThrow();
+
+        // then
+        assertThat(detail.status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(detail.mode()).isEqualTo(SessionMode.AUTO_ACCEPT);
+        assertThat(detail.title()).isEqualTo("Flake fixed");
+        assertThat(detail.branch()).isEqualTo("fix/flake");
+        assertThat(detail.environment()).isEqualTo("ci");
+        assertThat(detail.metadata()).isEqualTo(Map.of("pr", 7));
+        assertThat(detail.version()).isEqualTo(9);
+        assertThat(detail.forkCount()).isEqualTo(1);
+        assertThat(detail.interactionCount()).isEqualTo(2);
+        assertThat(detail.completedAt()).isEqualTo(T0.plusSeconds(69));
+        assertThat(detail.lastActivityAt()).isEqualTo(T0.plusSeconds(69));
+        assertThat(detail.interactions())
+                .extracting(i -> i.type(), i -> i.content(), i -> i.sequence())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(InteractionType.USER_INPUT, "go", 1L),
+                        org.assertj.core.groups.Tuple.tuple(InteractionType.AI_RESPONSE, "done", 3L));
+        assertThat(detail.interactions().get(1).metadata()).isEqualTo(Map.of("tokens", 12));
+    }
+
+    @Test
+    void ignoresAnEventDeliveredTwice() {
+        // given
+        SessionId id = start(ADA, "once", SessionMode.PLAN, SessionSource.WEB, 0);
+        UUID interaction = UUID.randomUUID();
+        var recorded = new SessionInteractionRecorded(id, interaction, InteractionType.USER_INPUT, "hi", null, ADA);
+        projector.on(recorded, 1, T0.plusSeconds(5));
+        flush();
+
+        // when
+        projector.on(recorded, 1, T0.plusSeconds(5));
+        projector.on(
+                new SessionStarted(
+                        id,
+                        ADA,
+                        "again",
+                        null,
+                        null,
+                        SessionMode.PLAN,
+                        SessionSource.WEB,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ADA),
+                0,
+                T0);
+        flush();
+
+        // then
+        SessionDetail detail =
+                queries.handle(new FindSession(new Actor(ADA, false), id)).orElseThrow();
+        assertThat(detail.interactionCount()).isEqualTo(1);
+        assertThat(detail.interactions()).hasSize(1);
+        assertThat(detail.title()).isEqualTo("once");
+    }
+
+    @Test
+    void listsNewestActivityFirstAndFiltersByStatusModeSourceAndText() {
+        // given
+        SessionId old = start(ADA, "Old refactor", SessionMode.PLAN, SessionSource.WEB, 0);
+        SessionId busy = start(ADA, "Busy deploy", SessionMode.AUTO_ACCEPT, SessionSource.TERMINAL_HANDOFF, 1);
+        SessionId fresh = start(ADA, "Fresh idea 100%", SessionMode.PLAN, SessionSource.IOS, 2);
+        projector.on(new SessionExecutionStarted(busy, ADA), 1, T0.plusSeconds(3600));
+        flush();
+        Actor ada = new Actor(ADA, false);
+
+        // when
+        SessionPage all = list(ada, Set.of(), null, null, null);
+
+        // then
+        assertThat(all.items())
+                .extracting(SessionSummary::id)
+                .containsExactly(busy.toString(), fresh.toString(), old.toString());
+        assertThat(all.totalItems()).isEqualTo(3);
+        assertThat(list(ada, Set.of(SessionStatus.EXECUTING), null, null, null).items())
+                .extracting(SessionSummary::id)
+                .containsExactly(busy.toString());
+        assertThat(list(ada, Set.of(SessionStatus.PLANNING, SessionStatus.EXECUTING), null, null, null)
+                        .totalItems())
+                .isEqualTo(3);
+        assertThat(list(ada, Set.of(), SessionMode.AUTO_ACCEPT, null, null).items())
+                .extracting(SessionSummary::id)
+                .containsExactly(busy.toString());
+        assertThat(list(ada, Set.of(), null, SessionSource.IOS, null).items())
+                .extracting(SessionSummary::id)
+                .containsExactly(fresh.toString());
+        assertThat(list(ada, Set.of(), null, null, "REFACTOR").items())
+                .extracting(SessionSummary::id)
+                .containsExactly(old.toString());
+        assertThat(list(ada, Set.of(), null, null, "100%").items())
+                .extracting(SessionSummary::id)
+                .containsExactly(fresh.toString());
+        assertThat(list(ada, Set.of(), null, null, "%").items()).hasSize(1);
+    }
+
+    @Test
+    void pagesThroughTheList() {
+        // given
+        for (int minute = 0; minute < 25; minute++) {
+            start(ADA, "session " + minute, SessionMode.PLAN, SessionSource.WEB, minute);
+        }
+        flush();
+
+        // when
+        SessionPage second = queries.handle(new ListSessions(new Actor(ADA, false), Set.of(), null, null, null, 1, 10));
+        SessionPage last = queries.handle(new ListSessions(new Actor(ADA, false), Set.of(), null, null, null, 2, 10));
+
+        // then
+        assertThat(second.totalItems()).isEqualTo(25);
+        assertThat(second.totalPages()).isEqualTo(3);
+        assertThat(second.items()).extracting(SessionSummary::title).first().isEqualTo("session 14");
+        assertThat(last.items()).hasSize(5);
+    }
+
+    @Test
+    void showsMembersOnlyTheirOwnSessionsAndAdminsAllButNeverArchivedOnes() {
+        // given
+        SessionId adas = start(ADA, "ada's", SessionMode.PLAN, SessionSource.WEB, 0);
+        SessionId graces = start(GRACE, "grace's", SessionMode.PLAN, SessionSource.WEB, 1);
+        SessionId archived = start(ADA, "gone", SessionMode.PLAN, SessionSource.WEB, 2);
+        projector.on(new SessionArchived(archived, ADA), 1, T0.plusSeconds(600));
+        flush();
+
+        // then
+        assertThat(list(new Actor(ADA, false), Set.of(), null, null, null).items())
+                .extracting(SessionSummary::id)
+                .containsExactly(adas.toString());
+        assertThat(list(new Actor(UserId.of("root"), true), Set.of(), null, null, null)
+                        .items())
+                .extracting(SessionSummary::id)
+                .containsExactlyInAnyOrder(adas.toString(), graces.toString());
+        assertThat(queries.handle(new FindSession(new Actor(ADA, false), graces)))
+                .isEmpty();
+        assertThat(queries.handle(new FindSession(new Actor(ADA, false), archived)))
+                .isEmpty();
+        assertThat(queries.handle(new ListSessionInteractions(new Actor(ADA, false), graces, 0, 10)))
+                .isEmpty();
+    }
+
+    @Test
+    void resetEmptiesTheReadModelForAReplay() {
+        // given
+        SessionId id = start(ADA, "to be rebuilt", SessionMode.PLAN, SessionSource.WEB, 0);
+        projector.on(
+                new SessionInteractionRecorded(id, UUID.randomUUID(), InteractionType.USER_INPUT, "x", null, ADA),
+                1,
+                T0);
+        flush();
+
+        // when
+        projector.reset();
+        flush();
+
+        // then
+        assertThat(list(new Actor(ADA, true), Set.of(), null, null, null).totalItems())
+                .isZero();
+    }
+}

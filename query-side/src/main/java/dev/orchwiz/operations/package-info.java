@@ -1,0 +1,2 @@
+/** Operating the node: read-model status and rebuilds from the event store. */
+package dev.orchwiz.operations;
