@@ -1,0 +1,220 @@
+package dev.orchwiz.query.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchwiz.NodeClient;
+import dev.orchwiz.query.events.SseReader.Frame;
+import dev.orchwiz.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The realtime stream: resumable with nothing lost or repeated, in order even when a transaction commits late. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "orchwiz.events.stream.heartbeat=PT1S")
+@ContextConfiguration(initializers = TestDatabase.class)
+class EventStreamIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    NodeClient node;
+
+    @BeforeEach
+    void connect() {
+        node = new NodeClient(port);
+    }
+
+    private SseReader open(String query, Map<String, String> headers) throws Exception {
+        SseReader reader = new SseReader(node.base() + "/api/events/stream" + query, headers);
+        assertThat(reader.status).isEqualTo(200);
+        return reader;
+    }
+
+    private String createSession(String title) {
+        return node.post("/api/sessions", NodeClient.json(Map.of("title", title)))
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    private static long position(Frame connected) {
+        return JSON.readTree(connected.data()).get("position").asLong();
+    }
+
+    private static List<Long> ids(List<Frame> frames) {
+        return frames.stream().map(frame -> Long.parseLong(frame.id())).toList();
+    }
+
+    @Test
+    void resumesWithLastEventIdLosingAndRepeatingNothing() throws Exception {
+        // given a client that saw three events, then went away
+        List<Frame> seen = new ArrayList<>();
+        long start;
+        try (SseReader first = open("", Map.of())) {
+            Frame connected = first.next(WAIT);
+            assertThat(connected.event()).isEqualTo("connected");
+            start = position(connected);
+            for (int i = 0; i < 3; i++) {
+                createSession("before disconnect " + i);
+            }
+            seen.addAll(first.nextEvents(3, WAIT));
+        }
+        String lastSeen = seen.get(seen.size() - 1).id();
+
+        // when more happens while it is away, and it reconnects with Last-Event-ID
+        String prompted = createSession("while away");
+        node.post("/api/sessions/" + prompted + "/prompt", "{\"prompt\":\"hello\"}");
+        for (int i = 0; i < 3; i++) {
+            createSession("while away " + i);
+        }
+        try (SseReader resumed = open("", Map.of("Last-Event-ID", lastSeen))) {
+            assertThat(resumed.next(WAIT).event()).isEqualTo("connected");
+            seen.addAll(resumed.nextEvents(6, WAIT));
+            assertThat(resumed.quietFor(Duration.ofMillis(500))).isEmpty();
+        }
+
+        // then every event arrived exactly once, in global order, as stored
+        List<Long> stored = jdbc.queryForList(
+                "select global_index from domain_event_entry where global_index > ? order by global_index",
+                Long.class,
+                start);
+        assertThat(ids(seen)).containsExactlyElementsOf(stored);
+        assertThat(ids(seen))
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(start + 1, start + 9).boxed().toList());
+        assertThat(seen)
+                .extracting(Frame::event)
+                .contains("session.started", "session.interaction-recorded", "session.execution-started");
+        JsonNode frame = JSON.readTree(seen.get(3).data());
+        assertThat(frame.get("aggregateId").asString()).isEqualTo(prompted);
+        assertThat(frame.get("payload").get("title").asString()).isEqualTo("while away");
+        assertThat(frame.get("position").asLong())
+                .isEqualTo(Long.parseLong(seen.get(3).id()));
+    }
+
+    @Test
+    void holdsLaterEventsBackUntilALateTransactionCommitsAndDeliversItInOrder() throws Exception {
+        try (SseReader stream = open("", Map.of());
+                Connection slow = dataSource.getConnection()) {
+            stream.next(WAIT);
+            // given a transaction that took a sequence number but has not committed yet
+            slow.setAutoCommit(false);
+            long late = nextSequence(slow);
+            insertSessionStarted(slow, late, "committed late");
+
+            // when a later event commits first
+            createSession("committed first");
+
+            // then the stream waits for the gap instead of skipping it
+            assertThat(stream.quietFor(Duration.ofMillis(1500))).isEmpty();
+            slow.commit();
+            List<Frame> delivered = stream.nextEvents(2, WAIT);
+            assertThat(ids(delivered)).containsExactly(late, late + 1);
+            assertThat(JSON.readTree(delivered.get(0).data())
+                            .get("payload")
+                            .get("title")
+                            .asString())
+                    .isEqualTo("committed late");
+        }
+    }
+
+    @Test
+    void filtersByTypeAndRefusesUnknownTypeNames() throws Exception {
+        try (SseReader modes = open("?types=session.mode-changed", Map.of())) {
+            modes.next(WAIT);
+            String id = createSession("type filter");
+            node.post("/api/sessions/" + id + "/mode", "{\"mode\":\"auto_accept\"}");
+            List<Frame> frames = modes.nextEvents(1, WAIT);
+            assertThat(frames).extracting(Frame::event).containsExactly("session.mode-changed");
+            assertThat(JSON.readTree(frames.get(0).data())
+                            .get("payload")
+                            .get("to")
+                            .asString())
+                    .isEqualTo("auto_accept");
+        }
+        NodeClient.Reply unknown = node.get("/api/events/stream?types=session.exploded");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(node.get("/api/events/stream?after=yesterday").status()).isEqualTo(400);
+        assertThat(node.get("/api/events/types").raw()).contains("session.started", "session.mode-changed");
+    }
+
+    @Test
+    void sendsHeartbeatsWhileNothingHappens() throws Exception {
+        try (SseReader idle = open("", Map.of())) {
+            assertThat(idle.next(WAIT).event()).isEqualTo("connected");
+            Frame heartbeat = idle.next(Duration.ofSeconds(5));
+            assertThat(heartbeat.event()).isEqualTo("heartbeat");
+            assertThat(Instant.parse(
+                            JSON.readTree(heartbeat.data()).get("timestamp").asString()))
+                    .isNotNull();
+        }
+    }
+
+    private static long nextSequence(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select nextval('domain_event_entry_seq')")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static void insertSessionStarted(Connection connection, long globalIndex, String title) throws Exception {
+        String sessionId = UUID.randomUUID().toString();
+        String payload = JSON.writeValueAsString(Map.of(
+                "sessionId",
+                sessionId,
+                "ownerId",
+                "local-operator",
+                "title",
+                title,
+                "mode",
+                "plan",
+                "source",
+                "web",
+                "by",
+                "local-operator"));
+        try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry (global_index,"
+                + " event_identifier, meta_data, payload, payload_type, time_stamp, aggregate_identifier,"
+                + " sequence_number, type) values (?, ?, ?, ?, ?, ?, ?, 0, 'Session')")) {
+            insert.setLong(1, globalIndex);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setBytes(3, "{\"ownerId\":\"local-operator\"}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, payload.getBytes(StandardCharsets.UTF_8));
+            insert.setString(5, "dev.orchwiz.api.session.event.SessionStarted");
+            insert.setString(6, Instant.now().toString());
+            insert.setString(7, sessionId);
+            insert.executeUpdate();
+        }
+    }
+}
