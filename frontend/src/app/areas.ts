@@ -1,0 +1,19 @@
+/** Every area of the product, in navigation order; only Sessions is built so far. */
+export type Area = { path: string; label: string; icon: string; summary: string; ready: boolean };
+
+export const AREAS: Area[] = [
+  { path: 'sessions', label: 'Sessions', icon: '▤', ready: true, summary: 'Agent sessions: prompts, modes, status and timelines.' },
+  { path: 'slash-commands', label: 'Slash commands', icon: '/', ready: false, summary: 'Reusable slash commands the agents can run, with their executions.' },
+  { path: 'subagents', label: 'Subagents', icon: '◇', ready: false, summary: 'Specialised subagents, their prompts and their tools.' },
+  { path: 'approvals', label: 'Approvals', icon: '✓', ready: false, summary: 'Actions waiting for a human decision before an agent may proceed.' },
+  { path: 'permissions', label: 'Permissions', icon: '◈', ready: false, summary: 'Which tools and commands agents may use, per project and environment.' },
+  { path: 'hooks', label: 'Hooks', icon: '↯', ready: false, summary: 'Webhooks and scripts triggered by agent events, with their deliveries.' },
+  { path: 'claude-md', label: 'CLAUDE.md docs', icon: '¶', ready: false, summary: 'The CLAUDE.md guidance documents given to agents, with their history.' },
+  { path: 'github-prs', label: 'GitHub PRs', icon: '↱', ready: false, summary: 'Pull requests opened by agent sessions and their review state.' },
+  { path: 'agent-actions', label: 'Agent actions', icon: '⚡', ready: false, summary: 'Every tool call and file change agents made, searchable.' },
+  { path: 'tasks', label: 'Tasks', icon: '☰', ready: false, summary: 'Work items handed to agents and their progress.' },
+  { path: 'verification', label: 'Verification', icon: '✔', ready: false, summary: 'Checks and test runs that verify what the agents produced.' },
+  { path: 'observability', label: 'Observability', icon: '◉', ready: false, summary: 'Traces, costs and metrics of agent runs.' },
+  { path: 'nodes', label: 'Nodes & forwarding', icon: '⇄', ready: false, summary: 'OrchWiz nodes and the event forwarding between them.' },
+  { path: 'settings', label: 'Settings', icon: '⚙', ready: false, summary: 'Node, account and integration settings.' },
+];

@@ -1,0 +1,89 @@
+export const SESSION_MODES = ['plan', 'auto_accept'] as const;
+export const SESSION_STATUSES = ['planning', 'executing', 'paused', 'completed', 'failed'] as const;
+export const SESSION_SOURCES = ['local', 'web', 'ios', 'terminal_handoff'] as const;
+export const INTERACTION_TYPES = ['user_input', 'ai_response', 'tool_use', 'error'] as const;
+
+export type SessionMode = (typeof SESSION_MODES)[number];
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type SessionSource = (typeof SESSION_SOURCES)[number];
+export type InteractionType = (typeof INTERACTION_TYPES)[number];
+
+export type Metadata = Record<string, unknown>;
+
+export type SessionSummary = {
+  id: string;
+  title: string | null;
+  description: string | null;
+  status: SessionStatus;
+  mode: SessionMode;
+  source: SessionSource;
+  projectName: string | null;
+  branch: string | null;
+  environment: string | null;
+  parentSessionId: string | null;
+  ownerId: string | null;
+  interactionCount: number;
+  createdAt: string;
+  lastActivityAt: string | null;
+  completedAt: string | null;
+  version: number;
+};
+
+export type Interaction = {
+  id: string;
+  sequence: number;
+  type: InteractionType;
+  content: string;
+  metadata: Metadata | null;
+  by: string | null;
+  at: string;
+};
+
+export type SessionDetail = SessionSummary & {
+  prompt: string | null;
+  metadata: Metadata | null;
+  forkCount: number;
+  interactions: Interaction[];
+};
+
+export type Page<T> = {
+  items: T[];
+  page: number;
+  size: number;
+  totalItems: number;
+  totalPages: number;
+};
+
+/** What every write answers: the aggregate and its version after the write. */
+export type WriteResult = { id: string; version: number; interactionId?: string };
+
+/** Every session event type the stream sends (`GET /api/events/types`). */
+export const SESSION_EVENT_TYPES = [
+  'session.started',
+  'session.forked',
+  'session.renamed',
+  'session.description-changed',
+  'session.workspace-changed',
+  'session.metadata-changed',
+  'session.mode-changed',
+  'session.execution-started',
+  'session.paused',
+  'session.resumed',
+  'session.completed',
+  'session.failed',
+  'session.interaction-recorded',
+  'session.archived',
+] as const;
+
+/** The status machine: planning → executing ⇄ paused, executing → completed | failed. */
+export const ALLOWED_TRANSITIONS: Record<SessionStatus, readonly SessionStatus[]> = {
+  planning: [],
+  executing: ['paused', 'completed', 'failed'],
+  paused: ['executing'],
+  completed: [],
+  failed: [],
+};
+
+export const acceptsPrompt = (status: SessionStatus): boolean => status === 'planning' || status === 'executing';
+
+export const isClosed = (status: SessionStatus): boolean => status === 'completed' || status === 'failed';

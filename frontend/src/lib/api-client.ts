@@ -1,0 +1,165 @@
+/** One validation failure on one request field, as listed in a problem's `errors[]`. */
+export type FieldError = { field: string; message: string };
+
+/** An RFC 9457 problem document with OrchWiz's stable `code`. */
+export type Problem = {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code?: string;
+  errors?: FieldError[];
+};
+
+/** Any non-2xx answer (or an unreachable server, status 0), carrying the parsed problem. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title || `Request failed with status ${problem.status}`);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+
+  /** Field errors keyed by field name; the first message wins when a field fails twice. */
+  get fieldErrors(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const { field, message } of this.problem.errors ?? []) {
+      if (!(field in byField)) byField[field] = message;
+    }
+    return byField;
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+export const isNotFound = (error: unknown): boolean => isApiError(error) && error.status === 404;
+
+export const isVersionMismatch = (error: unknown): boolean =>
+  isApiError(error) && (error.status === 412 || error.code === 'SESSION_VERSION_MISMATCH');
+
+/** A readable one-liner for any error thrown by a request. */
+export const errorMessage = (error: unknown): string => {
+  if (isApiError(error)) return error.problem.detail || error.problem.title || error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+};
+
+const PROBLEM_FIELDS = ['type', 'title', 'detail', 'instance', 'code'] as const;
+
+/**
+ * Reads an error answer as a problem. Falls back to the HTTP status line when the body is not
+ * problem+json (a proxy's HTML page, an empty body), so callers always get a usable message.
+ */
+export const parseProblem = async (response: Response): Promise<Problem> => {
+  const fallback: Problem = {
+    status: response.status,
+    title: response.statusText || `HTTP ${response.status}`,
+  };
+  const text = await response.text().catch(() => '');
+  if (!text) return fallback;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return fallback;
+  const raw = body as Record<string, unknown>;
+  const problem: Problem = { status: typeof raw.status === 'number' ? raw.status : response.status };
+  for (const key of PROBLEM_FIELDS) {
+    const value = raw[key];
+    if (typeof value === 'string') problem[key] = value;
+  }
+  if (!problem.title && !problem.detail) problem.title = fallback.title;
+  if (Array.isArray(raw.errors)) {
+    problem.errors = raw.errors
+      .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+      .map((e) => ({ field: String(e.field ?? ''), message: String(e.message ?? 'is invalid') }));
+  }
+  return problem;
+};
+
+/** `"3"` or `W/"3"` → 3. */
+export const parseEtagVersion = (etag: string | null | undefined): number | undefined => {
+  if (!etag) return undefined;
+  const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(etag.trim());
+  return match ? Number(match[1]) : undefined;
+};
+
+export const ifMatch = (version: number): string => `"${version}"`;
+
+export type ApiResponse<T> = {
+  data: T;
+  status: number;
+  etag?: string;
+  location?: string;
+};
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Sends `If-Match: "<version>"` to make the write conditional. */
+  expectedVersion?: number;
+  contentType?: string;
+  signal?: AbortSignal;
+};
+
+const readCookie = (name: string): string | undefined => {
+  if (typeof document === 'undefined') return undefined;
+  const entry = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+  return entry ? decodeURIComponent(entry.slice(name.length + 1)) : undefined;
+};
+
+/** Calls the OrchWiz API on the same origin; throws {@link ApiError} for every non-2xx answer. */
+export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+  if (options.expectedVersion !== undefined) headers['If-Match'] = ifMatch(options.expectedVersion);
+  // Harmless without Spring Security's cookie CSRF repository, required with it.
+  const xsrf = method === 'GET' ? undefined : readCookie('XSRF-TOKEN');
+  if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ status: 0, title: 'Network error', detail: 'The OrchWiz server cannot be reached.' });
+  }
+
+  if (!response.ok) throw new ApiError(await parseProblem(response));
+
+  const text = response.status === 204 ? '' : await response.text();
+  return {
+    data: (text ? JSON.parse(text) : undefined) as T,
+    status: response.status,
+    etag: response.headers.get('ETag') ?? undefined,
+    location: response.headers.get('Location') ?? undefined,
+  };
+};
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'GET' }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'POST', body: body ?? {} }),
+  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { contentType: 'application/merge-patch+json', ...options, method: 'PATCH', body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'DELETE' }),
+};

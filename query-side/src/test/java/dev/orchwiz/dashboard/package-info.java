@@ -1,0 +1,2 @@
+/** Browser tests of the dashboard, driving Debian's Chromium through Playwright. */
+package dev.orchwiz.dashboard;
