@@ -15,12 +15,62 @@ public final class NodeClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
+    private final Map<String, String> defaults;
 
     public NodeClient(int port) {
-        this.base = "http://localhost:" + port;
+        this(
+                "http://localhost:" + port,
+                Map.of(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private NodeClient(String base, Map<String, String> defaults, HttpClient http) {
+        this.base = base;
+        this.defaults = defaults;
+        this.http = http;
+    }
+
+    /** The same node, every request carrying {@code Authorization: Bearer token}. */
+    public NodeClient withToken(String token) {
+        return new NodeClient(base, Map.of("Authorization", "Bearer " + token), http);
+    }
+
+    /** A client that keeps cookies, as a browser does (for sign-in flows and CSRF tests). */
+    public static NodeClient browser(int port) {
+        return new NodeClient(
+                "http://localhost:" + port,
+                Map.of(),
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .cookieHandler(new java.net.CookieManager())
+                        .build());
+    }
+
+    public Map<String, String> defaults() {
+        return defaults;
+    }
+
+    /** The value of a cookie this client holds, if it keeps cookies. */
+    public String cookie(String name) {
+        return http.cookieHandler()
+                .map(handler -> ((java.net.CookieManager) handler)
+                        .getCookieStore().getCookies().stream()
+                                .filter(cookie -> cookie.getName().equals(name))
+                                .map(java.net.HttpCookie::getValue)
+                                .findFirst()
+                                .orElse(null))
+                .orElse(null);
+    }
+
+    /** Form-encoded POST, as sign-in forms send. */
+    public Reply postForm(String path, String form, Map<String, String> headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)),
+                headers);
     }
 
     public String base() {
@@ -80,6 +130,7 @@ public final class NodeClient {
     }
 
     private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
+        defaults.forEach(request::header);
         headers.forEach(request::header);
         try {
             HttpResponse<String> response =

@@ -26,7 +26,8 @@ class NodeRestartIT {
 
     private static NodeClient client(ConfigurableApplicationContext context) {
         return new NodeClient(
-                ((WebServerApplicationContext) context).getWebServer().getPort());
+                        ((WebServerApplicationContext) context).getWebServer().getPort())
+                .withToken(TestUsers.token(context, "ops@example.com", true));
     }
 
     private static JsonNode everything(NodeClient node) {

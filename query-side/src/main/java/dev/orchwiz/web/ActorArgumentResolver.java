@@ -1,16 +1,17 @@
 package dev.orchwiz.web;
 
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.IdentityError;
+import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.security.ActingUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/**
- * Supplies the acting principal to every endpoint that declares an {@link Actor} parameter. Until sign-in exists the
- * node acts as its built-in local operator; authentication will only change what this resolver returns.
- */
+/** Supplies the acting principal, as resolved by the security filters, to every endpoint that declares an {@link Actor}. */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -24,6 +25,14 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
-        return Actor.LOCAL_OPERATOR;
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        return ActingUser.of(request).map(ActingUser::actor).orElseThrow(NotSignedIn::new);
+    }
+
+    static class NotSignedIn extends RuleViolation {
+
+        NotSignedIn() {
+            super(IdentityError.UNAUTHENTICATED, "Sign in, or send an API token");
+        }
     }
 }

@@ -272,6 +272,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case STALE -> HttpStatus.PRECONDITION_FAILED;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 

@@ -40,7 +40,8 @@ class EmbeddedDatabaseIT {
         String id;
         try (ConfigurableApplicationContext node = startWithoutDatabase(dbPort)) {
             NodeClient client = new NodeClient(
-                    ((WebServerApplicationContext) node).getWebServer().getPort());
+                            ((WebServerApplicationContext) node).getWebServer().getPort())
+                    .withToken(dev.orchwiz.TestUsers.token(node, "ops@example.com", true));
             id = client.post("/api/sessions", "{\"title\":\"kept\"}")
                     .json()
                     .get("id")
@@ -52,7 +53,8 @@ class EmbeddedDatabaseIT {
 
         try (ConfigurableApplicationContext node = startWithoutDatabase(dbPort)) {
             NodeClient client = new NodeClient(
-                    ((WebServerApplicationContext) node).getWebServer().getPort());
+                            ((WebServerApplicationContext) node).getWebServer().getPort())
+                    .withToken(dev.orchwiz.TestUsers.token(node, "ops@example.com", true));
             assertThat(client.get("/api/sessions/" + id).json().get("title").asString())
                     .isEqualTo("kept");
         }
@@ -85,7 +87,8 @@ class EmbeddedDatabaseIT {
             // then the orphan was stopped, and the new database kept what the old one held
             assertThat(postmaster.isAlive()).isFalse();
             NodeClient client = new NodeClient(
-                    ((WebServerApplicationContext) node).getWebServer().getPort());
+                            ((WebServerApplicationContext) node).getWebServer().getPort())
+                    .withToken(dev.orchwiz.TestUsers.token(node, "ops@example.com", true));
             assertThat(client.get("/api/sessions").status()).isEqualTo(200);
             try (Connection connection = java.sql.DriverManager.getConnection(
                     "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "")) {

@@ -47,15 +47,20 @@ class EventStreamIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     NodeClient node;
 
     @BeforeEach
     void connect() {
-        node = new NodeClient(port);
+        node = new NodeClient(port).withToken(dev.orchwiz.TestUsers.token(context, "ops@example.com", true));
     }
 
     private SseReader open(String query, Map<String, String> headers) throws Exception {
-        SseReader reader = new SseReader(node.base() + "/api/events/stream" + query, headers);
+        Map<String, String> all = new java.util.HashMap<>(node.defaults());
+        all.putAll(headers);
+        SseReader reader = new SseReader(node.base() + "/api/events/stream" + query, all);
         assertThat(reader.status).isEqualTo(200);
         return reader;
     }

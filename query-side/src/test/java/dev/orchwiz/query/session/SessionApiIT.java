@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.NodeClient.Reply;
+import dev.orchwiz.TestUsers;
 import dev.orchwiz.testing.TestDatabase;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -32,11 +34,14 @@ class SessionApiIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     NodeClient node;
 
     @BeforeEach
     void connect() {
-        node = new NodeClient(port);
+        node = new NodeClient(port).withToken(TestUsers.token(context, "ada@example.com", false));
     }
 
     private String create(Map<String, Object> body) {
@@ -88,7 +93,7 @@ class SessionApiIT {
             assertThat(session.get("status").asString()).isEqualTo("planning");
             assertThat(session.get("mode").asString()).isEqualTo("plan");
             assertThat(session.get("source").asString()).isEqualTo("web");
-            assertThat(session.get("ownerId").asString()).isEqualTo("local-operator");
+            assertThat(session.get("ownerId").asString()).isEqualTo(TestUsers.user(context, "ada@example.com", false));
             assertThat(session.get("metadata").get("ticket").asInt()).isEqualTo(42);
         }
 
@@ -383,6 +388,49 @@ class SessionApiIT {
         void unknownApiPathsAnswerProblemsNotTheDashboard() {
             assertProblem(node.get("/api/nothing-here"), 404, "NOT_FOUND");
             assertProblem(node.delete("/api/sessions"), 405, "METHOD_NOT_ALLOWED");
+        }
+    }
+
+    @Nested
+    class Ownership {
+
+        @Test
+        void anotherUsersSessionAnswers404EverywhereWhileAdminsSeeIt() {
+            // given a session of ada's
+            String id = create("ada's secret plan");
+            read(id, 0);
+            NodeClient grace = new NodeClient(port).withToken(TestUsers.token(context, "grace@example.com", false));
+            NodeClient admin = new NodeClient(port).withToken(TestUsers.token(context, "root@example.com", true));
+
+            // then grace cannot tell it exists, and cannot change it
+            assertProblem(grace.get("/api/sessions/" + id), 404, "SESSION_NOT_FOUND");
+            assertProblem(grace.get("/api/sessions/" + id + "/interactions"), 404, "SESSION_NOT_FOUND");
+            assertProblem(
+                    grace.patch("/api/sessions/" + id, "{\"title\":\"mine\"}", Map.of()), 404, "SESSION_NOT_FOUND");
+            assertProblem(
+                    grace.post("/api/sessions/" + id + "/mode", "{\"mode\":\"auto_accept\"}"),
+                    404,
+                    "SESSION_NOT_FOUND");
+            assertProblem(
+                    grace.post("/api/sessions/" + id + "/status", "{\"status\":\"executing\"}"),
+                    404,
+                    "SESSION_NOT_FOUND");
+            assertProblem(
+                    grace.post("/api/sessions/" + id + "/prompt", "{\"prompt\":\"x\"}"), 404, "SESSION_NOT_FOUND");
+            assertProblem(
+                    grace.post("/api/sessions/" + id + "/interactions", "{\"type\":\"ai_response\",\"content\":\"x\"}"),
+                    404,
+                    "SESSION_NOT_FOUND");
+            assertProblem(grace.post("/api/sessions/" + id + "/fork", "{}"), 404, "SESSION_NOT_FOUND");
+            assertProblem(grace.delete("/api/sessions/" + id), 404, "SESSION_NOT_FOUND");
+            assertThat(grace.get("/api/sessions?size=100").json().get("items").findValuesAsString("id"))
+                    .doesNotContain(id);
+            assertThat(eventsOf(id)).isEqualTo(1);
+
+            // and an admin sees it
+            assertThat(admin.get("/api/sessions/" + id).status()).isEqualTo(200);
+            assertThat(admin.get("/api/sessions?size=100").json().get("items").findValuesAsString("id"))
+                    .contains(id);
         }
     }
 

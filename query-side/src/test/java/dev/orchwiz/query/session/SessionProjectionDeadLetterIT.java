@@ -27,6 +27,9 @@ class SessionProjectionDeadLetterIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void parksAnUnprojectableEventAndKeepsProjectingOthers() {
         // given an event for a session the read model never saw start
@@ -44,7 +47,8 @@ class SessionProjectionDeadLetterIT {
                 orphan);
 
         // when a normal session follows it
-        NodeClient node = new NodeClient(port);
+        NodeClient node =
+                new NodeClient(port).withToken(dev.orchwiz.TestUsers.token(context, "ada@example.com", false));
         String id = node.post("/api/sessions", "{\"title\":\"after the bad one\"}")
                 .json()
                 .get("id")

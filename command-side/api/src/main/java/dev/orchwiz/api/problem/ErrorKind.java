@@ -11,5 +11,11 @@ public enum ErrorKind {
     /** The caller decided on an outdated version. */
     STALE,
     /** The node cannot serve this right now; retrying later may work. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The caller is not signed in, or its credentials are not valid. */
+    UNAUTHENTICATED,
+    /** The caller is known but may not do this (for example a token without the scope). */
+    FORBIDDEN,
+    /** Too many attempts in a short time. */
+    RATE_LIMITED
 }

@@ -1,0 +1,47 @@
+package dev.orchwiz.api.identity;
+
+import dev.orchwiz.api.problem.ErrorCode;
+import dev.orchwiz.api.problem.ErrorKind;
+
+/** The ways identity and access requests are refused. */
+public enum IdentityError implements ErrorCode {
+    UNAUTHENTICATED(ErrorKind.UNAUTHENTICATED, "Sign in first"),
+    INVALID_TOKEN(ErrorKind.UNAUTHENTICATED, "Invalid API token"),
+    INVALID_LINK(ErrorKind.UNAUTHENTICATED, "Invalid or used sign-in link"),
+    PASSKEY_REJECTED(ErrorKind.UNAUTHENTICATED, "Passkey not accepted"),
+    CSRF_REJECTED(ErrorKind.FORBIDDEN, "Missing or wrong CSRF token"),
+    FORBIDDEN_SCOPE(ErrorKind.FORBIDDEN, "The token's scopes do not allow this"),
+    RATE_LIMITED(ErrorKind.RATE_LIMITED, "Too many attempts"),
+    INVALID_SETUP_CODE(ErrorKind.INVALID, "Wrong setup code"),
+    SETUP_COMPLETE(ErrorKind.CONFLICT, "This node already has an admin"),
+    LAST_PASSKEY(ErrorKind.CONFLICT, "This is your last passkey"),
+    LAST_ADMIN(ErrorKind.CONFLICT, "The node needs an admin"),
+    SIGNUP_CLOSED(ErrorKind.CONFLICT, "Sign-up is not open"),
+    USER_NOT_FOUND(ErrorKind.NOT_FOUND, "User not found"),
+    TOKEN_NOT_FOUND(ErrorKind.NOT_FOUND, "Token not found"),
+    PASSKEY_NOT_FOUND(ErrorKind.NOT_FOUND, "Passkey not found"),
+    INVALID_INPUT(ErrorKind.INVALID, "Invalid input");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    IdentityError(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.orchwiz.api.identity;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.orchwiz.api.WireNamed;
+
+/** What an API token may do: read answers GETs, write also changes things, admin also administers the node. */
+public enum TokenScope implements WireNamed {
+    @JsonProperty("read")
+    READ("read"),
+    @JsonProperty("write")
+    WRITE("write"),
+    @JsonProperty("admin")
+    ADMIN("admin");
+
+    private final String wireName;
+
+    TokenScope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.orchwiz.api.identity.command;
+
+import dev.orchwiz.api.identity.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The node's first admin exists: no more setup claims. */
+public record CompleteSetup(@TargetAggregateIdentifier String nodeId, UserId admin, String email) {}

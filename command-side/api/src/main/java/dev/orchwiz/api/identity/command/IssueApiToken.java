@@ -1,0 +1,19 @@
+package dev.orchwiz.api.identity.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.TokenScope;
+import dev.orchwiz.api.identity.UserId;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Issues a token; only its SHA-256 hash travels, the plaintext exists only in the HTTP answer. */
+public record IssueApiToken(
+        @TargetAggregateIdentifier UserId userId,
+        Actor actor,
+        String tokenId,
+        String name,
+        Set<TokenScope> scopes,
+        Instant expiresAt,
+        String prefix,
+        String hash) {}

@@ -1,0 +1,9 @@
+package dev.orchwiz.api.identity.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Removes a passkey; the last one only with {@code confirmed}, since sign-in then works by email link alone. */
+public record RemovePasskey(
+        @TargetAggregateIdentifier UserId userId, Actor actor, String credentialId, boolean confirmed) {}

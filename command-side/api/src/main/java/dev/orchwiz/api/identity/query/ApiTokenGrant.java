@@ -1,0 +1,9 @@
+package dev.orchwiz.api.identity.query;
+
+import dev.orchwiz.api.identity.TokenScope;
+import java.time.Instant;
+import java.util.Set;
+
+/** What a presented token grants: whose it is, its scopes, and whether it still holds. */
+public record ApiTokenGrant(
+        String tokenId, String userId, Set<TokenScope> scopes, Instant expiresAt, boolean revoked) {}

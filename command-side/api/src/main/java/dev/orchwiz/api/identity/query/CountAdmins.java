@@ -1,0 +1,3 @@
+package dev.orchwiz.api.identity.query;
+
+public record CountAdmins() {}

@@ -1,0 +1,6 @@
+package dev.orchwiz.api.identity.query;
+
+import dev.orchwiz.api.identity.UserId;
+
+/** The owner's tokens that are not revoked, newest first. */
+public record ListApiTokens(UserId owner, int page, int size) {}

@@ -1,0 +1,134 @@
+package dev.orchwiz.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+
+/**
+ * One filter chain for the whole node. The dashboard's pages are public (they hold no data); every {@code /api/**}
+ * answer needs a browser session (passkey or email link) or an API token. Browser writes carry a CSRF token; token
+ * requests need none because no cookie authenticates them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    OneTimeTokenService oneTimeTokenService(JdbcOperations jdbc) {
+        return new JdbcOneTimeTokenService(jdbc);
+    }
+
+    @Bean
+    PublicKeyCredentialUserEntityRepository publicKeyCredentialUserEntityRepository(JdbcOperations jdbc) {
+        return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+    }
+
+    @Bean
+    RecordingUserCredentialRepository userCredentialRepository(
+            JdbcOperations jdbc,
+            PublicKeyCredentialUserEntityRepository userEntities,
+            AccountLookup accounts,
+            CommandGateway commands) {
+        return new RecordingUserCredentialRepository(
+                new JdbcUserCredentialRepository(jdbc), userEntities, accounts, commands);
+    }
+
+    @Bean
+    SecurityFilterChain nodeSecurity(
+            HttpSecurity http,
+            SecurityProperties properties,
+            OneTimeTokenService oneTimeTokens,
+            AccountEnrollment enrollment,
+            SignInLinks links,
+            SignInRateLimits limits,
+            AccountLookup accounts,
+            QueryGateway queries,
+            JdbcTemplate jdbc)
+            throws Exception {
+        SignInSessionStrategy recordSignIn = new SignInSessionStrategy(accounts);
+        SessionAuthenticationStrategy onSignIn = new CompositeSessionAuthenticationStrategy(List.of(
+                new ChangeSessionIdAuthenticationStrategy(),
+                new CsrfAuthenticationStrategy(CookieCsrfTokenRepository.withHttpOnlyFalse()),
+                recordSignIn));
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/auth/**")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .permitAll())
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
+                .sessionManagement(
+                        session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+                                List.of(new ChangeSessionIdAuthenticationStrategy(), recordSignIn))))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(JsonSignInResponses.unauthenticated())
+                        .accessDeniedHandler(JsonSignInResponses.denied()))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .oneTimeTokenLogin(ott -> ott.tokenService(oneTimeTokens)
+                        .loginPage("/login")
+                        .showDefaultSubmitPage(false)
+                        .tokenGeneratingUrl("/api/auth/email-link")
+                        .generateRequestResolver(EmailLinkRequests.resolver())
+                        .tokenGenerationSuccessHandler(EmailLinkRequests.deliverWhenAllowed(links, enrollment, limits))
+                        .authenticationProvider(new EmailLinkAuthenticationProvider(oneTimeTokens, enrollment))
+                        .successHandler(JsonSignInResponses.emailLinkSucceeded())
+                        .failureHandler(JsonSignInResponses.emailLinkFailed()))
+                .webAuthn(webAuthn -> webAuthn.rpName(properties.rpName())
+                        .rpId(properties.rpId())
+                        .allowedOrigins(properties.originSet())
+                        .disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                            @Override
+                            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                                filter.setSessionAuthenticationStrategy(onSignIn);
+                                filter.setAuthenticationFailureHandler(JsonSignInResponses.passkeyFailed());
+                                return filter;
+                            }
+                        }))
+                .addFilterBefore(new SignInRateLimitFilter(limits), SecurityContextHolderFilter.class)
+                .addFilterAfter(
+                        new ApiTokenAuthenticationFilter(queries, accounts, jdbc), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ActingUserFilter(accounts), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.orchwiz.security;
+
+import dev.orchwiz.api.identity.TokenScope;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request authenticated by an API token: whose, which token, and what its scopes allow. */
+public final class TokenAuthentication extends AbstractAuthenticationToken {
+
+    private final SignedInUser user;
+    private final String tokenId;
+    private final Set<TokenScope> scopes;
+
+    TokenAuthentication(SignedInUser user, String tokenId, Set<TokenScope> scopes) {
+        super(List.of(new SimpleGrantedAuthority("ROLE_MEMBER")));
+        this.user = user;
+        this.tokenId = tokenId;
+        this.scopes = Set.copyOf(scopes);
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+
+    @Override
+    public SignedInUser getPrincipal() {
+        return user;
+    }
+
+    @Override
+    public String getName() {
+        return user.email();
+    }
+
+    public String tokenId() {
+        return tokenId;
+    }
+
+    public Set<TokenScope> scopes() {
+        return scopes;
+    }
+}
