@@ -102,6 +102,7 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .oneTimeTokenLogin(ott -> ott.tokenService(oneTimeTokens)
                         .loginPage("/login")
+                        .loginProcessingUrl("/login/ott")
                         .showDefaultSubmitPage(false)
                         .tokenGeneratingUrl("/api/auth/email-link")
                         .generateRequestResolver(EmailLinkRequests.resolver())
