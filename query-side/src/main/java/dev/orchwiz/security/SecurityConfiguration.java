@@ -88,7 +88,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .permitAll())
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
+                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .sessionManagement(
                         session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
                                 List.of(new ChangeSessionIdAuthenticationStrategy(), recordSignIn))))
@@ -129,7 +129,21 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    /**
+     * A forged request can only hurt when the browser attaches a session cookie to it, or when it signs the victim in
+     * (login CSRF). Token requests and cookie-less requests carry no ambient authority and need no CSRF token.
+     */
+    static boolean needsCsrfToken(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean safe =
+                method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+        if (safe || ApiTokenAuthenticationFilter.hasBearer(request)) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getRequestedSessionId() != null
+                || SignInRateLimitFilter.SIGN_IN_PATHS.contains(path)
+                || path.startsWith("/webauthn/")
+                || path.equals("/logout");
     }
 }
