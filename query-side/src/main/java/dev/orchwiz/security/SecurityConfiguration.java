@@ -123,6 +123,7 @@ class SecurityConfiguration {
                             }
                         }))
                 .addFilterBefore(new SignInRateLimitFilter(limits), SecurityContextHolderFilter.class)
+                .addFilterAfter(new PasskeyErrorFilter(), SecurityContextHolderFilter.class)
                 .addFilterAfter(
                         new ApiTokenAuthenticationFilter(queries, accounts, jdbc), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ActingUserFilter(accounts), AnonymousAuthenticationFilter.class);
