@@ -70,7 +70,8 @@ class SecurityConfiguration {
             SignInRateLimits limits,
             AccountLookup accounts,
             QueryGateway queries,
-            JdbcTemplate jdbc)
+            JdbcTemplate jdbc,
+            org.springframework.beans.factory.ObjectProvider<GitHubLinking> gitHubLinking)
             throws Exception {
         SignInSessionStrategy recordSignIn = new SignInSessionStrategy(accounts);
         SessionAuthenticationStrategy onSignIn = new CompositeSessionAuthenticationStrategy(List.of(
@@ -80,7 +81,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/auth/**")
                         .permitAll()
-                        .requestMatchers("/api/**")
+                        .requestMatchers("/api/**", "/oauth2/**", "/login/oauth2/**")
                         .authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -124,9 +125,14 @@ class SecurityConfiguration {
                         }))
                 .addFilterBefore(new SignInRateLimitFilter(limits), SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasskeyErrorFilter(), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ConnectRequiresSignInFilter(), SecurityContextHolderFilter.class)
                 .addFilterAfter(
                         new ApiTokenAuthenticationFilter(queries, accounts, jdbc), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ActingUserFilter(accounts), AnonymousAuthenticationFilter.class);
+        GitHubLinking linking = gitHubLinking.getIfAvailable();
+        if (linking != null) {
+            http.oauth2Client(oauth2 -> oauth2.authorizedClientRepository(linking));
+        }
         return http.build();
     }
 

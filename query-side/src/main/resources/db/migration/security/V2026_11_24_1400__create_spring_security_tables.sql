@@ -32,3 +32,11 @@ create table one_time_tokens (
     username    varchar(254) not null,
     expires_at  timestamp    not null
 );
+
+-- GitHub access tokens of connected accounts, AES-GCM encrypted with ORCHWIZ_ENCRYPTION_KEY (never readable by SQL).
+create table github_credential (
+    user_id      varchar(100) primary key,
+    access_token bytea        not null,
+    scopes       varchar(500),
+    linked_at    timestamptz  not null
+);
