@@ -6,6 +6,14 @@ import { defineConfig } from 'vitest/config';
 const outDir = process.env.VITE_OUT_DIR ?? 'dist';
 const backend = process.env.ORCHWIZ_BACKEND ?? 'http://localhost:8080';
 
+/** The SPA's own pages at /login and /login/ott: a browser opening them gets index.html, the POSTs go to the node. */
+const spaPages = new Set(['/login', '/login/ott']);
+const servePageInstead = (req: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> }) => {
+  const path = (req.url ?? '').split('?')[0];
+  const accept = String(req.headers.accept ?? '');
+  return req.method === 'GET' && spaPages.has(path) && accept.includes('text/html') ? '/index.html' : undefined;
+};
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -15,6 +23,11 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: true },
       '/v3': { target: backend, changeOrigin: true },
+      // Sign-in endpoints outside /api: one-time token, passkeys, GitHub OAuth, sign-out.
+      '/login': { target: backend, changeOrigin: true, bypass: servePageInstead },
+      '/logout': { target: backend, changeOrigin: true },
+      '/webauthn': { target: backend, changeOrigin: true },
+      '/oauth2': { target: backend, changeOrigin: true },
     },
   },
   build: {

@@ -1,4 +1,4 @@
-/** Every area of the product, in navigation order; only Sessions is built so far. */
+/** Every area of the product, in navigation order; `ready` ones are built, the others say "coming soon". */
 export type Area = { path: string; label: string; icon: string; summary: string; ready: boolean };
 
 export const AREAS: Area[] = [
@@ -15,5 +15,10 @@ export const AREAS: Area[] = [
   { path: 'verification', label: 'Verification', icon: '✔', ready: false, summary: 'Checks and test runs that verify what the agents produced.' },
   { path: 'observability', label: 'Observability', icon: '◉', ready: false, summary: 'Traces, costs and metrics of agent runs.' },
   { path: 'nodes', label: 'Nodes & forwarding', icon: '⇄', ready: false, summary: 'OrchWiz nodes and the event forwarding between them.' },
-  { path: 'settings', label: 'Settings', icon: '⚙', ready: false, summary: 'Node, account and integration settings.' },
+  { path: 'settings', label: 'Settings', icon: '⚙', ready: true, summary: 'Your passkeys, API tokens and GitHub link.' },
+];
+
+/** Areas only admins see, in their own part of the navigation. */
+export const ADMIN_AREAS: Area[] = [
+  { path: 'admin/users', label: 'Users & sign-up', icon: '☺', ready: true, summary: 'Accounts, admin roles, the sign-up policy and invitations.' },
 ];

@@ -1,33 +1,9 @@
-import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
-import { SESSION_EVENT_TYPES } from '@/features/sessions/types';
-import { api } from '@/lib/api-client';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { createQueryClient } from '@/lib/query-client';
-import { EventStreamProvider } from '@/lib/event-stream';
 
-/** `GET /api/events/types`, read leniently: a list of names, or of objects carrying a name. */
-const fetchEventTypes = async (): Promise<string[]> => {
-  const { data } = await api.get<unknown>('/api/events/types');
-  const list = Array.isArray(data) ? data : ((data as { types?: unknown[] } | null)?.types ?? []);
-  return list
-    .map((entry) =>
-      typeof entry === 'string' ? entry : ((entry as { name?: string; type?: string } | null)?.name ?? (entry as { type?: string } | null)?.type),
-    )
-    .filter((name): name is string => typeof name === 'string' && name.length > 0);
-};
-
-const LiveEvents = ({ children }: { children: ReactNode }) => {
-  // EventSource needs a listener per event name; the known ones now, the server's list when it answers.
-  const served = useQuery({ queryKey: ['events', 'types'], queryFn: fetchEventTypes, staleTime: Infinity, retry: false });
-  const eventTypes = useMemo(() => [...new Set([...SESSION_EVENT_TYPES, ...(served.data ?? [])])], [served.data]);
-  return <EventStreamProvider eventTypes={eventTypes}>{children}</EventStreamProvider>;
-};
-
+/** App-wide providers; the event stream opens only for a signed-in user (see `SignedInApp`). */
 export const AppProvider = ({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) => {
   const [client] = useState(() => queryClient ?? createQueryClient());
-  return (
-    <QueryClientProvider client={client}>
-      <LiveEvents>{children}</LiveEvents>
-    </QueryClientProvider>
-  );
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 };

@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { anAuthState } from '@/testing/auth-fixtures';
 import { FakeEventSource } from '@/testing/fake-event-source';
 import { aPage } from '@/testing/fixtures';
 import { createTestQueryClient, jsonResponse, mockApi } from '@/testing/test-utils';
@@ -23,6 +24,7 @@ beforeEach(() => {
   FakeEventSource.reset();
   vi.stubGlobal('EventSource', FakeEventSource);
   mockApi({
+    'GET /api/auth/state': () => jsonResponse(anAuthState()),
     'GET /api/sessions': () => jsonResponse(aPage([])),
     'GET /api/events/types': () => jsonResponse(['session.started', 'task.created']),
   });
@@ -36,20 +38,21 @@ describe('Shell', () => {
     expect(router.state.location.pathname).toBe('/sessions');
   });
 
-  it('lists every area, marking the unbuilt ones as coming soon', () => {
+  it('lists every area, marking the unbuilt ones as coming soon', async () => {
     renderApp('/sessions');
 
-    const nav = screen.getByRole('navigation', { name: 'Areas' });
+    const nav = await screen.findByRole('navigation', { name: 'Areas' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => link.querySelector('.nav__label')?.textContent)).toEqual(AREAS.map((area) => area.label));
     expect(within(nav).getByRole('link', { name: 'Sessions' })).toHaveAttribute('aria-current', 'page');
-    expect(within(nav).getAllByText('(coming soon)')).toHaveLength(AREAS.length - 1);
+    expect(within(nav).getAllByText('(coming soon)')).toHaveLength(AREAS.filter((area) => !area.ready).length);
+    expect(within(nav).getByRole('link', { name: 'Settings' })).not.toHaveTextContent('soon');
   });
 
   it('opens a placeholder that names the area that is coming', async () => {
     renderApp('/sessions');
 
-    await userEvent.click(screen.getByRole('link', { name: /Approvals/ }));
+    await userEvent.click(await screen.findByRole('link', { name: /Approvals/ }));
 
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Approvals');
     expect(screen.getByTestId('coming-soon')).toHaveTextContent('Approvals is coming to OrchWiz.');
@@ -57,7 +60,7 @@ describe('Shell', () => {
 
   it('shows the live connection state of the event stream', async () => {
     renderApp('/sessions');
-    const indicator = screen.getByTestId('sse-status');
+    const indicator = await screen.findByTestId('sse-status');
     expect(indicator).toHaveTextContent('connecting');
 
     act(() => FakeEventSource.latest().open());

@@ -1,7 +1,10 @@
 import { NavLink, Outlet } from 'react-router';
 import { Badge } from '@/components/badge';
+import { useCurrentUser } from '@/features/auth/api/get-auth-state';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { isAdmin } from '@/features/auth/types';
 import { useEventStreamStatus, type StreamStatus } from '@/lib/event-stream';
-import { AREAS } from './areas';
+import { ADMIN_AREAS, AREAS, type Area } from './areas';
 
 const STATUS_TEXT: Record<StreamStatus, string> = {
   live: 'live',
@@ -23,49 +26,68 @@ const ConnectionIndicator = () => {
   );
 };
 
-export const Shell = () => (
-  <div className="shell">
-    <a className="skip-link" href="#main">
-      Skip to content
-    </a>
-    <header className="topbar">
-      <NavLink to="/sessions" className="brand" aria-label="OrchWiz home">
-        <span className="brand__mark" aria-hidden="true">
-          ◭
-        </span>
-        <span className="brand__name">OrchWiz</span>
-        <span className="brand__tag">command deck</span>
-      </NavLink>
-      <ConnectionIndicator />
-    </header>
-    <nav className="sidebar" aria-label="Areas">
-      <ul className="nav">
-        {AREAS.map((area) => (
-          <li key={area.path}>
-            <NavLink
-              to={`/${area.path}`}
-              className={({ isActive }) =>
-                ['nav__link', isActive ? 'nav__link--active' : '', area.ready ? '' : 'nav__link--soon'].filter(Boolean).join(' ')
-              }
-              data-testid={`nav-${area.path}`}
-            >
-              <span className="nav__icon" aria-hidden="true">
-                {area.icon}
-              </span>
-              <span className="nav__label">{area.label}</span>
-              {!area.ready && (
-                <Badge tone="muted" className="nav__badge">
-                  soon
-                  <span className="visually-hidden"> (coming soon)</span>
-                </Badge>
-              )}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-    <main className="main" id="main" tabIndex={-1}>
-      <Outlet />
-    </main>
-  </div>
+const navLinkClass = (area: Area) => ({ isActive }: { isActive: boolean }) =>
+  ['nav__link', isActive ? 'nav__link--active' : '', area.ready ? '' : 'nav__link--soon'].filter(Boolean).join(' ');
+
+const NavItem = ({ area }: { area: Area }) => (
+  <li>
+    <NavLink to={`/${area.path}`} className={navLinkClass(area)} data-testid={`nav-${area.path.replaceAll('/', '-')}`}>
+      <span className="nav__icon" aria-hidden="true">
+        {area.icon}
+      </span>
+      <span className="nav__label">{area.label}</span>
+      {!area.ready && (
+        <Badge tone="muted" className="nav__badge">
+          soon
+          <span className="visually-hidden"> (coming soon)</span>
+        </Badge>
+      )}
+    </NavLink>
+  </li>
 );
+
+export const Shell = () => {
+  const user = useCurrentUser();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/sessions" className="brand" aria-label="OrchWiz home">
+          <span className="brand__mark" aria-hidden="true">
+            ◭
+          </span>
+          <span className="brand__name">OrchWiz</span>
+          <span className="brand__tag">command deck</span>
+        </NavLink>
+        <div className="topbar__end">
+          <ConnectionIndicator />
+          <UserMenu />
+        </div>
+      </header>
+      <div className="sidebar">
+        <nav aria-label="Areas">
+          <ul className="nav">
+            {AREAS.map((area) => (
+              <NavItem key={area.path} area={area} />
+            ))}
+          </ul>
+        </nav>
+        {isAdmin(user) && (
+          <nav aria-label="Administration" className="sidebar__section">
+            <p className="sidebar__heading">Administration</p>
+            <ul className="nav">
+              {ADMIN_AREAS.map((area) => (
+                <NavItem key={area.path} area={area} />
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+      <main className="main" id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+};

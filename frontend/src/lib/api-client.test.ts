@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clearXsrfCookie, setXsrfCookie } from '@/testing/auth-fixtures';
 import { jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
-import { api, ApiError, errorMessage, isVersionMismatch, parseEtagVersion, parseProblem } from './api-client';
+import {
+  api,
+  ApiError,
+  errorMessage,
+  isUnauthenticated,
+  isVersionMismatch,
+  onUnauthenticated,
+  parseEtagVersion,
+  parseProblem,
+} from './api-client';
 
 describe('parseProblem', () => {
   it('reads an RFC 9457 problem with its code and field errors', async () => {
@@ -119,5 +129,90 @@ describe('parseEtagVersion', () => {
     [null, undefined],
   ])('reads %s as %s', (etag, version) => {
     expect(parseEtagVersion(etag)).toBe(version);
+  });
+});
+
+describe('CSRF and sessions', () => {
+  afterEach(() => clearXsrfCookie());
+
+  it.each([
+    ['/api/sessions', undefined],
+    ['/login/ott', new URLSearchParams({ token: 't' })],
+    ['/login/webauthn', { id: 'c' }],
+    ['/webauthn/authenticate/options', undefined],
+    ['/webauthn/register', { publicKey: {} }],
+    ['/logout', undefined],
+  ])('echoes the XSRF-TOKEN cookie on a write to %s', async (path, body) => {
+    setXsrfCookie('abc 123');
+    const { calls } = mockApi({ [`POST ${path}`]: () => jsonResponse({}) });
+
+    await api.post(path, body);
+
+    expect(calls[0].headers.get('X-XSRF-TOKEN')).toBe('abc 123');
+  });
+
+  it('sends no XSRF header on reads', async () => {
+    setXsrfCookie();
+    const { calls } = mockApi({ 'GET /api/auth/state': () => jsonResponse({}) });
+
+    await api.get('/api/auth/state');
+
+    expect(calls[0].headers.has('X-XSRF-TOKEN')).toBe(false);
+  });
+
+  it('sends URLSearchParams as a form', async () => {
+    const { calls } = mockApi({ 'POST /login/ott': () => jsonResponse({ authenticated: true }) });
+
+    await api.post('/login/ott', new URLSearchParams({ token: 'a+b/c=' }));
+
+    expect(calls[0].headers.get('Content-Type')).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(calls[0].body).toEqual({ token: 'a+b/c=' });
+  });
+
+  it('fetches a fresh CSRF cookie and retries a write refused for its token, once', async () => {
+    setXsrfCookie('stale');
+    let attempts = 0;
+    const { calls, callsTo } = mockApi({
+      'GET /api/auth/state': () => {
+        setXsrfCookie('fresh');
+        return jsonResponse({ authenticated: true });
+      },
+      'POST /api/me/tokens': () =>
+        ++attempts === 1 ? problemResponse({ status: 403, code: 'CSRF_REJECTED', title: 'Forbidden' }) : jsonResponse({ id: 't1' }),
+    });
+
+    const { data } = await api.post<{ id: string }>('/api/me/tokens', { name: 'ci' });
+
+    expect(data).toEqual({ id: 't1' });
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/me/tokens', 'GET /api/auth/state', 'POST /api/me/tokens']);
+    expect(callsTo('POST', '/api/me/tokens').map((c) => c.headers.get('X-XSRF-TOKEN'))).toEqual(['stale', 'fresh']);
+  });
+
+  it('tells listeners about a 401 UNAUTHENTICATED, not about a refused sign-in link', async () => {
+    const listener = vi.fn();
+    const unsubscribe = onUnauthenticated(listener);
+    mockApi({
+      'GET /api/sessions': () => problemResponse({ status: 401, code: 'UNAUTHENTICATED', title: 'Unauthorized' }),
+      'POST /login/ott': () => problemResponse({ status: 401, code: 'INVALID_LINK', title: 'Unauthorized' }),
+    });
+
+    const expired = await api.get('/api/sessions').catch((e: unknown) => e);
+    const refused = await api.post('/login/ott', new URLSearchParams({ token: 'x' })).catch((e: unknown) => e);
+    unsubscribe();
+    await api.get('/api/sessions').catch(() => undefined);
+
+    expect(isUnauthenticated(expired)).toBe(true);
+    expect(isUnauthenticated(refused)).toBe(false);
+    expect(listener).toHaveBeenCalledOnce();
+    expect(listener).toHaveBeenCalledWith(expired, '/api/sessions');
+  });
+
+  it('reads a non-JSON success (a page a redirect led to) as no data', async () => {
+    mockApi({ 'POST /logout': () => new Response('<!doctype html><p>login</p>', { status: 200, headers: { 'Content-Type': 'text/html' } }) });
+
+    const response = await api.post('/logout');
+
+    expect(response.status).toBe(200);
+    expect(response.data).toBeUndefined();
   });
 });

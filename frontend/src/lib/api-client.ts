@@ -105,6 +105,7 @@ export type ApiResponse<T> = {
 
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** JSON by default; a `URLSearchParams` travels as `application/x-www-form-urlencoded`. */
   body?: unknown;
   /** Sends `If-Match: "<version>"` to make the write conditional. */
   expectedVersion?: number;
@@ -118,22 +119,48 @@ const readCookie = (name: string): string | undefined => {
   return entry ? decodeURIComponent(entry.slice(name.length + 1)) : undefined;
 };
 
-/** Calls the OrchWiz API on the same origin; throws {@link ApiError} for every non-2xx answer. */
-export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+/** The endpoint that (re)sets the `XSRF-TOKEN` cookie; public, so it also works signed out. */
+export const CSRF_BOOTSTRAP_PATH = '/api/auth/state';
+
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+
+/**
+ * A 401 that means "you are not (or no longer) signed in", as opposed to a refused credential
+ * (a used sign-in link, a rejected passkey), which the screen that sent it explains itself.
+ */
+export const isUnauthenticated = (error: unknown): boolean =>
+  isApiError(error) &&
+  error.status === 401 &&
+  (error.code === undefined || error.code === 'UNAUTHENTICATED' || error.code === 'INVALID_TOKEN');
+
+export const isCsrfRejected = (error: unknown): boolean => isApiError(error) && error.code === 'CSRF_REJECTED';
+
+type UnauthenticatedListener = (error: ApiError, path: string) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/** Calls `listener` whenever a request answers 401 UNAUTHENTICATED (a session that ended); returns the unsubscribe. */
+export const onUnauthenticated = (listener: UnauthenticatedListener): (() => void) => {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+};
+
+const send = async (path: string, options: RequestOptions): Promise<Response> => {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+  const form = options.body instanceof URLSearchParams;
+  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? (form ? FORM_CONTENT_TYPE : 'application/json');
   if (options.expectedVersion !== undefined) headers['If-Match'] = ifMatch(options.expectedVersion);
-  // Harmless without Spring Security's cookie CSRF repository, required with it.
+  // Spring Security's cookie CSRF repository: every cookie-authenticated write echoes the cookie,
+  // whether it goes to /api/** or to the sign-in endpoints (/login/ott, /login/webauthn, /webauthn/**, /logout).
   const xsrf = method === 'GET' ? undefined : readCookie('XSRF-TOKEN');
   if (xsrf) headers['X-XSRF-TOKEN'] = xsrf;
-
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? String(options.body) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -141,12 +168,50 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ status: 0, title: 'Network error', detail: 'The OrchWiz server cannot be reached.' });
   }
+};
 
-  if (!response.ok) throw new ApiError(await parseProblem(response));
+/** Asks the node for a fresh `XSRF-TOKEN` cookie (it rotates at sign-in and sign-out). */
+const refreshCsrfCookie = async (signal?: AbortSignal): Promise<void> => {
+  try {
+    await fetch(CSRF_BOOTSTRAP_PATH, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
+  } catch {
+    // The retry below reports whatever is wrong.
+  }
+};
 
-  const text = response.status === 204 ? '' : await response.text();
+/** JSON when the answer is JSON; anything else (e.g. the page a followed redirect led to) reads as no data. */
+const readBody = async (response: Response): Promise<unknown> => {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    if (/json/i.test(response.headers.get('Content-Type') ?? '')) throw cause;
+    return undefined;
+  }
+};
+
+/**
+ * Calls the OrchWiz node on the same origin; throws {@link ApiError} for every non-2xx answer. A write
+ * refused for a stale CSRF token is retried once after fetching a fresh cookie: the refusal happens
+ * before the node does anything, so the retry cannot apply a write twice.
+ */
+export const apiRequest = async <T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+  const method = options.method ?? 'GET';
+  let response = await send(path, options);
+  let error = response.ok ? undefined : new ApiError(await parseProblem(response));
+  if (error && method !== 'GET' && isCsrfRejected(error)) {
+    await refreshCsrfCookie(options.signal);
+    response = await send(path, options);
+    error = response.ok ? undefined : new ApiError(await parseProblem(response));
+  }
+  if (error) {
+    if (isUnauthenticated(error)) for (const listener of [...unauthenticatedListeners]) listener(error, path);
+    throw error;
+  }
   return {
-    data: (text ? JSON.parse(text) : undefined) as T,
+    data: (await readBody(response)) as T,
     status: response.status,
     etag: response.headers.get('ETag') ?? undefined,
     location: response.headers.get('Location') ?? undefined,
@@ -158,6 +223,8 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'GET' }),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'POST', body: body ?? {} }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { contentType: 'application/merge-patch+json', ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>

@@ -51,20 +51,27 @@ type Handler = (call: RecordedCall) => Response | Promise<Response>;
 
 /**
  * Replaces `fetch` with a table of handlers keyed by `METHOD /path` (query string ignored for
- * matching, kept in the recorded call). Unmatched requests fail the test loudly with a 599.
+ * matching, kept in the recorded call). Unmatched requests fail the test loudly with a 599. JSON
+ * bodies are recorded parsed, form bodies as an object of their fields.
  */
 export const mockApi = (routes: Record<string, Handler>) => {
   const calls: RecordedCall[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(typeof input === 'string' ? input : input.toString(), 'http://localhost');
     const method = (init.method ?? 'GET').toUpperCase();
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const headers = new Headers(init.headers);
+    const body =
+      typeof init.body !== 'string'
+        ? undefined
+        : (headers.get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded')
+          ? Object.fromEntries(new URLSearchParams(init.body))
+          : JSON.parse(init.body);
     const call: RecordedCall = {
       method,
       url: `${url.pathname}${url.search}`,
       path: url.pathname,
       search: url.searchParams,
-      headers: new Headers(init.headers),
+      headers,
       body,
     };
     calls.push(call);

@@ -1,0 +1,8 @@
+import { LoginView } from '@/features/auth/components/login-view';
+import { AuthPage } from '../auth-page';
+
+export const LoginRoute = () => (
+  <AuthPage>
+    <LoginView />
+  </AuthPage>
+);

@@ -1,0 +1,19 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Page } from '@/lib/page';
+import type { ApiToken } from '../types';
+import { accountKeys } from './account-keys';
+
+export const TOKENS_PAGE_SIZE = 20;
+
+export const listTokens = async (page: number, signal?: AbortSignal): Promise<Page<ApiToken>> => {
+  const { data } = await api.get<Page<ApiToken>>(`/api/me/tokens?page=${page}&size=${TOKENS_PAGE_SIZE}`, { signal });
+  return data;
+};
+
+export const useTokens = (page: number) =>
+  useQuery({
+    queryKey: accountKeys.tokens(page),
+    queryFn: ({ signal }) => listTokens(page, signal),
+    placeholderData: keepPreviousData,
+  });

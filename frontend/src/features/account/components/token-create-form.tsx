@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/alert';
+import { TextField } from '@/components/field';
+import { errorMessage, isApiError } from '@/lib/api-client';
+import { useCreateToken } from '../api/create-token';
+import { TOKEN_SCOPES, type CreatedToken, type TokenScope } from '../types';
+
+const SCOPE_TEXT: Record<TokenScope, string> = {
+  read: 'read — GET requests only',
+  write: 'write — read, and also create and change',
+  admin: 'admin — write, and also /api/admin/**',
+};
+
+export type TokenCreateFormProps = { canGrantAdmin: boolean; onCreated: (token: CreatedToken) => void };
+
+type Errors = Partial<Record<'name' | 'scopes' | 'expiresInDays', string>>;
+
+/** Name, scopes and optional lifetime of a new API token for scripts and CI (`Authorization: Bearer owz_…`). */
+export const TokenCreateForm = ({ canGrantAdmin, onCreated }: TokenCreateFormProps) => {
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>(['read']);
+  const [days, setDays] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const createToken = useCreateToken();
+  const offered = TOKEN_SCOPES.filter((scope) => scope !== 'admin' || canGrantAdmin);
+
+  const toggle = (scope: TokenScope, on: boolean) => {
+    setScopes((current) => (on ? TOKEN_SCOPES.filter((s) => s === scope || current.includes(s)) : current.filter((s) => s !== scope)));
+    setErrors(({ scopes: _cleared, ...rest }) => rest);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const expiresInDays = days.trim() === '' ? undefined : Number(days);
+    const found: Errors = {
+      name: name.trim() ? undefined : 'Name the token after what will use it, e.g. “ci”.',
+      scopes: scopes.length ? undefined : 'Pick at least one scope.',
+      expiresInDays:
+        expiresInDays === undefined || (Number.isInteger(expiresInDays) && expiresInDays > 0)
+          ? undefined
+          : 'A whole number of days, 1 or more; leave it empty for no expiry.',
+    };
+    setErrors(found);
+    if (found.name || found.scopes || found.expiresInDays) return;
+    createToken.mutate(
+      { name, scopes: scopes.filter((scope) => offered.includes(scope)), expiresInDays },
+      {
+        onSuccess: (created) => {
+          setName('');
+          setDays('');
+          setScopes(['read']);
+          // The plaintext lives in the dialog only, never in the mutation's cache.
+          createToken.reset();
+          onCreated(created);
+        },
+        onError: (error) => (isApiError(error) ? setErrors(error.fieldErrors) : undefined),
+      },
+    );
+  };
+
+  return (
+    <form className="form token-form" onSubmit={submit} noValidate aria-label="Create an API token" data-testid="token-form">
+      <div className="form__row">
+        <TextField
+          label="Name"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setErrors(({ name: _cleared, ...rest }) => rest);
+          }}
+          error={errors.name}
+          placeholder="ci"
+          maxLength={100}
+          data-testid="token-name"
+        />
+        <TextField
+          label="Expires after (days)"
+          type="number"
+          min={1}
+          inputMode="numeric"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          error={errors.expiresInDays}
+          hint="Empty: never expires."
+          data-testid="token-expiry"
+        />
+      </div>
+      <fieldset className="scopes" aria-describedby={errors.scopes ? 'token-scopes-error' : undefined}>
+        <legend className="field__label">Scopes</legend>
+        {offered.map((scope) => (
+          <label key={scope} className="scopes__option">
+            <input
+              type="checkbox"
+              checked={scopes.includes(scope)}
+              onChange={(e) => toggle(scope, e.target.checked)}
+              data-testid={`token-scope-${scope}`}
+            />
+            <span>{SCOPE_TEXT[scope]}</span>
+          </label>
+        ))}
+        {errors.scopes && (
+          <p className="field__error" id="token-scopes-error">
+            {errors.scopes}
+          </p>
+        )}
+      </fieldset>
+      {createToken.isError && <Alert title="Token not created">{errorMessage(createToken.error)}</Alert>}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={createToken.isPending} data-testid="token-create">
+          {createToken.isPending ? 'Creating…' : 'Create token'}
+        </button>
+      </div>
+    </form>
+  );
+};

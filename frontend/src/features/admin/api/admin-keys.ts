@@ -1,0 +1,8 @@
+export const adminKeys = {
+  all: ['admin'] as const,
+  userLists: () => [...adminKeys.all, 'users'] as const,
+  users: (page: number) => [...adminKeys.userLists(), page] as const,
+  signupPolicy: () => [...adminKeys.all, 'signup-policy'] as const,
+  invitationLists: () => [...adminKeys.all, 'invitations'] as const,
+  invitations: (page: number) => [...adminKeys.invitationLists(), page] as const,
+};

@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/alert';
+import { TextField } from '@/components/field';
+import { Pagination } from '@/components/pagination';
+import { RelativeTime } from '@/components/relative-time';
+import { Spinner } from '@/components/spinner';
+import { errorMessage, isApiError } from '@/lib/api-client';
+import { useDeleteInvitation } from '../api/delete-invitation';
+import { useInvitations } from '../api/list-invitations';
+import { useInviteUser } from '../api/invite-user';
+import type { Invitation } from '../types';
+
+const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
+  const remove = useDeleteInvitation();
+  return (
+    <li className="item-list__item" data-testid="invitation-item">
+      <div className="item-list__main">
+        <span className="item-list__title">{invitation.email}</span>
+        <span className="item-list__meta muted">
+          invited <RelativeTime value={invitation.invitedAt} />
+          {invitation.invitedBy ? ` by ${invitation.invitedBy}` : ''}
+        </span>
+      </div>
+      <button
+        type="button"
+        className="button button--danger-ghost"
+        disabled={remove.isPending}
+        onClick={() => remove.mutate({ email: invitation.email })}
+        data-testid="invitation-remove"
+      >
+        {remove.isPending ? 'Removing…' : 'Remove'}
+      </button>
+      {remove.isError && (
+        <div className="item-list__note">
+          <Alert>{errorMessage(remove.error)}</Alert>
+        </div>
+      )}
+    </li>
+  );
+};
+
+/** Addresses allowed to join while sign-up is by invitation. */
+export const InvitationsPanel = () => {
+  const [email, setEmail] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [page, setPage] = useState(0);
+  const invitations = useInvitations(page);
+  const invite = useInviteUser();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!email.trim()) {
+      setMissing(true);
+      return;
+    }
+    invite.mutate({ email }, { onSuccess: () => setEmail('') });
+  };
+
+  const fieldError = missing
+    ? 'Enter the address to invite.'
+    : isApiError(invite.error)
+      ? invite.error.fieldErrors.email
+      : undefined;
+  const data = invitations.data;
+
+  return (
+    <div className="settings-section">
+      <p className="muted">
+        An invited address may create its account by asking for an email link on the sign-in page. Inviting sends no
+        mail: tell them yourself.
+      </p>
+      <form className="form invite-form" onSubmit={submit} noValidate aria-label="Invite someone">
+        <TextField
+          label="Email to invite"
+          type="email"
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setMissing(false);
+          }}
+          error={fieldError}
+          placeholder="colleague@example.com"
+          data-testid="invite-email"
+        />
+        {invite.isError && !fieldError && <Alert>{errorMessage(invite.error)}</Alert>}
+        {invite.isSuccess && (
+          <p role="status" className="muted" data-testid="invite-sent">
+            {invite.data?.email ?? invite.variables.email.trim()} is invited.
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={invite.isPending} data-testid="invite-submit">
+            {invite.isPending ? 'Inviting…' : 'Invite'}
+          </button>
+        </div>
+      </form>
+      {invitations.isPending ? (
+        <Spinner label="Loading invitations…" />
+      ) : !data ? (
+        <Alert title="Could not load invitations">{errorMessage(invitations.error)}</Alert>
+      ) : (
+        <>
+          <ul className="item-list" data-testid="invitation-list">
+            {data.items.length === 0 && <li className="item-list__empty muted">No open invitations.</li>}
+            {data.items.map((invitation) => (
+              <InvitationItem key={invitation.email} invitation={invitation} />
+            ))}
+          </ul>
+          {data.totalPages > 1 && (
+            <Pagination
+              page={data.page}
+              totalPages={data.totalPages}
+              totalItems={data.totalItems}
+              itemLabel={data.totalItems === 1 ? 'invitation' : 'invitations'}
+              onPageChange={setPage}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Alert } from '@/components/alert';
+import { Badge } from '@/components/badge';
+import { Pagination } from '@/components/pagination';
+import { RelativeTime } from '@/components/relative-time';
+import { Spinner } from '@/components/spinner';
+import { errorMessage } from '@/lib/api-client';
+import { isLastAdmin, useChangeUserRole } from '../api/change-user-role';
+import { useUsers } from '../api/list-users';
+import type { AdminUser } from '../types';
+
+type UserRowProps = { user: AdminUser; isYou: boolean; onOwnRolesChanged?: () => void };
+
+const UserRow = ({ user, isYou, onOwnRolesChanged }: UserRowProps) => {
+  const changeRole = useChangeUserRole();
+  const admin = user.roles.includes('admin');
+
+  const toggle = () => {
+    if (admin && isYou && !window.confirm('Revoke your own admin role? You lose access to this page at once.')) return;
+    changeRole.mutate(
+      { id: user.id, role: 'admin', granted: !admin },
+      { onSuccess: () => (isYou ? onOwnRolesChanged?.() : undefined) },
+    );
+  };
+
+  return (
+    <tr data-testid="admin-user-row" data-user-id={user.id}>
+      <th scope="row">
+        {user.email}
+        {isYou && <span className="table__fork-note">you</span>}
+      </th>
+      <td>{user.displayName || <span className="muted">—</span>}</td>
+      <td>
+        <span className="badges" data-testid="admin-user-roles">
+          {user.roles.map((role) => (
+            <Badge key={role} tone={role === 'admin' ? 'accent' : 'muted'}>
+              {role}
+            </Badge>
+          ))}
+        </span>
+      </td>
+      <td>{user.emailVerified ? 'yes' : <span className="muted">no</span>}</td>
+      <td>
+        <RelativeTime value={user.createdAt} />
+      </td>
+      <td className="table__actions">
+        <button
+          type="button"
+          className={admin ? 'button button--danger-ghost' : 'button'}
+          disabled={changeRole.isPending}
+          onClick={toggle}
+          data-testid="admin-role-toggle"
+        >
+          {changeRole.isPending ? 'Saving…' : admin ? 'Revoke admin' : 'Make admin'}
+        </button>
+        {changeRole.isError && (
+          <span role="alert" className="field__error" data-testid="admin-role-error">
+            {isLastAdmin(changeRole.error)
+              ? `${user.email} is the last admin; make someone else admin first.`
+              : errorMessage(changeRole.error)}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+};
+
+export type UsersTableProps = { currentUserId: string; onOwnRolesChanged?: () => void };
+
+/** Everyone with an account on this node, with the admin role to grant or revoke. */
+export const UsersTable = ({ currentUserId, onOwnRolesChanged }: UsersTableProps) => {
+  const [page, setPage] = useState(0);
+  const users = useUsers(page);
+  const data = users.data;
+
+  if (users.isPending) return <Spinner label="Loading users…" />;
+  if (!data) return <Alert title="Could not load users">{errorMessage(users.error)}</Alert>;
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table" data-testid="admin-users-table" aria-busy={users.isFetching}>
+          <caption className="visually-hidden">Users</caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Name</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Verified</th>
+              <th scope="col">Joined</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="table__empty">
+                  No users yet.
+                </td>
+              </tr>
+            ) : (
+              data.items.map((user) => (
+                <UserRow key={user.id} user={user} isYou={user.id === currentUserId} onOwnRolesChanged={onOwnRolesChanged} />
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pagination
+        page={data.page}
+        totalPages={data.totalPages}
+        totalItems={data.totalItems}
+        itemLabel={data.totalItems === 1 ? 'user' : 'users'}
+        onPageChange={setPage}
+      />
+    </>
+  );
+};

@@ -1,0 +1,4 @@
+export const authKeys = {
+  all: ['auth'] as const,
+  state: () => [...authKeys.all, 'state'] as const,
+};
