@@ -45,11 +45,12 @@ final class EmailLinkRequests {
     }
 
     static OneTimeTokenGenerationSuccessHandler deliverWhenAllowed(
-            SignInLinks links, AccountEnrollment enrollment, SignInRateLimits limits) {
+            SignInLinks links, AccountEnrollment enrollment, SignInRateLimits limits, SignInFailures failures) {
         return (HttpServletRequest request, HttpServletResponse response, OneTimeToken token) -> {
             String email = token.getUsername();
             Optional<Duration> wait = limits.forAccount(email);
             if (wait.isPresent()) {
+                failures.record(email, "too many sign-in link requests");
                 SignInRateLimitFilter.tooMany(request, response, wait.get());
                 return;
             }

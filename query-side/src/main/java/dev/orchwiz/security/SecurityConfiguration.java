@@ -71,6 +71,7 @@ class SecurityConfiguration {
             AccountLookup accounts,
             QueryGateway queries,
             JdbcTemplate jdbc,
+            SignInFailures failures,
             org.springframework.beans.factory.ObjectProvider<GitHubLinking> gitHubLinking)
             throws Exception {
         SignInSessionStrategy recordSignIn = new SignInSessionStrategy(accounts);
@@ -107,7 +108,8 @@ class SecurityConfiguration {
                         .showDefaultSubmitPage(false)
                         .tokenGeneratingUrl("/api/auth/email-link")
                         .generateRequestResolver(EmailLinkRequests.resolver())
-                        .tokenGenerationSuccessHandler(EmailLinkRequests.deliverWhenAllowed(links, enrollment, limits))
+                        .tokenGenerationSuccessHandler(
+                                EmailLinkRequests.deliverWhenAllowed(links, enrollment, limits, failures))
                         .authenticationProvider(new EmailLinkAuthenticationProvider(oneTimeTokens, enrollment))
                         .successHandler(JsonSignInResponses.emailLinkSucceeded())
                         .failureHandler(JsonSignInResponses.emailLinkFailed()))

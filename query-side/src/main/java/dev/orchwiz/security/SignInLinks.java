@@ -54,7 +54,8 @@ class SignInLinks {
 
     void deliver(String email, OneTimeToken token) {
         String link = properties.publicUrl() + "/login/ott?token="
-                + URLEncoder.encode(token.getTokenValue(), StandardCharsets.UTF_8);
+                + URLEncoder.encode(token.getTokenValue(), StandardCharsets.UTF_8) + "&email="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8);
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             log.info(

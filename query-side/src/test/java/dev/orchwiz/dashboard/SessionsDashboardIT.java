@@ -4,40 +4,65 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import dev.orchwiz.NodeClient;
+import dev.orchwiz.TestUsers;
+import dev.orchwiz.security.Mailboxes;
 import dev.orchwiz.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** A person's first minute with the dashboard: create a session, open it, switch its mode, in a real browser. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** A person's first minute with the dashboard: sign in, create a session, open it, switch its mode, prompt it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
 class SessionsDashboardIT {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final int PORT = SignInSteps.freePort();
+    static final String BASE = "http://localhost:" + PORT;
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void startMailServer() {
+        Mailboxes.start();
+    }
+
+    @DynamicPropertySource
+    static void node(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("orchwiz.security.public-url", () -> BASE);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> Mailboxes.SMTP_PORT);
+    }
 
     @Test
     void createsOpensAndSwitchesTheModeOfASession() {
-        String base = "http://localhost:" + port;
+        NodeClient admin = new NodeClient(PORT).withToken(TestUsers.token(context, "ops@example.com", true));
+        admin.send("PUT", "/api/admin/signup-policy", "{\"policy\":\"open\"}", Map.of());
         try (Playwright playwright = Chromium.playwright();
                 Browser browser = Chromium.launch(playwright)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
 
-            // the dashboard loads, lists the areas still to come, and goes live
-            page.navigate(base + "/");
-            assertThat(page).hasURL(Pattern.compile(".*/sessions$"));
+            // signed out, the dashboard asks to sign in; an email link signs in
+            page.navigate(BASE + "/");
+            assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+            SignInSteps.signInByEmailLink(page, BASE, "first.minute@example.com");
+            SignInSteps.skipWelcome(page);
             assertThat(page.getByTestId("sse-status")).hasText("live");
-            assertThat(page.getByTestId("nav-approvals")).isVisible();
+            assertThat(page.getByTestId("user-menu-email")).containsText("first.minute@example.com");
 
             // create
             String title = "E2E session " + System.nanoTime();
@@ -66,27 +91,21 @@ class SessionsDashboardIT {
                     .setPath(SCREENSHOTS.resolve("session-page.png"))
                     .setFullPage(true));
 
-            // the change is real: the node's API agrees
-            NodeClient node = new NodeClient(port);
-            var session = node.get("/api/sessions/" + id + "?minVersion=3").json();
+            // the change is real: the node's API agrees (as the admin, since it is the user's session)
+            var session = admin.get("/api/sessions/" + id + "?minVersion=3").json();
             assertThat(session.get("mode").asString()).isEqualTo("auto_accept");
             assertThat(session.get("status").asString()).isEqualTo("executing");
 
             // and the list shows it
-            page.getByRole(
-                            AriaRole.LINK,
-                            new Page.GetByRoleOptions().setName("Sessions").setExact(true))
-                    .first()
-                    .click();
-            assertThat(page.getByTestId("session-link")
-                            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(title)))
+            page.navigate(BASE + "/sessions");
+            assertThat(page.getByTestId("session-link").filter(new Locator.FilterOptions().setHasText(title)))
                     .isVisible();
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("sessions-page.png"))
                     .setFullPage(true));
 
             // a deep link works on a fresh load
-            page.navigate(base + "/sessions/" + id);
+            page.navigate(BASE + "/sessions/" + id);
             assertThat(page.getByTestId("session-title")).hasText(title);
         }
     }

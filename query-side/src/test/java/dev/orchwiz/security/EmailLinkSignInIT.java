@@ -159,16 +159,22 @@ class EmailLinkSignInIT {
     }
 
     @Test
-    void limitsLinkRequestsPerAddress() {
+    void limitsLinkRequestsPerAddressAndRecordsTheFailuresOfAKnownAccount() {
         policy("open");
+        TestUsers.user(context, "eager@example.com", false);
         Browser browser = new Browser(port);
         Reply last = null;
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 9; i++) {
             last = browser.requestLink("eager@example.com");
         }
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.code()).isEqualTo("RATE_LIMITED");
         assertThat(last.header("Retry-After")).isNotBlank();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry e join user_account a on a.id = e.aggregate_identifier"
+                                + " where e.payload_type like '%.SignInFailed' and a.email = 'eager@example.com'",
+                        Long.class))
+                .isEqualTo(3);
     }
 
     @Test

@@ -175,6 +175,27 @@ class EventStreamIT {
     }
 
     @Test
+    void aMemberSeesOnlyTheEventsOfWhatIsTheirs() throws Exception {
+        NodeClient member =
+                new NodeClient(port).withToken(dev.orchwiz.TestUsers.token(context, "mia@example.com", false));
+        Map<String, String> memberAuth = member.defaults();
+        try (SseReader stream = new SseReader(node.base() + "/api/events/stream", memberAuth)) {
+            stream.next(WAIT);
+            createSession("the admin's, not mia's");
+            String mine = member.post("/api/sessions", "{\"title\":\"mia's\"}")
+                    .json()
+                    .get("id")
+                    .asString();
+
+            List<Frame> seen = stream.nextEvents(1, WAIT);
+
+            assertThat(JSON.readTree(seen.get(0).data()).get("aggregateId").asString())
+                    .isEqualTo(mine);
+            assertThat(stream.quietFor(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
     void sendsHeartbeatsWhileNothingHappens() throws Exception {
         try (SseReader idle = open("", Map.of())) {
             assertThat(idle.next(WAIT).event()).isEqualTo("connected");
