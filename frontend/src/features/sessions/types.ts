@@ -27,6 +27,8 @@ export type SessionSummary = {
   lastActivityAt: string | null;
   completedAt: string | null;
   version: number;
+  /** Readable by every signed-in user; only the owner changes it. */
+  shared?: boolean;
 };
 
 export type Interaction = {

@@ -28,6 +28,11 @@ export const SessionHeader = ({ session, actions }: SessionHeaderProps) => (
         <div className="session-header__badges">
           <SessionStatusBadge status={session.status} testId="session-status" />
           <SessionModeBadge mode={session.mode} testId="session-mode" />
+          {session.shared && (
+            <span className="badge" data-testid="session-shared" title="Readable by everyone signed in">
+              shared
+            </span>
+          )}
           <span className="muted">v{session.version}</span>
         </div>
         {session.description && <p className="session-header__description">{session.description}</p>}

@@ -7,6 +7,7 @@ import { useSession } from '../api/find-session';
 import { SessionArchiveButton } from './session-archive-button';
 import { SessionEditForm } from './session-edit-form';
 import { SessionForkButton } from './session-fork-button';
+import { SessionShareToggle } from './session-share-toggle';
 import { SessionHeader } from './session-header';
 import { SessionModeToggle } from './session-mode-toggle';
 import { SessionPromptBox } from './session-prompt-box';
@@ -52,6 +53,7 @@ export const SessionView = ({ id, onForked, onArchived }: SessionViewProps) => {
         session={session}
         actions={
           <>
+            <SessionShareToggle sessionId={session.id} shared={session.shared ?? false} />
             <SessionForkButton sessionId={session.id} onForked={onForked} />
             <SessionArchiveButton sessionId={session.id} title={sessionTitle(session)} onArchived={onArchived} />
           </>

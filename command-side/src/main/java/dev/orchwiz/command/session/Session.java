@@ -19,6 +19,7 @@ import dev.orchwiz.api.session.command.MoveSession;
 import dev.orchwiz.api.session.command.RecordInteraction;
 import dev.orchwiz.api.session.command.ReviseSessionDetails;
 import dev.orchwiz.api.session.command.SessionChanged;
+import dev.orchwiz.api.session.command.ShareSession;
 import dev.orchwiz.api.session.command.StartSession;
 import dev.orchwiz.api.session.command.SubmitPrompt;
 import dev.orchwiz.api.session.event.SessionArchived;
@@ -33,7 +34,9 @@ import dev.orchwiz.api.session.event.SessionModeChanged;
 import dev.orchwiz.api.session.event.SessionPaused;
 import dev.orchwiz.api.session.event.SessionRenamed;
 import dev.orchwiz.api.session.event.SessionResumed;
+import dev.orchwiz.api.session.event.SessionShared;
 import dev.orchwiz.api.session.event.SessionStarted;
+import dev.orchwiz.api.session.event.SessionUnshared;
 import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +71,7 @@ class Session {
     private SessionStatus status;
     private SessionMode mode;
     private boolean archived;
+    private boolean shared;
     private String title;
     private String description;
     private String prompt;
@@ -112,7 +116,7 @@ class Session {
 
     @CommandHandler
     SessionChanged handle(ForkSession command) throws Exception {
-        assertMayAccess(command.actor());
+        assertMayRead(command.actor());
         assertNotArchived();
         String forkTitle = command.title() == null || command.title().isBlank() ? forkTitle() : command.title();
         assertWithinLimits(forkTitle, description, prompt);
@@ -235,6 +239,17 @@ class Session {
     }
 
     @CommandHandler
+    SessionChanged handle(ShareSession command) {
+        assertMayChange(command.actor(), command.expectedVersion());
+        if (command.shared() && !shared) {
+            applyOwned(new SessionShared(sessionId, command.actor().id()));
+        } else if (!command.shared() && shared) {
+            applyOwned(new SessionUnshared(sessionId, command.actor().id()));
+        }
+        return changed();
+    }
+
+    @CommandHandler
     SessionChanged handle(ArchiveSession command) {
         assertMayChange(command.actor(), command.expectedVersion());
         applyOwned(new SessionArchived(sessionId, command.actor().id()));
@@ -245,7 +260,16 @@ class Session {
 
     private void assertMayAccess(Actor actor) {
         if (!actor.mayAccess(ownerId)) {
+            if (shared && !archived) {
+                throw new SessionReadOnly(sessionId);
+            }
             // Someone else's session answers exactly like a missing one, so ids cannot be probed.
+            throw new SessionNotFound(sessionId);
+        }
+    }
+
+    private void assertMayRead(Actor actor) {
+        if (!actor.mayAccess(ownerId) && !shared) {
             throw new SessionNotFound(sessionId);
         }
     }
@@ -386,6 +410,16 @@ class Session {
     @EventSourcingHandler
     void on(SessionFailed event) {
         status = SessionStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionShared event) {
+        shared = true;
+    }
+
+    @EventSourcingHandler
+    void on(SessionUnshared event) {
+        shared = false;
     }
 
     @EventSourcingHandler

@@ -19,6 +19,7 @@ import dev.orchwiz.api.session.command.MoveSession;
 import dev.orchwiz.api.session.command.RecordInteraction;
 import dev.orchwiz.api.session.command.ReviseSessionDetails;
 import dev.orchwiz.api.session.command.SessionChanged;
+import dev.orchwiz.api.session.command.ShareSession;
 import dev.orchwiz.api.session.command.StartSession;
 import dev.orchwiz.api.session.command.SubmitPrompt;
 import dev.orchwiz.command.web.IfMatch;
@@ -95,6 +96,8 @@ class SessionCommandController {
             Map<String, Object> metadata) {}
 
     record Fork(@Size(max = SessionLimits.TITLE) String title) {}
+
+    record Sharing(@NotNull Boolean shared) {}
 
     /** What every write answers: the session, its version after the write, and the interaction it recorded. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -210,6 +213,16 @@ class SessionCommandController {
         String title = body == null ? null : blankToNull(body.title());
         SessionChanged fork = send(parent, new ForkSession(parent, forkId, actor, title));
         return created(fork);
+    }
+
+    @PostMapping("/{id}/sharing")
+    ResponseEntity<Written> share(
+            Actor actor,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Sharing body) {
+        SessionId sessionId = sessionId(id);
+        return ok(send(sessionId, new ShareSession(sessionId, actor, IfMatch.expectedVersion(ifMatch), body.shared())));
     }
 
     @DeleteMapping("/{id}")

@@ -18,6 +18,7 @@ import dev.orchwiz.api.session.command.MoveSession;
 import dev.orchwiz.api.session.command.RecordInteraction;
 import dev.orchwiz.api.session.command.ReviseSessionDetails;
 import dev.orchwiz.api.session.command.SessionChanged;
+import dev.orchwiz.api.session.command.ShareSession;
 import dev.orchwiz.api.session.command.StartSession;
 import dev.orchwiz.api.session.command.SubmitPrompt;
 import dev.orchwiz.api.session.event.SessionArchived;
@@ -32,7 +33,9 @@ import dev.orchwiz.api.session.event.SessionModeChanged;
 import dev.orchwiz.api.session.event.SessionPaused;
 import dev.orchwiz.api.session.event.SessionRenamed;
 import dev.orchwiz.api.session.event.SessionResumed;
+import dev.orchwiz.api.session.event.SessionShared;
 import dev.orchwiz.api.session.event.SessionStarted;
+import dev.orchwiz.api.session.event.SessionUnshared;
 import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -375,6 +378,33 @@ class SessionTest {
                     .when(new ChangeSessionMode(id, GRACE, null, SessionMode.AUTO_ACCEPT))
                     .expectException(SessionNotFound.class)
                     .expectNoEvents();
+        }
+
+        @Test
+        void theOwnerSharesReadOnlyAndOthersMayForkButNotChange() {
+            fixture.given(started())
+                    .when(new ShareSession(id, ADA, null, true))
+                    .expectEvents(new SessionShared(id, OWNER));
+            fixture.given(started(), new SessionShared(id, OWNER))
+                    .when(new ChangeSessionMode(id, GRACE, null, SessionMode.AUTO_ACCEPT))
+                    .expectException(SessionReadOnly.class)
+                    .expectNoEvents();
+            fixture.given(started(), new SessionShared(id, OWNER))
+                    .when(new ShareSession(id, GRACE, null, false))
+                    .expectException(SessionReadOnly.class);
+            SessionId fork = SessionId.random();
+            fixture.given(started(), new SessionShared(id, OWNER))
+                    .when(new ForkSession(id, fork, GRACE, "mine now"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                    org.hamcrest.Matchers.instanceOf(SessionStarted.class)),
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                    org.hamcrest.Matchers.instanceOf(SessionForked.class)),
+                            org.axonframework.test.matchers.Matchers.andNoMore()));
+            fixture.given(started(), new SessionShared(id, OWNER), new SessionUnshared(id, OWNER))
+                    .when(new ForkSession(id, SessionId.random(), GRACE, null))
+                    .expectException(SessionNotFound.class);
         }
 
         @Test

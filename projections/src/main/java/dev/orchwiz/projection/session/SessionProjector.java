@@ -13,7 +13,9 @@ import dev.orchwiz.api.session.event.SessionModeChanged;
 import dev.orchwiz.api.session.event.SessionPaused;
 import dev.orchwiz.api.session.event.SessionRenamed;
 import dev.orchwiz.api.session.event.SessionResumed;
+import dev.orchwiz.api.session.event.SessionShared;
 import dev.orchwiz.api.session.event.SessionStarted;
+import dev.orchwiz.api.session.event.SessionUnshared;
 import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -151,6 +153,16 @@ class SessionProjector {
                     event.by().value(),
                     at));
         });
+    }
+
+    @EventHandler
+    void on(SessionShared event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.sessionId().value(), sequence, at, row -> row.shared = true);
+    }
+
+    @EventHandler
+    void on(SessionUnshared event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.sessionId().value(), sequence, at, row -> row.shared = false);
     }
 
     @EventHandler

@@ -133,7 +133,8 @@ class SessionQueries {
                 row.lastActivityAt,
                 row.completedAt,
                 row.version,
-                latest);
+                latest,
+                row.shared);
     }
 
     private static SessionSummary summary(SessionRow row) {
@@ -153,7 +154,8 @@ class SessionQueries {
                 row.createdAt,
                 row.lastActivityAt,
                 row.completedAt,
-                row.version);
+                row.version,
+                row.shared);
     }
 
     private static SessionInteraction interaction(SessionInteractionRow row) {

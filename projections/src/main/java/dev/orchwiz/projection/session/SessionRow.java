@@ -72,6 +72,10 @@ class SessionRow {
     @Column(nullable = false)
     boolean archived;
 
+    /** Readable by every signed-in user; only the owner (and admins) change it. */
+    @Column(nullable = false)
+    boolean shared;
+
     /** Sequence number of the last event applied: the aggregate version, and the guard against replays. */
     @Column(nullable = false)
     long version;

@@ -434,6 +434,46 @@ class SessionApiIT {
         }
     }
 
+    @Nested
+    class Sharing {
+
+        @Test
+        void aSharedSessionIsReadableByOthersButOnlyTheOwnerChangesIt() {
+            // given ada shares a session
+            String id = create("ada's shared plan");
+            Reply shared = node.post("/api/sessions/" + id + "/sharing", "{\"shared\":true}");
+            assertThat(shared.status()).as(shared.raw()).isEqualTo(200);
+            read(id, shared.json().get("version").asLong());
+            NodeClient grace = new NodeClient(port).withToken(TestUsers.token(context, "grace@example.com", false));
+
+            // then grace reads it, sees it listed, may fork it, and may not change it
+            Reply readByGrace = grace.get("/api/sessions/" + id);
+            assertThat(readByGrace.status()).isEqualTo(200);
+            assertThat(readByGrace.json().get("shared").asBoolean()).isTrue();
+            assertThat(grace.get("/api/sessions?size=100").json().get("items").findValuesAsString("id"))
+                    .contains(id);
+            assertProblem(
+                    grace.post("/api/sessions/" + id + "/mode", "{\"mode\":\"auto_accept\"}"),
+                    403,
+                    "SESSION_READ_ONLY");
+            assertProblem(
+                    grace.post("/api/sessions/" + id + "/sharing", "{\"shared\":false}"), 403, "SESSION_READ_ONLY");
+            assertProblem(grace.delete("/api/sessions/" + id), 403, "SESSION_READ_ONLY");
+            Reply fork = grace.post("/api/sessions/" + id + "/fork", "{}");
+            assertThat(fork.status()).isEqualTo(201);
+            assertThat(grace.get("/api/sessions/" + fork.json().get("id").asString() + "?minVersion=0")
+                            .json()
+                            .get("ownerId")
+                            .asString())
+                    .isEqualTo(TestUsers.user(context, "grace@example.com", false));
+
+            // and once ada stops sharing, it is gone for grace
+            Reply unshared = node.post("/api/sessions/" + id + "/sharing", "{\"shared\":false}");
+            read(id, unshared.json().get("version").asLong());
+            assertProblem(grace.get("/api/sessions/" + id), 404, "SESSION_NOT_FOUND");
+        }
+    }
+
     @Test
     void servesTheOpenApiDescription() {
         Reply docs = node.get("/v3/api-docs");

@@ -10,7 +10,8 @@ public enum SessionError implements ErrorCode {
     INVALID_TRANSITION(ErrorKind.CONFLICT, "Invalid status transition"),
     CLOSED(ErrorKind.CONFLICT, "Session does not accept this now"),
     VERSION_MISMATCH(ErrorKind.STALE, "Session changed in the meantime"),
-    INVALID_INPUT(ErrorKind.INVALID, "Invalid session input");
+    INVALID_INPUT(ErrorKind.INVALID, "Invalid session input"),
+    READ_ONLY(ErrorKind.FORBIDDEN, "Shared with you read-only");
 
     private final ErrorKind kind;
     private final String title;

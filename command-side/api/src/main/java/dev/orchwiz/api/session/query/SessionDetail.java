@@ -27,4 +27,5 @@ public record SessionDetail(
         Instant lastActivityAt,
         Instant completedAt,
         long version,
-        List<SessionInteraction> interactions) {}
+        List<SessionInteraction> interactions,
+        boolean shared) {}

@@ -21,4 +21,5 @@ public record SessionSummary(
         Instant createdAt,
         Instant lastActivityAt,
         Instant completedAt,
-        long version) {}
+        long version,
+        boolean shared) {}
