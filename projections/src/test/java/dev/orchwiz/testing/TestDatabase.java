@@ -34,11 +34,14 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     /** A database of the test server. */
     public record Database(String name, String jdbcUrl, String username, String password) {
 
+        /** The datasource, with a small pool: the test context cache keeps several nodes alive on one server. */
         public TestPropertyValues asProperties() {
             return TestPropertyValues.of(
                     "spring.datasource.url=" + jdbcUrl,
                     "spring.datasource.username=" + username,
-                    "spring.datasource.password=" + password);
+                    "spring.datasource.password=" + password,
+                    "spring.datasource.hikari.maximum-pool-size=8",
+                    "spring.datasource.hikari.minimum-idle=1");
         }
     }
 

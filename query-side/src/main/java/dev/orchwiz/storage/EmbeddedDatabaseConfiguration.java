@@ -51,12 +51,16 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(
+            EmbeddedPostgres postgres,
+            @Value("${spring.datasource.hikari.maximum-pool-size:40}") int maximumPoolSize,
+            @Value("${spring.datasource.hikari.minimum-idle:4}") int minimumIdle) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setPoolName("orchwiz-embedded");
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(maximumPoolSize);
+        config.setMinimumIdle(minimumIdle);
         return new HikariDataSource(config);
     }
 

@@ -1,0 +1,129 @@
+package dev.orchwiz.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * The event store as the projections' processors read it, with one addition: streams tell their reader when this
+ * node has committed new events. Axon's pooled processor otherwise re-polls an idle event store every 500 ms, which
+ * would put up to half a second between a write and its read model. Events committed by other nodes still arrive
+ * through the processor's regular polling.
+ */
+public class CommitSignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final EventStore store;
+    private final Set<Runnable> readers = ConcurrentHashMap.newKeySet();
+
+    public CommitSignallingEventSource(EventStore store) {
+        this.store = store;
+        store.subscribe(this::published);
+    }
+
+    private void published(List<? extends EventMessage<?>> events) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            signal();
+            return;
+        }
+        try {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> signal());
+        } catch (IllegalStateException alreadyCommitted) {
+            signal();
+        }
+    }
+
+    private void signal() {
+        readers.forEach(Runnable::run);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new SignalledStream(store.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    private final class SignalledStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private volatile Runnable reader;
+
+        SignalledStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = reader;
+            if (previous != null) {
+                readers.remove(previous);
+            }
+            reader = callback;
+            readers.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return delegate.hasNextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Runnable current = reader;
+            if (current != null) {
+                readers.remove(current);
+            }
+            delegate.close();
+        }
+    }
+}
