@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -14,6 +17,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The event store as the projections' processors read it, with one addition: streams tell their reader when this
@@ -23,12 +27,31 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  */
 public class CommitSignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    /**
+     * Axon's store hands new events to readers through a producer that fetches them shortly after the commit; a
+     * single signal can arrive before that and find nothing. So each commit starts a short burst of signals, and
+     * commits during a burst share it.
+     */
+    private static final long[] BURST_MILLIS = {2, 10, 40, 120, 300};
+
     private final EventStore store;
     private final Set<Runnable> readers = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService signals;
+    private final AtomicLong burstStartedAt = new AtomicLong(-1);
 
     public CommitSignallingEventSource(EventStore store) {
         this.store = store;
+        this.signals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "orchwiz-commit-signals");
+            thread.setDaemon(true);
+            return thread;
+        });
         store.subscribe(this::published);
+    }
+
+    /** Stops signalling (on shutdown). */
+    public void close() {
+        signals.shutdownNow();
     }
 
     private void published(List<? extends EventMessage<?>> events) {
@@ -36,15 +59,29 @@ public class CommitSignallingEventSource implements StreamableMessageSource<Trac
             signal();
             return;
         }
-        try {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> signal());
-        } catch (IllegalStateException alreadyCommitted) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (unitOfWork.phase().isBefore(UnitOfWork.Phase.COMMIT)) {
+            // Readers would find nothing before the transaction commits.
+            unitOfWork.afterCommit(committed -> signal());
+        } else {
             signal();
         }
     }
 
     private void signal() {
-        readers.forEach(Runnable::run);
+        long now = System.nanoTime();
+        long started = burstStartedAt.get();
+        boolean burstRunning = started >= 0 && now - started < TimeUnit.MILLISECONDS.toNanos(BURST_MILLIS[1]);
+        if (burstRunning || !burstStartedAt.compareAndSet(started, now)) {
+            return;
+        }
+        for (long delay : BURST_MILLIS) {
+            try {
+                signals.schedule(() -> readers.forEach(Runnable::run), delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                return;
+            }
+        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventSourceConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     CommitSignallingEventSource committedEvents(EventStore eventStore) {
         return new CommitSignallingEventSource(eventStore);
     }

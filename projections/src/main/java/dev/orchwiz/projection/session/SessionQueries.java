@@ -71,7 +71,8 @@ class SessionQueries {
     private Optional<SessionRow> visible(Actor viewer, UUID id) {
         return sessions.findById(id)
                 .filter(row -> !row.archived)
-                .filter(row -> viewer.admin() || viewer.id().value().equals(row.ownerId));
+                .filter(row ->
+                        viewer.admin() || row.shared || viewer.id().value().equals(row.ownerId));
     }
 
     private static Specification<SessionRow> matching(ListSessions query) {
@@ -79,8 +80,9 @@ class SessionQueries {
             List<Predicate> predicates = new ArrayList<>();
             predicates.add(builder.isFalse(root.get("archived")));
             if (!query.viewer().admin()) {
-                predicates.add(
-                        builder.equal(root.get("ownerId"), query.viewer().id().value()));
+                predicates.add(builder.or(
+                        builder.equal(root.get("ownerId"), query.viewer().id().value()),
+                        builder.isTrue(root.get("shared"))));
             }
             if (query.statuses() != null && !query.statuses().isEmpty()) {
                 predicates.add(root.get("status").in(query.statuses()));

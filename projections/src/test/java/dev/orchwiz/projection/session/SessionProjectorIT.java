@@ -272,6 +272,29 @@ class SessionProjectorIT {
     }
 
     @Test
+    void aSharedSessionIsVisibleToEveryoneUntilItIsUnshared() {
+        // given
+        SessionId shared = start(ADA, "ada's shared", SessionMode.PLAN, SessionSource.WEB, 0);
+        projector.on(new dev.orchwiz.api.session.event.SessionShared(shared, ADA), 1, T0.plusSeconds(1));
+        flush();
+        Actor grace = new Actor(GRACE, false);
+
+        // then
+        assertThat(queries.handle(new FindSession(grace, shared))).isPresent();
+        assertThat(list(grace, Set.of(), null, null, null).items())
+                .extracting(SessionSummary::id)
+                .containsExactly(shared.toString());
+
+        // when
+        projector.on(new dev.orchwiz.api.session.event.SessionUnshared(shared, ADA), 2, T0.plusSeconds(2));
+        flush();
+
+        // then
+        assertThat(queries.handle(new FindSession(grace, shared))).isEmpty();
+        assertThat(list(grace, Set.of(), null, null, null).items()).isEmpty();
+    }
+
+    @Test
     void resetEmptiesTheReadModelForAReplay() {
         // given
         SessionId id = start(ADA, "to be rebuilt", SessionMode.PLAN, SessionSource.WEB, 0);
