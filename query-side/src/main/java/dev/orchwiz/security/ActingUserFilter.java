@@ -37,8 +37,8 @@ class ActingUserFilter extends OncePerRequestFilter {
             return;
         }
         if (authentication instanceof TokenAuthentication token) {
-            Optional<Account> account = accounts.byId(token.getPrincipal().userId());
-            account.ifPresent(found -> request.setAttribute(ActingUser.ATTRIBUTE, ActingUser.forToken(found, token)));
+            // Read together with the token a moment ago, in the same request.
+            request.setAttribute(ActingUser.ATTRIBUTE, ActingUser.forToken(token.account(), token));
             chain.doFilter(request, response);
             return;
         }

@@ -28,14 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    /** The marker {@code SessionManagementFilter} sets once it has looked at a request. */
+    private static final String SESSION_MANAGEMENT_APPLIED = "__spring_security_session_mgmt_filter_applied";
 
     private final QueryGateway queries;
-    private final AccountLookup accounts;
     private final JdbcTemplate jdbc;
 
-    ApiTokenAuthenticationFilter(QueryGateway queries, AccountLookup accounts, JdbcTemplate jdbc) {
+    ApiTokenAuthenticationFilter(QueryGateway queries, JdbcTemplate jdbc) {
         this.queries = queries;
-        this.accounts = accounts;
         this.jdbc = jdbc;
     }
 
@@ -75,6 +75,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                             + " " + request.getRequestURI());
             return;
         }
+        // Tells Spring's session management this request's authentication is handled: it must not store it in a
+        // new HTTP session (token requests are stateless).
+        request.setAttribute(SESSION_MANAGEMENT_APPLIED, Boolean.TRUE);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication.get());
         SecurityContextHolder.setContext(context);
@@ -95,10 +98,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                 .join()
                 .filter(found -> !found.revoked())
                 .filter(found -> found.expiresAt() == null || found.expiresAt().isAfter(Instant.now()));
-        return grant.flatMap(found -> accounts.byId(found.userId()).map(account -> {
+        return grant.map(found -> {
             recordUse(found.tokenId());
-            return new TokenAuthentication(SignedInUser.of(account), found.tokenId(), found.scopes());
-        }));
+            return new TokenAuthentication(found.holder(), found.tokenId(), found.scopes());
+        });
     }
 
     static boolean allowed(Set<TokenScope> scopes, HttpServletRequest request) {

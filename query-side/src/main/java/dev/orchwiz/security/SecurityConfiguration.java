@@ -128,8 +128,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new SignInRateLimitFilter(limits), SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasskeyErrorFilter(), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ConnectRequiresSignInFilter(), SecurityContextHolderFilter.class)
-                .addFilterAfter(
-                        new ApiTokenAuthenticationFilter(queries, accounts, jdbc), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ApiTokenAuthenticationFilter(queries, jdbc), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ActingUserFilter(accounts), AnonymousAuthenticationFilter.class);
         GitHubLinking linking = gitHubLinking.getIfAvailable();
         if (linking != null) {

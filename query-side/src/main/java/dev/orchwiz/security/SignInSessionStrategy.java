@@ -24,6 +24,10 @@ class SignInSessionStrategy implements SessionAuthenticationStrategy {
     @Override
     public void onAuthentication(
             Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        if (authentication instanceof TokenAuthentication) {
+            // Token requests are stateless: they never get (or need) a session.
+            return;
+        }
         Account account = (authentication.getPrincipal() instanceof SignedInUser user
                         ? accounts.byId(user.userId())
                         : accounts.byEmail(authentication.getName()))

@@ -1,6 +1,7 @@
 package dev.orchwiz.security;
 
 import dev.orchwiz.api.identity.TokenScope;
+import dev.orchwiz.api.identity.query.Account;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -10,12 +11,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public final class TokenAuthentication extends AbstractAuthenticationToken {
 
     private final SignedInUser user;
+    private final transient Account account;
     private final String tokenId;
     private final Set<TokenScope> scopes;
 
-    TokenAuthentication(SignedInUser user, String tokenId, Set<TokenScope> scopes) {
+    TokenAuthentication(Account account, String tokenId, Set<TokenScope> scopes) {
         super(List.of(new SimpleGrantedAuthority("ROLE_MEMBER")));
-        this.user = user;
+        this.account = account;
+        this.user = SignedInUser.of(account);
         this.tokenId = tokenId;
         this.scopes = Set.copyOf(scopes);
         setAuthenticated(true);
@@ -34,6 +37,11 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
     @Override
     public String getName() {
         return user.email();
+    }
+
+    /** The token holder's account as it was read for this request. */
+    Account account() {
+        return account;
     }
 
     public String tokenId() {

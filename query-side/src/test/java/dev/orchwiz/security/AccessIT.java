@@ -146,6 +146,15 @@ class AccessIT {
     }
 
     @Test
+    void tokenRequestsAreStatelessAndGetNoSession() {
+        String token = TestUsers.token(context, "script@example.com", false);
+        NodeClient script = NodeClient.browser(port).withToken(token);
+        Reply reply = script.get("/api/sessions");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    }
+
+    @Test
     void tokenScopesLimitWhatATokenMayDo() {
         String readOnly = TestUsers.token(context, "reader@example.com", false, EnumSet.of(TokenScope.READ));
         NodeClient reader = new NodeClient(port).withToken(readOnly);

@@ -93,9 +93,14 @@ class AccountQueries {
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<ApiTokenGrant> handle(FindApiTokenByHash query) {
-        return tokens.findByHash(query.hash())
-                .map(row -> new ApiTokenGrant(
-                        row.id, row.userId, scopes(row.scopes), row.expiresAt, row.revokedAt != null));
+        return tokens.findByHash(query.hash()).flatMap(row -> accounts.findById(row.userId)
+                .map(holder -> new ApiTokenGrant(
+                        row.id,
+                        row.userId,
+                        scopes(row.scopes),
+                        row.expiresAt,
+                        row.revokedAt != null,
+                        account(holder))));
     }
 
     @QueryHandler
