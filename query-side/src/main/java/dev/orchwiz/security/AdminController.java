@@ -20,6 +20,7 @@ import dev.orchwiz.api.identity.query.ListAccounts;
 import dev.orchwiz.api.identity.query.ListInvitations;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.web.PageParameters;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ class AdminController {
     AccountViewPage users(
             Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         assertAdmin(actor);
-        assertPage(page, size);
+        PageParameters.assertValid(page, size);
         AccountPage accounts =
                 queries.query(new ListAccounts(page, size), AccountPage.class).join();
         return new AccountViewPage(
@@ -123,7 +124,7 @@ class AdminController {
     InvitationPage invitations(
             Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         assertAdmin(actor);
-        assertPage(page, size);
+        PageParameters.assertValid(page, size);
         return queries.query(new ListInvitations(page, size), InvitationPage.class)
                 .join();
     }
@@ -150,12 +151,6 @@ class AdminController {
     private static void assertAdmin(Actor actor) {
         if (!actor.admin()) {
             throw new AuthController.Refused(IdentityError.USER_NOT_FOUND, "Not found");
-        }
-    }
-
-    private static void assertPage(int page, int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new InvalidRequest(RequestError.INVALID_PARAMETER, "page must be 0 or more, size 1 to 100");
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.orchwiz.api.identity.query.ListApiTokens;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.web.PageParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -55,9 +56,7 @@ class ApiTokenController {
             HttpServletRequest request,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new InvalidRequest(RequestError.INVALID_PARAMETER, "page must be 0 or more, size 1 to 100");
-        }
+        PageParameters.assertValid(page, size);
         ActingUser acting = MeController.acting(request);
         return queries.query(new ListApiTokens(UserId.of(acting.account().id()), page, size), ApiTokenPage.class)
                 .join();

@@ -89,16 +89,4 @@ class GitHubLinking implements OAuth2AuthorizedClientRepository {
     void forget(Account account) {
         jdbc.update("delete from github_credential where user_id = ?", account.id());
     }
-
-    /** The decrypted token, for server-side processes acting for the user (pull request tracking). */
-    java.util.Optional<String> accessToken(String userId) {
-        return jdbc
-                .query(
-                        "select access_token from github_credential where user_id = ?",
-                        (rs, row) -> rs.getBytes(1),
-                        userId)
-                .stream()
-                .findFirst()
-                .map(cipher::decrypt);
-    }
 }

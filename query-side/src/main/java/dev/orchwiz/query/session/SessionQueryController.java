@@ -17,6 +17,7 @@ import dev.orchwiz.api.session.query.ListSessions;
 import dev.orchwiz.api.session.query.SessionDetail;
 import dev.orchwiz.api.session.query.SessionInteractionPage;
 import dev.orchwiz.api.session.query.SessionPage;
+import dev.orchwiz.web.PageParameters;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/sessions")
 class SessionQueryController {
 
-    static final int MAX_PAGE_SIZE = 100;
     private static final Duration MAX_CATCH_UP_WAIT = Duration.ofSeconds(3);
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(15);
 
@@ -55,7 +55,7 @@ class SessionQueryController {
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        assertPage(page, size);
+        PageParameters.assertValid(page, size);
         if (text != null && text.length() > 200) {
             throw invalidParameter("q", "must be at most 200 characters");
         }
@@ -90,7 +90,7 @@ class SessionQueryController {
             @PathVariable String id,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        assertPage(page, size);
+        PageParameters.assertValid(page, size);
         ListSessionInteractions query = new ListSessionInteractions(actor, sessionId(id), page, size);
         return queries.query(query, ResponseTypes.optionalInstanceOf(SessionInteractionPage.class))
                 .join()
@@ -125,15 +125,6 @@ class SessionQueryController {
             }
         }
         return statuses;
-    }
-
-    private static void assertPage(int page, int size) {
-        if (page < 0) {
-            throw invalidParameter("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw invalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
     }
 
     private static InvalidRequest invalidParameter(String name, String problem) {
