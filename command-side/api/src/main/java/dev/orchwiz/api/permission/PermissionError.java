@@ -1,0 +1,36 @@
+package dev.orchwiz.api.permission;
+
+import dev.orchwiz.api.problem.ErrorCode;
+import dev.orchwiz.api.problem.ErrorKind;
+
+/** The ways a permission rule or policy request can be refused. */
+public enum PermissionError implements ErrorCode {
+    RULE_INVALID(ErrorKind.INVALID, "Not a valid permission rule"),
+    RULE_NOT_FOUND(ErrorKind.NOT_FOUND, "Permission rule not found"),
+    GLOBAL_ADMIN_ONLY(ErrorKind.FORBIDDEN, "Only admins write global rules"),
+    TARGET_REQUIRED(ErrorKind.INVALID, "The scope needs a subagent or session"),
+    POLICY_NOT_FOUND(ErrorKind.NOT_FOUND, "Permission policy not found");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    PermissionError(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return "PERMISSION_" + name();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}
