@@ -26,18 +26,31 @@ class EventStoreTable {
     List<StoredEvent> after(long position, long upTo, int limit) {
         return jdbc.query(
                 SELECT + " where global_index > ? and global_index <= ? order by global_index limit ?",
-                (rs, row) -> new StoredEvent(
-                        rs.getLong("global_index"),
-                        rs.getString("event_identifier"),
-                        EventTypeNames.of(rs.getString("payload_type")),
-                        rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"),
-                        rs.getString("time_stamp"),
-                        ownerOf(rs.getBytes("meta_data")),
-                        new String(rs.getBytes("payload"), StandardCharsets.UTF_8)),
+                this::stored,
                 position,
                 upTo,
                 limit);
+    }
+
+    /** One aggregate's events in its own order: a tool call's decision trail. */
+    List<StoredEvent> ofAggregate(String aggregateId, int limit) {
+        return jdbc.query(
+                SELECT + " where aggregate_identifier = ? order by sequence_number limit ?",
+                this::stored,
+                aggregateId,
+                limit);
+    }
+
+    private StoredEvent stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredEvent(
+                rs.getLong("global_index"),
+                rs.getString("event_identifier"),
+                EventTypeNames.of(rs.getString("payload_type")),
+                rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"),
+                rs.getString("time_stamp"),
+                ownerOf(rs.getBytes("meta_data")),
+                new String(rs.getBytes("payload"), StandardCharsets.UTF_8));
     }
 
     long head() {

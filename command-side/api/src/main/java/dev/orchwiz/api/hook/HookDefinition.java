@@ -1,0 +1,16 @@
+package dev.orchwiz.api.hook;
+
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.subagent.SubagentId;
+
+public record HookDefinition(
+        String name,
+        HookEventName event,
+        String matcher,
+        HookType type,
+        String url,
+        String command,
+        SessionId sessionId,
+        SubagentId subagentId,
+        Integer timeoutSeconds,
+        boolean active) {}

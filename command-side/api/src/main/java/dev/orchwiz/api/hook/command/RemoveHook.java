@@ -1,0 +1,7 @@
+package dev.orchwiz.api.hook.command;
+
+import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RemoveHook(@TargetAggregateIdentifier HookId hookId, Actor actor) {}

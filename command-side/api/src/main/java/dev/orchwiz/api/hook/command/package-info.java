@@ -1,0 +1,2 @@
+/** Requests that register, revise, remove hooks and drive their deliveries. */
+package dev.orchwiz.api.hook.command;

@@ -1,0 +1,6 @@
+package dev.orchwiz.api.hook.event;
+
+import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.identity.UserId;
+
+public record HookRemoved(HookId hookId, UserId by) {}

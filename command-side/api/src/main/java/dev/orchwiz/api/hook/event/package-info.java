@@ -1,0 +1,2 @@
+/** What happened to hooks and their deliveries. */
+package dev.orchwiz.api.hook.event;

@@ -1,0 +1,5 @@
+package dev.orchwiz.api.hook.query;
+
+import java.util.List;
+
+public record DueDeliveries(List<DueDelivery> deliveries) {}

@@ -1,0 +1,24 @@
+package dev.orchwiz.api.hook.query;
+
+import dev.orchwiz.api.hook.HookEventName;
+import dev.orchwiz.api.hook.HookType;
+import java.time.Instant;
+
+public record HookView(
+        String id,
+        String name,
+        HookEventName event,
+        String matcher,
+        HookType type,
+        String url,
+        String command,
+        String sessionId,
+        String subagentId,
+        Integer timeoutSeconds,
+        boolean active,
+        String ownerId,
+        long deliveries,
+        long failures,
+        Instant lastDeliveryAt,
+        Instant createdAt,
+        long version) {}

@@ -1,0 +1,8 @@
+package dev.orchwiz.api.permission.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PermissionRuleId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RemovePermissionRule(
+        @TargetAggregateIdentifier PermissionRuleId ruleId, Actor actor) {}

@@ -1,0 +1,2 @@
+/** What happened to permission rules. */
+package dev.orchwiz.api.permission.event;

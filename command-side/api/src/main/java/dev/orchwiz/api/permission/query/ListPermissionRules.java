@@ -1,0 +1,16 @@
+package dev.orchwiz.api.permission.query;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.permission.RuleScope;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.subagent.SubagentId;
+
+public record ListPermissionRules(
+        Actor viewer,
+        RuleScope scope,
+        PermissionOutcome outcome,
+        SubagentId subagentId,
+        SessionId sessionId,
+        int page,
+        int size) {}

@@ -1,0 +1,16 @@
+package dev.orchwiz.api.slashcommand;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything a user says about a command; {@code frontmatter} keeps the raw Claude Code keys of an imported file so an export gives it back unchanged. */
+public record SlashCommandDefinition(
+        String name,
+        String description,
+        String script,
+        String workingDirectory,
+        String argumentHint,
+        List<String> allowedTools,
+        String model,
+        boolean shared,
+        Map<String, String> frontmatter) {}

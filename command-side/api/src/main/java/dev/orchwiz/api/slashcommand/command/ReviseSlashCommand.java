@@ -1,0 +1,12 @@
+package dev.orchwiz.api.slashcommand.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
+import dev.orchwiz.api.slashcommand.SlashCommandId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReviseSlashCommand(
+        @TargetAggregateIdentifier SlashCommandId commandId,
+        Actor actor,
+        Long expectedVersion,
+        SlashCommandDefinition definition) {}

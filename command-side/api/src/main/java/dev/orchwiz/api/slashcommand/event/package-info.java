@@ -1,0 +1,2 @@
+/** What happened to slash commands. */
+package dev.orchwiz.api.slashcommand.event;

@@ -1,0 +1,2 @@
+/** Questions about slash commands and their answers. */
+package dev.orchwiz.api.slashcommand.query;

@@ -1,0 +1,4 @@
+package dev.orchwiz.api.subagent;
+
+/** A permission policy applied to a subagent; lower priority numbers are consulted first. */
+public record PolicyAssignment(String policy, int priority) {}

@@ -1,0 +1,15 @@
+package dev.orchwiz.api.subagent;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything a user says about a subagent; {@code frontmatter} keeps the raw Claude Code keys of an imported file. */
+public record SubagentDefinition(
+        String name,
+        String description,
+        String prompt,
+        List<String> tools,
+        String model,
+        Map<String, Object> settings,
+        boolean shared,
+        Map<String, String> frontmatter) {}

@@ -1,0 +1,10 @@
+package dev.orchwiz.api.subagent.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.subagent.SubagentId;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AssignSubagentPolicies(
+        @TargetAggregateIdentifier SubagentId subagentId, Actor actor, List<PolicyAssignment> assignments) {}

@@ -1,0 +1,9 @@
+package dev.orchwiz.api.subagent.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.subagent.SubagentDefinition;
+import dev.orchwiz.api.subagent.SubagentId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreateSubagent(
+        @TargetAggregateIdentifier SubagentId subagentId, Actor actor, SubagentDefinition definition) {}

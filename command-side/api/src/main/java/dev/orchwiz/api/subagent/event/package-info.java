@@ -1,0 +1,2 @@
+/** What happened to subagents. */
+package dev.orchwiz.api.subagent.event;

@@ -1,0 +1,2 @@
+/** Questions about subagents and their answers. */
+package dev.orchwiz.api.subagent.query;

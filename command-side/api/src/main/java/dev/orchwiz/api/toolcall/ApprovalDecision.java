@@ -1,0 +1,23 @@
+package dev.orchwiz.api.toolcall;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.orchwiz.api.WireNamed;
+
+/** A person's answer to an approval request. */
+public enum ApprovalDecision implements WireNamed {
+    @JsonProperty("approve")
+    APPROVE("approve"),
+    @JsonProperty("deny")
+    DENY("deny");
+
+    private final String wireName;
+
+    ApprovalDecision(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,3 @@
+package dev.orchwiz.api.toolcall;
+
+public record HookRef(String hookId, String name) {}

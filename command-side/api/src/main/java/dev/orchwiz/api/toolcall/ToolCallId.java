@@ -1,0 +1,39 @@
+package dev.orchwiz.api.toolcall;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Identifies a tool call (and its run); a UUID whose {@code toString()} is the raw value. */
+public record ToolCallId(UUID value) {
+
+    public ToolCallId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static ToolCallId random() {
+        return new ToolCallId(UUID.randomUUID());
+    }
+
+    @JsonCreator
+    public static ToolCallId of(String value) {
+        return new ToolCallId(UUID.fromString(value));
+    }
+
+    /** Parses untrusted text (a path segment), answering empty for anything that is not a UUID. */
+    public static Optional<ToolCallId> parse(String value) {
+        try {
+            return Optional.of(of(value));
+        } catch (IllegalArgumentException | NullPointerException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

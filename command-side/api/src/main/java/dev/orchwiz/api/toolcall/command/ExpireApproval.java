@@ -1,0 +1,7 @@
+package dev.orchwiz.api.toolcall.command;
+
+import dev.orchwiz.api.toolcall.ToolCallId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ExpireApproval(@TargetAggregateIdentifier ToolCallId toolCallId, Instant now) {}

@@ -1,0 +1,2 @@
+/** Requests that move a tool call through its decision and run. */
+package dev.orchwiz.api.toolcall.command;

@@ -1,0 +1,8 @@
+package dev.orchwiz.api.toolcall.event;
+
+import dev.orchwiz.api.toolcall.HookRef;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import java.time.Instant;
+import java.util.List;
+
+public record ToolCallAwaitingHooks(ToolCallId toolCallId, List<HookRef> hooks, Instant approvalExpiresAt) {}

@@ -1,0 +1,6 @@
+package dev.orchwiz.api.toolcall.event;
+
+import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.toolcall.ToolCallId;
+
+public record ToolCallCancelled(ToolCallId toolCallId, UserId by, Long durationMs) {}

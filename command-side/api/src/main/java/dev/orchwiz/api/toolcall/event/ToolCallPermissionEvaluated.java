@@ -1,0 +1,15 @@
+package dev.orchwiz.api.toolcall.event;
+
+import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.toolcall.RuleRef;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import java.util.List;
+
+public record ToolCallPermissionEvaluated(
+        ToolCallId toolCallId,
+        PermissionOutcome outcome,
+        String reason,
+        RuleRef decidedBy,
+        List<RuleRef> shadowed,
+        SessionMode sessionMode) {}

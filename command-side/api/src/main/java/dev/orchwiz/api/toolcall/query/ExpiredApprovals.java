@@ -1,0 +1,6 @@
+package dev.orchwiz.api.toolcall.query;
+
+import dev.orchwiz.api.toolcall.ToolCallId;
+import java.util.List;
+
+public record ExpiredApprovals(List<ToolCallId> toolCallIds) {}

@@ -1,0 +1,5 @@
+package dev.orchwiz.api.toolcall.query;
+
+import java.time.Instant;
+
+public record FindExpiredApprovals(Instant now, int limit) {}

@@ -1,0 +1,67 @@
+package dev.orchwiz.command.execution;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in run output before it becomes an event (events are kept forever, streamed and forwarded). It knows
+ * the node's own secret values, which a script must never see but could still print if it found them elsewhere, and
+ * common credential shapes: OrchWiz tokens, webhook secrets, bearer tokens, cloud keys, private keys, key=value pairs.
+ */
+public final class OutputRedaction {
+
+    static final String MASK = "[REDACTED]";
+
+    private static final List<Pattern> SHAPES = List.of(
+            Pattern.compile("owz_[A-Za-z0-9_-]{16,}"),
+            Pattern.compile("whsec_[A-Za-z0-9+/=]{16,}"),
+            Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"),
+            Pattern.compile("AKIA[0-9A-Z]{16}"),
+            Pattern.compile("(?i)(?<=bearer )[A-Za-z0-9._~+/-]{8,}=*"),
+            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"),
+            Pattern.compile(
+                    "(?i)(?<=(?:password|passwd|secret|api[_-]?key|access[_-]?token)[\"']?\\s{0,3}[=:]\\s{0,3}[\"']?)[^\\s\"',;]{4,}"));
+
+    private static final List<String> SECRET_VARIABLES = List.of(
+            "ORCHWIZ_ENCRYPTION_KEY",
+            "GITHUB_CLIENT_SECRET",
+            "DATABASE_URL",
+            "SPRING_DATASOURCE_PASSWORD",
+            "PGPASSWORD");
+
+    private final List<String> knownValues;
+
+    public OutputRedaction(Map<String, String> nodeEnvironment) {
+        List<String> values = new ArrayList<>();
+        for (String name : SECRET_VARIABLES) {
+            String value = nodeEnvironment.get(name);
+            if (value != null && value.length() >= 6) {
+                values.add(value);
+            }
+        }
+        // Longest first, so a secret that contains another is masked whole.
+        values.sort(Comparator.comparingInt(String::length).reversed());
+        this.knownValues = List.copyOf(values);
+    }
+
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (String value : knownValues) {
+            result = result.replace(value, MASK);
+        }
+        for (Pattern shape : SHAPES) {
+            Matcher matcher = shape.matcher(result);
+            if (matcher.find()) {
+                result = matcher.replaceAll(MASK);
+            }
+        }
+        return result;
+    }
+}

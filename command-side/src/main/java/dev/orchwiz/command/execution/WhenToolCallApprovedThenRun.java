@@ -1,0 +1,156 @@
+package dev.orchwiz.command.execution;
+
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
+import dev.orchwiz.api.toolcall.command.MarkToolCallOutputTruncated;
+import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
+import dev.orchwiz.api.toolcall.command.StartToolCallRun;
+import dev.orchwiz.api.toolcall.event.ToolCallApproved;
+import dev.orchwiz.api.toolcall.event.ToolCallCancellationRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallRequested;
+import dev.orchwiz.command.execution.sandbox.OutputSink;
+import dev.orchwiz.command.execution.sandbox.OutputStream;
+import dev.orchwiz.command.execution.sandbox.RunResult;
+import dev.orchwiz.command.execution.sandbox.Sandbox;
+import dev.orchwiz.command.execution.sandbox.SandboxRequest;
+import dev.orchwiz.command.execution.sandbox.SandboxRun;
+import dev.orchwiz.command.toolcall.ToolCallHistory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs approved local calls in the sandbox and records what happens. The event handler only hands the run to a
+ * worker: commands sent from inside the handler would commit with the processor's batch, after the run had begun.
+ */
+@Component
+@ProcessingGroup(WhenToolCallApprovedThenRun.PROCESSING_GROUP)
+class WhenToolCallApprovedThenRun implements DisposableBean {
+
+    static final String PROCESSING_GROUP = "tool-call-runs";
+
+    private static final Logger log = LoggerFactory.getLogger(WhenToolCallApprovedThenRun.class);
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final Sandbox sandbox;
+    private final ToolCallHistory history;
+    private final CommandGateway commands;
+    private final OutputRedaction redaction = new OutputRedaction(System.getenv());
+    private final Map<ToolCallId, SandboxRun> running = new ConcurrentHashMap<>();
+    private final ExecutorService starter = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "tool-call-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    WhenToolCallApprovedThenRun(Sandbox sandbox, ToolCallHistory history, CommandGateway commands) {
+        this.sandbox = sandbox;
+        this.history = history;
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(ToolCallApproved event) {
+        starter.execute(() -> run(event.toolCallId()));
+    }
+
+    @EventHandler
+    void on(ToolCallCancellationRequested event) {
+        SandboxRun run = running.get(event.toolCallId());
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
+    private void run(ToolCallId id) {
+        ToolCallRequested request = history.request(id).orElse(null);
+        if (request == null || !request.runsLocally()) {
+            return;
+        }
+        Duration timeout = sandbox.settings().defaultTimeout();
+        try {
+            commands.sendAndWait(
+                    new StartToolCallRun(id, request.workingDirectory(), timeout.toMillis()),
+                    SEND_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+        } catch (RuntimeException notRunnable) {
+            // Cancelled, or already started by another node: nothing to run here.
+            log.debug("tool call {} not started: {}", id, notRunnable.getMessage());
+            return;
+        }
+        Object script = request.input().get("command");
+        try {
+            SandboxRun run = sandbox.start(
+                    new SandboxRequest(
+                            script instanceof String text ? text : "",
+                            request.workingDirectory(),
+                            Map.of("ORCHWIZ_TOOL_CALL_ID", id.toString()),
+                            request.stdin() == null ? null : request.stdin().getBytes(StandardCharsets.UTF_8),
+                            timeout),
+                    sink(id));
+            running.put(id, run);
+            run.result().whenComplete((result, failure) -> finish(id, result, failure));
+        } catch (RuntimeException refused) {
+            send(new FinishToolCallRun(id, "failed", null, 0, refused.getMessage()));
+        }
+    }
+
+    private OutputSink sink(ToolCallId id) {
+        return new OutputSink() {
+            @Override
+            public void chunk(OutputStream stream, int sequence, String text) {
+                send(new RecordToolCallOutput(id, sequence, stream.wireName(), redaction.redact(text)));
+            }
+
+            @Override
+            public void truncated(long keptBytes) {
+                send(new MarkToolCallOutputTruncated(id, keptBytes));
+            }
+        };
+    }
+
+    private void finish(ToolCallId id, RunResult result, Throwable failure) {
+        running.remove(id);
+        if (failure != null) {
+            send(new FinishToolCallRun(id, "failed", null, 0, "the run failed: " + failure.getMessage()));
+            return;
+        }
+        String error =
+                switch (result.outcome()) {
+                    case FAILED -> "exited with code " + result.exitCode();
+                    case TIMED_OUT -> "timed out";
+                    default -> null;
+                };
+        send(new FinishToolCallRun(
+                id,
+                result.outcome().wireName(),
+                result.exitCode(),
+                result.duration().toMillis(),
+                error));
+    }
+
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command, SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (RuntimeException failed) {
+            log.warn("could not record {} : {}", command.getClass().getSimpleName(), failed.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        running.values().forEach(SandboxRun::cancel);
+        starter.shutdownNow();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.orchwiz.command.execution.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs scripts as local child processes, confined to what a tool call may see and use: a working directory inside the
+ * workspace, an environment built from an allowlist, no terminal input, a timeout, an output cap, and a process tree
+ * that is killed as a whole.
+ *
+ * <p>It confines, it does not jail: a script runs with the node's user and can {@code cd} anywhere that user can.
+ * Which scripts run at all is decided before, by the permission rules and approvals.
+ */
+public final class Sandbox {
+
+    // Long enough for a well-behaved program to clean up after SIGTERM, short enough that cancel feels immediate.
+    private static final Duration TERMINATION_GRACE = Duration.ofSeconds(2);
+
+    private static final Optional<String> SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
+    private static final String KILL =
+            firstExecutable("/usr/bin/kill", "/bin/kill").orElse("kill");
+
+    private final SandboxSettings settings;
+    private final Map<String, String> inheritedEnvironment;
+    private final Duration terminationGrace;
+
+    /** @param nodeEnvironment {@code System.getenv()} in production; only the allowlisted names are kept */
+    public Sandbox(SandboxSettings settings, Map<String, String> nodeEnvironment) {
+        this(settings, nodeEnvironment, TERMINATION_GRACE);
+    }
+
+    Sandbox(SandboxSettings settings, Map<String, String> nodeEnvironment, Duration terminationGrace) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.terminationGrace = Objects.requireNonNull(terminationGrace, "terminationGrace");
+        // Keep only what may be passed on: the node's secrets (database URL, keys) are not even held here.
+        Map<String, String> inherited = new LinkedHashMap<>();
+        for (String name : settings.environmentAllowlist()) {
+            String value = nodeEnvironment.get(name);
+            if (value != null) {
+                inherited.put(name, value);
+            }
+        }
+        this.inheritedEnvironment = Map.copyOf(inherited);
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The real path of the requested working directory: null or blank is the workspace root, a relative path is
+     * resolved against it, an absolute one must already lie inside it.
+     *
+     * @throws WorkingDirectoryRefused if it escapes the root (by {@code ..} or a symlink), is missing or is no directory
+     */
+    public Path resolveWorkingDirectory(String requested) {
+        Path root = realWorkspaceRoot();
+        if (requested == null || requested.isBlank()) {
+            return root;
+        }
+        Path candidate = parse(requested);
+        Path resolved = candidate.isAbsolute() ? candidate : root.resolve(candidate);
+        // Lexically first, for a clear message even when the outside target does not exist. The configured root is
+        // accepted too, so that an absolute path written against a symlinked root still counts as inside.
+        Path normalized = resolved.normalize();
+        if (!normalized.startsWith(root) && !normalized.startsWith(settings.workspaceRoot())) {
+            throw new WorkingDirectoryRefused(requested, "lies outside the workspace");
+        }
+        // Then physically: the real path follows symlinks and resolves ".." after them, as the kernel will.
+        Path real;
+        try {
+            real = resolved.toRealPath();
+        } catch (NoSuchFileException missing) {
+            throw new WorkingDirectoryRefused(requested, "does not exist in the workspace");
+        } catch (IOException unreadable) {
+            throw new WorkingDirectoryRefused(requested, "cannot be read: " + unreadable.getMessage());
+        }
+        if (!real.startsWith(root)) {
+            throw new WorkingDirectoryRefused(requested, "resolves to a place outside the workspace");
+        }
+        if (!Files.isDirectory(real)) {
+            throw new WorkingDirectoryRefused(requested, "is not a directory");
+        }
+        return real;
+    }
+
+    /**
+     * Starts the script and returns at once; output goes to the sink as it comes.
+     *
+     * @throws LocalExecutionDisabled if the settings say local execution is off
+     * @throws TimeoutRefused if the requested timeout is not positive or above the maximum
+     * @throws WorkingDirectoryRefused see {@link #resolveWorkingDirectory(String)}
+     * @throws java.io.UncheckedIOException if the shell cannot be started
+     */
+    public SandboxRun start(SandboxRequest request, OutputSink sink) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(sink, "sink");
+        if (!settings.enabled()) {
+            throw new LocalExecutionDisabled();
+        }
+        Duration timeout = timeoutOf(request);
+        Path directory = resolveWorkingDirectory(request.workingDirectory());
+
+        ProcessBuilder builder = new ProcessBuilder(command(request.script())).directory(directory.toFile());
+        // From scratch, so nothing of the node's environment leaks but what the allowlist names; later layers win.
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(inheritedEnvironment);
+        environment.putAll(settings.fixedEnvironment());
+        environment.putAll(request.extraEnvironment());
+
+        ChunkedOutput output =
+                new ChunkedOutput(sink, settings.outputCapBytes(), settings.chunkBytes(), settings.chunkInterval());
+        return SandboxRun.start(builder, request.stdin(), timeout, output, SETSID.isPresent(), KILL, terminationGrace);
+    }
+
+    /**
+     * The script is one argument of its own, never spliced into a command string. Through setsid the shell leads a
+     * new session and process group, so the whole tree it starts can be signalled at once; setsid execs in place
+     * (a child of the JVM is never a group leader), so the shell keeps the pid we know. {@code --wait} keeps the
+     * exit status right should setsid ever have to fork.
+     */
+    private List<String> command(String script) {
+        List<String> command = new ArrayList<>();
+        SETSID.ifPresent(setsid -> {
+            command.add(setsid);
+            command.add("--wait");
+        });
+        command.addAll(settings.shell());
+        command.add(script);
+        return command;
+    }
+
+    private Duration timeoutOf(SandboxRequest request) {
+        Duration timeout = request.timeout() == null ? settings.defaultTimeout() : request.timeout();
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(settings.maxTimeout()) > 0) {
+            throw new TimeoutRefused(timeout, settings.maxTimeout());
+        }
+        return timeout;
+    }
+
+    private Path realWorkspaceRoot() {
+        try {
+            return settings.workspaceRoot().toRealPath();
+        } catch (IOException missing) {
+            throw new WorkingDirectoryRefused(
+                    settings.workspaceRoot().toString(), "is the workspace root and does not exist");
+        }
+    }
+
+    private static Path parse(String requested) {
+        try {
+            return Path.of(requested);
+        } catch (InvalidPathException invalid) {
+            throw new WorkingDirectoryRefused(requested, "is not a valid path");
+        }
+    }
+
+    private static Optional<String> firstExecutable(String... candidates) {
+        return Stream.of(candidates)
+                .filter(path -> Files.isExecutable(Path.of(path)))
+                .findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** Hooks: PreToolUse and PostToolUse reactions, their matchers, secrets, deliveries and HTTP endpoints. */
+package dev.orchwiz.command.hook;

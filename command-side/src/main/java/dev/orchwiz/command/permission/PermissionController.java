@@ -1,0 +1,136 @@
+package dev.orchwiz.command.permission;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PermissionError;
+import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.permission.PermissionRuleId;
+import dev.orchwiz.api.permission.RuleScope;
+import dev.orchwiz.api.permission.command.AddPermissionRule;
+import dev.orchwiz.api.permission.command.RemovePermissionRule;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.toolcall.RuleRef;
+import dev.orchwiz.command.toolcall.ToolCallRequests;
+import dev.orchwiz.command.web.CommandSender;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rule writes, the built-in policies and the simulator that shows which rule decides a call and which lost. */
+@RestController
+class PermissionController {
+
+    private final CommandSender commands;
+    private final ToolCallRequests requests;
+
+    PermissionController(CommandSender commands, ToolCallRequests requests) {
+        this.commands = commands;
+        this.requests = requests;
+    }
+
+    record RuleInput(String rule, PermissionOutcome outcome, RuleScope scope, String subagentId, String sessionId) {}
+
+    record Written(String id, long version) {}
+
+    record SimulationInput(String tool, Map<String, Object> input, String sessionId, String subagentId, String cwd) {}
+
+    record Simulation(PermissionOutcome outcome, String reason, RuleRef decidedBy, List<RuleRef> shadowed) {}
+
+    record Policy(String slug, String name, String description, boolean builtIn, List<PolicyRuleView> rules) {}
+
+    record PolicyRuleView(String rule, PermissionOutcome outcome) {}
+
+    record PolicyPage(List<Policy> items, int page, int size, long totalItems, int totalPages) {}
+
+    @PostMapping("/api/permissions")
+    ResponseEntity<Written> add(Actor actor, @RequestBody RuleInput body) {
+        SessionId session = sessionId(body.sessionId());
+        SubagentId subagent = subagentId(body.subagentId());
+        // The caller must be able to run calls in the session and see the subagent the rule is for.
+        if (body.scope() == RuleScope.SESSION && session != null) {
+            requests.sessionMode(actor, session);
+        }
+        if (body.scope() == RuleScope.SUBAGENT && subagent != null) {
+            requests.candidates(actor, null, subagent);
+        }
+        PermissionRuleId id = PermissionRuleId.random();
+        commands.<Object>send(
+                new AddPermissionRule(id, actor, body.rule(), body.outcome(), body.scope(), subagent, session),
+                () -> missing(id.toString()));
+        return ResponseEntity.created(URI.create("/api/permissions/" + id)).body(new Written(id.toString(), 0));
+    }
+
+    @DeleteMapping("/api/permissions/{id}")
+    ResponseEntity<Void> remove(Actor actor, @PathVariable String id) {
+        PermissionRuleId ruleId = PermissionRuleId.parse(id).orElseThrow(() -> missing(id));
+        commands.<Object>send(new RemovePermissionRule(ruleId, actor), () -> missing(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/permissions/simulate")
+    Simulation simulate(Actor actor, @RequestBody SimulationInput body) {
+        if (body.tool() == null || body.tool().isBlank()) {
+            throw new PermissionRefusal(PermissionError.RULE_INVALID, "tool is required");
+        }
+        SessionId session = sessionId(body.sessionId());
+        SubagentId subagent = subagentId(body.subagentId());
+        if (session != null) {
+            requests.sessionMode(actor, session);
+        }
+        List<CandidateRule> candidates = requests.candidates(actor, session, subagent).stream()
+                .map(RuleReferences::candidate)
+                .toList();
+        PermissionDecision decision = PermissionEvaluator.evaluate(
+                new ToolCallFacts(
+                        body.tool(), body.input() == null ? Map.of() : body.input(), body.cwd(), body.cwd(), null),
+                candidates);
+        return new Simulation(
+                decision.outcome(),
+                decision.reason(),
+                RuleReferences.reference(decision.decidedBy()),
+                decision.shadowed().stream().map(RuleReferences::reference).toList());
+    }
+
+    @GetMapping("/api/permission-policies")
+    PolicyPage policies() {
+        List<Policy> policies = Arrays.stream(BuiltInPolicy.values())
+                .map(policy -> new Policy(
+                        policy.slug(),
+                        policy.title(),
+                        policy.description(),
+                        true,
+                        policy.rules().stream()
+                                .map(rule -> new PolicyRuleView(rule.spec().text(), rule.outcome()))
+                                .toList()))
+                .toList();
+        return new PolicyPage(policies, 0, policies.size(), policies.size(), 1);
+    }
+
+    private static SessionId sessionId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return SessionId.parse(value)
+                .orElseThrow(() -> new PermissionRefusal(PermissionError.TARGET_REQUIRED, "sessionId is not an id"));
+    }
+
+    private static SubagentId subagentId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return SubagentId.parse(value)
+                .orElseThrow(() -> new PermissionRefusal(PermissionError.TARGET_REQUIRED, "subagentId is not an id"));
+    }
+
+    private static PermissionRefusal missing(String id) {
+        return new PermissionRefusal(PermissionError.RULE_NOT_FOUND, "No permission rule " + id);
+    }
+}

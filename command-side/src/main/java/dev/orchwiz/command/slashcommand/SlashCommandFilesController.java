@@ -1,0 +1,124 @@
+package dev.orchwiz.command.slashcommand;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
+import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
+import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
+import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
+import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
+import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
+import dev.orchwiz.command.claudecode.CommandFile;
+import dev.orchwiz.command.claudecode.Frontmatter;
+import dev.orchwiz.command.web.CommandSender;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Claude Code command files in and out. Every frontmatter key is kept as written, so a file exported unchanged is the
+ * file that was imported, unknown keys included.
+ */
+@RestController
+class SlashCommandFilesController {
+
+    static final int FILES_PER_IMPORT = 100;
+
+    private final CommandSender commands;
+    private final QueryGateway queries;
+
+    SlashCommandFilesController(CommandSender commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record ImportFile(String path, String content) {}
+
+    record Import(List<ImportFile> files) {}
+
+    record Imported(String path, String id, String name) {}
+
+    record Failed(String path, String code, String detail) {}
+
+    record ImportResult(List<Imported> imported, List<Failed> failed) {}
+
+    @PostMapping("/api/commands/import")
+    ImportResult importFiles(Actor actor, @RequestBody Import body) {
+        List<ImportFile> files = body == null || body.files() == null ? List.of() : body.files();
+        if (files.isEmpty() || files.size() > FILES_PER_IMPORT) {
+            throw new SlashCommandRefusal(
+                    SlashCommandError.INVALID_INPUT, "files must list 1-" + FILES_PER_IMPORT + " command files");
+        }
+        List<Imported> imported = new ArrayList<>();
+        List<Failed> failed = new ArrayList<>();
+        for (ImportFile file : files) {
+            String path = file.path() == null ? "command.md" : file.path();
+            try {
+                CommandFile parsed = CommandFile.parse(path, file.content() == null ? "" : file.content());
+                SlashCommandDefinition definition = new SlashCommandDefinition(
+                        parsed.name(),
+                        parsed.description(),
+                        parsed.body(),
+                        null,
+                        parsed.argumentHint(),
+                        parsed.allowedTools(),
+                        parsed.model(),
+                        false,
+                        parsed.frontmatter().rawEntries());
+                SlashCommandId id = SlashCommandId.random();
+                SlashCommandChanged changed = commands.send(
+                        new DefineSlashCommand(id, actor, definition),
+                        () -> SlashCommandController.missing(id.toString()));
+                imported.add(new Imported(path, changed.commandId().toString(), parsed.name()));
+            } catch (ClaudeCodeFileInvalid invalid) {
+                failed.add(new Failed(path, SlashCommandError.INVALID_INPUT.code(), invalid.getMessage()));
+            } catch (RuleViolation refused) {
+                failed.add(new Failed(path, refused.errorCode().code(), refused.getMessage()));
+            }
+        }
+        return new ImportResult(imported, failed);
+    }
+
+    @GetMapping("/api/commands/{id}/export")
+    ResponseEntity<byte[]> export(Actor actor, @PathVariable String id) {
+        SlashCommandDetail command = queries.query(
+                        new FindSlashCommand(actor, SlashCommandController.commandId(id)),
+                        ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
+                .join()
+                .orElseThrow(() -> SlashCommandController.missing(id));
+        String text = new CommandFile(
+                        command.name(),
+                        command.description(),
+                        command.argumentHint(),
+                        command.allowedTools(),
+                        command.model(),
+                        command.script(),
+                        command.frontmatter() == null || command.frontmatter().isEmpty()
+                                ? Frontmatter.empty()
+                                : Frontmatter.ofRaw(command.frontmatter()))
+                .render();
+        String fileName = command.name().replace(':', '-') + ".md";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.orchwiz.command.slashcommand;
+
+import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
+import dev.orchwiz.api.slashcommand.command.DeleteSlashCommand;
+import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;
+import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps command names unique per owner. The claim is a row written in the command's own transaction, so two
+ * concurrent definitions of one name cannot both commit, and a refused command leaves no event behind.
+ */
+@Component
+class SlashCommandNaming {
+
+    private final Repository<SlashCommand> commands;
+    private final JdbcTemplate jdbc;
+
+    SlashCommandNaming(Repository<SlashCommand> commands, JdbcTemplate jdbc) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+    }
+
+    @CommandHandler
+    SlashCommandChanged handle(DefineSlashCommand command) throws Exception {
+        String name = SlashCommandRules.normalised(command.definition()).name();
+        claim(command.actor().id(), name, command.commandId());
+        Aggregate<SlashCommand> created = commands.newInstance(() -> new SlashCommand(command));
+        return created.invoke(SlashCommand::changed);
+    }
+
+    @CommandHandler
+    SlashCommandChanged handle(ReviseSlashCommand command) {
+        Aggregate<SlashCommand> aggregate = commands.load(command.commandId().toString());
+        String oldName = aggregate.invoke(SlashCommand::name);
+        UserId owner = aggregate.invoke(SlashCommand::ownerId);
+        SlashCommandChanged changed = aggregate.invoke(existing -> existing.handle(command));
+        String newName = SlashCommandRules.normalised(command.definition()).name();
+        if (!newName.equals(oldName)) {
+            claim(owner, newName, command.commandId());
+            release(owner, oldName);
+        }
+        return changed;
+    }
+
+    @CommandHandler
+    void handle(DeleteSlashCommand command) {
+        Aggregate<SlashCommand> aggregate = commands.load(command.commandId().toString());
+        String name = aggregate.invoke(SlashCommand::name);
+        UserId owner = aggregate.invoke(SlashCommand::ownerId);
+        aggregate.execute(existing -> existing.handle(command));
+        release(owner, name);
+    }
+
+    private void claim(UserId owner, String name, SlashCommandId commandId) {
+        int claimed = jdbc.update(
+                "insert into slash_command_name (owner_id, name, command_id) values (?, ?, ?) on conflict do nothing",
+                owner.value(),
+                name,
+                commandId.value());
+        if (claimed == 0) {
+            throw new SlashCommandRefusal(SlashCommandError.NAME_TAKEN, "You already have a command named " + name);
+        }
+    }
+
+    private void release(UserId owner, String name) {
+        jdbc.update("delete from slash_command_name where owner_id = ? and name = ?", owner.value(), name);
+    }
+}

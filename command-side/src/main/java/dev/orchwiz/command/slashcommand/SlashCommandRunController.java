@@ -1,0 +1,95 @@
+package dev.orchwiz.command.slashcommand;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
+import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
+import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallOrigin;
+import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.command.toolcall.ToolCallReads;
+import dev.orchwiz.command.toolcall.ToolCallRequests;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Runs a slash command: the whole script, arguments substituted, becomes one {@code Bash} tool call, so every line of
+ * it passes the permission rules (the original checked only the first line).
+ */
+@RestController
+class SlashCommandRunController {
+
+    private final QueryGateway queries;
+    private final ToolCallRequests requests;
+    private final ToolCallReads reads;
+
+    SlashCommandRunController(QueryGateway queries, ToolCallRequests requests, ToolCallReads reads) {
+        this.queries = queries;
+        this.requests = requests;
+        this.reads = reads;
+    }
+
+    record Run(String arguments, String sessionId, String subagentId) {}
+
+    @PostMapping("/api/commands/{id}/execute")
+    ResponseEntity<ToolCallView> execute(
+            Actor actor, @PathVariable String id, @RequestBody(required = false) Run body) {
+        Run run = body == null ? new Run(null, null, null) : body;
+        SlashCommandId commandId = SlashCommandController.commandId(id);
+        SlashCommandDetail command = queries.query(
+                        new FindSlashCommand(actor, commandId),
+                        ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
+                .join()
+                .orElseThrow(() -> SlashCommandController.missing(id));
+        if (run.arguments() != null && run.arguments().length() > CommandArguments.LIMIT) {
+            throw new SlashCommandRefusal(
+                    SlashCommandError.INVALID_INPUT,
+                    "arguments must be at most " + CommandArguments.LIMIT + " characters");
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("command", CommandArguments.substitute(command.script(), run.arguments()));
+        input.put("description", "/" + command.name() + (run.arguments() == null ? "" : " " + run.arguments()));
+        ToolCallId callId = requests.request(
+                actor,
+                new ToolCallRequests.Call(
+                        ToolCallOrigin.SLASH_COMMAND,
+                        null,
+                        parse(run.sessionId(), "sessionId").map(SessionId::of).orElse(null),
+                        parse(run.subagentId(), "subagentId")
+                                .map(SubagentId::of)
+                                .orElse(null),
+                        commandId,
+                        command.name(),
+                        ToolCallRequests.LOCAL_TOOL,
+                        input,
+                        null,
+                        command.workingDirectory()));
+        ToolCallView view = reads.afterWrite(actor, callId, status -> status == ToolCallStatus.REQUESTED);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/tool-calls/" + callId))
+                .body(view);
+    }
+
+    private static java.util.Optional<String> parse(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        if (SessionId.parse(value).isEmpty()) {
+            throw new SlashCommandRefusal(SlashCommandError.INVALID_INPUT, field + " is not an id");
+        }
+        return java.util.Optional.of(value);
+    }
+}

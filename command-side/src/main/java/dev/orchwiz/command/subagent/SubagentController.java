@@ -1,0 +1,213 @@
+package dev.orchwiz.command.subagent;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.subagent.SubagentDefinition;
+import dev.orchwiz.api.subagent.SubagentError;
+import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.subagent.command.AssignSubagentPolicies;
+import dev.orchwiz.api.subagent.command.CreateSubagent;
+import dev.orchwiz.api.subagent.command.DeleteSubagent;
+import dev.orchwiz.api.subagent.command.ReviseSubagent;
+import dev.orchwiz.api.subagent.command.SubagentChanged;
+import dev.orchwiz.api.subagent.query.FindSubagent;
+import dev.orchwiz.api.subagent.query.SubagentView;
+import dev.orchwiz.command.claudecode.AgentFile;
+import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
+import dev.orchwiz.command.claudecode.Frontmatter;
+import dev.orchwiz.command.web.CommandSender;
+import dev.orchwiz.command.web.IfMatch;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Subagent writes, policy assignments, and Claude Code agent files in and out. */
+@RestController
+class SubagentController {
+
+    static final int FILES_PER_IMPORT = 100;
+
+    private final CommandSender commands;
+    private final QueryGateway queries;
+
+    SubagentController(CommandSender commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record SubagentInput(
+            String name,
+            String description,
+            String prompt,
+            List<String> tools,
+            String model,
+            Map<String, Object> settings,
+            Boolean shared) {}
+
+    record Written(String id, long version) {
+
+        static Written of(SubagentChanged changed) {
+            return new Written(changed.subagentId().toString(), changed.version());
+        }
+    }
+
+    record Policies(List<PolicyAssignment> assignments) {}
+
+    record ImportFile(String path, String content) {}
+
+    record Import(List<ImportFile> files) {}
+
+    record Imported(String path, String id, String name) {}
+
+    record Failed(String path, String code, String detail) {}
+
+    record ImportResult(List<Imported> imported, List<Failed> failed) {}
+
+    @PostMapping("/api/subagents")
+    ResponseEntity<Written> create(Actor actor, @RequestBody SubagentInput body) {
+        SubagentId id = SubagentId.random();
+        SubagentDefinition definition = new SubagentDefinition(
+                body.name(),
+                body.description(),
+                body.prompt(),
+                body.tools(),
+                body.model(),
+                body.settings(),
+                Boolean.TRUE.equals(body.shared()),
+                Map.of());
+        SubagentChanged changed =
+                commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
+        return ResponseEntity.created(URI.create("/api/subagents/" + id))
+                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
+                .body(Written.of(changed));
+    }
+
+    @PatchMapping("/api/subagents/{id}")
+    ResponseEntity<Written> revise(
+            Actor actor,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody SubagentInput body) {
+        SubagentId subagentId = subagentId(id);
+        Long expected = IfMatch.expectedVersion(ifMatch);
+        SubagentView current = find(actor, subagentId);
+        SubagentDefinition definition = new SubagentDefinition(
+                body.name() == null ? current.name() : body.name(),
+                body.description() == null ? current.description() : body.description(),
+                body.prompt() == null ? current.prompt() : body.prompt(),
+                body.tools() == null ? current.tools() : body.tools(),
+                body.model() == null ? current.model() : body.model(),
+                body.settings() == null ? current.settings() : body.settings(),
+                body.shared() == null ? current.shared() : body.shared(),
+                current.frontmatter());
+        SubagentChanged changed =
+                commands.send(new ReviseSubagent(subagentId, actor, expected, definition), () -> missing(id));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
+                .body(Written.of(changed));
+    }
+
+    @DeleteMapping("/api/subagents/{id}")
+    ResponseEntity<Void> delete(Actor actor, @PathVariable String id) {
+        commands.<Object>send(new DeleteSubagent(subagentId(id), actor), () -> missing(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/subagents/{id}/policies")
+    Written assign(Actor actor, @PathVariable String id, @RequestBody Policies body) {
+        SubagentChanged changed = commands.send(
+                new AssignSubagentPolicies(subagentId(id), actor, body == null ? List.of() : body.assignments()),
+                () -> missing(id));
+        return Written.of(changed);
+    }
+
+    @PostMapping("/api/subagents/import")
+    ImportResult importFiles(Actor actor, @RequestBody Import body) {
+        List<ImportFile> files = body == null || body.files() == null ? List.of() : body.files();
+        if (files.isEmpty() || files.size() > FILES_PER_IMPORT) {
+            throw new SubagentRefusal(
+                    SubagentError.INVALID_INPUT, "files must list 1-" + FILES_PER_IMPORT + " agent files");
+        }
+        List<Imported> imported = new ArrayList<>();
+        List<Failed> failed = new ArrayList<>();
+        for (ImportFile file : files) {
+            String path = file.path() == null ? "agent.md" : file.path();
+            try {
+                AgentFile parsed = AgentFile.parse(path, file.content() == null ? "" : file.content());
+                SubagentDefinition definition = new SubagentDefinition(
+                        parsed.name(),
+                        parsed.description(),
+                        parsed.prompt(),
+                        parsed.tools(),
+                        parsed.model(),
+                        Map.of(),
+                        false,
+                        parsed.frontmatter().rawEntries());
+                SubagentId id = SubagentId.random();
+                commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
+                imported.add(new Imported(path, id.toString(), parsed.name()));
+            } catch (ClaudeCodeFileInvalid invalid) {
+                failed.add(new Failed(path, SubagentError.INVALID_INPUT.code(), invalid.getMessage()));
+            } catch (RuleViolation refused) {
+                failed.add(new Failed(path, refused.errorCode().code(), refused.getMessage()));
+            }
+        }
+        return new ImportResult(imported, failed);
+    }
+
+    @GetMapping("/api/subagents/{id}/export")
+    ResponseEntity<byte[]> export(Actor actor, @PathVariable String id) {
+        SubagentView agent = find(actor, subagentId(id));
+        String text = new AgentFile(
+                        agent.name(),
+                        agent.description(),
+                        agent.tools(),
+                        agent.model(),
+                        agent.prompt(),
+                        agent.frontmatter() == null || agent.frontmatter().isEmpty()
+                                ? Frontmatter.empty()
+                                : Frontmatter.ofRaw(agent.frontmatter()))
+                .render();
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(agent.name() + ".md")
+                                .build()
+                                .toString())
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SubagentView find(Actor actor, SubagentId id) {
+        return queries.query(new FindSubagent(actor, id), ResponseTypes.optionalInstanceOf(SubagentView.class))
+                .join()
+                .orElseThrow(() -> missing(id.toString()));
+    }
+
+    private static SubagentId subagentId(String id) {
+        return SubagentId.parse(id).orElseThrow(() -> missing(id));
+    }
+
+    private static SubagentRefusal missing(String id) {
+        return new SubagentRefusal(SubagentError.NOT_FOUND, "No subagent " + id);
+    }
+}

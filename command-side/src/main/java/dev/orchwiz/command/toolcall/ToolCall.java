@@ -1,0 +1,436 @@
+package dev.orchwiz.command.toolcall;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.toolcall.ApprovalDecision;
+import dev.orchwiz.api.toolcall.BlockCause;
+import dev.orchwiz.api.toolcall.HookRef;
+import dev.orchwiz.api.toolcall.HookVerdict;
+import dev.orchwiz.api.toolcall.ToolCallError;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.toolcall.command.CancelToolCall;
+import dev.orchwiz.api.toolcall.command.DecideApproval;
+import dev.orchwiz.api.toolcall.command.ExpireApproval;
+import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
+import dev.orchwiz.api.toolcall.command.MarkToolCallOutputTruncated;
+import dev.orchwiz.api.toolcall.command.RecordHookVerdict;
+import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
+import dev.orchwiz.api.toolcall.command.RequestToolCall;
+import dev.orchwiz.api.toolcall.command.StartToolCallRun;
+import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
+import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallApproved;
+import dev.orchwiz.api.toolcall.event.ToolCallAwaitingHooks;
+import dev.orchwiz.api.toolcall.event.ToolCallBlocked;
+import dev.orchwiz.api.toolcall.event.ToolCallCancellationRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallCancelled;
+import dev.orchwiz.api.toolcall.event.ToolCallCompleted;
+import dev.orchwiz.api.toolcall.event.ToolCallDenied;
+import dev.orchwiz.api.toolcall.event.ToolCallFailed;
+import dev.orchwiz.api.toolcall.event.ToolCallHookVerdictRecorded;
+import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
+import dev.orchwiz.api.toolcall.event.ToolCallOutputTruncated;
+import dev.orchwiz.api.toolcall.event.ToolCallPermissionEvaluated;
+import dev.orchwiz.api.toolcall.event.ToolCallRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallRunStarted;
+import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
+import dev.orchwiz.command.ownership.Owned;
+import dev.orchwiz.command.permission.PermissionDecision;
+import dev.orchwiz.command.permission.PermissionEvaluator;
+import dev.orchwiz.command.permission.RuleReferences;
+import dev.orchwiz.command.permission.ToolCallFacts;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One tool call, from request to final state. It decides in one documented order: the permission rules (deny is
+ * final), the node's execution gate, the PreToolUse hooks (any may block), then the session mode (plan asks for
+ * everything, auto-accept runs what the rules allow) and a person's approval, bound to the exact input and expiring.
+ * Its events are the call's whole decision trail.
+ */
+@Aggregate
+class ToolCall {
+
+    static final int TOOL_NAME_LIMIT = 200;
+    static final int SUMMARY_LIMIT = 200;
+    static final int COMMENT_LIMIT = 2_000;
+    static final int CHUNK_LIMIT = 64 * 1024;
+
+    @AggregateIdentifier
+    private ToolCallId toolCallId;
+
+    private UserId ownerId;
+    private ToolCallStatus status;
+    private PermissionOutcome outcome;
+    private String outcomeReason;
+    private SessionMode sessionMode;
+    private String inputHash;
+    private boolean runsLocally;
+    private Instant approvalExpiresAt;
+    private final Set<String> pendingHooks = new LinkedHashSet<>();
+    private boolean cancellationRequested;
+
+    ToolCall() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    ToolCall(RequestToolCall command) {
+        assertValidRequest(command);
+        UserId owner = command.actor().id();
+        String hash = InputHash.of(command.tool(), command.input());
+        applyOwned(
+                owner,
+                new ToolCallRequested(
+                        command.toolCallId(),
+                        owner,
+                        command.origin(),
+                        command.parentToolCallId(),
+                        command.sessionId(),
+                        command.subagentId(),
+                        command.commandId(),
+                        command.commandName(),
+                        command.tool(),
+                        command.input() == null ? Map.of() : command.input(),
+                        hash,
+                        summary(command.tool(), command.input()),
+                        command.stdin(),
+                        command.workingDirectory(),
+                        command.runsLocally(),
+                        owner));
+        // Events applied in a constructor reach the event sourcing handlers only after it returns, so the rest of
+        // the decision works from the command's values, not from fields.
+        ToolCallId id = command.toolCallId();
+        PermissionDecision decision =
+                PermissionEvaluator.evaluate(facts(command), RuleReferences.candidates(command.candidates()));
+        SessionMode mode = command.sessionMode() == null ? SessionMode.PLAN : command.sessionMode();
+        applyOwned(
+                owner,
+                new ToolCallPermissionEvaluated(
+                        id,
+                        decision.outcome(),
+                        decision.reason(),
+                        RuleReferences.reference(decision.decidedBy()),
+                        decision.shadowed().stream()
+                                .map(RuleReferences::reference)
+                                .toList(),
+                        mode));
+        if (decision.outcome() == PermissionOutcome.DENY) {
+            applyOwned(owner, new ToolCallDenied(id, decision.reason(), null, null));
+            return;
+        }
+        if (command.runsLocally() && !command.localExecutionEnabled()) {
+            applyOwned(
+                    owner,
+                    new ToolCallBlocked(
+                            id,
+                            BlockCause.GATE,
+                            "Local command execution is disabled on this node (set ENABLE_LOCAL_COMMAND_EXECUTION=true)",
+                            null));
+            return;
+        }
+        List<HookRef> hooks = command.preToolUseHooks() == null ? List.of() : command.preToolUseHooks();
+        if (!hooks.isEmpty()) {
+            applyOwned(owner, new ToolCallAwaitingHooks(id, List.copyOf(hooks), command.approvalExpiresAt()));
+            return;
+        }
+        applyOwned(
+                owner,
+                decisionByMode(id, decision.outcome(), decision.reason(), mode, hash, command.approvalExpiresAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordHookVerdict command) {
+        if (status != ToolCallStatus.AWAITING_HOOKS
+                || command.hook() == null
+                || !pendingHooks.contains(command.hook().hookId())) {
+            // A late or repeated verdict (a retry after a crash) changes nothing.
+            return;
+        }
+        HookVerdict verdict = command.verdict() == null ? HookVerdict.ERROR : command.verdict();
+        applyOwned(new ToolCallHookVerdictRecorded(toolCallId, command.hook(), verdict, abbreviate(command.reason())));
+        if (verdict == HookVerdict.BLOCK) {
+            String reason = "Blocked by PreToolUse hook " + command.hook().name()
+                    + (command.reason() == null || command.reason().isBlank() ? "" : ": " + command.reason());
+            applyOwned(new ToolCallBlocked(
+                    toolCallId,
+                    BlockCause.HOOK,
+                    abbreviate(reason),
+                    command.hook().hookId()));
+            return;
+        }
+        if (pendingHooks.isEmpty()) {
+            applyOwned(decisionByMode(toolCallId, outcome, outcomeReason, sessionMode, inputHash, approvalExpiresAt));
+        }
+    }
+
+    @CommandHandler
+    ToolCallStatus handle(DecideApproval command) {
+        assertOwnedBy(command.actor());
+        if (status != ToolCallStatus.AWAITING_APPROVAL) {
+            throw new ToolCallRefusal(
+                    ToolCallError.NOT_AWAITING_APPROVAL,
+                    "This call is " + status.wireName() + "; there is nothing to approve");
+        }
+        if (command.inputHash() == null || !command.inputHash().equals(inputHash)) {
+            throw new ToolCallRefusal(
+                    ToolCallError.INPUT_CHANGED,
+                    "The approval names input " + command.inputHash() + " but the call's input is " + inputHash
+                            + "; look at the call again before deciding");
+        }
+        if (command.comment() != null && command.comment().length() > COMMENT_LIMIT) {
+            throw new ToolCallRefusal(
+                    ToolCallError.INVALID_INPUT, "comment must be at most " + COMMENT_LIMIT + " characters");
+        }
+        if (approvalExpiresAt != null && !GenericEventMessage.clock.instant().isBefore(approvalExpiresAt)) {
+            applyOwned(new ToolCallApprovalExpired(toolCallId, approvalExpiresAt));
+            return status;
+        }
+        UserId by = command.actor().id();
+        if (command.decision() == ApprovalDecision.APPROVE) {
+            applyOwned(new ToolCallApproved(toolCallId, false, by, command.comment(), "Approved by " + by.value()));
+        } else {
+            applyOwned(new ToolCallDenied(toolCallId, "Denied by " + by.value(), by, command.comment()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    void handle(ExpireApproval command) {
+        if (status == ToolCallStatus.AWAITING_APPROVAL
+                && approvalExpiresAt != null
+                && !command.now().isBefore(approvalExpiresAt)) {
+            applyOwned(new ToolCallApprovalExpired(toolCallId, approvalExpiresAt));
+        }
+    }
+
+    @CommandHandler
+    void handle(StartToolCallRun command) {
+        if (status != ToolCallStatus.APPROVED || !runsLocally) {
+            throw new ToolCallRefusal(ToolCallError.NOT_RUNNABLE, "This call is " + status.wireName());
+        }
+        applyOwned(new ToolCallRunStarted(toolCallId, command.workingDirectory(), command.timeoutMs()));
+    }
+
+    @CommandHandler
+    void handle(RecordToolCallOutput command) {
+        if (status != ToolCallStatus.RUNNING) {
+            return;
+        }
+        String text = command.text() == null ? "" : command.text();
+        if (text.length() > CHUNK_LIMIT) {
+            text = text.substring(0, CHUNK_LIMIT);
+        }
+        applyOwned(new ToolCallOutputRecorded(toolCallId, command.sequence(), command.stream(), text));
+    }
+
+    @CommandHandler
+    void handle(MarkToolCallOutputTruncated command) {
+        if (status == ToolCallStatus.RUNNING) {
+            applyOwned(new ToolCallOutputTruncated(toolCallId, command.keptBytes()));
+        }
+    }
+
+    @CommandHandler
+    void handle(FinishToolCallRun command) {
+        if (status != ToolCallStatus.RUNNING) {
+            return;
+        }
+        String result = command.outcome() == null ? "failed" : command.outcome().toLowerCase(Locale.ROOT);
+        switch (result) {
+            case "completed" ->
+                applyOwned(new ToolCallCompleted(
+                        toolCallId, command.exitCode() == null ? 0 : command.exitCode(), command.durationMs()));
+            case "timed_out" -> applyOwned(new ToolCallTimedOut(toolCallId, command.durationMs()));
+            case "cancelled" -> applyOwned(new ToolCallCancelled(toolCallId, null, command.durationMs()));
+            default ->
+                applyOwned(new ToolCallFailed(
+                        toolCallId, command.exitCode(), command.durationMs(), abbreviate(command.error())));
+        }
+    }
+
+    @CommandHandler
+    ToolCallStatus handle(CancelToolCall command) {
+        assertOwnedBy(command.actor());
+        if (status.isFinal()) {
+            throw new ToolCallRefusal(ToolCallError.ALREADY_FINISHED, "This call is already " + status.wireName());
+        }
+        UserId by = command.actor().id();
+        if (status == ToolCallStatus.RUNNING) {
+            if (!cancellationRequested) {
+                applyOwned(new ToolCallCancellationRequested(toolCallId, by));
+            }
+        } else {
+            applyOwned(new ToolCallCancelled(toolCallId, by, null));
+        }
+        return status;
+    }
+
+    // --- decisions ---
+
+    /** Plan mode asks for everything that is not denied; auto-accept runs what the rules allow and asks the rest. */
+    private static Object decisionByMode(
+            ToolCallId id, PermissionOutcome outcome, String reason, SessionMode mode, String hash, Instant expiresAt) {
+        if (outcome == PermissionOutcome.ASK || mode == SessionMode.PLAN) {
+            String why = outcome == PermissionOutcome.ASK
+                    ? reason
+                    : "The session is in plan mode: nothing runs without an approval";
+            return new ToolCallApprovalRequested(id, hash, expiresAt, why);
+        }
+        return new ToolCallApproved(id, true, null, null, reason + " (auto-accept)");
+    }
+
+    // --- guards ---
+
+    private static void assertValidRequest(RequestToolCall command) {
+        if (command.tool() == null || command.tool().isBlank() || command.tool().length() > TOOL_NAME_LIMIT) {
+            throw new ToolCallRefusal(ToolCallError.INVALID_INPUT, "tool must be 1-" + TOOL_NAME_LIMIT + " characters");
+        }
+        if (command.origin() == null) {
+            throw new ToolCallRefusal(ToolCallError.INVALID_INPUT, "origin is required");
+        }
+    }
+
+    private void assertOwnedBy(Actor actor) {
+        if (!actor.mayAccess(ownerId)) {
+            // Someone else's call answers like a missing one, so ids cannot be probed.
+            throw new ToolCallRefusal(ToolCallError.NOT_FOUND, "No tool call " + toolCallId);
+        }
+    }
+
+    // --- translation between the messages and the pure evaluator ---
+
+    private static ToolCallFacts facts(RequestToolCall command) {
+        return new ToolCallFacts(
+                command.tool(),
+                command.input() == null ? Map.of() : command.input(),
+                command.workingDirectory(),
+                command.workingDirectory(),
+                null);
+    }
+
+    static String summary(String tool, Map<String, Object> input) {
+        Object command = input == null ? null : input.get("command");
+        String text = command instanceof String script ? script.strip() : tool + " " + (input == null ? "{}" : input);
+        int newline = text.indexOf('\n');
+        if (newline >= 0) {
+            text = text.substring(0, newline) + " …";
+        }
+        return text.length() > SUMMARY_LIMIT ? text.substring(0, SUMMARY_LIMIT - 1) + "…" : text;
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() > COMMENT_LIMIT ? text.substring(0, COMMENT_LIMIT - 1) + "…" : text;
+    }
+
+    private void applyOwned(Object event) {
+        applyOwned(ownerId, event);
+    }
+
+    private static void applyOwned(UserId owner, Object event) {
+        apply(event, Owned.by(owner));
+    }
+
+    // --- state ---
+
+    @EventSourcingHandler
+    void on(ToolCallRequested event) {
+        toolCallId = event.toolCallId();
+        ownerId = event.ownerId();
+        inputHash = event.inputHash();
+        runsLocally = event.runsLocally();
+        status = ToolCallStatus.REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallPermissionEvaluated event) {
+        outcome = event.outcome();
+        outcomeReason = event.reason();
+        sessionMode = event.sessionMode();
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallAwaitingHooks event) {
+        status = ToolCallStatus.AWAITING_HOOKS;
+        approvalExpiresAt = event.approvalExpiresAt();
+        event.hooks().forEach(hook -> pendingHooks.add(hook.hookId()));
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallHookVerdictRecorded event) {
+        pendingHooks.remove(event.hook().hookId());
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallApprovalRequested event) {
+        status = ToolCallStatus.AWAITING_APPROVAL;
+        approvalExpiresAt = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallApproved event) {
+        status = ToolCallStatus.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallDenied event) {
+        status = ToolCallStatus.DENIED;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallApprovalExpired event) {
+        status = ToolCallStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallBlocked event) {
+        status = ToolCallStatus.BLOCKED;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallRunStarted event) {
+        status = ToolCallStatus.RUNNING;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallCancellationRequested event) {
+        cancellationRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallCompleted event) {
+        status = ToolCallStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallFailed event) {
+        status = ToolCallStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallTimedOut event) {
+        status = ToolCallStatus.TIMED_OUT;
+    }
+
+    @EventSourcingHandler
+    void on(ToolCallCancelled event) {
+        status = ToolCallStatus.CANCELLED;
+    }
+}

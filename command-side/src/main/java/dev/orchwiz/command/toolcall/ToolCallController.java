@@ -1,0 +1,109 @@
+package dev.orchwiz.command.toolcall;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.toolcall.ApprovalDecision;
+import dev.orchwiz.api.toolcall.ToolCallError;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallOrigin;
+import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.toolcall.command.CancelToolCall;
+import dev.orchwiz.api.toolcall.command.DecideApproval;
+import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.command.web.CommandSender;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
+
+/** Tool calls from runtimes, approval decisions and cancellations; each answers with the call as it now stands. */
+@RestController
+class ToolCallController {
+
+    private final ToolCallRequests requests;
+    private final ToolCallReads reads;
+    private final CommandSender commands;
+    private final ObjectMapper json;
+
+    ToolCallController(ToolCallRequests requests, ToolCallReads reads, CommandSender commands, ObjectMapper json) {
+        this.requests = requests;
+        this.reads = reads;
+        this.commands = commands;
+        this.json = json;
+    }
+
+    record RuntimeCall(String tool, Map<String, Object> input, String sessionId, String subagentId) {}
+
+    record Decision(ApprovalDecision decision, String comment, String inputHash) {}
+
+    @PostMapping("/api/tool-calls")
+    ResponseEntity<ToolCallView> request(Actor actor, @RequestBody RuntimeCall body) {
+        if (body.sessionId() == null) {
+            throw invalid("sessionId is required: a runtime's call belongs to a session");
+        }
+        if (json.writeValueAsBytes(body.input() == null ? Map.of() : body.input()).length
+                > ToolCallRequests.INPUT_LIMIT_BYTES) {
+            throw invalid("input must be at most " + ToolCallRequests.INPUT_LIMIT_BYTES + " bytes of JSON");
+        }
+        SessionId session =
+                SessionId.parse(body.sessionId()).orElseThrow(() -> invalid("sessionId is not a session id"));
+        SubagentId subagent = body.subagentId() == null
+                ? null
+                : SubagentId.parse(body.subagentId()).orElseThrow(() -> invalid("subagentId is not a subagent id"));
+        Object command = body.input() == null ? null : body.input().get("command");
+        ToolCallId id = requests.request(
+                actor,
+                new ToolCallRequests.Call(
+                        ToolCallOrigin.RUNTIME,
+                        null,
+                        session,
+                        subagent,
+                        null,
+                        null,
+                        body.tool(),
+                        body.input(),
+                        null,
+                        body.input() == null || !(body.input().get("cwd") instanceof String cwd) ? null : cwd));
+        ToolCallView view = reads.afterWrite(actor, id, status -> status == ToolCallStatus.REQUESTED);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/tool-calls/" + id))
+                .body(view);
+    }
+
+    @PostMapping("/api/approvals/{id}")
+    ToolCallView decide(Actor actor, @PathVariable String id, @RequestBody Decision body) {
+        ToolCallId callId = toolCallId(id);
+        if (body.decision() == null) {
+            throw invalid("decision must be approve or deny");
+        }
+        ToolCallStatus after = commands.send(
+                new DecideApproval(callId, actor, body.decision(), body.comment(), body.inputHash()),
+                () -> missing(id));
+        return reads.afterWrite(actor, callId, status -> status != after);
+    }
+
+    @PostMapping("/api/executions/{id}/cancel")
+    ToolCallView cancel(Actor actor, @PathVariable String id) {
+        ToolCallId callId = toolCallId(id);
+        ToolCallStatus after = commands.send(new CancelToolCall(callId, actor), () -> missing(id));
+        return reads.afterWrite(actor, callId, status -> status != after && !status.isFinal());
+    }
+
+    static ToolCallId toolCallId(String id) {
+        return ToolCallId.parse(id).orElseThrow(() -> missing(id));
+    }
+
+    static ToolCallRefusal missing(String id) {
+        return new ToolCallRefusal(ToolCallError.NOT_FOUND, "No tool call " + id);
+    }
+
+    private static ToolCallRefusal invalid(String detail) {
+        return new ToolCallRefusal(ToolCallError.INVALID_INPUT, detail);
+    }
+}

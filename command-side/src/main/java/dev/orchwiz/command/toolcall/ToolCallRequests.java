@@ -1,0 +1,205 @@
+package dev.orchwiz.command.toolcall;
+
+import dev.orchwiz.api.hook.HookEventName;
+import dev.orchwiz.api.hook.query.FindMatchingHooks;
+import dev.orchwiz.api.hook.query.MatchingHooks;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.query.ApplicableRules;
+import dev.orchwiz.api.permission.query.FindApplicableRules;
+import dev.orchwiz.api.permission.query.PermissionRuleView;
+import dev.orchwiz.api.session.SessionError;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.session.query.FindSession;
+import dev.orchwiz.api.session.query.SessionDetail;
+import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.subagent.SubagentError;
+import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.subagent.query.FindSubagent;
+import dev.orchwiz.api.subagent.query.SubagentView;
+import dev.orchwiz.api.toolcall.HookRef;
+import dev.orchwiz.api.toolcall.RuleRef;
+import dev.orchwiz.api.toolcall.ToolCallError;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallOrigin;
+import dev.orchwiz.api.toolcall.command.RequestToolCall;
+import dev.orchwiz.command.execution.ExecutionProperties;
+import dev.orchwiz.command.execution.sandbox.Sandbox;
+import dev.orchwiz.command.hook.HookMatcher;
+import dev.orchwiz.command.permission.BuiltInPolicy;
+import dev.orchwiz.command.permission.PolicyRule;
+import dev.orchwiz.command.web.CommandSender;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what a tool call's decision needs (the session's mode, the rules that may apply, the subagent's policies,
+ * the PreToolUse hooks, the execution gate) and asks for the call. The aggregate then decides with all of it.
+ */
+@Component
+public class ToolCallRequests {
+
+    /** The tool whose calls run in the local sandbox; other tools are decided here and run by their runtime. */
+    public static final String LOCAL_TOOL = "Bash";
+
+    static final int INPUT_LIMIT_BYTES = 256 * 1024;
+
+    private final QueryGateway queries;
+    private final CommandSender commands;
+    private final Sandbox sandbox;
+    private final ExecutionProperties execution;
+    private final Clock clock;
+
+    ToolCallRequests(QueryGateway queries, CommandSender commands, Sandbox sandbox, ExecutionProperties execution) {
+        this.queries = queries;
+        this.commands = commands;
+        this.sandbox = sandbox;
+        this.execution = execution;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What a caller asks to run; {@code stdin} is for command hooks, which read their payload like Claude Code's. */
+    public record Call(
+            ToolCallOrigin origin,
+            ToolCallId parentToolCallId,
+            SessionId sessionId,
+            SubagentId subagentId,
+            SlashCommandId commandId,
+            String commandName,
+            String tool,
+            Map<String, Object> input,
+            String stdin,
+            String workingDirectory) {}
+
+    public ToolCallId request(Actor actor, Call call) {
+        SessionMode mode = sessionMode(actor, call.sessionId());
+        List<RuleRef> candidates = candidates(actor, call.sessionId(), call.subagentId());
+        boolean runsLocally = LOCAL_TOOL.equals(call.tool());
+        if (runsLocally && sandbox.settings().enabled()) {
+            // Refuse a bad working directory now, with a 400, rather than record a call that cannot run.
+            sandbox.resolveWorkingDirectory(call.workingDirectory());
+        }
+        ToolCallId id = ToolCallId.random();
+        commands.send(
+                new RequestToolCall(
+                        id,
+                        actor,
+                        call.origin(),
+                        call.parentToolCallId(),
+                        call.sessionId(),
+                        call.subagentId(),
+                        call.commandId(),
+                        call.commandName(),
+                        call.tool(),
+                        call.input() == null ? Map.of() : call.input(),
+                        call.stdin(),
+                        call.workingDirectory(),
+                        mode,
+                        candidates,
+                        call.origin() == ToolCallOrigin.HOOK ? List.of() : preToolUseHooks(actor, call),
+                        runsLocally,
+                        sandbox.settings().enabled(),
+                        clock.instant().plus(execution.approvalTtl())),
+                () -> new ToolCallRefusal(ToolCallError.NOT_FOUND, "No tool call " + id));
+        return id;
+    }
+
+    /** Every rule that may decide a call of this user in this session with this subagent. */
+    public List<RuleRef> candidates(Actor actor, SessionId sessionId, SubagentId subagentId) {
+        List<RuleRef> candidates = new ArrayList<>(storedRules(actor, sessionId, subagentId));
+        if (subagentId != null) {
+            candidates.addAll(policyRules(subagent(actor, subagentId)));
+        }
+        return candidates;
+    }
+
+    /** The mode that decides whether an allowed call still asks; checks the caller may run calls in the session. */
+    public SessionMode sessionMode(Actor actor, SessionId sessionId) {
+        if (sessionId == null) {
+            // Without a session nothing says the user chose auto-accept, so the careful mode applies.
+            return SessionMode.PLAN;
+        }
+        SessionDetail session = queries.query(
+                        new FindSession(actor, sessionId), ResponseTypes.optionalInstanceOf(SessionDetail.class))
+                .join()
+                .orElseThrow(() -> new ReferenceRefused(SessionError.NOT_FOUND, "No session " + sessionId));
+        if (!actor.mayAccess(dev.orchwiz.api.identity.UserId.of(session.ownerId()))) {
+            throw new ReferenceRefused(
+                    SessionError.READ_ONLY, "Session " + sessionId + " is shared with you read-only");
+        }
+        return session.mode();
+    }
+
+    private SubagentView subagent(Actor actor, SubagentId subagentId) {
+        Optional<SubagentView> found = queries.query(
+                        new FindSubagent(actor, subagentId), ResponseTypes.optionalInstanceOf(SubagentView.class))
+                .join();
+        return found.orElseThrow(() -> new ReferenceRefused(SubagentError.NOT_FOUND, "No subagent " + subagentId));
+    }
+
+    private List<RuleRef> storedRules(Actor actor, SessionId sessionId, SubagentId subagentId) {
+        ApplicableRules rules = queries.query(
+                        new FindApplicableRules(actor.id(), sessionId, subagentId),
+                        ResponseTypes.instanceOf(ApplicableRules.class))
+                .join();
+        List<RuleRef> references = new ArrayList<>();
+        int order = 0;
+        for (PermissionRuleView rule : rules.rules()) {
+            references.add(new RuleRef(
+                    rule.id(),
+                    rule.rule(),
+                    rule.outcome(),
+                    rule.scope().name().toLowerCase(Locale.ROOT),
+                    null,
+                    null,
+                    order++));
+        }
+        return references;
+    }
+
+    static List<RuleRef> policyRules(SubagentView subagent) {
+        List<RuleRef> references = new ArrayList<>();
+        List<PolicyAssignment> assignments = subagent.policies() == null ? List.of() : subagent.policies();
+        assignments.stream()
+                .sorted(Comparator.comparingInt(PolicyAssignment::priority))
+                .forEach(assignment -> BuiltInPolicy.bySlug(assignment.policy()).ifPresent(policy -> {
+                    int order = 0;
+                    for (PolicyRule rule : policy.rules()) {
+                        references.add(new RuleRef(
+                                null,
+                                rule.spec().text(),
+                                rule.outcome(),
+                                "policy",
+                                policy.slug(),
+                                assignment.priority(),
+                                order++));
+                    }
+                }));
+        return references;
+    }
+
+    private List<HookRef> preToolUseHooks(Actor actor, Call call) {
+        MatchingHooks hooks = queries.query(
+                        new FindMatchingHooks(
+                                actor.id(),
+                                HookEventName.PRE_TOOL_USE,
+                                call.tool(),
+                                call.sessionId(),
+                                call.subagentId()),
+                        ResponseTypes.instanceOf(MatchingHooks.class))
+                .join();
+        return hooks.hooks().stream()
+                .filter(hook -> HookMatcher.matches(hook.matcher(), call.tool()))
+                .map(hook -> new HookRef(hook.id(), hook.name()))
+                .toList();
+    }
+}

@@ -1,0 +1,307 @@
+package dev.orchwiz.command.toolcall;
+
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.hamcrest.Matchers.instanceOf;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.toolcall.ApprovalDecision;
+import dev.orchwiz.api.toolcall.HookRef;
+import dev.orchwiz.api.toolcall.HookVerdict;
+import dev.orchwiz.api.toolcall.RuleRef;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallOrigin;
+import dev.orchwiz.api.toolcall.command.CancelToolCall;
+import dev.orchwiz.api.toolcall.command.DecideApproval;
+import dev.orchwiz.api.toolcall.command.ExpireApproval;
+import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
+import dev.orchwiz.api.toolcall.command.RecordHookVerdict;
+import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
+import dev.orchwiz.api.toolcall.command.RequestToolCall;
+import dev.orchwiz.api.toolcall.command.StartToolCallRun;
+import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
+import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallApproved;
+import dev.orchwiz.api.toolcall.event.ToolCallAwaitingHooks;
+import dev.orchwiz.api.toolcall.event.ToolCallBlocked;
+import dev.orchwiz.api.toolcall.event.ToolCallCancellationRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallCancelled;
+import dev.orchwiz.api.toolcall.event.ToolCallCompleted;
+import dev.orchwiz.api.toolcall.event.ToolCallDenied;
+import dev.orchwiz.api.toolcall.event.ToolCallHookVerdictRecorded;
+import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
+import dev.orchwiz.api.toolcall.event.ToolCallPermissionEvaluated;
+import dev.orchwiz.api.toolcall.event.ToolCallRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallRunStarted;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every decision path of a tool call, in both session modes, as events. */
+class ToolCallTest {
+
+    private static final Actor ADA = new Actor(UserId.of("ada"), false);
+    private static final Actor GRACE = new Actor(UserId.of("grace"), false);
+    private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private static final Map<String, Object> INPUT = Map.of("command", "npm test");
+    private static final HookRef GUARD = new HookRef("7d5e9b4e-0000-4000-8000-000000000001", "guard");
+
+    private final ToolCallId id = ToolCallId.random();
+    private FixtureConfiguration<ToolCall> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ToolCall.class);
+        fixture.setReportIllegalStateChange(false);
+    }
+
+    private RequestToolCall request(SessionMode mode, PermissionOutcome outcome, boolean gateOpen, HookRef... hooks) {
+        List<RuleRef> rules = new ArrayList<>();
+        if (outcome != null) {
+            rules.add(new RuleRef(null, "Bash(npm test*)", outcome, "user", null, null, 0));
+        }
+        return new RequestToolCall(
+                id,
+                ADA,
+                ToolCallOrigin.SLASH_COMMAND,
+                null,
+                SessionId.random(),
+                null,
+                null,
+                "test",
+                "Bash",
+                INPUT,
+                null,
+                null,
+                mode,
+                rules,
+                List.of(hooks),
+                true,
+                gateOpen,
+                NOW.plus(Duration.ofMinutes(15)));
+    }
+
+    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> events(Class<?>... types) {
+        List<Matcher<?>> matchers = new ArrayList<>();
+        for (Class<?> type : types) {
+            matchers.add(instanceOf(type));
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> sequence =
+                (Matcher) payloadsMatching(exactSequenceOf(matchers.toArray(Matcher[]::new)));
+        return sequence;
+    }
+
+    private String hash() {
+        return InputHash.of("Bash", INPUT);
+    }
+
+    @Test
+    void runsAnAllowedCallAtOnceInAutoAccept() {
+        fixture.givenNoPriorActivity()
+                .when(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true))
+                .expectEventsMatching(
+                        events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApproved.class));
+    }
+
+    @Test
+    void asksForAnAllowedCallInPlanMode() {
+        fixture.givenNoPriorActivity()
+                .when(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true))
+                .expectEventsMatching(events(
+                        ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApprovalRequested.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void asksWhenARuleSaysAskInEitherMode(SessionMode mode) {
+        fixture.givenNoPriorActivity()
+                .when(request(mode, PermissionOutcome.ASK, true))
+                .expectEventsMatching(events(
+                        ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApprovalRequested.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void asksWhenNoRuleMatchesInEitherMode(SessionMode mode) {
+        fixture.givenNoPriorActivity()
+                .when(request(mode, null, true))
+                .expectEventsMatching(events(
+                        ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApprovalRequested.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void deniesFinallyWhenARuleSaysDenyInEitherMode(SessionMode mode) {
+        fixture.givenNoPriorActivity()
+                .when(request(mode, PermissionOutcome.DENY, true))
+                .expectEventsMatching(
+                        events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallDenied.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void blocksAtTheGateAfterRecordingThePermissionDecision(SessionMode mode) {
+        fixture.givenNoPriorActivity()
+                .when(request(mode, PermissionOutcome.ALLOW, false))
+                .expectEventsMatching(
+                        events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallBlocked.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void approvesAnAskedCallWhenTheOwnerApproves(SessionMode mode) {
+        fixture.givenCommands(request(mode, PermissionOutcome.ASK, true))
+                .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, "looks fine", hash()))
+                .expectEventsMatching(events(ToolCallApproved.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void deniesAnAskedCallWhenTheOwnerDenies(SessionMode mode) {
+        fixture.givenCommands(request(mode, PermissionOutcome.ASK, true))
+                .when(new DecideApproval(id, ADA, ApprovalDecision.DENY, "not now", hash()))
+                .expectEventsMatching(events(ToolCallDenied.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void expiresAnApprovalNobodyDecided(SessionMode mode) {
+        fixture.givenCommands(request(mode, PermissionOutcome.ASK, true))
+                .when(new ExpireApproval(id, NOW.plus(Duration.ofMinutes(16))))
+                .expectEvents(new ToolCallApprovalExpired(id, NOW.plus(Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void keepsWaitingWhenTheApprovalHasNotExpiredYet() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+                .when(new ExpireApproval(id, NOW.plus(Duration.ofMinutes(14))))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnApprovalForAnotherInput() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+                .when(new DecideApproval(
+                        id, ADA, ApprovalDecision.APPROVE, null, InputHash.of("Bash", Map.of("command", "rm -rf /"))))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("look at the call again"));
+    }
+
+    @Test
+    void hidesTheCallFromSomeoneElse() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+                .when(new DecideApproval(id, GRACE, ApprovalDecision.APPROVE, null, hash()))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("No tool call"));
+    }
+
+    @Test
+    void refusesASecondDecision() {
+        fixture.givenCommands(
+                        request(SessionMode.PLAN, PermissionOutcome.ASK, true),
+                        new DecideApproval(id, ADA, ApprovalDecision.DENY, null, hash()))
+                .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.endsWith("there is nothing to approve"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void waitsForPreToolUseHooksBeforeDecidingByMode(SessionMode mode) {
+        fixture.givenNoPriorActivity()
+                .when(request(mode, PermissionOutcome.ALLOW, true, GUARD))
+                .expectEventsMatching(events(
+                        ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallAwaitingHooks.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void blocksWhenAPreToolUseHookBlocks(SessionMode mode) {
+        fixture.givenCommands(request(mode, PermissionOutcome.ALLOW, true, GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.BLOCK, "no tests on Fridays"))
+                .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallBlocked.class));
+    }
+
+    @Test
+    void goesOnByModeWhenEveryHookAllows() {
+        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true, GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ALLOW, null))
+                .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallApproved.class));
+    }
+
+    @Test
+    void doesNotBlockWhenAHookFails() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true, GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ERROR, "connection refused"))
+                .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallApprovalRequested.class));
+    }
+
+    @Test
+    void recordsARunFromStartToCompletion() {
+        fixture.givenCommands(
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
+                        new StartToolCallRun(id, null, 1_000),
+                        new RecordToolCallOutput(id, 0, "stdout", "ok\n"))
+                .when(new FinishToolCallRun(id, "completed", 0, 42, null))
+                .expectEvents(new ToolCallCompleted(id, 0, 42));
+    }
+
+    @Test
+    void recordsOutputOnlyWhileRunning() {
+        fixture.givenCommands(
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
+                        new StartToolCallRun(id, null, 1_000))
+                .when(new RecordToolCallOutput(id, 0, "stdout", "hello"))
+                .expectEvents(new ToolCallOutputRecorded(id, 0, "stdout", "hello"));
+    }
+
+    @Test
+    void refusesToRunACallThatIsNotApproved() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true))
+                .when(new StartToolCallRun(id, null, 1_000))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class);
+    }
+
+    @Test
+    void asksTheRunnerToStopARunningCall() {
+        fixture.givenCommands(
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
+                        new StartToolCallRun(id, null, 1_000))
+                .when(new CancelToolCall(id, ADA))
+                .expectEvents(new ToolCallCancellationRequested(id, ADA.id()));
+    }
+
+    @Test
+    void cancelsAWaitingCallAtOnce() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+                .when(new CancelToolCall(id, ADA))
+                .expectEvents(new ToolCallCancelled(id, ADA.id(), null));
+    }
+
+    @Test
+    void startsARunOnlyAfterItWasApproved() {
+        fixture.givenCommands(
+                        request(SessionMode.PLAN, PermissionOutcome.ALLOW, true),
+                        new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
+                .when(new StartToolCallRun(id, "/w", 5_000))
+                .expectEvents(new ToolCallRunStarted(id, "/w", 5_000));
+    }
+}

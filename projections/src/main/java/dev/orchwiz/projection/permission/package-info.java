@@ -1,0 +1,2 @@
+/** The permission rules read model, written in the events' own transaction because decisions read it. */
+package dev.orchwiz.projection.permission;

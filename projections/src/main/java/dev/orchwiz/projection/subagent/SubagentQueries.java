@@ -1,0 +1,97 @@
+package dev.orchwiz.projection.subagent;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.subagent.query.FindSubagent;
+import dev.orchwiz.api.subagent.query.ListSubagents;
+import dev.orchwiz.api.subagent.query.SubagentPage;
+import dev.orchwiz.api.subagent.query.SubagentView;
+import dev.orchwiz.projection.jsonb.Jsonb;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Answers subagent questions: a viewer sees their own subagents and shared ones; admins see all. */
+@Component
+class SubagentQueries {
+
+    private static final String VISIBLE = "(:admin or owner_id = :viewer or shared)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SubagentQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public Optional<SubagentView> handle(FindSubagent query) {
+        MapSqlParameterSource parameters =
+                viewer(query.viewer()).addValue("id", query.subagentId().value());
+        return jdbc
+                .query(
+                        "select * from subagent where id = :id and " + VISIBLE,
+                        parameters,
+                        (rs, n) -> view(rs, query.viewer()))
+                .stream()
+                .findFirst();
+    }
+
+    @QueryHandler
+    public SubagentPage handle(ListSubagents query) {
+        MapSqlParameterSource parameters = viewer(query.viewer())
+                .addValue("limit", query.size())
+                .addValue("offset", (long) query.page() * query.size());
+        String where = " where " + VISIBLE;
+        if (query.text() != null && !query.text().isBlank()) {
+            where += " and (lower(name) like :text or lower(coalesce(description, '')) like :text)";
+            parameters.addValue(
+                    "text",
+                    "%"
+                            + query.text()
+                                    .trim()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
+        }
+        Long total = jdbc.queryForObject("select count(*) from subagent" + where, parameters, Long.class);
+        List<SubagentView> items = jdbc.query(
+                "select * from subagent" + where + " order by name, id limit :limit offset :offset",
+                parameters,
+                (rs, n) -> view(rs, query.viewer()));
+        long totalItems = total == null ? 0 : total;
+        return new SubagentPage(
+                items, query.page(), query.size(), totalItems, (int) ((totalItems + query.size() - 1) / query.size()));
+    }
+
+    private static MapSqlParameterSource viewer(Actor viewer) {
+        return new MapSqlParameterSource()
+                .addValue("admin", viewer.admin())
+                .addValue("viewer", viewer.id().value());
+    }
+
+    private static SubagentView view(ResultSet rs, Actor viewer) throws SQLException {
+        return new SubagentView(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("prompt"),
+                Jsonb.readStrings(rs.getString("tools")),
+                rs.getString("model"),
+                Jsonb.readMap(rs.getString("settings")),
+                rs.getBoolean("shared"),
+                rs.getString("owner_id"),
+                viewer.id().value().equals(rs.getString("owner_id")),
+                Jsonb.read(rs.getString("policies"), new TypeReference<List<PolicyAssignment>>() {}),
+                Jsonb.readStringMap(rs.getString("frontmatter")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("version"));
+    }
+}

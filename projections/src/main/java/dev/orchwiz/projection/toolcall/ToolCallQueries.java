@@ -1,0 +1,231 @@
+package dev.orchwiz.projection.toolcall;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.RuleRef;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallOrigin;
+import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.toolcall.query.ApprovalItem;
+import dev.orchwiz.api.toolcall.query.ApprovalPage;
+import dev.orchwiz.api.toolcall.query.ApprovalView;
+import dev.orchwiz.api.toolcall.query.ExpiredApprovals;
+import dev.orchwiz.api.toolcall.query.FindExpiredApprovals;
+import dev.orchwiz.api.toolcall.query.FindToolCall;
+import dev.orchwiz.api.toolcall.query.HookVerdictView;
+import dev.orchwiz.api.toolcall.query.ListApprovals;
+import dev.orchwiz.api.toolcall.query.ListToolCallOutput;
+import dev.orchwiz.api.toolcall.query.ListToolCalls;
+import dev.orchwiz.api.toolcall.query.OutputChunk;
+import dev.orchwiz.api.toolcall.query.ToolCallOutput;
+import dev.orchwiz.api.toolcall.query.ToolCallPage;
+import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.projection.jsonb.Jsonb;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Answers tool call, approval and output questions; members see their own calls, admins every call. */
+@Component
+class ToolCallQueries {
+
+    private static final String VISIBLE = "(:admin or owner_id = :viewer)";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ToolCallQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public Optional<ToolCallView> handle(FindToolCall query) {
+        MapSqlParameterSource parameters =
+                viewer(query.viewer()).addValue("id", query.toolCallId().value());
+        return jdbc
+                .query("select * from tool_call where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs))
+                .stream()
+                .findFirst();
+    }
+
+    @QueryHandler
+    public ToolCallPage handle(ListToolCalls query) {
+        MapSqlParameterSource parameters = viewer(query.viewer());
+        StringBuilder where = new StringBuilder(" where " + VISIBLE);
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            parameters.addValue("status", query.status().name());
+        }
+        if (query.commandId() != null) {
+            where.append(" and command_id = :command");
+            parameters.addValue("command", query.commandId().value());
+        }
+        if (query.sessionId() != null) {
+            where.append(" and session_id = :session");
+            parameters.addValue("session", query.sessionId().value());
+        }
+        long total = count(where, parameters);
+        List<ToolCallView> items = jdbc.query(
+                "select * from tool_call" + where + " order by requested_at desc, id"
+                        + page(parameters, query.page(), query.size()),
+                parameters,
+                (rs, n) -> view(rs));
+        return new ToolCallPage(items, query.page(), query.size(), total, pages(total, query.size()));
+    }
+
+    @QueryHandler
+    public ApprovalPage handle(ListApprovals query) {
+        MapSqlParameterSource parameters = viewer(query.viewer());
+        String status = query.status() == null ? "pending" : query.status().toLowerCase(Locale.ROOT);
+        StringBuilder where = new StringBuilder(" where " + VISIBLE + " and approval is not null");
+        String order;
+        switch (status) {
+            case "pending" -> {
+                where.append(" and status = 'AWAITING_APPROVAL'");
+                order = " order by expires_at, id";
+            }
+            case "decided" -> {
+                where.append(" and status <> 'AWAITING_APPROVAL'");
+                order = " order by finished_at desc nulls last, requested_at desc, id";
+            }
+            default -> order = " order by requested_at desc, id";
+        }
+        long total = count(where, parameters);
+        List<ApprovalItem> items = jdbc.query(
+                "select * from tool_call" + where + order + page(parameters, query.page(), query.size()),
+                parameters,
+                (rs, n) -> approval(rs));
+        return new ApprovalPage(items, query.page(), query.size(), total, pages(total, query.size()));
+    }
+
+    @QueryHandler
+    public Optional<ToolCallOutput> handle(ListToolCallOutput query) {
+        MapSqlParameterSource parameters = viewer(query.viewer())
+                .addValue("id", query.toolCallId().value())
+                .addValue("after", query.after())
+                .addValue("limit", query.size());
+        List<ToolCallView> call =
+                jdbc.query("select * from tool_call where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs));
+        if (call.isEmpty()) {
+            return Optional.empty();
+        }
+        List<OutputChunk> chunks = jdbc.query(
+                "select * from tool_call_output where tool_call_id = :id and sequence > :after order by sequence limit :limit",
+                parameters,
+                (rs, n) -> new OutputChunk(rs.getInt("sequence"), rs.getString("stream"), rs.getString("text")));
+        ToolCallView view = call.get(0);
+        return Optional.of(
+                new ToolCallOutput(chunks, view.truncated(), view.status().isFinal()));
+    }
+
+    @QueryHandler
+    public ExpiredApprovals handle(FindExpiredApprovals query) {
+        List<ToolCallId> ids = jdbc.query(
+                "select id from tool_call where status = 'AWAITING_APPROVAL' and expires_at <= :now order by expires_at limit :limit",
+                new MapSqlParameterSource()
+                        .addValue("now", Timestamp.from(query.now()))
+                        .addValue("limit", query.limit()),
+                (rs, n) -> ToolCallId.of(rs.getString("id")));
+        return new ExpiredApprovals(ids);
+    }
+
+    private long count(StringBuilder where, MapSqlParameterSource parameters) {
+        Long total = jdbc.queryForObject("select count(*) from tool_call" + where, parameters, Long.class);
+        return total == null ? 0 : total;
+    }
+
+    private static String page(MapSqlParameterSource parameters, int page, int size) {
+        parameters.addValue("limit", size).addValue("offset", (long) page * size);
+        return " limit :limit offset :offset";
+    }
+
+    private static int pages(long total, int size) {
+        return (int) ((total + size - 1) / size);
+    }
+
+    private static MapSqlParameterSource viewer(Actor viewer) {
+        return new MapSqlParameterSource()
+                .addValue("admin", viewer.admin())
+                .addValue("viewer", viewer.id().value());
+    }
+
+    private static ToolCallView view(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new ToolCallView(
+                rs.getString("id"),
+                rs.getString("tool"),
+                rs.getString("summary"),
+                ToolCallOrigin.valueOf(rs.getString("origin")),
+                rs.getString("parent_id"),
+                rs.getString("command_id"),
+                rs.getString("command_name"),
+                rs.getString("session_id"),
+                rs.getString("subagent_id"),
+                ToolCallStatus.valueOf(rs.getString("status")),
+                outcome == null ? null : PermissionOutcome.valueOf(outcome),
+                rs.getString("reason"),
+                Jsonb.read(rs.getString("decided_by"), RuleRef.class),
+                shadowed(rs),
+                Jsonb.readMap(rs.getString("input")),
+                rs.getString("input_hash"),
+                rs.getString("working_directory"),
+                (Integer) rs.getObject("exit_code"),
+                (Long) rs.getObject("duration_ms"),
+                rs.getBoolean("truncated"),
+                rs.getString("owner_id"),
+                instant(rs, "requested_at"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                Jsonb.read(rs.getString("approval"), ApprovalView.class),
+                Jsonb.read(rs.getString("hooks"), new TypeReference<List<HookVerdictView>>() {}));
+    }
+
+    private static ApprovalItem approval(ResultSet rs) throws SQLException {
+        ApprovalView approval = Jsonb.read(rs.getString("approval"), ApprovalView.class);
+        ToolCallStatus status = ToolCallStatus.valueOf(rs.getString("status"));
+        String state =
+                switch (status) {
+                    case AWAITING_APPROVAL -> "pending";
+                    case EXPIRED -> "expired";
+                    default ->
+                        approval != null && approval.decision() != null
+                                ? (approval.decision().equals("approve") ? "approved" : "denied")
+                                : status.wireName();
+                };
+        return new ApprovalItem(
+                rs.getString("id"),
+                rs.getString("tool"),
+                rs.getString("summary"),
+                Jsonb.readMap(rs.getString("input")),
+                rs.getString("input_hash"),
+                rs.getString("session_id"),
+                rs.getString("subagent_id"),
+                rs.getString("command_name"),
+                Jsonb.read(rs.getString("decided_by"), RuleRef.class),
+                rs.getString("reason"),
+                instant(rs, "requested_at"),
+                instant(rs, "expires_at"),
+                state,
+                approval == null ? null : approval.decidedBy(),
+                approval == null ? null : approval.comment(),
+                approval == null ? null : approval.decidedAt());
+    }
+
+    private static List<RuleRef> shadowed(ResultSet rs) throws SQLException {
+        List<RuleRef> shadowed = Jsonb.read(rs.getString("shadowed"), new TypeReference<List<RuleRef>>() {});
+        return shadowed == null ? List.of() : shadowed;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,433 @@
+package dev.orchwiz.query.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.orchwiz.NodeClient;
+import dev.orchwiz.NodeClient.Reply;
+import dev.orchwiz.TestUsers;
+import dev.orchwiz.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The control plane end to end over HTTP: a slash command run in plan mode waits for an approval, runs in the sandbox
+ * once approved, streams its output, and its PostToolUse webhook is delivered signed, retried and dead-lettered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+class ControlPlaneIT {
+
+    private static final Path WORKSPACE;
+
+    static {
+        try {
+            WORKSPACE = Files.createTempDirectory("orchwiz-workspace");
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    @DynamicPropertySource
+    static void execution(DynamicPropertyRegistry properties) {
+        properties.add("orchwiz.execution.enabled", () -> "true");
+        properties.add("orchwiz.execution.workspace-root", WORKSPACE::toString);
+        properties.add("orchwiz.hooks.allowed-hosts", () -> "127.0.0.1");
+        properties.add("orchwiz.hooks.allow-private-networks", () -> "true");
+        properties.add("orchwiz.hooks.allow-plain-http", () -> "true");
+        properties.add("orchwiz.hooks.retry-initial-delay", () -> "200ms");
+        properties.add("orchwiz.hooks.max-attempts", () -> "3");
+        properties.add("orchwiz.hooks.poll-interval", () -> "200ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    NodeClient ada;
+    NodeClient grace;
+
+    static final Receiver RECEIVER = new Receiver();
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.server.stop(0);
+    }
+
+    @BeforeEach
+    void connect() {
+        ada = new NodeClient(port).withToken(TestUsers.token(context, "ada@example.com", false));
+        grace = new NodeClient(port).withToken(TestUsers.token(context, "grace@example.com", false));
+    }
+
+    private String created(Reply reply) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return reply.json().get("id").asString();
+    }
+
+    private String session(String mode) {
+        return created(ada.post("/api/sessions", NodeClient.json(Map.of("title", "control plane", "mode", mode))));
+    }
+
+    private String command(String name, String script) {
+        return created(ada.post("/api/commands", NodeClient.json(Map.of("name", name, "script", script))));
+    }
+
+    private JsonNode run(String commandId, String sessionId, String arguments) {
+        Reply reply = ada.post(
+                "/api/commands/" + commandId + "/execute",
+                NodeClient.json(Map.of("sessionId", sessionId, "arguments", arguments)));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(202);
+        return reply.json();
+    }
+
+    private JsonNode awaitStatus(String callId, String... statuses) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            last[0] = ada.get("/api/tool-calls/" + callId).json();
+            assertThat(last[0].path("status").asString()).isIn((Object[]) statuses);
+        });
+        return last[0];
+    }
+
+    @Test
+    void aPlanModeRunWaitsForItsApprovalThenRunsAndRecordsItsOutput() {
+        // given
+        String session = session("plan");
+        String command = command("greet", "echo hello $1\necho done >&2");
+
+        // when
+        JsonNode call = run(command, session, "world");
+
+        // then
+        assertThat(call.path("status").asString()).isEqualTo("awaiting_approval");
+        assertThat(call.path("reason").asString()).as("no rule matched, so the call asks").contains("No rule matched");
+        JsonNode inbox = ada.get("/api/approvals").json();
+        assertThat(inbox.path("items").findValuesAsString("toolCallId"))
+                .contains(call.path("id").asString());
+        assertThat(grace.get("/api/approvals").json().path("items").findValuesAsString("toolCallId"))
+                .doesNotContain(call.path("id").asString());
+
+        // when someone else tries, and then the owner approves
+        String id = call.path("id").asString();
+        Reply foreign = grace.post(
+                "/api/approvals/" + id,
+                NodeClient.json(Map.of(
+                        "decision",
+                        "approve",
+                        "inputHash",
+                        call.path("inputHash").asString())));
+        assertThat(foreign.status()).as(foreign.raw()).isEqualTo(404);
+        Reply stale = ada.post(
+                "/api/approvals/" + id, NodeClient.json(Map.of("decision", "approve", "inputHash", "sha256:0")));
+        assertThat(stale.code()).isEqualTo("TOOL_CALL_INPUT_CHANGED");
+        Reply approved = ada.post(
+                "/api/approvals/" + id,
+                NodeClient.json(Map.of(
+                        "decision",
+                        "approve",
+                        "comment",
+                        "go",
+                        "inputHash",
+                        call.path("inputHash").asString())));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+
+        // then
+        JsonNode done = awaitStatus(id, "completed");
+        assertThat(done.path("exitCode").asInt()).isZero();
+        assertThat(done.path("approval").path("decision").asString()).isEqualTo("approve");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode output = ada.get("/api/executions/" + id + "/output").json();
+            String text = String.join("", output.path("items").findValuesAsString("text"));
+            assertThat(text).contains("hello world").contains("done");
+        });
+        List<String> trail =
+                ada.get("/api/tool-calls/" + id + "/trail").json().path("items").findValuesAsString("type");
+        assertThat(trail)
+                .startsWith(
+                        "toolcall.requested",
+                        "toolcall.permission-evaluated",
+                        "toolcall.approval-requested",
+                        "toolcall.approved",
+                        "toolcall.run-started");
+        assertThat(trail).endsWith("toolcall.completed");
+        assertThat(ada.get("/api/commands/" + command).json().path("runCount").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAllowRuleRunsAtOnceInAutoAcceptAndADenyRuleIsFinal() {
+        String session = session("auto_accept");
+        created(ada.post(
+                "/api/permissions",
+                NodeClient.json(Map.of("rule", "Bash(echo *)", "outcome", "allow", "scope", "user"))));
+        created(ada.post(
+                "/api/permissions",
+                NodeClient.json(
+                        Map.of("rule", "Bash(rm *)", "outcome", "deny", "scope", "session", "sessionId", session))));
+
+        JsonNode allowed = run(command("say", "echo $ARGUMENTS"), session, "it; rm -rf ~");
+        JsonNode denied = run(command("wipe", "rm -rf $1"), session, "build");
+
+        JsonNode ran = awaitStatus(allowed.path("id").asString(), "completed");
+        assertThat(ran.path("decidedBy").path("rule").asString()).isEqualTo("Bash(echo *)");
+        assertThat(denied.path("status").asString()).isEqualTo("denied");
+        assertThat(denied.path("decidedBy").path("source").asString()).isEqualTo("session");
+        await().untilAsserted(() -> assertThat(String.join(
+                        "",
+                        ada.get("/api/executions/" + allowed.path("id").asString() + "/output")
+                                .json()
+                                .path("items")
+                                .findValuesAsString("text")))
+                .contains("it; rm -rf ~"));
+
+        JsonNode simulation = ada.post(
+                        "/api/permissions/simulate",
+                        NodeClient.json(Map.of(
+                                "tool", "Bash", "input", Map.of("command", "echo hi && rm x"), "sessionId", session)))
+                .json();
+        assertThat(simulation.path("outcome").asString()).isEqualTo("deny");
+        assertThat(simulation.path("decidedBy").path("rule").asString()).isEqualTo("Bash(rm *)");
+
+        JsonNode shadowing = ada.post(
+                        "/api/permissions/simulate",
+                        NodeClient.json(Map.of(
+                                "tool", "Bash", "input", Map.of("command", "rm -rf build"), "sessionId", session)))
+                .json();
+        assertThat(shadowing.path("outcome").asString()).isEqualTo("deny");
+        assertThat(grace.post(
+                                "/api/permissions/simulate",
+                                NodeClient.json(Map.of("tool", "Bash", "input", Map.of("command", "rm x"))))
+                        .json()
+                        .path("outcome")
+                        .asString())
+                .as("ada's rules never apply to grace")
+                .isEqualTo("ask");
+        Reply global = ada.post(
+                "/api/permissions", NodeClient.json(Map.of("rule", "Bash", "outcome", "allow", "scope", "global")));
+        assertThat(global.code()).isEqualTo("PERMISSION_GLOBAL_ADMIN_ONLY");
+        Reply bad = ada.post(
+                "/api/permissions", NodeClient.json(Map.of("rule", "Bash(", "outcome", "allow", "scope", "user")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("PERMISSION_RULE_INVALID");
+    }
+
+    @Test
+    void postToolUseWebhooksAreSignedRetriedAndDeadLettered() {
+        String session = session("auto_accept");
+        created(ada.post(
+                "/api/permissions",
+                NodeClient.json(Map.of("rule", "Bash(true)", "outcome", "allow", "scope", "user"))));
+        Reply ok = ada.post(
+                "/api/hooks",
+                NodeClient.json(Map.of(
+                        "name",
+                        "recovers",
+                        "event",
+                        "PostToolUse",
+                        "matcher",
+                        "Bash",
+                        "type",
+                        "webhook",
+                        "url",
+                        RECEIVER.url("/flaky"))));
+        Reply never = ada.post(
+                "/api/hooks",
+                NodeClient.json(Map.of(
+                        "name",
+                        "never",
+                        "event",
+                        "PostToolUse",
+                        "matcher",
+                        "Ba.*",
+                        "type",
+                        "webhook",
+                        "url",
+                        RECEIVER.url("/down"))));
+        String okId = created(ok);
+        String neverId = created(never);
+        String secret = ok.json().path("secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        RECEIVER.secret = secret;
+        assertThat(ada.get("/api/hooks/" + okId).raw()).doesNotContain(secret);
+
+        JsonNode call = run(command("noop", "true"), session, "");
+        awaitStatus(call.path("id").asString(), "completed");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode deliveries =
+                    ada.get("/api/hooks/" + okId + "/deliveries").json().path("items");
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.get(0).path("status").asString()).isEqualTo("delivered");
+            assertThat(deliveries.get(0).path("attempts")).hasSize(3);
+        });
+        assertThat(RECEIVER.verified.get())
+                .as("every attempt carried a valid signature")
+                .isEqualTo(3);
+        assertThat(RECEIVER.bodies)
+                .anySatisfy(body -> assertThat(body).contains("\"hook_event_name\":\"PostToolUse\""));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode deliveries =
+                    ada.get("/api/hooks/" + neverId + "/deliveries").json().path("items");
+            assertThat(deliveries.get(0).path("status").asString()).isEqualTo("dead_lettered");
+            assertThat(deliveries.get(0).path("attempts")).hasSize(3);
+        });
+        String dead = ada.get("/api/hooks/" + neverId + "/deliveries")
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
+        Reply redelivered = ada.post("/api/hooks/" + neverId + "/deliveries/" + dead + "/redeliver", "{}");
+        assertThat(redelivered.status()).as(redelivered.raw()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(ada.get("/api/hooks/" + neverId + "/deliveries")
+                                .json()
+                                .path("items")
+                                .get(0)
+                                .path("attempts"))
+                        .hasSize(6));
+        assertThat(grace.get("/api/hooks/" + okId + "/deliveries").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPreToolUseWebhookCanBlockACall() {
+        String session = session("auto_accept");
+        created(ada.post(
+                "/api/permissions", NodeClient.json(Map.of("rule", "Bash(ls*)", "outcome", "allow", "scope", "user"))));
+        String hook = created(ada.post(
+                "/api/hooks",
+                NodeClient.json(Map.of(
+                        "name",
+                        "guard",
+                        "event",
+                        "PreToolUse",
+                        "matcher",
+                        "Bash",
+                        "type",
+                        "webhook",
+                        "url",
+                        RECEIVER.url("/block")))));
+
+        JsonNode call = run(command("list", "ls"), session, "");
+
+        JsonNode blocked = awaitStatus(call.path("id").asString(), "blocked");
+        assertThat(blocked.path("reason").asString()).contains("guard").contains("not on my watch");
+        assertThat(ada.delete("/api/hooks/" + hook).status()).isEqualTo(204);
+    }
+
+    @Test
+    void badInputGetsProblemsNotServerErrors() {
+        assertThat(ada.post("/api/commands", NodeClient.json(Map.of("name", "Bad Name", "script", "x")))
+                        .code())
+                .isEqualTo("SLASH_COMMAND_INVALID_INPUT");
+        command("dup", "true");
+        assertThat(ada.post("/api/commands", NodeClient.json(Map.of("name", "dup", "script", "x")))
+                        .code())
+                .isEqualTo("SLASH_COMMAND_NAME_TAKEN");
+        assertThat(ada.get("/api/tool-calls/not-an-id").status()).isEqualTo(404);
+        assertThat(ada.post(
+                                "/api/hooks",
+                                NodeClient.json(Map.of(
+                                        "name",
+                                        "x",
+                                        "event",
+                                        "PostToolUse",
+                                        "matcher",
+                                        "(",
+                                        "type",
+                                        "webhook",
+                                        "url",
+                                        "https://example.com")))
+                        .code())
+                .isEqualTo("HOOK_MATCHER_INVALID");
+        assertThat(ada.get("/api/executions?size=1000").status()).isEqualTo(400);
+    }
+
+    /** An in-process webhook receiver that verifies Standard Webhooks signatures with the hook's secret. */
+    static final class Receiver {
+
+        final HttpServer server;
+        final AtomicInteger flaky = new AtomicInteger();
+        final AtomicInteger verified = new AtomicInteger();
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        volatile String secret;
+
+        Receiver() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+            server.createContext("/flaky", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String id = exchange.getRequestHeaders().getFirst("webhook-id");
+                String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+                String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+                if (secret != null && signature != null && signature.equals(sign(secret, id, timestamp, body))) {
+                    verified.incrementAndGet();
+                }
+                bodies.add(new String(body, StandardCharsets.UTF_8));
+                int status = flaky.incrementAndGet() < 3 ? 500 : 204;
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.createContext("/down", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+            });
+            server.createContext("/block", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] answer =
+                        "{\"decision\":\"block\",\"reason\":\"not on my watch\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        static String sign(String secret, String id, String timestamp, byte[] body) {
+            try {
+                byte[] key = java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()));
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+                return "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(body));
+            } catch (java.security.GeneralSecurityException failed) {
+                throw new IllegalStateException(failed);
+            }
+        }
+    }
+}
