@@ -3,11 +3,12 @@ export type Area = { path: string; label: string; icon: string; summary: string;
 
 export const AREAS: Area[] = [
   { path: 'sessions', label: 'Sessions', icon: '▤', ready: true, summary: 'Agent sessions: prompts, modes, status and timelines.' },
-  { path: 'slash-commands', label: 'Slash commands', icon: '/', ready: false, summary: 'Reusable slash commands the agents can run, with their executions.' },
-  { path: 'subagents', label: 'Subagents', icon: '◇', ready: false, summary: 'Specialised subagents, their prompts and their tools.' },
-  { path: 'approvals', label: 'Approvals', icon: '✓', ready: false, summary: 'Actions waiting for a human decision before an agent may proceed.' },
-  { path: 'permissions', label: 'Permissions', icon: '◈', ready: false, summary: 'Which tools and commands agents may use, per project and environment.' },
-  { path: 'hooks', label: 'Hooks', icon: '↯', ready: false, summary: 'Webhooks and scripts triggered by agent events, with their deliveries.' },
+  { path: 'slash-commands', label: 'Slash commands', icon: '/', ready: true, summary: 'Reusable slash commands the agents can run, with their executions.' },
+  { path: 'runs', label: 'Runs', icon: '▶', ready: true, summary: 'Every tool call and command run: its decision, approval, hooks and live output.' },
+  { path: 'subagents', label: 'Subagents', icon: '◇', ready: true, summary: 'Specialised subagents, their prompts, their tools and their permission policies.' },
+  { path: 'approvals', label: 'Approvals', icon: '✓', ready: true, summary: 'Actions waiting for a human decision before an agent may proceed.' },
+  { path: 'permissions', label: 'Permissions', icon: '◈', ready: true, summary: 'Which tools and commands agents may use: rules per scope, policies and a simulator.' },
+  { path: 'hooks', label: 'Hooks', icon: '↯', ready: true, summary: 'Webhooks and scripts triggered by agent events, with their deliveries.' },
   { path: 'claude-md', label: 'CLAUDE.md docs', icon: '¶', ready: false, summary: 'The CLAUDE.md guidance documents given to agents, with their history.' },
   { path: 'github-prs', label: 'GitHub PRs', icon: '↱', ready: false, summary: 'Pull requests opened by agent sessions and their review state.' },
   { path: 'agent-actions', label: 'Agent actions', icon: '⚡', ready: false, summary: 'Every tool call and file change agents made, searchable.' },

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
+import { TOOL_CALL_EVENT_TYPES } from '@/features/executions/types';
+import { HOOK_EVENT_TYPES } from '@/features/hooks/types';
 import { SESSION_EVENT_TYPES } from '@/features/sessions/types';
 import { api } from '@/lib/api-client';
 import { EventStreamProvider } from '@/lib/event-stream';
@@ -15,10 +17,16 @@ const fetchEventTypes = async (): Promise<string[]> => {
     .filter((name): name is string => typeof name === 'string' && name.length > 0);
 };
 
+/** Types the app reacts to, listened to before the server's list arrives (and if it never does). */
+const KNOWN_EVENT_TYPES = [...SESSION_EVENT_TYPES, ...TOOL_CALL_EVENT_TYPES, ...HOOK_EVENT_TYPES];
+
 /** The one event stream of the app; it needs a session, so it lives below `RequireAuth`. */
 export const LiveEvents = ({ children }: { children: ReactNode }) => {
   // EventSource needs a listener per event name; the known ones now, the server's list when it answers.
   const served = useQuery({ queryKey: ['events', 'types'], queryFn: fetchEventTypes, staleTime: Infinity, retry: false });
-  const eventTypes = useMemo(() => [...new Set([...SESSION_EVENT_TYPES, ...(served.data ?? [])])], [served.data]);
+  const eventTypes = useMemo(
+    () => [...new Set([...KNOWN_EVENT_TYPES, ...(served.data ?? [])])],
+    [served.data],
+  );
   return <EventStreamProvider eventTypes={eventTypes}>{children}</EventStreamProvider>;
 };

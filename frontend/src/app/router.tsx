@@ -1,14 +1,27 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AREAS } from './areas';
 import { AdminUsersRoute } from './routes/admin-users';
+import { ApprovalsRoute } from './routes/approvals';
 import { ComingSoonRoute } from './routes/coming-soon';
+import { HookRoute } from './routes/hook';
+import { HookNewRoute } from './routes/hook-new';
+import { HooksRoute } from './routes/hooks';
 import { LoginRoute } from './routes/login';
 import { LoginOttRoute } from './routes/login-ott';
 import { NotFoundRoute } from './routes/not-found';
+import { PermissionsRoute } from './routes/permissions';
 import { RouteError } from './routes/route-error';
+import { RunRoute } from './routes/run';
+import { RunsRoute } from './routes/runs';
 import { SessionRoute } from './routes/session';
 import { SessionsRoute } from './routes/sessions';
 import { SettingsRoute } from './routes/settings';
+import { SlashCommandRoute } from './routes/slash-command';
+import { SlashCommandNewRoute } from './routes/slash-command-new';
+import { SlashCommandsRoute } from './routes/slash-commands';
+import { SubagentRoute } from './routes/subagent';
+import { SubagentNewRoute } from './routes/subagent-new';
+import { SubagentsRoute } from './routes/subagents';
 import { SignedInApp } from './signed-in-app';
 
 export const routes: RouteObject[] = [
@@ -23,6 +36,19 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/sessions" replace /> },
       { path: 'sessions', element: <SessionsRoute /> },
       { path: 'sessions/:id', element: <SessionRoute /> },
+      { path: 'slash-commands', element: <SlashCommandsRoute /> },
+      { path: 'slash-commands/new', element: <SlashCommandNewRoute /> },
+      { path: 'slash-commands/:id', element: <SlashCommandRoute /> },
+      { path: 'runs', element: <RunsRoute /> },
+      { path: 'runs/:id', element: <RunRoute /> },
+      { path: 'approvals', element: <ApprovalsRoute /> },
+      { path: 'permissions', element: <PermissionsRoute /> },
+      { path: 'hooks', element: <HooksRoute /> },
+      { path: 'hooks/new', element: <HookNewRoute /> },
+      { path: 'hooks/:id', element: <HookRoute /> },
+      { path: 'subagents', element: <SubagentsRoute /> },
+      { path: 'subagents/new', element: <SubagentNewRoute /> },
+      { path: 'subagents/:id', element: <SubagentRoute /> },
       { path: 'settings', element: <SettingsRoute /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <AdminUsersRoute /> },

@@ -52,10 +52,10 @@ describe('Shell', () => {
   it('opens a placeholder that names the area that is coming', async () => {
     renderApp('/sessions');
 
-    await userEvent.click(await screen.findByRole('link', { name: /Approvals/ }));
+    await userEvent.click(await screen.findByRole('link', { name: /Verification/ }));
 
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Approvals');
-    expect(screen.getByTestId('coming-soon')).toHaveTextContent('Approvals is coming to OrchWiz.');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Verification');
+    expect(screen.getByTestId('coming-soon')).toHaveTextContent('Verification is coming to OrchWiz.');
   });
 
   it('shows the live connection state of the event stream', async () => {

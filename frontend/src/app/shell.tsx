@@ -1,5 +1,7 @@
+import type { ComponentType } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { Badge } from '@/components/badge';
+import { PendingApprovalsBadge } from '@/features/approvals/components/pending-approvals-badge';
 import { useCurrentUser } from '@/features/auth/api/get-auth-state';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { isAdmin } from '@/features/auth/types';
@@ -29,22 +31,29 @@ const ConnectionIndicator = () => {
 const navLinkClass = (area: Area) => ({ isActive }: { isActive: boolean }) =>
   ['nav__link', isActive ? 'nav__link--active' : '', area.ready ? '' : 'nav__link--soon'].filter(Boolean).join(' ');
 
-const NavItem = ({ area }: { area: Area }) => (
-  <li>
-    <NavLink to={`/${area.path}`} className={navLinkClass(area)} data-testid={`nav-${area.path.replaceAll('/', '-')}`}>
-      <span className="nav__icon" aria-hidden="true">
-        {area.icon}
-      </span>
-      <span className="nav__label">{area.label}</span>
-      {!area.ready && (
-        <Badge tone="muted" className="nav__badge">
-          soon
-          <span className="visually-hidden"> (coming soon)</span>
-        </Badge>
-      )}
-    </NavLink>
-  </li>
-);
+/** Live counters shown next to an area's name. */
+const NAV_COUNTERS: Partial<Record<string, ComponentType>> = { approvals: PendingApprovalsBadge };
+
+const NavItem = ({ area }: { area: Area }) => {
+  const Counter = NAV_COUNTERS[area.path];
+  return (
+    <li>
+      <NavLink to={`/${area.path}`} className={navLinkClass(area)} data-testid={`nav-${area.path.replaceAll('/', '-')}`}>
+        <span className="nav__icon" aria-hidden="true">
+          {area.icon}
+        </span>
+        <span className="nav__label">{area.label}</span>
+        {area.ready && Counter && <Counter />}
+        {!area.ready && (
+          <Badge tone="muted" className="nav__badge">
+            soon
+            <span className="visually-hidden"> (coming soon)</span>
+          </Badge>
+        )}
+      </NavLink>
+    </li>
+  );
+};
 
 export const Shell = () => {
   const user = useCurrentUser();

@@ -110,6 +110,8 @@ export type RequestOptions = {
   /** Sends `If-Match: "<version>"` to make the write conditional. */
   expectedVersion?: number;
   contentType?: string;
+  /** `Accept` of the request; JSON (and problem+json) by default. */
+  accept?: string;
   signal?: AbortSignal;
 };
 
@@ -148,7 +150,7 @@ export const onUnauthenticated = (listener: UnauthenticatedListener): (() => voi
 
 const send = async (path: string, options: RequestOptions): Promise<Response> => {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, application/problem+json' };
   const form = options.body instanceof URLSearchParams;
   if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? (form ? FORM_CONTENT_TYPE : 'application/json');
   if (options.expectedVersion !== undefined) headers['If-Match'] = ifMatch(options.expectedVersion);
@@ -218,6 +220,22 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
   };
 };
 
+/** A GET whose answer is text (a markdown export, say), read as is; errors are problems as usual. */
+export const apiRequestText = async (path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<ApiResponse<string>> => {
+  const response = await send(path, { ...options, method: 'GET', accept: options.accept ?? 'text/markdown, text/plain, application/problem+json;q=0.9, */*;q=0.5' });
+  if (!response.ok) {
+    const error = new ApiError(await parseProblem(response));
+    if (isUnauthenticated(error)) for (const listener of [...unauthenticatedListeners]) listener(error, path);
+    throw error;
+  }
+  return {
+    data: await response.text(),
+    status: response.status,
+    etag: response.headers.get('ETag') ?? undefined,
+    location: response.headers.get('Location') ?? undefined,
+  };
+};
+
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'GET' }),
@@ -229,4 +247,8 @@ export const api = {
     apiRequest<T>(path, { contentType: 'application/merge-patch+json', ...options, method: 'PATCH', body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
+  text: (path: string, options?: Omit<RequestOptions, 'method' | 'body'>) => apiRequestText(path, options),
 };
+
+/** The first problem code of an error, if it is an {@link ApiError}. */
+export const problemCode = (error: unknown): string | undefined => (isApiError(error) ? error.code : undefined);

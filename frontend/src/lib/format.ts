@@ -31,3 +31,25 @@ export const formatDateTime = (iso: string | null | undefined): string => {
 
 /** `auto_accept` → `auto accept`, for labels only; the wire value stays untouched elsewhere. */
 export const humanize = (wireValue: string): string => wireValue.replaceAll('_', ' ');
+
+/** 850 → "850 ms", 12_300 → "12.3 s", 125_000 → "2 min 5 s". */
+export const formatDuration = (ms: number | null | undefined): string => {
+  if (ms === null || ms === undefined || Number.isNaN(ms)) return '—';
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1).replace(/\.?0+$/, '')} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1_000);
+  return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
+};
+
+/** A short form of a UUID for labels: the first 8 characters. */
+export const shortId = (id: string | null | undefined): string => (id ? id.slice(0, 8) : '—');
+
+const clock = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** "14:03:27", for event times within one run. */
+export const formatClock = (iso: string | null | undefined): string => {
+  if (!iso) return '—';
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : clock.format(time);
+};

@@ -1,0 +1,41 @@
+import { Link, useNavigate } from 'react-router';
+import { PageHeader } from '@/components/page-header';
+import { Panel } from '@/components/panel';
+import { useCommandLiveUpdates } from '@/features/commands/api/command-live-updates';
+import { CommandImportPanel } from '@/features/commands/components/command-import-panel';
+import { CommandsBrowser } from '@/features/commands/components/commands-browser';
+import type { StartedRun } from '@/features/commands/types';
+
+/** Opens the page of a run that was just started, showing what the execute request answered until the read side has it. */
+export const useOpenRun = () => {
+  const navigate = useNavigate();
+  return (run: StartedRun) => navigate(`/runs/${run.id}`, { state: { toolCall: run } });
+};
+
+export const SlashCommandsRoute = () => {
+  const openRun = useOpenRun();
+  useCommandLiveUpdates();
+  return (
+    <div className="page">
+      <PageHeader
+        title="Slash commands"
+        eyebrow="Command deck"
+        actions={
+          <Link to="/slash-commands/new" className="button button--primary" data-testid="command-new">
+            New command
+          </Link>
+        }
+      />
+      <div className="list-layout">
+        <section className="list-layout__list" aria-label="Slash commands">
+          <CommandsBrowser onStarted={openRun} />
+        </section>
+        <aside className="list-layout__side">
+          <Panel title="Import .md files" labelledBy="command-import-title">
+            <CommandImportPanel />
+          </Panel>
+        </aside>
+      </div>
+    </div>
+  );
+};

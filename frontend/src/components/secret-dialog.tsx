@@ -1,0 +1,71 @@
+import { useState, type ReactNode } from 'react';
+import { Dialog } from './dialog';
+
+export type SecretDialogProps = {
+  title: ReactNode;
+  secret: string;
+  onClose: () => void;
+  /** `hook-secret` gives `hook-secret-dialog`, `hook-secret`, `hook-secret-copy`, `hook-secret-close`. */
+  testIdPrefix: string;
+  labelledBy: string;
+  children?: ReactNode;
+};
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/**
+ * The one and only time a secret is shown. It lives in this dialog's props only: never in storage,
+ * never in a query cache; closing the dialog forgets it.
+ */
+export const SecretDialog = ({ title, secret, onClose, testIdPrefix, labelledBy, children }: SecretDialogProps) => {
+  const [copy, setCopy] = useState<CopyState>('idle');
+
+  const copySecret = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  };
+
+  return (
+    <Dialog
+      title={title}
+      labelledBy={labelledBy}
+      onClose={onClose}
+      testId={`${testIdPrefix}-dialog`}
+      actions={
+        <button type="button" className="button button--primary" onClick={onClose} data-testid={`${testIdPrefix}-close`}>
+          I stored it, close
+        </button>
+      }
+    >
+      <p className="alert alert--warning" role="note">
+        <strong>Copy it now: it is shown only this once.</strong> OrchWiz cannot show it again; if it gets lost, rotate it.
+      </p>
+      <div className="secret">
+        <code className="secret__value" data-testid={testIdPrefix}>
+          {secret}
+        </code>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void copySecret()}
+          data-autofocus
+          data-testid={`${testIdPrefix}-copy`}
+        >
+          {copy === 'copied' ? 'Copied ✓' : 'Copy'}
+        </button>
+      </div>
+      <p role="status" className="muted">
+        {copy === 'copied'
+          ? 'Copied to the clipboard.'
+          : copy === 'failed'
+            ? 'The browser refused the clipboard; select the secret and copy it by hand.'
+            : ''}
+      </p>
+      {children}
+    </Dialog>
+  );
+};

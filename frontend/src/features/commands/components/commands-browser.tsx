@@ -1,0 +1,108 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert } from '@/components/alert';
+import { SelectField, TextField } from '@/components/field';
+import { Pagination } from '@/components/pagination';
+import { Spinner } from '@/components/spinner';
+import { errorMessage } from '@/lib/api-client';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { COMMANDS_PAGE_SIZE, useCommands, type CommandFilters, type CommandOwnership } from '../api/list-commands';
+import type { CommandSummary, StartedRun } from '../types';
+import { CommandRunDialog } from './command-run-dialog';
+import { CommandsTable } from './commands-table';
+
+export const COMMAND_SEARCH_DEBOUNCE_MS = 300;
+
+const OWNERSHIP: { value: CommandOwnership; label: string }[] = [
+  { value: 'mine', label: 'Mine' },
+  { value: 'shared', label: 'Shared' },
+];
+
+/** `?q=deploy&show=shared&page=2`. */
+export const commandFiltersFrom = (params: URLSearchParams): CommandFilters => {
+  const show = params.get('show');
+  const page = Number(params.get('page') ?? '1');
+  return {
+    q: params.get('q') || undefined,
+    ownership: show === 'mine' || show === 'shared' ? show : 'all',
+    page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
+    size: COMMANDS_PAGE_SIZE,
+  };
+};
+
+const writeFilters = (filters: CommandFilters) => {
+  const params = new URLSearchParams();
+  if (filters.q) params.set('q', filters.q);
+  if (filters.ownership && filters.ownership !== 'all') params.set('show', filters.ownership);
+  if (filters.page) params.set('page', String(filters.page + 1));
+  return params;
+};
+
+export type CommandsBrowserProps = { onStarted: (run: StartedRun) => void };
+
+/** Your slash commands and the shared ones: search, filter, page, and run with arguments. */
+export const CommandsBrowser = ({ onStarted }: CommandsBrowserProps) => {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => commandFiltersFrom(searchParams), [searchParams]);
+  const commands = useCommands(filters);
+  const [search, setSearch] = useState(filters.q ?? '');
+  const debounced = useDebouncedValue(search, COMMAND_SEARCH_DEBOUNCE_MS);
+  const [running, setRunning] = useState<CommandSummary | null>(null);
+
+  const update = (change: Partial<CommandFilters>, resetPage = true) =>
+    setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
+
+  useEffect(() => {
+    if ((filters.q ?? '') !== debounced.trim()) update({ q: debounced.trim() || undefined });
+    // Only a settled search term writes back.
+  }, [debounced]);
+
+  const filtered = Boolean(filters.q || filters.ownership !== 'all');
+  const data = commands.data;
+  return (
+    <div className="browser">
+      <form className="filters filters--compact" role="search" aria-label="Filter slash commands" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name or description"
+          fieldClassName="filters__search"
+          data-testid="commands-filter-q"
+        />
+        <SelectField
+          label="Show"
+          value={filters.ownership === 'all' ? '' : filters.ownership}
+          onChange={(e) => update({ ownership: (e.target.value || 'all') as CommandOwnership })}
+          options={OWNERSHIP}
+          placeholder="Mine and shared"
+          data-testid="commands-filter-ownership"
+        />
+      </form>
+      {commands.isError && <Alert title="Could not load slash commands">{errorMessage(commands.error)}</Alert>}
+      {commands.isPending ? (
+        <Spinner label="Loading slash commands…" />
+      ) : (
+        data && (
+          <>
+            <CommandsTable
+              commands={data.items}
+              busy={commands.isFetching}
+              emptyMessage={filtered ? 'No command matches these filters.' : 'No slash commands yet. Create one or import your .claude/commands.'}
+              onRun={setRunning}
+            />
+            <Pagination
+              page={data.page}
+              totalPages={data.totalPages}
+              totalItems={data.totalItems}
+              itemLabel={data.totalItems === 1 ? 'command' : 'commands'}
+              onPageChange={(page) => update({ page }, false)}
+            />
+          </>
+        )
+      )}
+      {running && <CommandRunDialog command={running} onClose={() => setRunning(null)} onStarted={onStarted} />}
+    </div>
+  );
+};

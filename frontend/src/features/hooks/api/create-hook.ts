@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { HookInput, HookWriteResult } from '../types';
+import { refreshHookAfterWrite } from './find-hook';
+
+/** `POST /api/hooks`: a webhook's answer carries its signing secret, this once. */
+export const createHook = async (input: HookInput): Promise<HookWriteResult> => {
+  const { data } = await api.post<HookWriteResult>('/api/hooks', input);
+  return data;
+};
+
+export const useCreateHook = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createHook,
+    // The answer carries the secret: drop the mutation from the cache as soon as nobody watches it.
+    gcTime: 0,
+    onSuccess: (result) => void refreshHookAfterWrite(queryClient, result.id, result.version),
+  });
+};

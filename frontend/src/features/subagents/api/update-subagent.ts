@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, isVersionMismatch } from '@/lib/api-client';
+import type { SubagentInput, WriteResult } from '../types';
+import { refreshSubagentAfterWrite } from './find-subagent';
+import { subagentKeys } from './subagent-keys';
+
+export type UpdateSubagentInput = { id: string; patch: Partial<SubagentInput>; expectedVersion?: number };
+
+/** `PATCH /api/subagents/{id}` with `If-Match`. */
+export const updateSubagent = async ({ id, patch, expectedVersion }: UpdateSubagentInput): Promise<WriteResult> => {
+  const { data } = await api.patch<WriteResult>(`/api/subagents/${encodeURIComponent(id)}`, patch, { expectedVersion });
+  return data;
+};
+
+export const useUpdateSubagent = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateSubagent,
+    onSuccess: (result) => refreshSubagentAfterWrite(queryClient, result.id, result.version),
+    onError: (error, { id }) => (isVersionMismatch(error) ? queryClient.invalidateQueries({ queryKey: subagentKeys.detail(id) }) : undefined),
+  });
+};

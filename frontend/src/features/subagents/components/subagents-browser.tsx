@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '@/components/alert';
+import { Badge } from '@/components/badge';
+import { TextField } from '@/components/field';
+import { Pagination } from '@/components/pagination';
+import { RelativeTime } from '@/components/relative-time';
+import { Spinner } from '@/components/spinner';
+import { errorMessage } from '@/lib/api-client';
+import { formatToolList } from '@/lib/tool-list';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { SUBAGENTS_PAGE_SIZE, useSubagents } from '../api/list-subagents';
+
+export const SUBAGENT_SEARCH_DEBOUNCE_MS = 300;
+
+/** Your subagents and the shared ones; `?q=` searches, `?page=` pages. */
+export const SubagentsBrowser = () => {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = searchParams.get('q') ?? '';
+  const pageParam = Number(searchParams.get('page') ?? '1');
+  const page = Number.isInteger(pageParam) && pageParam > 1 ? pageParam - 1 : 0;
+  const filters = useMemo(() => ({ q: q || undefined, page, size: SUBAGENTS_PAGE_SIZE }), [q, page]);
+  const subagents = useSubagents(filters);
+  const [search, setSearch] = useState(q);
+  const debounced = useDebouncedValue(search, SUBAGENT_SEARCH_DEBOUNCE_MS);
+
+  const go = (next: { q?: string; page?: number }) => {
+    const params = new URLSearchParams();
+    const nextQ = next.q ?? q;
+    if (nextQ) params.set('q', nextQ);
+    if (next.page) params.set('page', String(next.page + 1));
+    setSearchParams(params, { replace: true });
+  };
+
+  useEffect(() => {
+    if (q !== debounced.trim()) go({ q: debounced.trim(), page: 0 });
+  }, [debounced]);
+
+  const data = subagents.data;
+  return (
+    <div className="browser">
+      <form className="filters filters--compact" role="search" aria-label="Search subagents" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name or description"
+          fieldClassName="filters__search"
+          data-testid="subagents-filter-q"
+        />
+      </form>
+      {subagents.isError && <Alert title="Could not load subagents">{errorMessage(subagents.error)}</Alert>}
+      {subagents.isPending ? (
+        <Spinner label="Loading subagents…" />
+      ) : (
+        data && (
+          <>
+            <div className="table-wrap">
+              <table className="table" data-testid="subagents-table" aria-busy={subagents.isFetching}>
+                <caption className="visually-hidden">Subagents</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Subagent</th>
+                    <th scope="col">Description</th>
+                    <th scope="col">Tools</th>
+                    <th scope="col">Model</th>
+                    <th scope="col">Policies</th>
+                    <th scope="col">Owner</th>
+                    <th scope="col">Updated</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.length === 0 ? (
+                    <tr>
+                      <td colSpan={7} className="table__empty">
+                        {q ? 'No subagent matches this search.' : 'No subagents yet. Create one or import your .claude/agents.'}
+                      </td>
+                    </tr>
+                  ) : (
+                    data.items.map((subagent) => (
+                      <tr key={subagent.id} data-testid={`subagent-row-${subagent.name}`}>
+                        <th scope="row" className="table__title">
+                          <Link to={`/subagents/${subagent.id}`} data-testid="subagent-link">
+                            {subagent.name}
+                          </Link>
+                        </th>
+                        <td className="table__description">{subagent.description || <span className="muted">—</span>}</td>
+                        <td className="table__summary">{subagent.tools?.length ? <code>{formatToolList(subagent.tools)}</code> : <span className="muted">all</span>}</td>
+                        <td>{subagent.model ?? <span className="muted">inherit</span>}</td>
+                        <td>
+                          <span className="badges">
+                            {(subagent.policies ?? []).length === 0 && <span className="muted">—</span>}
+                            {(subagent.policies ?? []).map((p) => (
+                              <Badge key={p.policy} tone="neutral">
+                                {p.policy}
+                              </Badge>
+                            ))}
+                          </span>
+                        </td>
+                        <td>
+                          <span className="badges">
+                            {subagent.mine && <Badge tone="muted">mine</Badge>}
+                            {subagent.shared && <Badge tone="info">shared</Badge>}
+                          </span>
+                        </td>
+                        <td>
+                          <RelativeTime value={subagent.updatedAt} />
+                        </td>
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={data.page}
+              totalPages={data.totalPages}
+              totalItems={data.totalItems}
+              itemLabel={data.totalItems === 1 ? 'subagent' : 'subagents'}
+              onPageChange={(next) => go({ page: next })}
+            />
+          </>
+        )
+      )}
+    </div>
+  );
+};
