@@ -126,7 +126,9 @@ class ControlPlaneIT {
 
         // then
         assertThat(call.path("status").asString()).isEqualTo("awaiting_approval");
-        assertThat(call.path("reason").asString()).as("no rule matched, so the call asks").contains("No rule matched");
+        assertThat(call.path("reason").asString())
+                .as("no rule matched, so the call asks")
+                .contains("No rule matched");
         JsonNode inbox = ada.get("/api/approvals").json();
         assertThat(inbox.path("items").findValuesAsString("toolCallId"))
                 .contains(call.path("id").asString());
