@@ -49,11 +49,7 @@ class SlashCommandRunController {
             Actor actor, @PathVariable String id, @RequestBody(required = false) Run body) {
         Run run = body == null ? new Run(null, null, null) : body;
         SlashCommandId commandId = SlashCommandController.commandId(id);
-        SlashCommandDetail command = queries.query(
-                        new FindSlashCommand(actor, commandId),
-                        ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
-                .join()
-                .orElseThrow(() -> SlashCommandController.missing(id));
+        SlashCommandDetail command = find(actor, commandId).orElseThrow(() -> SlashCommandController.missing(id));
         if (run.arguments() != null && run.arguments().length() > CommandArguments.LIMIT) {
             throw new SlashCommandRefusal(
                     SlashCommandError.INVALID_INPUT,
@@ -81,6 +77,23 @@ class SlashCommandRunController {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/tool-calls/" + callId))
                 .body(view);
+    }
+
+    /** A command defined a moment ago may not be in the read model yet; wait for it briefly before saying 404. */
+    private java.util.Optional<SlashCommandDetail> find(Actor actor, SlashCommandId commandId) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+        java.util.Optional<SlashCommandDetail> found;
+        do {
+            found = queries.query(
+                            new FindSlashCommand(actor, commandId),
+                            ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
+                    .join();
+            if (found.isEmpty()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.time.Duration.ofMillis(20).toNanos());
+            }
+        } while (found.isEmpty() && System.nanoTime() < deadline);
+        return found;
     }
 
     private static java.util.Optional<String> parse(String value, String field) {
