@@ -7,6 +7,7 @@ import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.DeleteSlashCommand;
 import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;
 import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
+import dev.orchwiz.command.ownership.NameClaims;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -21,17 +22,17 @@ import org.springframework.stereotype.Component;
 class SlashCommandNaming {
 
     private final Repository<SlashCommand> commands;
-    private final JdbcTemplate jdbc;
+    private final NameClaims names;
 
     SlashCommandNaming(Repository<SlashCommand> commands, JdbcTemplate jdbc) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.names = new NameClaims(jdbc, "slash_command_name", "command_id");
     }
 
     @CommandHandler
     SlashCommandChanged handle(DefineSlashCommand command) throws Exception {
         String name = SlashCommandRules.normalised(command.definition()).name();
-        claim(command.actor().id(), name, command.commandId());
+        claimName(command.actor().id(), name, command.commandId());
         Aggregate<SlashCommand> created = commands.newInstance(() -> new SlashCommand(command));
         return created.invoke(SlashCommand::changed);
     }
@@ -44,8 +45,8 @@ class SlashCommandNaming {
         SlashCommandChanged changed = aggregate.invoke(existing -> existing.handle(command));
         String newName = SlashCommandRules.normalised(command.definition()).name();
         if (!newName.equals(oldName)) {
-            claim(owner, newName, command.commandId());
-            release(owner, oldName);
+            claimName(owner, newName, command.commandId());
+            names.release(owner, oldName);
         }
         return changed;
     }
@@ -56,21 +57,12 @@ class SlashCommandNaming {
         String name = aggregate.invoke(SlashCommand::name);
         UserId owner = aggregate.invoke(SlashCommand::ownerId);
         aggregate.execute(existing -> existing.handle(command));
-        release(owner, name);
+        names.release(owner, name);
     }
 
-    private void claim(UserId owner, String name, SlashCommandId commandId) {
-        int claimed = jdbc.update(
-                "insert into slash_command_name (owner_id, name, command_id) values (?, ?, ?) on conflict do nothing",
-                owner.value(),
-                name,
-                commandId.value());
-        if (claimed == 0) {
+    private void claimName(UserId owner, String name, SlashCommandId commandId) {
+        if (!names.claim(owner, name, commandId.value())) {
             throw new SlashCommandRefusal(SlashCommandError.NAME_TAKEN, "You already have a command named " + name);
         }
-    }
-
-    private void release(UserId owner, String name) {
-        jdbc.update("delete from slash_command_name where owner_id = ? and name = ?", owner.value(), name);
     }
 }

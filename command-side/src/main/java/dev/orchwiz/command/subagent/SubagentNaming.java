@@ -7,6 +7,7 @@ import dev.orchwiz.api.subagent.command.CreateSubagent;
 import dev.orchwiz.api.subagent.command.DeleteSubagent;
 import dev.orchwiz.api.subagent.command.ReviseSubagent;
 import dev.orchwiz.api.subagent.command.SubagentChanged;
+import dev.orchwiz.command.ownership.NameClaims;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -18,16 +19,16 @@ import org.springframework.stereotype.Component;
 class SubagentNaming {
 
     private final Repository<Subagent> subagents;
-    private final JdbcTemplate jdbc;
+    private final NameClaims names;
 
     SubagentNaming(Repository<Subagent> subagents, JdbcTemplate jdbc) {
         this.subagents = subagents;
-        this.jdbc = jdbc;
+        this.names = new NameClaims(jdbc, "subagent_name", "subagent_id");
     }
 
     @CommandHandler
     SubagentChanged handle(CreateSubagent command) throws Exception {
-        claim(
+        claimName(
                 command.actor().id(),
                 SubagentRules.normalised(command.definition()).name(),
                 command.subagentId());
@@ -43,8 +44,8 @@ class SubagentNaming {
         SubagentChanged changed = aggregate.invoke(existing -> existing.handle(command));
         String newName = SubagentRules.normalised(command.definition()).name();
         if (!newName.equals(oldName)) {
-            claim(owner, newName, command.subagentId());
-            release(owner, oldName);
+            claimName(owner, newName, command.subagentId());
+            names.release(owner, oldName);
         }
         return changed;
     }
@@ -55,21 +56,12 @@ class SubagentNaming {
         String name = aggregate.invoke(Subagent::name);
         UserId owner = aggregate.invoke(Subagent::ownerId);
         aggregate.execute(existing -> existing.handle(command));
-        release(owner, name);
+        names.release(owner, name);
     }
 
-    private void claim(UserId owner, String name, SubagentId id) {
-        int claimed = jdbc.update(
-                "insert into subagent_name (owner_id, name, subagent_id) values (?, ?, ?) on conflict do nothing",
-                owner.value(),
-                name,
-                id.value());
-        if (claimed == 0) {
+    private void claimName(UserId owner, String name, SubagentId id) {
+        if (!names.claim(owner, name, id.value())) {
             throw new SubagentRefusal(SubagentError.NAME_TAKEN, "You already have a subagent named " + name);
         }
-    }
-
-    private void release(UserId owner, String name) {
-        jdbc.update("delete from subagent_name where owner_id = ? and name = ?", owner.value(), name);
     }
 }

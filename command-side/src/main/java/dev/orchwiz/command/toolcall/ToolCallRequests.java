@@ -28,7 +28,7 @@ import dev.orchwiz.command.execution.ExecutionProperties;
 import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.hook.HookMatcher;
 import dev.orchwiz.command.permission.BuiltInPolicy;
-import dev.orchwiz.command.permission.PolicyRule;
+import dev.orchwiz.command.permission.RuleReferences;
 import dev.orchwiz.command.web.CommandSender;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -167,24 +167,13 @@ public class ToolCallRequests {
     }
 
     static List<RuleRef> policyRules(SubagentView subagent) {
-        List<RuleRef> references = new ArrayList<>();
         List<PolicyAssignment> assignments = subagent.policies() == null ? List.of() : subagent.policies();
-        assignments.stream()
+        return assignments.stream()
                 .sorted(Comparator.comparingInt(PolicyAssignment::priority))
-                .forEach(assignment -> BuiltInPolicy.bySlug(assignment.policy()).ifPresent(policy -> {
-                    int order = 0;
-                    for (PolicyRule rule : policy.rules()) {
-                        references.add(new RuleRef(
-                                null,
-                                rule.spec().text(),
-                                rule.outcome(),
-                                "policy",
-                                policy.slug(),
-                                assignment.priority(),
-                                order++));
-                    }
-                }));
-        return references;
+                .flatMap(assignment -> BuiltInPolicy.bySlug(assignment.policy()).stream()
+                        .flatMap(policy -> policy.candidates(assignment.priority()).stream()))
+                .map(RuleReferences::reference)
+                .toList();
     }
 
     private List<HookRef> preToolUseHooks(Actor actor, Call call) {

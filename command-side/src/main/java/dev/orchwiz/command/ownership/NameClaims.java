@@ -1,0 +1,33 @@
+package dev.orchwiz.command.ownership;
+
+import dev.orchwiz.api.identity.UserId;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Names unique per owner across aggregates (slash commands, subagents): a claim is a row written in the command's own
+ * transaction, so two concurrent claims of one name cannot both commit and a refused command leaves nothing behind.
+ */
+public final class NameClaims {
+
+    private final JdbcTemplate jdbc;
+    private final String claim;
+    private final String release;
+
+    /** {@code table} has the columns {@code owner_id}, {@code name} and {@code idColumn}; the names are ours, never input. */
+    public NameClaims(JdbcTemplate jdbc, String table, String idColumn) {
+        this.jdbc = jdbc;
+        this.claim =
+                "insert into " + table + " (owner_id, name, " + idColumn + ") values (?, ?, ?) on conflict do nothing";
+        this.release = "delete from " + table + " where owner_id = ? and name = ?";
+    }
+
+    /** True when the name was free and is now the holder's. */
+    public boolean claim(UserId owner, String name, UUID holder) {
+        return jdbc.update(claim, owner.value(), name, holder) > 0;
+    }
+
+    public void release(UserId owner, String name) {
+        jdbc.update(release, owner.value(), name);
+    }
+}
