@@ -27,6 +27,7 @@ export type Approval = {
   expiresAt: string | null;
   status: ApprovalStatus;
   decidedByUser: string | null;
+  decidedByEmail?: string | null;
   comment: string | null;
 };
 

@@ -63,6 +63,8 @@ export type ToolCallSummary = {
 
 export type ApprovalRecord = {
   decidedBy: string | null;
+  /** The decider's address, when the node knows the account. */
+  decidedByEmail?: string | null;
   decision: 'approve' | 'deny' | 'approved' | 'denied' | 'expired' | null;
   comment: string | null;
   decidedAt: string | null;
@@ -121,3 +123,17 @@ export const TOOL_CALL_EVENT_TYPES = [
 
 export const OUTPUT_RECORDED = 'toolcall.output-recorded';
 export const isToolCallEvent = (type: string): boolean => type.startsWith('toolcall.');
+
+/** A webhook delivery a call caused, as the run page lists it (`GET /api/tool-calls/{id}/deliveries`). */
+export type RunDelivery = {
+  id: string;
+  hookId: string;
+  hookName: string | null;
+  event: string;
+  status: 'pending' | 'retrying' | 'delivered' | 'dead_lettered' | string;
+  attempts: unknown[];
+  createdAt: string;
+};
+
+/** Delivery events carry the delivery's id, not the call's: any of them may concern the run on screen. */
+export const isDeliveryEvent = (type: string): boolean => type.startsWith('hook.delivery') || type === 'hook.redelivery-requested';

@@ -43,6 +43,17 @@ export const refusalNotice = (error: unknown, what: string): Notice => {
   }
 };
 
+/**
+ * Exactly what the approval lets run: the whole command of a shell call (every line, not the one-line summary),
+ * otherwise the whole input. The decision is bound to this input's hash, so nothing of it may be hidden.
+ */
+export const approvalText = (approval: Pick<Approval, 'input' | 'summary'>): string => {
+  const command = approval.input?.command;
+  if (typeof command === 'string') return command;
+  if (approval.input && Object.keys(approval.input).length > 0) return JSON.stringify(approval.input, null, 2);
+  return approval.summary ?? '';
+};
+
 export type ApprovalItemProps = { approval: Approval; onNotice: (toolCallId: string, notice: Notice) => void };
 
 /** One call waiting for a decision (or decided): what it would do, why it asks, and one-click Approve / Deny. */
@@ -90,7 +101,7 @@ export const ApprovalItem = ({ approval, onNotice }: ApprovalItemProps) => {
         </span>
       </div>
       <pre className="approval__summary" data-testid={`approval-summary-${id}`}>
-        {approval.summary ?? JSON.stringify(approval.input ?? {}, null, 2)}
+        {approvalText(approval)}
       </pre>
       <dl className="approval__facts">
         <div>
@@ -117,7 +128,7 @@ export const ApprovalItem = ({ approval, onNotice }: ApprovalItemProps) => {
           <div>
             <dt>Decided by</dt>
             <dd>
-              {approval.decidedByUser ?? <span className="muted">—</span>}
+              {approval.decidedByEmail ?? approval.decidedByUser ?? <span className="muted">—</span>}
               {approval.comment && (
                 <>
                   {' '}

@@ -24,7 +24,7 @@ const renderInbox = (route = '/approvals') =>
 const approvalsApi = (pending: () => Approval[], extra = {}) =>
   mockApi({
     'GET /api/approvals': ({ search }) => {
-      const items = search.get('status') === 'decided' ? [anApproval({ toolCallId: OTHER, status: 'approved', decidedByUser: 'bob@example.com', comment: 'fine' })] : pending();
+      const items = search.get('status') === 'decided' ? [anApproval({ toolCallId: OTHER, status: 'approved', decidedByUser: 'user-bob', decidedByEmail: 'bob@example.com', comment: 'fine' })] : pending();
       const size = Number(search.get('size') ?? 20);
       return jsonResponse(aPage(items.slice(0, size), { size, totalItems: items.length, totalPages: Math.ceil(items.length / size) }));
     },

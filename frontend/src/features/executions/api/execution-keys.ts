@@ -9,4 +9,6 @@ export const executionKeys = {
   detail: (id: string) => [...executionKeys.details(), id] as const,
   trail: (id: string) => [...executionKeys.all, 'trail', id] as const,
   output: (id: string) => [...executionKeys.all, 'output', id] as const,
+  deliveries: (id: string) => [...executionKeys.all, 'deliveries', id] as const,
+  children: (id: string) => [...executionKeys.all, 'children', id] as const,
 };

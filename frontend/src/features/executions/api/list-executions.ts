@@ -8,6 +8,8 @@ export type ExecutionFilters = {
   status?: ToolCallStatus;
   commandId?: string;
   sessionId?: string;
+  /** Calls a hook of type command started for this call. */
+  parentId?: string;
   page?: number;
   size?: number;
 };
@@ -19,6 +21,7 @@ export const buildExecutionsQuery = (filters: ExecutionFilters): string => {
   if (filters.status) params.set('status', filters.status);
   if (filters.commandId) params.set('commandId', filters.commandId);
   if (filters.sessionId) params.set('sessionId', filters.sessionId);
+  if (filters.parentId) params.set('parentId', filters.parentId);
   if (filters.page) params.set('page', String(filters.page));
   params.set('size', String(filters.size ?? RUNS_PAGE_SIZE));
   return params.toString();

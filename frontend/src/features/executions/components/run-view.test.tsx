@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventStreamProvider } from '@/lib/event-stream';
-import { aRun, RUN_ID } from '@/testing/control-plane-fixtures';
+import { aRun, aRunSummary, RUN_ID } from '@/testing/control-plane-fixtures';
 import { aDomainEvent, FakeEventSource } from '@/testing/fake-event-source';
 import { jsonResponse, mockApi, problemResponse, renderWithProviders } from '@/testing/test-utils';
 import { TOOL_CALL_EVENT_TYPES, type ToolCallDetail, type TrailEntry } from '../types';
@@ -9,7 +9,7 @@ import { RunView } from './run-view';
 
 const renderRun = (known?: ToolCallDetail) =>
   renderWithProviders(
-    <EventStreamProvider eventTypes={TOOL_CALL_EVENT_TYPES}>
+    <EventStreamProvider eventTypes={[...TOOL_CALL_EVENT_TYPES, 'hook.delivery-succeeded']}>
       <RunView id={RUN_ID} known={known} />
     </EventStreamProvider>,
   );
@@ -44,7 +44,7 @@ describe('RunView', () => {
       [`GET /api/tool-calls/${RUN_ID}`]: () =>
         jsonResponse(
           aRun({
-            approval: { decidedBy: 'ada@example.com', decision: 'approve', comment: 'ship it', decidedAt: '2026-11-24T10:01:00Z', expiresAt: null },
+            approval: { decidedBy: 'user-ada', decidedByEmail: 'ada@example.com', decision: 'approve', comment: 'ship it', decidedAt: '2026-11-24T10:01:00Z', expiresAt: null },
             hooks: [{ hookId: 'h1', name: 'audit log', event: 'PreToolUse', verdict: 'allow', reason: null }],
           }),
         ),
@@ -64,6 +64,59 @@ describe('RunView', () => {
     expect(screen.getByTestId('run-approval')).toHaveTextContent('ship it');
     expect(within(screen.getByTestId('run-hooks')).getByRole('link', { name: 'audit log' })).toHaveAttribute('href', '/hooks/h1');
     expect(screen.queryByTestId('run-cancel')).not.toBeInTheDocument();
+  });
+
+  it('lists the webhook deliveries and command-hook calls the run caused, and refreshes them on delivery events', async () => {
+    let delivered = false;
+    const api = mockApi({
+      [`GET /api/tool-calls/${RUN_ID}`]: () => jsonResponse(aRun()),
+      [`GET /api/executions/${RUN_ID}/output`]: () => jsonResponse({ items: [], truncated: false, finished: true }),
+      [`GET /api/tool-calls/${RUN_ID}/trail`]: () => jsonResponse({ items: trail }),
+      [`GET /api/tool-calls/${RUN_ID}/deliveries`]: () =>
+        jsonResponse({
+          items: [
+            {
+              id: 'd1',
+              hookId: 'h7',
+              hookName: 'audit log',
+              event: 'PostToolUse',
+              status: delivered ? 'delivered' : 'retrying',
+              attempts: delivered ? [{}, {}] : [{}],
+              createdAt: '2026-11-24T10:01:04Z',
+            },
+          ],
+          page: 0,
+          size: 50,
+          totalItems: 1,
+          totalPages: 1,
+        }),
+      'GET /api/executions': () =>
+        jsonResponse({
+          items: [aRunSummary({ id: 'child-1', summary: './check.sh', origin: 'hook', status: 'completed' })],
+          page: 0,
+          size: 50,
+          totalItems: 1,
+          totalPages: 1,
+        }),
+    });
+
+    renderRun();
+
+    const delivery = await screen.findByTestId('run-delivery-d1');
+    expect(within(delivery).getByRole('link', { name: 'audit log' })).toHaveAttribute('href', '/hooks/h7');
+    expect(within(delivery).getByTestId('run-delivery-status')).toHaveTextContent('retrying');
+    expect(delivery).toHaveTextContent('PostToolUse webhook · 1 attempt');
+    const child = await screen.findByTestId('run-hook-call-child-1');
+    expect(within(child).getByRole('link', { name: './check.sh' })).toHaveAttribute('href', '/runs/child-1');
+    expect(api.callsTo('GET', '/api/executions')[0].search.get('parentId')).toBe(RUN_ID);
+
+    delivered = true;
+    act(() => {
+      FakeEventSource.latest().open();
+      FakeEventSource.latest().emit('hook.delivery-succeeded', aDomainEvent({ type: 'hook.delivery-succeeded', aggregateId: 'd1' }), '7');
+    });
+    await waitFor(() => expect(within(screen.getByTestId('run-delivery-d1')).getByTestId('run-delivery-status')).toHaveTextContent('delivered'));
+    expect(screen.getByTestId('run-delivery-d1')).toHaveTextContent('2 attempts');
   });
 
   it('tells the decision trail in order, one readable line per event, output chunks folded', async () => {

@@ -13,6 +13,7 @@ import { useEventStreamStatus } from '@/lib/event-stream';
 import { formatDateTime, formatDuration, humanize, shortId } from '@/lib/format';
 import { executionKeys } from '../api/execution-keys';
 import { RUN_POLL_MS, useToolCall } from '../api/find-tool-call';
+import { useRunHookCalls, useRunDeliveries, useRunHookWorkLiveUpdates } from '../api/list-run-hook-work';
 import { useRunLiveUpdates } from '../api/run-live-updates';
 import { isCancellable, isFollowed, type ToolCallDetail } from '../types';
 import { CancelRunButton } from './cancel-run-button';
@@ -62,7 +63,7 @@ const ApprovalFacts = ({ run }: { run: ToolCallDetail }) => {
         <Badge tone={/^approve/.test(approval.decision ?? '') ? 'success' : 'danger'}>{approval.decision ?? '—'}</Badge>
       </Fact>
       <Fact label="By" testId="run-approval-by">
-        {approval.decidedBy ?? <span className="muted">—</span>}
+        {approval.decidedByEmail ?? approval.decidedBy ?? <span className="muted">—</span>}
       </Fact>
       <Fact label="When">
         <RelativeTime value={approval.decidedAt} />
@@ -72,12 +73,24 @@ const ApprovalFacts = ({ run }: { run: ToolCallDetail }) => {
   );
 };
 
-const Hooks = ({ run }: { run: ToolCallDetail }) =>
-  (run.hooks ?? []).length === 0 ? (
-    <p className="muted">No hook ran for this call.</p>
-  ) : (
+const DELIVERY_TONES: Record<string, 'success' | 'warning' | 'danger' | 'neutral'> = {
+  delivered: 'success',
+  retrying: 'warning',
+  dead_lettered: 'danger',
+};
+
+/** What hooks did about the call: PreToolUse verdicts, webhook deliveries, and the calls command hooks started. */
+const Hooks = ({ run }: { run: ToolCallDetail }) => {
+  useRunHookWorkLiveUpdates(run.id);
+  const deliveries = useRunDeliveries(run.id).data?.items ?? [];
+  const hookCalls = useRunHookCalls(run.id).data?.items ?? [];
+  const verdicts = run.hooks ?? [];
+  if (verdicts.length === 0 && deliveries.length === 0 && hookCalls.length === 0) {
+    return <p className="muted">No hook ran for this call.</p>;
+  }
+  return (
     <ul className="item-list" data-testid="run-hooks">
-      {run.hooks.map((hook) => (
+      {verdicts.map((hook) => (
         <li key={`${hook.hookId}-${hook.event}`} className="item-list__item">
           <span className="item-list__main">
             <Link to={`/hooks/${hook.hookId}`} className="item-list__title">
@@ -91,8 +104,35 @@ const Hooks = ({ run }: { run: ToolCallDetail }) =>
           <Badge tone={/block|deny|fail/i.test(hook.verdict) ? 'danger' : 'neutral'}>{hook.verdict}</Badge>
         </li>
       ))}
+      {deliveries.map((delivery) => (
+        <li key={delivery.id} className="item-list__item" data-testid={`run-delivery-${delivery.id}`}>
+          <span className="item-list__main">
+            <Link to={`/hooks/${delivery.hookId}`} className="item-list__title">
+              {delivery.hookName ?? shortId(delivery.hookId)}
+            </Link>
+            <span className="item-list__meta muted">
+              {delivery.event} webhook · {delivery.attempts.length} {delivery.attempts.length === 1 ? 'attempt' : 'attempts'}
+            </span>
+          </span>
+          <Badge tone={DELIVERY_TONES[delivery.status] ?? 'neutral'} data-testid="run-delivery-status">
+            {delivery.status}
+          </Badge>
+        </li>
+      ))}
+      {hookCalls.map((call) => (
+        <li key={call.id} className="item-list__item" data-testid={`run-hook-call-${call.id}`}>
+          <span className="item-list__main">
+            <Link to={`/runs/${call.id}`} className="item-list__title">
+              {call.summary ?? call.tool}
+            </Link>
+            <span className="item-list__meta muted">command hook</span>
+          </span>
+          <RunStatusBadge status={call.status} />
+        </li>
+      ))}
     </ul>
   );
+};
 
 export const RunNotFound = ({ id }: { id: string }) => (
   <div className="empty-page" data-testid="run-not-found">

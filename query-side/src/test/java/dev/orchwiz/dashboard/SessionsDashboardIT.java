@@ -66,17 +66,11 @@ class SessionsDashboardIT {
 
             // create
             String title = "E2E session " + System.nanoTime();
-            page.getByTestId("create-session-title").fill(title);
-            page.getByTestId("create-session-prompt").fill("Make the flaky test green");
-            page.getByTestId("create-session-mode").selectOption("plan");
-            page.getByTestId("create-session-submit").click();
-
             // open: creating navigates to the new session's page
-            assertThat(page).hasURL(Pattern.compile(".*/sessions/[0-9a-f-]{36}$"));
+            String id = SignInSteps.createSession(page, title, "Make the flaky test green", "plan");
             assertThat(page.getByTestId("session-title")).hasText(title);
             assertThat(page.getByTestId("session-status")).hasText("planning");
             assertThat(page.getByTestId("session-mode")).hasText("plan");
-            String id = page.url().substring(page.url().lastIndexOf('/') + 1);
 
             // change mode
             page.getByTestId("session-mode-toggle").click();

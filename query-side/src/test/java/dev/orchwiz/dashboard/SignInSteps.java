@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.regex.Pattern;
 
-/** What a person does to sign in through the dashboard, step by step. */
+/** What a person does through the dashboard, step by step: sign in, and open a first session. */
 final class SignInSteps {
 
     private SignInSteps() {}
@@ -36,5 +36,15 @@ final class SignInSteps {
     static void skipWelcome(Page page) {
         page.getByTestId("welcome-skip").click();
         assertThat(page).hasURL(Pattern.compile(".*/sessions$"));
+    }
+
+    /** Fills the create-session form on the sessions page and submits it; answers the new session's id. */
+    static String createSession(Page page, String title, String prompt, String mode) {
+        page.getByTestId("create-session-title").fill(title);
+        page.getByTestId("create-session-prompt").fill(prompt);
+        page.getByTestId("create-session-mode").selectOption(mode);
+        page.getByTestId("create-session-submit").click();
+        assertThat(page).hasURL(Pattern.compile(".*/sessions/[0-9a-f-]{36}$"));
+        return page.url().substring(page.url().lastIndexOf('/') + 1);
     }
 }

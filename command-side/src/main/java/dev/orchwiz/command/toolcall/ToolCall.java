@@ -200,11 +200,12 @@ class ToolCall {
             applyOwned(new ToolCallApprovalExpired(toolCallId, approvalExpiresAt));
             return status;
         }
+        // the reason is read by people: who decided is in the event's own field, shown by address on the read side
         UserId by = command.actor().id();
         if (command.decision() == ApprovalDecision.APPROVE) {
-            applyOwned(new ToolCallApproved(toolCallId, false, by, command.comment(), "Approved by " + by.value()));
+            applyOwned(new ToolCallApproved(toolCallId, false, by, command.comment(), "Approved by a person"));
         } else {
-            applyOwned(new ToolCallDenied(toolCallId, "Denied by " + by.value(), by, command.comment()));
+            applyOwned(new ToolCallDenied(toolCallId, "Denied by a person", by, command.comment()));
         }
         return status;
     }

@@ -19,6 +19,7 @@ import dev.orchwiz.api.hook.query.HookPage;
 import dev.orchwiz.api.hook.query.HookView;
 import dev.orchwiz.api.hook.query.ListHookDeliveries;
 import dev.orchwiz.api.hook.query.ListHooks;
+import dev.orchwiz.api.hook.query.ListToolCallDeliveries;
 import dev.orchwiz.api.hook.query.MatchingHooks;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.projection.jsonb.Jsonb;
@@ -46,6 +47,8 @@ class HookQueries {
                                from hook_delivery d where d.hook_id = h.id) stats on true
             """;
     private static final String VISIBLE = "(:admin or h.owner_id = :viewer)";
+    private static final String SELECT_DELIVERY =
+            "select d.*, h.name as hook_name from hook_delivery d left join hook h on h.id = d.hook_id";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -110,12 +113,29 @@ class HookQueries {
         Long total =
                 jdbc.queryForObject("select count(*) from hook_delivery where hook_id = :hook", parameters, Long.class);
         List<HookDeliveryView> items = jdbc.query(
-                "select * from hook_delivery where hook_id = :hook order by created_at desc, id limit :limit offset :offset",
+                SELECT_DELIVERY
+                        + " where d.hook_id = :hook order by d.created_at desc, d.id limit :limit offset :offset",
                 parameters,
                 (rs, n) -> delivery(rs));
         long totalItems = total == null ? 0 : total;
         return Optional.of(
                 new HookDeliveryPage(items, query.page(), query.size(), totalItems, pages(totalItems, query.size())));
+    }
+
+    @QueryHandler
+    public HookDeliveryPage handle(ListToolCallDeliveries query) {
+        MapSqlParameterSource parameters = viewer(query.viewer())
+                .addValue("call", query.toolCallId().value())
+                .addValue("limit", query.size())
+                .addValue("offset", (long) query.page() * query.size());
+        String where = " where d.tool_call_id = cast(:call as uuid) and (:admin or d.owner_id = :viewer)";
+        Long total = jdbc.queryForObject("select count(*) from hook_delivery d" + where, parameters, Long.class);
+        List<HookDeliveryView> items = jdbc.query(
+                SELECT_DELIVERY + where + " order by d.created_at, d.id limit :limit offset :offset",
+                parameters,
+                (rs, n) -> delivery(rs));
+        long totalItems = total == null ? 0 : total;
+        return new HookDeliveryPage(items, query.page(), query.size(), totalItems, pages(totalItems, query.size()));
     }
 
     @QueryHandler
@@ -126,7 +146,7 @@ class HookQueries {
                 .addValue("viewer", query.viewer().id().value());
         return jdbc
                 .query(
-                        "select * from hook_delivery where id = :id and (:admin or owner_id = :viewer)",
+                        SELECT_DELIVERY + " where d.id = :id and (:admin or d.owner_id = :viewer)",
                         parameters,
                         (rs, n) -> delivery(rs))
                 .stream()
@@ -193,6 +213,7 @@ class HookQueries {
         return new HookDeliveryView(
                 rs.getString("id"),
                 rs.getString("hook_id"),
+                rs.getString("hook_name"),
                 rs.getString("webhook_id"),
                 rs.getString("tool_call_id"),
                 rs.getString("event"),

@@ -147,7 +147,8 @@ class ToolCallProjector {
                         .addValue("expires", timestamp(event.expiresAt()))
                         .addValue("reason", event.reason())
                         .addValue(
-                                "approval", Jsonb.write(new ApprovalView(null, null, null, null, event.expiresAt()))));
+                                "approval",
+                                Jsonb.write(new ApprovalView(null, null, null, null, null, event.expiresAt()))));
     }
 
     @EventHandler
@@ -342,7 +343,8 @@ class ToolCallProjector {
                 status(status)
                         .addValue("reason", reason)
                         .addValue("at", Timestamp.from(at))
-                        .addValue("approval", Jsonb.write(new ApprovalView(decision, by, comment, at, expiresAt))));
+                        .addValue(
+                                "approval", Jsonb.write(new ApprovalView(decision, by, null, comment, at, expiresAt))));
     }
 
     private void finished(

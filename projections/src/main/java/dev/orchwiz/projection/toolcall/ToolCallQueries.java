@@ -40,6 +40,10 @@ class ToolCallQueries {
 
     private static final String VISIBLE = "(:admin or owner_id = :viewer)";
 
+    /** The call's row and the address of whoever decided its approval, looked up now so a changed address shows. */
+    private static final String ROWS = "select tool_call.*, (select u.email from user_account u"
+            + " where u.id = tool_call.approval ->> 'decidedBy') as decider_email from tool_call";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     ToolCallQueries(NamedParameterJdbcTemplate jdbc) {
@@ -50,9 +54,7 @@ class ToolCallQueries {
     public Optional<ToolCallView> handle(FindToolCall query) {
         MapSqlParameterSource parameters =
                 viewer(query.viewer()).addValue("id", query.toolCallId().value());
-        return jdbc
-                .query("select * from tool_call where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs))
-                .stream()
+        return jdbc.query(ROWS + " where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs)).stream()
                 .findFirst();
     }
 
@@ -72,10 +74,13 @@ class ToolCallQueries {
             where.append(" and session_id = :session");
             parameters.addValue("session", query.sessionId().value());
         }
+        if (query.parentId() != null) {
+            where.append(" and parent_id = :parent");
+            parameters.addValue("parent", query.parentId().value());
+        }
         long total = count(where, parameters);
         List<ToolCallView> items = jdbc.query(
-                "select * from tool_call" + where + " order by requested_at desc, id"
-                        + page(parameters, query.page(), query.size()),
+                ROWS + where + " order by requested_at desc, id" + page(parameters, query.page(), query.size()),
                 parameters,
                 (rs, n) -> view(rs));
         return new ToolCallPage(items, query.page(), query.size(), total, pages(total, query.size()));
@@ -100,7 +105,7 @@ class ToolCallQueries {
         }
         long total = count(where, parameters);
         List<ApprovalItem> items = jdbc.query(
-                "select * from tool_call" + where + order + page(parameters, query.page(), query.size()),
+                ROWS + where + order + page(parameters, query.page(), query.size()),
                 parameters,
                 (rs, n) -> approval(rs));
         return new ApprovalPage(items, query.page(), query.size(), total, pages(total, query.size()));
@@ -112,8 +117,7 @@ class ToolCallQueries {
                 .addValue("id", query.toolCallId().value())
                 .addValue("after", query.after())
                 .addValue("limit", query.size());
-        List<ToolCallView> call =
-                jdbc.query("select * from tool_call where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs));
+        List<ToolCallView> call = jdbc.query(ROWS + " where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs));
         if (call.isEmpty()) {
             return Optional.empty();
         }
@@ -184,12 +188,12 @@ class ToolCallQueries {
                 instant(rs, "requested_at"),
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
-                Jsonb.read(rs.getString("approval"), ApprovalView.class),
+                approval(rs, Jsonb.read(rs.getString("approval"), ApprovalView.class)),
                 Jsonb.read(rs.getString("hooks"), new TypeReference<List<HookVerdictView>>() {}));
     }
 
     private static ApprovalItem approval(ResultSet rs) throws SQLException {
-        ApprovalView approval = Jsonb.read(rs.getString("approval"), ApprovalView.class);
+        ApprovalView approval = approval(rs, Jsonb.read(rs.getString("approval"), ApprovalView.class));
         ToolCallStatus status = ToolCallStatus.valueOf(rs.getString("status"));
         String state =
                 switch (status) {
@@ -215,8 +219,13 @@ class ToolCallQueries {
                 instant(rs, "expires_at"),
                 state,
                 approval == null ? null : approval.decidedBy(),
+                approval == null ? null : approval.decidedByEmail(),
                 approval == null ? null : approval.comment(),
                 approval == null ? null : approval.decidedAt());
+    }
+
+    private static ApprovalView approval(ResultSet rs, ApprovalView stored) throws SQLException {
+        return stored == null ? null : stored.withDecidedByEmail(rs.getString("decider_email"));
     }
 
     private static List<RuleRef> shadowed(ResultSet rs) throws SQLException {

@@ -8,6 +8,7 @@ import dev.orchwiz.api.hook.query.HookPage;
 import dev.orchwiz.api.hook.query.HookView;
 import dev.orchwiz.api.hook.query.ListHookDeliveries;
 import dev.orchwiz.api.hook.query.ListHooks;
+import dev.orchwiz.api.hook.query.ListToolCallDeliveries;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.permission.RuleScope;
@@ -136,6 +137,7 @@ class ControlPlaneQueryController {
             @RequestParam(required = false) ToolCallStatus status,
             @RequestParam(required = false) String commandId,
             @RequestParam(required = false) String sessionId,
+            @RequestParam(required = false) String parentId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageParameters.assertValid(page, size);
@@ -145,7 +147,24 @@ class ControlPlaneQueryController {
         SessionId session = sessionId == null
                 ? null
                 : SessionId.parse(sessionId).orElseThrow(() -> invalid("sessionId", "is not an id"));
-        return ask(new ListToolCalls(actor, status, command, session, page, size), ToolCallPage.class);
+        ToolCallId parent = parentId == null
+                ? null
+                : ToolCallId.parse(parentId).orElseThrow(() -> invalid("parentId", "is not an id"));
+        return ask(new ListToolCalls(actor, status, command, session, parent, page, size), ToolCallPage.class);
+    }
+
+    /** The webhook deliveries a call caused (its PostToolUse and PreToolUse hooks), oldest first. */
+    @GetMapping("/api/tool-calls/{id}/deliveries")
+    HookDeliveryPage toolCallDeliveries(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageParameters.assertValid(page, size);
+        ToolCallId callId = parse(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
+        find(new FindToolCall(actor, callId), ToolCallView.class)
+                .orElseThrow(() -> missing(ToolCallError.NOT_FOUND, "No tool call " + id));
+        return ask(new ListToolCallDeliveries(actor, callId, page, size), HookDeliveryPage.class);
     }
 
     @GetMapping("/api/executions/{id}/output")

@@ -3,24 +3,18 @@ package dev.orchwiz.query.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.NodeClient.Reply;
 import dev.orchwiz.TestUsers;
+import dev.orchwiz.WebhookReceiver;
 import dev.orchwiz.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +66,17 @@ class ControlPlaneIT {
     NodeClient ada;
     NodeClient grace;
 
-    static final Receiver RECEIVER = new Receiver();
+    static final WebhookReceiver RECEIVER = new WebhookReceiver()
+            .answer("/flaky", delivery -> WebhookReceiver.Reply.of(delivery < 3 ? 500 : 204))
+            .answer("/down", delivery -> WebhookReceiver.Reply.of(503))
+            .answer(
+                    "/block",
+                    delivery ->
+                            new WebhookReceiver.Reply(200, "{\"decision\":\"block\",\"reason\":\"not on my watch\"}"));
 
     @AfterAll
     static void stopReceiver() {
-        RECEIVER.server.stop(0);
+        RECEIVER.close();
     }
 
     @BeforeEach
@@ -163,6 +163,9 @@ class ControlPlaneIT {
         JsonNode done = awaitStatus(id, "completed");
         assertThat(done.path("exitCode").asInt()).isZero();
         assertThat(done.path("approval").path("decision").asString()).isEqualTo("approve");
+        assertThat(done.path("approval").path("decidedByEmail").asString())
+                .as("the decider is shown by address, not only by account id")
+                .isEqualTo("ada@example.com");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode output = ada.get("/api/executions/" + id + "/output").json();
             String text = String.join("", output.path("items").findValuesAsString("text"));
@@ -288,9 +291,10 @@ class ControlPlaneIT {
             assertThat(deliveries.get(0).path("status").asString()).isEqualTo("delivered");
             assertThat(deliveries.get(0).path("attempts")).hasSize(3);
         });
-        assertThat(RECEIVER.verified.get())
+        assertThat(RECEIVER.verified.stream()
+                        .filter(body -> body.contains(call.path("id").asString())))
                 .as("every attempt carried a valid signature")
-                .isEqualTo(3);
+                .hasSize(3);
         assertThat(RECEIVER.bodies)
                 .anySatisfy(body -> assertThat(body).contains("\"hook_event_name\":\"PostToolUse\""));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -344,6 +348,111 @@ class ControlPlaneIT {
     }
 
     @Test
+    void commandHooksRunAsChildCallsWithThePayloadOnStdinAndExitCodeTwoBlocks() throws IOException {
+        // given: hooks and rules scoped to this test's sessions, so no other test's calls meet them
+        String guarded = session("auto_accept");
+        String audited = session("auto_accept");
+        Path guard = WORKSPACE.resolve("guard.sh");
+        Files.writeString(guard, """
+                payload=$(cat)
+                case "$payload" in
+                  *'"hook_event_name":"PreToolUse"'*'"tool_name":"Bash"'*) echo "no deploys today" >&2; exit 2 ;;
+                esac
+                exit 0
+                """);
+        Path audit = WORKSPACE.resolve("audit.sh");
+        Path auditLog = WORKSPACE.resolve("audit.json");
+        Files.writeString(audit, "cat > '" + auditLog + "'\n");
+        for (String session : List.of(guarded, audited)) {
+            for (String rule : List.of("Bash(echo *)", "Bash(sh " + WORKSPACE + "/*)")) {
+                created(ada.post(
+                        "/api/permissions",
+                        NodeClient.json(
+                                Map.of("rule", rule, "outcome", "allow", "scope", "session", "sessionId", session))));
+            }
+        }
+        String guardHook = created(ada.post(
+                "/api/hooks",
+                NodeClient.json(Map.of(
+                        "name", "no-deploys",
+                        "event", "PreToolUse",
+                        "matcher", "Bash",
+                        "type", "command",
+                        "command", "sh " + guard,
+                        "sessionId", guarded))));
+        String auditHook = created(ada.post(
+                "/api/hooks",
+                NodeClient.json(Map.of(
+                        "name", "audit",
+                        "event", "PostToolUse",
+                        "matcher", "Bash",
+                        "type", "command",
+                        "command", "sh " + audit,
+                        "sessionId", audited))));
+        String deploy = command("deploy", "echo deploying $1");
+
+        // when: the PreToolUse command hook exits 2
+        JsonNode blocked = awaitStatus(run(deploy, guarded, "prod").path("id").asString(), "blocked");
+
+        // then: the call is blocked with the hook's stderr as the reason, and the hook ran as a child call
+        assertThat(blocked.path("reason").asString()).contains("no-deploys").contains("no deploys today");
+        JsonNode children = ada.get(
+                        "/api/executions?parentId=" + blocked.path("id").asString())
+                .json()
+                .path("items");
+        assertThat(children).hasSize(1);
+        assertThat(children.get(0).path("origin").asString()).isEqualTo("hook");
+        assertThat(children.get(0).path("exitCode").asInt()).isEqualTo(2);
+        assertThat(ada.get("/api/tool-calls/" + blocked.path("id").asString()).raw())
+                .as("a blocked call never ran")
+                .doesNotContain("\"running\"");
+
+        // when: a call in the other session completes, its PostToolUse command hook gets the result on stdin
+        JsonNode done = awaitStatus(run(deploy, audited, "staging").path("id").asString(), "completed");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(auditLog)
+                .content()
+                .contains("\"hook_event_name\":\"PostToolUse\"")
+                .contains("deploying staging")
+                .contains(done.path("id").asString()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        ada.get("/api/executions?parentId=" + done.path("id").asString())
+                                .json()
+                                .path("items")
+                                .findValuesAsString("status"))
+                .containsExactly("completed"));
+        assertThat(ada.get("/api/executions?parentId=nope").status()).isEqualTo(400);
+        assertThat(ada.delete("/api/hooks/" + guardHook).status()).isEqualTo(204);
+        assertThat(ada.delete("/api/hooks/" + auditHook).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aRunningCallCanBeCancelledAndItsProcessTreeStops() {
+        // given
+        String session = session("auto_accept");
+        created(ada.post(
+                "/api/permissions",
+                NodeClient.json(Map.of(
+                        "rule", "Bash(sleep *)", "outcome", "allow", "scope", "session", "sessionId", session))));
+        String id = run(command("nap", "sleep 60"), session, "").path("id").asString();
+        awaitStatus(id, "running");
+
+        // when someone else tries, then the owner cancels
+        assertThat(grace.post("/api/executions/" + id + "/cancel", "{}").status())
+                .isEqualTo(404);
+        Reply cancelled = ada.post("/api/executions/" + id + "/cancel", "{}");
+
+        // then
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+        JsonNode view = awaitStatus(id, "cancelled");
+        assertThat(view.path("durationMs").asLong())
+                .as("the sleep was killed, not waited for")
+                .isLessThan(30_000);
+        assertThat(ada.post("/api/executions/" + id + "/cancel", "{}").status())
+                .as("a finished call cannot be cancelled again")
+                .isEqualTo(409);
+    }
+
+    @Test
     void badInputGetsProblemsNotServerErrors() {
         assertThat(ada.post("/api/commands", NodeClient.json(Map.of("name", "Bad Name", "script", "x")))
                         .code())
@@ -369,67 +478,5 @@ class ControlPlaneIT {
                         .code())
                 .isEqualTo("HOOK_MATCHER_INVALID");
         assertThat(ada.get("/api/executions?size=1000").status()).isEqualTo(400);
-    }
-
-    /** An in-process webhook receiver that verifies Standard Webhooks signatures with the hook's secret. */
-    static final class Receiver {
-
-        final HttpServer server;
-        final AtomicInteger flaky = new AtomicInteger();
-        final AtomicInteger verified = new AtomicInteger();
-        final List<String> bodies = new CopyOnWriteArrayList<>();
-        volatile String secret;
-
-        Receiver() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-            server.createContext("/flaky", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                String id = exchange.getRequestHeaders().getFirst("webhook-id");
-                String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-                String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-                if (secret != null && signature != null && signature.equals(sign(secret, id, timestamp, body))) {
-                    verified.incrementAndGet();
-                }
-                bodies.add(new String(body, StandardCharsets.UTF_8));
-                int status = flaky.incrementAndGet() < 3 ? 500 : 204;
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.createContext("/down", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                exchange.sendResponseHeaders(503, -1);
-                exchange.close();
-            });
-            server.createContext("/block", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                byte[] answer =
-                        "{\"decision\":\"block\",\"reason\":\"not on my watch\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-        }
-
-        static String sign(String secret, String id, String timestamp, byte[] body) {
-            try {
-                byte[] key = java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()));
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-                return "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(body));
-            } catch (java.security.GeneralSecurityException failed) {
-                throw new IllegalStateException(failed);
-            }
-        }
     }
 }

@@ -4,9 +4,11 @@ import dev.orchwiz.api.hook.DeliveryStatus;
 import java.time.Instant;
 import java.util.List;
 
+/** One signed delivery of a hook event and every attempt made at it. */
 public record HookDeliveryView(
         String id,
         String hookId,
+        String hookName,
         String webhookId,
         String toolCallId,
         String event,

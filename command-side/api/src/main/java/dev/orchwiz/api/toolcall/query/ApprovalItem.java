@@ -20,5 +20,6 @@ public record ApprovalItem(
         Instant expiresAt,
         String status,
         String decidedByUser,
+        String decidedByEmail,
         String comment,
         Instant decidedAt) {}
