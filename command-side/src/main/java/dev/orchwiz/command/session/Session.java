@@ -11,6 +11,7 @@ import dev.orchwiz.api.session.SessionLimits;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;
+import dev.orchwiz.api.session.command.AdmitToolCall;
 import dev.orchwiz.api.session.command.ArchiveSession;
 import dev.orchwiz.api.session.command.ChangeSessionMode;
 import dev.orchwiz.api.session.command.FieldChange;
@@ -254,6 +255,14 @@ class Session {
         assertMayChange(command.actor(), command.expectedVersion());
         applyOwned(new SessionArchived(sessionId, command.actor().id()));
         return changed();
+    }
+
+    /** Records nothing: the answer comes from the aggregate so a call never decides on a stale or missing mode. */
+    @CommandHandler
+    SessionMode handle(AdmitToolCall command) {
+        assertMayAccess(command.actor());
+        assertNotArchived();
+        return mode;
     }
 
     // --- guards: each business rule by name ---

@@ -20,6 +20,7 @@ import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
 import dev.orchwiz.api.toolcall.command.MarkToolCallOutputTruncated;
 import dev.orchwiz.api.toolcall.command.RecordHookVerdict;
 import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
+import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.api.toolcall.command.StartToolCallRun;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
@@ -262,6 +263,58 @@ class ToolCall {
                 applyOwned(new ToolCallFailed(
                         toolCallId, command.exitCode(), command.durationMs(), abbreviate(command.error())));
         }
+    }
+
+    @CommandHandler
+    ToolCallStatus handle(ReportToolCallResult command) {
+        assertOwnedBy(command.actor());
+        if (runsLocally) {
+            throw new ToolCallRefusal(
+                    ToolCallError.NOT_REPORTABLE, "The node runs this call itself and records its result");
+        }
+        if (status.isFinal()) {
+            throw new ToolCallRefusal(ToolCallError.ALREADY_FINISHED, "This call is already " + status.wireName());
+        }
+        if (status != ToolCallStatus.APPROVED) {
+            throw new ToolCallRefusal(
+                    ToolCallError.NOT_REPORTABLE,
+                    "This call is " + status.wireName() + ": only an approved call has a result to report");
+        }
+        String outcome = command.outcome() == null ? "" : command.outcome().toLowerCase(Locale.ROOT);
+        if (!outcome.equals("completed") && !outcome.equals("failed")) {
+            throw new ToolCallRefusal(ToolCallError.INVALID_INPUT, "outcome must be completed or failed");
+        }
+        if (command.durationMs() < 0) {
+            throw new ToolCallRefusal(ToolCallError.INVALID_INPUT, "durationMs must not be negative");
+        }
+        // One command, one transaction: the trail never shows a started call whose result is half recorded.
+        applyOwned(new ToolCallRunStarted(toolCallId, null, 0));
+        int sequence = 0;
+        sequence = recordReported(sequence, "stdout", command.stdout());
+        recordReported(sequence, "stderr", command.stderr());
+        if (command.truncated()) {
+            applyOwned(new ToolCallOutputTruncated(toolCallId, command.keptBytes()));
+        }
+        if (outcome.equals("completed")) {
+            applyOwned(new ToolCallCompleted(
+                    toolCallId, command.exitCode() == null ? 0 : command.exitCode(), command.durationMs()));
+        } else {
+            applyOwned(new ToolCallFailed(
+                    toolCallId, command.exitCode(), command.durationMs(), abbreviate(command.error())));
+        }
+        return status;
+    }
+
+    private int recordReported(int sequence, String stream, String text) {
+        if (text == null || text.isEmpty()) {
+            return sequence;
+        }
+        int next = sequence;
+        for (int start = 0; start < text.length(); start += CHUNK_LIMIT) {
+            String chunk = text.substring(start, Math.min(text.length(), start + CHUNK_LIMIT));
+            applyOwned(new ToolCallOutputRecorded(toolCallId, ++next, stream, chunk));
+        }
+        return next;
     }
 
     @CommandHandler

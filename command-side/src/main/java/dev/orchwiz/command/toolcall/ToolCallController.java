@@ -38,7 +38,8 @@ class ToolCallController {
         this.json = json;
     }
 
-    record RuntimeCall(String tool, Map<String, Object> input, String sessionId, String subagentId) {}
+    /** {@code cwd} anchors relative path rules such as {@code Read(src/**)}; without it they cannot match, so they ask. */
+    record RuntimeCall(String tool, Map<String, Object> input, String sessionId, String subagentId, String cwd) {}
 
     record Decision(ApprovalDecision decision, String comment, String inputHash) {}
 
@@ -56,7 +57,6 @@ class ToolCallController {
         SubagentId subagent = body.subagentId() == null
                 ? null
                 : SubagentId.parse(body.subagentId()).orElseThrow(() -> invalid("subagentId is not a subagent id"));
-        Object command = body.input() == null ? null : body.input().get("command");
         ToolCallId id = requests.request(
                 actor,
                 new ToolCallRequests.Call(
@@ -69,7 +69,7 @@ class ToolCallController {
                         body.tool(),
                         body.input(),
                         null,
-                        body.input() == null || !(body.input().get("cwd") instanceof String cwd) ? null : cwd));
+                        workingDirectory(body)));
         ToolCallView view = reads.afterWrite(actor, id, status -> status == ToolCallStatus.REQUESTED);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/tool-calls/" + id))
@@ -93,6 +93,13 @@ class ToolCallController {
         ToolCallId callId = toolCallId(id);
         ToolCallStatus after = commands.send(new CancelToolCall(callId, actor), () -> missing(id));
         return reads.afterWrite(actor, callId, status -> status != after && !status.isFinal());
+    }
+
+    private static String workingDirectory(RuntimeCall body) {
+        if (body.cwd() != null && !body.cwd().isBlank()) {
+            return body.cwd();
+        }
+        return body.input() != null && body.input().get("cwd") instanceof String cwd ? cwd : null;
     }
 
     static ToolCallId toolCallId(String id) {

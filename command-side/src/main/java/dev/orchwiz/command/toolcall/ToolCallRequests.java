@@ -10,8 +10,7 @@ import dev.orchwiz.api.permission.query.PermissionRuleView;
 import dev.orchwiz.api.session.SessionError;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
-import dev.orchwiz.api.session.query.FindSession;
-import dev.orchwiz.api.session.query.SessionDetail;
+import dev.orchwiz.api.session.command.AdmitToolCall;
 import dev.orchwiz.api.slashcommand.SlashCommandId;
 import dev.orchwiz.api.subagent.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentError;
@@ -128,15 +127,9 @@ public class ToolCallRequests {
             // Without a session nothing says the user chose auto-accept, so the careful mode applies.
             return SessionMode.PLAN;
         }
-        SessionDetail session = queries.query(
-                        new FindSession(actor, sessionId), ResponseTypes.optionalInstanceOf(SessionDetail.class))
-                .join()
-                .orElseThrow(() -> new ReferenceRefused(SessionError.NOT_FOUND, "No session " + sessionId));
-        if (!actor.mayAccess(dev.orchwiz.api.identity.UserId.of(session.ownerId()))) {
-            throw new ReferenceRefused(
-                    SessionError.READ_ONLY, "Session " + sessionId + " is shared with you read-only");
-        }
-        return session.mode();
+        return commands.send(
+                new AdmitToolCall(sessionId, actor),
+                () -> new ReferenceRefused(SessionError.NOT_FOUND, "No session " + sessionId));
     }
 
     private SubagentView subagent(Actor actor, SubagentId subagentId) {

@@ -10,6 +10,7 @@ import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;
+import dev.orchwiz.api.session.command.AdmitToolCall;
 import dev.orchwiz.api.session.command.ArchiveSession;
 import dev.orchwiz.api.session.command.ChangeSessionMode;
 import dev.orchwiz.api.session.command.FieldChange;
@@ -366,6 +367,33 @@ class SessionTest {
                                     id,
                                     OWNER),
                             new SessionForked(id, fork, OWNER));
+        }
+    }
+
+    @Nested
+    class AdmittingToolCalls {
+
+        @Test
+        void answersTheModeAsTheSessionHasItNow() {
+            fixture.given(started(), new SessionModeChanged(id, SessionMode.PLAN, SessionMode.AUTO_ACCEPT, OWNER))
+                    .when(new AdmitToolCall(id, ADA))
+                    .expectResultMessagePayload(SessionMode.AUTO_ACCEPT)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesSomeoneWhoMayOnlyReadOrNotSeeIt() {
+            fixture.given(started()).when(new AdmitToolCall(id, GRACE)).expectException(SessionNotFound.class);
+            fixture.given(started(), new SessionShared(id, OWNER))
+                    .when(new AdmitToolCall(id, GRACE))
+                    .expectException(SessionReadOnly.class);
+        }
+
+        @Test
+        void refusesCallsInAnArchivedSession() {
+            fixture.given(started(), new SessionArchived(id, OWNER))
+                    .when(new AdmitToolCall(id, ADA))
+                    .expectException(SessionIsArchived.class);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.orchwiz.api.toolcall.command.ExpireApproval;
 import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
 import dev.orchwiz.api.toolcall.command.RecordHookVerdict;
 import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
+import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.api.toolcall.command.StartToolCallRun;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
@@ -32,8 +33,10 @@ import dev.orchwiz.api.toolcall.event.ToolCallCancellationRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallCancelled;
 import dev.orchwiz.api.toolcall.event.ToolCallCompleted;
 import dev.orchwiz.api.toolcall.event.ToolCallDenied;
+import dev.orchwiz.api.toolcall.event.ToolCallFailed;
 import dev.orchwiz.api.toolcall.event.ToolCallHookVerdictRecorded;
 import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
+import dev.orchwiz.api.toolcall.event.ToolCallOutputTruncated;
 import dev.orchwiz.api.toolcall.event.ToolCallPermissionEvaluated;
 import dev.orchwiz.api.toolcall.event.ToolCallRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallRunStarted;
@@ -303,5 +306,89 @@ class ToolCallTest {
                         new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
                 .when(new StartToolCallRun(id, "/w", 5_000))
                 .expectEvents(new ToolCallRunStarted(id, "/w", 5_000));
+    }
+
+    private RequestToolCall runtimeCall(SessionMode mode, PermissionOutcome outcome) {
+        RequestToolCall shell = request(mode, outcome, true);
+        return new RequestToolCall(
+                id,
+                ADA,
+                ToolCallOrigin.RUNTIME,
+                null,
+                shell.sessionId(),
+                null,
+                null,
+                null,
+                "Read",
+                Map.of("file_path", "src/App.java"),
+                null,
+                null,
+                mode,
+                List.of(new RuleRef(null, "Read", outcome, "user", null, null, 0)),
+                List.of(),
+                false,
+                true,
+                shell.approvalExpiresAt());
+    }
+
+    @Test
+    void recordsTheResultARuntimeReportsInOneGo() {
+        fixture.givenCommands(runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
+                .when(new ReportToolCallResult(id, ADA, "completed", 0, 12, "line\n", "warn\n", false, 10, null))
+                .expectEvents(
+                        new ToolCallRunStarted(id, null, 0),
+                        new ToolCallOutputRecorded(id, 1, "stdout", "line\n"),
+                        new ToolCallOutputRecorded(id, 2, "stderr", "warn\n"),
+                        new ToolCallCompleted(id, 0, 12));
+    }
+
+    @Test
+    void recordsAReportedFailureWithItsTruncation() {
+        fixture.givenCommands(runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
+                .when(new ReportToolCallResult(id, ADA, "FAILED", 1, 5, "", null, true, 0, "no such file"))
+                .expectEvents(
+                        new ToolCallRunStarted(id, null, 0),
+                        new ToolCallOutputTruncated(id, 0),
+                        new ToolCallFailed(id, 1, 5, "no such file"));
+    }
+
+    @Test
+    void refusesAReportForACallTheNodeRunsItself() {
+        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true))
+                .when(new ReportToolCallResult(id, ADA, "completed", 0, 1, "forged", null, false, 6, null))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("runs this call itself"));
+    }
+
+    @Test
+    void refusesAReportBeforeTheCallWasApproved() {
+        fixture.givenCommands(runtimeCall(SessionMode.PLAN, PermissionOutcome.ALLOW))
+                .when(new ReportToolCallResult(id, ADA, "completed", 0, 1, "early", null, false, 5, null))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("awaiting_approval"));
+    }
+
+    @Test
+    void refusesASecondReportAndSomeoneElsesReport() {
+        fixture.givenCommands(
+                        runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW),
+                        new ReportToolCallResult(id, ADA, "completed", 0, 1, "", null, false, 0, null))
+                .when(new ReportToolCallResult(id, ADA, "failed", 1, 1, "", null, false, 0, null))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class);
+        fixture.givenCommands(runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
+                .when(new ReportToolCallResult(id, GRACE, "completed", 0, 1, "", null, false, 0, null))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class);
+    }
+
+    @Test
+    void refusesAnUnknownOutcome() {
+        fixture.givenCommands(runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
+                .when(new ReportToolCallResult(id, ADA, "skipped", 0, 1, "", null, false, 0, null))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class);
     }
 }

@@ -453,6 +453,69 @@ class ControlPlaneIT {
     }
 
     @Test
+    void aRuntimeReportsTheResultOfItsOwnApprovedCallRedactedAndOnce() {
+        // given: an allowed Read call from a runtime, which the node does not run itself
+        String session = session("auto_accept");
+        created(ada.post(
+                "/api/permissions",
+                NodeClient.json(
+                        Map.of("rule", "Read(src/**)", "outcome", "allow", "scope", "session", "sessionId", session))));
+        Reply requested = ada.post(
+                "/api/tool-calls",
+                NodeClient.json(Map.of(
+                        "tool",
+                        "Read",
+                        "input",
+                        Map.of("file_path", "src/App.java"),
+                        "sessionId",
+                        session,
+                        "cwd",
+                        "/work/project")));
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(202);
+        String id = requested.json().path("id").asString();
+        awaitStatus(id, "approved");
+        String result = NodeClient.json(Map.of(
+                "outcome",
+                "completed",
+                "exitCode",
+                0,
+                "durationMs",
+                31,
+                "stdout",
+                "class App {}\ntoken=owz_abcdefghijklmnopqrstuvwxyz\n"));
+
+        // when someone else reports, then the runtime's owner does
+        assertThat(grace.post("/api/tool-calls/" + id + "/result", result).status())
+                .isEqualTo(404);
+        Reply reported = ada.post("/api/tool-calls/" + id + "/result", result);
+
+        // then
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(200);
+        JsonNode done = awaitStatus(id, "completed");
+        assertThat(done.path("durationMs").asLong()).isEqualTo(31);
+        String output = ada.get("/api/executions/" + id + "/output").raw();
+        assertThat(output).contains("class App {}").doesNotContain("owz_abcdefghijklmnopqrstuvwxyz");
+        assertThat(ada.get("/api/tool-calls/" + id + "/trail")
+                        .json()
+                        .path("items")
+                        .findValuesAsString("type"))
+                .containsSubsequence("toolcall.approved", "toolcall.run-started", "toolcall.completed");
+        assertThat(ada.post("/api/tool-calls/" + id + "/result", result).code())
+                .as("a result is reported once")
+                .isEqualTo("TOOL_CALL_ALREADY_FINISHED");
+        assertThat(ada.post("/api/tool-calls/" + id + "/result", "{}").code()).isEqualTo("TOOL_CALL_INVALID_INPUT");
+
+        // and a shell call the node runs itself takes no reported result
+        created(ada.post(
+                "/api/permissions",
+                NodeClient.json(
+                        Map.of("rule", "Bash(true)", "outcome", "allow", "scope", "session", "sessionId", session))));
+        String local = run(command("yes-man", "true"), session, "").path("id").asString();
+        assertThat(ada.post("/api/tool-calls/" + local + "/result", result).code())
+                .isEqualTo("TOOL_CALL_NOT_REPORTABLE");
+    }
+
+    @Test
     void badInputGetsProblemsNotServerErrors() {
         assertThat(ada.post("/api/commands", NodeClient.json(Map.of("name", "Bad Name", "script", "x")))
                         .code())

@@ -11,6 +11,7 @@ public enum ToolCallError implements ErrorCode {
     INPUT_CHANGED(ErrorKind.CONFLICT, "The call changed since you saw it"),
     NOT_RUNNABLE(ErrorKind.CONFLICT, "This call cannot run now"),
     ALREADY_FINISHED(ErrorKind.CONFLICT, "This call has already finished"),
+    NOT_REPORTABLE(ErrorKind.CONFLICT, "This call takes no reported result"),
     FORBIDDEN(ErrorKind.FORBIDDEN, "Not your tool call");
 
     private final ErrorKind kind;
