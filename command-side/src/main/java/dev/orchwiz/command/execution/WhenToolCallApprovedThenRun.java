@@ -54,14 +54,22 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
         return thread;
     });
 
-    WhenToolCallApprovedThenRun(Sandbox sandbox, ToolCallHistory history, CommandGateway commands) {
+    private final RunnerHeartbeat runner;
+
+    WhenToolCallApprovedThenRun(
+            Sandbox sandbox, ToolCallHistory history, CommandGateway commands, RunnerHeartbeat runner) {
         this.sandbox = sandbox;
         this.history = history;
         this.commands = commands;
+        this.runner = runner;
     }
 
     @EventHandler
     void on(ToolCallApproved event) {
+        // Most approved calls are a runtime's to run: skip them here rather than hand each to a thread to find out.
+        if (Boolean.FALSE.equals(event.runsLocally())) {
+            return;
+        }
         starter.execute(() -> run(event.toolCallId()));
     }
 
@@ -81,7 +89,7 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
         Duration timeout = sandbox.settings().defaultTimeout();
         try {
             commands.sendAndWait(
-                    new StartToolCallRun(id, request.workingDirectory(), timeout.toMillis()),
+                    new StartToolCallRun(id, request.workingDirectory(), timeout.toMillis(), runner.id()),
                     SEND_TIMEOUT_SECONDS,
                     TimeUnit.SECONDS);
         } catch (RuntimeException notRunnable) {

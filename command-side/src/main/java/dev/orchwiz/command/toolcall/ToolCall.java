@@ -151,7 +151,14 @@ class ToolCall {
         }
         applyOwned(
                 owner,
-                decisionByMode(id, decision.outcome(), decision.reason(), mode, hash, command.approvalExpiresAt()));
+                decisionByMode(
+                        id,
+                        decision.outcome(),
+                        decision.reason(),
+                        mode,
+                        hash,
+                        command.approvalExpiresAt(),
+                        command.runsLocally()));
     }
 
     @CommandHandler
@@ -175,7 +182,8 @@ class ToolCall {
             return;
         }
         if (pendingHooks.isEmpty()) {
-            applyOwned(decisionByMode(toolCallId, outcome, outcomeReason, sessionMode, inputHash, approvalExpiresAt));
+            applyOwned(decisionByMode(
+                    toolCallId, outcome, outcomeReason, sessionMode, inputHash, approvalExpiresAt, runsLocally));
         }
     }
 
@@ -204,7 +212,8 @@ class ToolCall {
         // the reason is read by people: who decided is in the event's own field, shown by address on the read side
         UserId by = command.actor().id();
         if (command.decision() == ApprovalDecision.APPROVE) {
-            applyOwned(new ToolCallApproved(toolCallId, false, by, command.comment(), "Approved by a person"));
+            applyOwned(new ToolCallApproved(
+                    toolCallId, false, by, command.comment(), "Approved by a person", runsLocally));
         } else {
             applyOwned(new ToolCallDenied(toolCallId, "Denied by a person", by, command.comment()));
         }
@@ -225,7 +234,8 @@ class ToolCall {
         if (status != ToolCallStatus.APPROVED || !runsLocally) {
             throw new ToolCallRefusal(ToolCallError.NOT_RUNNABLE, "This call is " + status.wireName());
         }
-        applyOwned(new ToolCallRunStarted(toolCallId, command.workingDirectory(), command.timeoutMs()));
+        applyOwned(
+                new ToolCallRunStarted(toolCallId, command.workingDirectory(), command.timeoutMs(), command.runner()));
     }
 
     @CommandHandler
@@ -288,7 +298,7 @@ class ToolCall {
             throw new ToolCallRefusal(ToolCallError.INVALID_INPUT, "durationMs must not be negative");
         }
         // One command, one transaction: the trail never shows a started call whose result is half recorded.
-        applyOwned(new ToolCallRunStarted(toolCallId, null, 0));
+        applyOwned(new ToolCallRunStarted(toolCallId, null, 0, null));
         int sequence = 0;
         sequence = recordReported(sequence, "stdout", command.stdout());
         recordReported(sequence, "stderr", command.stderr());
@@ -338,14 +348,20 @@ class ToolCall {
 
     /** Plan mode asks for everything that is not denied; auto-accept runs what the rules allow and asks the rest. */
     private static Object decisionByMode(
-            ToolCallId id, PermissionOutcome outcome, String reason, SessionMode mode, String hash, Instant expiresAt) {
+            ToolCallId id,
+            PermissionOutcome outcome,
+            String reason,
+            SessionMode mode,
+            String hash,
+            Instant expiresAt,
+            boolean runsLocally) {
         if (outcome == PermissionOutcome.ASK || mode == SessionMode.PLAN) {
             String why = outcome == PermissionOutcome.ASK
                     ? reason
                     : "The session is in plan mode: nothing runs without an approval";
             return new ToolCallApprovalRequested(id, hash, expiresAt, why);
         }
-        return new ToolCallApproved(id, true, null, null, reason + " (auto-accept)");
+        return new ToolCallApproved(id, true, null, null, reason + " (auto-accept)", runsLocally);
     }
 
     // --- guards ---

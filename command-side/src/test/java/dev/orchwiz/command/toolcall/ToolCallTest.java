@@ -260,7 +260,7 @@ class ToolCallTest {
     void recordsARunFromStartToCompletion() {
         fixture.givenCommands(
                         request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
-                        new StartToolCallRun(id, null, 1_000),
+                        new StartToolCallRun(id, null, 1_000, "node-a"),
                         new RecordToolCallOutput(id, 0, "stdout", "ok\n"))
                 .when(new FinishToolCallRun(id, "completed", 0, 42, null))
                 .expectEvents(new ToolCallCompleted(id, 0, 42));
@@ -270,7 +270,7 @@ class ToolCallTest {
     void recordsOutputOnlyWhileRunning() {
         fixture.givenCommands(
                         request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
-                        new StartToolCallRun(id, null, 1_000))
+                        new StartToolCallRun(id, null, 1_000, "node-a"))
                 .when(new RecordToolCallOutput(id, 0, "stdout", "hello"))
                 .expectEvents(new ToolCallOutputRecorded(id, 0, "stdout", "hello"));
     }
@@ -278,7 +278,7 @@ class ToolCallTest {
     @Test
     void refusesToRunACallThatIsNotApproved() {
         fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true))
-                .when(new StartToolCallRun(id, null, 1_000))
+                .when(new StartToolCallRun(id, null, 1_000, "node-a"))
                 .expectNoEvents()
                 .expectException(ToolCallRefusal.class);
     }
@@ -287,7 +287,7 @@ class ToolCallTest {
     void asksTheRunnerToStopARunningCall() {
         fixture.givenCommands(
                         request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
-                        new StartToolCallRun(id, null, 1_000))
+                        new StartToolCallRun(id, null, 1_000, "node-a"))
                 .when(new CancelToolCall(id, ADA))
                 .expectEvents(new ToolCallCancellationRequested(id, ADA.id()));
     }
@@ -304,8 +304,8 @@ class ToolCallTest {
         fixture.givenCommands(
                         request(SessionMode.PLAN, PermissionOutcome.ALLOW, true),
                         new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
-                .when(new StartToolCallRun(id, "/w", 5_000))
-                .expectEvents(new ToolCallRunStarted(id, "/w", 5_000));
+                .when(new StartToolCallRun(id, "/w", 5_000, "node-a"))
+                .expectEvents(new ToolCallRunStarted(id, "/w", 5_000, "node-a"));
     }
 
     private RequestToolCall runtimeCall(SessionMode mode, PermissionOutcome outcome) {
@@ -336,7 +336,7 @@ class ToolCallTest {
         fixture.givenCommands(runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
                 .when(new ReportToolCallResult(id, ADA, "completed", 0, 12, "line\n", "warn\n", false, 10, null))
                 .expectEvents(
-                        new ToolCallRunStarted(id, null, 0),
+                        new ToolCallRunStarted(id, null, 0, null),
                         new ToolCallOutputRecorded(id, 1, "stdout", "line\n"),
                         new ToolCallOutputRecorded(id, 2, "stderr", "warn\n"),
                         new ToolCallCompleted(id, 0, 12));
@@ -347,7 +347,7 @@ class ToolCallTest {
         fixture.givenCommands(runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
                 .when(new ReportToolCallResult(id, ADA, "FAILED", 1, 5, "", null, true, 0, "no such file"))
                 .expectEvents(
-                        new ToolCallRunStarted(id, null, 0),
+                        new ToolCallRunStarted(id, null, 0, null),
                         new ToolCallOutputTruncated(id, 0),
                         new ToolCallFailed(id, 1, 5, "no such file"));
     }
@@ -390,5 +390,19 @@ class ToolCallTest {
                 .when(new ReportToolCallResult(id, ADA, "skipped", 0, 1, "", null, false, 0, null))
                 .expectNoEvents()
                 .expectException(ToolCallRefusal.class);
+    }
+
+    @Test
+    void tellsTheRunnerWhetherAnApprovedCallIsTheNodesToRun() {
+        fixture.givenNoPriorActivity()
+                .when(runtimeCall(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        instanceOf(ToolCallRequested.class),
+                        instanceOf(ToolCallPermissionEvaluated.class),
+                        org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("runsLocally=false")))));
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true))
+                .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("runsLocally=true")))));
     }
 }

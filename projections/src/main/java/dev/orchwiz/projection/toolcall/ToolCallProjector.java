@@ -237,8 +237,10 @@ class ToolCallProjector {
         update(
                 event.toolCallId().value(),
                 sequence,
-                "status = :status, started_at = :at",
-                status(ToolCallStatus.RUNNING).addValue("at", Timestamp.from(at)));
+                "status = :status, started_at = :at, runner = :runner",
+                status(ToolCallStatus.RUNNING)
+                        .addValue("at", Timestamp.from(at))
+                        .addValue("runner", event.runner()));
     }
 
     @EventHandler

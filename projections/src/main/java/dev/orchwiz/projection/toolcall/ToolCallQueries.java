@@ -7,10 +7,12 @@ import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.toolcall.query.AbandonedRuns;
 import dev.orchwiz.api.toolcall.query.ApprovalItem;
 import dev.orchwiz.api.toolcall.query.ApprovalPage;
 import dev.orchwiz.api.toolcall.query.ApprovalView;
 import dev.orchwiz.api.toolcall.query.ExpiredApprovals;
+import dev.orchwiz.api.toolcall.query.FindAbandonedRuns;
 import dev.orchwiz.api.toolcall.query.FindExpiredApprovals;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.HookVerdictView;
@@ -128,6 +130,24 @@ class ToolCallQueries {
         ToolCallView view = call.get(0);
         return Optional.of(
                 new ToolCallOutput(chunks, view.truncated(), view.status().isFinal()));
+    }
+
+    @QueryHandler
+    public AbandonedRuns handle(FindAbandonedRuns query) {
+        // A run without a runner was reported by a runtime in one go and is never left open; only node runs qualify.
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("before", Timestamp.from(query.startedBefore()))
+                .addValue("limit", query.limit())
+                .addValue("live", query.liveRunners().isEmpty() ? List.of("") : List.copyOf(query.liveRunners()));
+        return new AbandonedRuns(jdbc.query(
+                """
+                select id, runner, started_at from tool_call
+                where status = 'RUNNING' and runner is not null and runner not in (:live) and started_at < :before
+                order by started_at limit :limit
+                """,
+                parameters,
+                (rs, n) -> new AbandonedRuns.AbandonedRun(
+                        rs.getString("id"), rs.getString("runner"), instant(rs, "started_at"))));
     }
 
     @QueryHandler

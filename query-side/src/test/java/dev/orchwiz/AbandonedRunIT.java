@@ -1,0 +1,101 @@
+package dev.orchwiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orchwiz.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A run whose node stops beating (crashed, killed, cut off) does not stay "running" forever: another node sees the
+ * runner's heartbeat stop and finishes the run as failed, naming why.
+ */
+class AbandonedRunIT {
+
+    private static ConfigurableApplicationContext start(TestDatabase.Database database, String... extra) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password()));
+        arguments.addAll(List.of(extra));
+        return new SpringApplicationBuilder(OrchwizApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static NodeClient client(ConfigurableApplicationContext context) {
+        return new NodeClient(
+                        ((WebServerApplicationContext) context).getWebServer().getPort())
+                .withToken(TestUsers.token(context, "runner@example.com", false));
+    }
+
+    private static String created(NodeClient.Reply reply) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return reply.json().get("id").asString();
+    }
+
+    @Test
+    void anotherNodeFinishesTheRunOfANodeThatStoppedBeating() throws IOException {
+        TestDatabase.Database database = TestDatabase.create();
+        Path workspace = Files.createTempDirectory("orchwiz-abandoned");
+        // Node A beats once at start and then falls silent, as a frozen or crashed process would.
+        try (ConfigurableApplicationContext silent = start(
+                database,
+                "--orchwiz.execution.enabled=true",
+                "--orchwiz.execution.workspace-root=" + workspace,
+                "--orchwiz.execution.runner-heartbeat=PT1H",
+                "--orchwiz.execution.abandoned-run-check=PT1H")) {
+            NodeClient a = client(silent);
+            String session = created(
+                    a.post("/api/sessions", NodeClient.json(Map.of("title", "long job", "mode", "auto_accept"))));
+            created(a.post(
+                    "/api/permissions",
+                    NodeClient.json(Map.of(
+                            "rule", "Bash(sleep *)", "outcome", "allow", "scope", "session", "sessionId", session))));
+            String command =
+                    created(a.post("/api/commands", NodeClient.json(Map.of("name", "nap", "script", "sleep 300"))));
+            NodeClient.Reply started =
+                    a.post("/api/commands/" + command + "/execute", NodeClient.json(Map.of("sessionId", session)));
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            String call = started.json().get("id").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "running"
+                    .equals(a.get("/api/tool-calls/" + call)
+                            .json()
+                            .path("status")
+                            .asString()));
+
+            // when node B, which considers a runner dead after 2 s of silence, looks
+            try (ConfigurableApplicationContext watcher = start(
+                    database,
+                    "--orchwiz.execution.runner-stale-after=PT2S",
+                    "--orchwiz.execution.abandoned-run-check=PT0.5S")) {
+                NodeClient b = client(watcher);
+
+                // then the run ends as failed, with the reason in its record
+                JsonNode[] finished = new JsonNode[1];
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    finished[0] = b.get("/api/tool-calls/" + call).json();
+                    assertThat(finished[0].path("status").asString()).isEqualTo("failed");
+                });
+                assertThat(finished[0].path("reason").asString())
+                        .contains("interrupted")
+                        .contains("stopped before the run finished");
+                assertThat(b.get("/api/tool-calls/" + call + "/trail")
+                                .json()
+                                .path("items")
+                                .findValuesAsString("type"))
+                        .endsWith("toolcall.failed");
+            }
+        }
+    }
+}
