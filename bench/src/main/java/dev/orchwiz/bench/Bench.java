@@ -21,10 +21,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * The OrchWiz benchmark: starts a node on a fresh database (or attaches to one), then measures command throughput and
@@ -67,6 +71,7 @@ public final class Bench {
     private RebuildResult rebuild;
     private Memory memoryAfterLoad;
     private Memory memoryAfterRebuild;
+    private ToolCallResult toolCalls;
     /** Thread dumps and JFR recordings of the node, by the phase they were taken in. */
     private final Map<String, List<Path>> threadDumps = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -116,6 +121,34 @@ public final class Bench {
                     && (startedEvents < 0 || startedEvents == listedSessions);
         }
     }
+
+    /** One closed-loop measurement of one operation, with what the node did meanwhile and the statuses it answered. */
+    record Measured(String op, int clients, ClosedLoop.Outcome outcome, Probe.Result probe, Clients.Statuses statuses) {
+
+        double perSecond() {
+            return outcome.throughput(op);
+        }
+
+        Recorder.Stats stats() {
+            return outcome.measured().stats(op);
+        }
+    }
+
+    /**
+     * The control plane phase: allowed calls per level, the inbox fill, the two lists and the approvals, with the
+     * read model's size while the lists were read and how many calls were left pending after the approvals.
+     */
+    record ToolCallResult(
+            List<Measured> decisions,
+            Measured fill,
+            long calls,
+            long pending,
+            Measured inbox,
+            Measured executions,
+            int warmupDecisions,
+            Measured approvals,
+            long leftPending,
+            long listedAfter) {}
 
     record Memory(
             Map<String, Long> proc, double heapUsedMb, double heapCommittedMb, double heapMaxMb, double nonHeapMb) {}
@@ -174,6 +207,9 @@ public final class Bench {
             }
             if (config.runs("lag")) {
                 lag();
+            }
+            if (config.runs("toolcalls")) {
+                toolCalls();
             }
             memoryAfterLoad = memory();
             summarizeDiagnostics();
@@ -503,7 +539,7 @@ public final class Bench {
         ClosedLoop.Outcome outcome = ClosedLoop.run(
                 "list",
                 config.listClients(),
-                i -> new Clients.ListClient(listHttp, 20),
+                i -> new Clients.ReadClient(listHttp, "list", "/api/sessions?size=20"),
                 config.warmup(),
                 config.duration(),
                 new ClosedLoop.Hooks() {
@@ -657,6 +693,275 @@ public final class Bench {
         }
     }
 
+    // --- 5. tool calls, approvals and runs (the agent control plane) ---
+
+    /** Runtimes that fill the approvals inbox, each in its own plan session. */
+    static final int PENDING_FILL_CLIENTS = 8;
+
+    private void toolCalls() throws Exception {
+        Http http = new Http(url);
+        Recorder setup = new Recorder();
+        // What a user does before letting runtimes work unattended: allow them to read the sources.
+        Http.Result rule =
+                http.post("/api/permissions", Map.of("rule", Clients.ALLOW_RULE, "outcome", "allow", "scope", "user"));
+        setup.record("add rule", rule);
+        if (!rule.ok()) {
+            countErrors("tool calls: set-up", setup);
+            problems.add("tool calls: POST /api/permissions answered " + rule.outcome() + " " + rule.text()
+                    + "; the phase did not run");
+            return;
+        }
+        try {
+            toolCalls(http, setup);
+        } finally {
+            // An attached node keeps its users' rules: remove the one the benchmark added.
+            setup.record(
+                    "delete rule",
+                    http.delete("/api/permissions/" + rule.json().path("id").asText()));
+            countErrors("tool calls: set-up (rule, sessions)", setup);
+        }
+    }
+
+    private void toolCalls(Http http, Recorder setup) throws Exception {
+        int top = 0;
+        for (int level : config.toolCallClients()) {
+            top = Math.max(top, level);
+        }
+        List<String> autoAccept = sessionsInMode(http, setup, top, "auto_accept");
+        List<String> plan = sessionsInMode(http, setup, PENDING_FILL_CLIENTS, "plan");
+        if (autoAccept == null || plan == null) {
+            problems.add("tool calls: the sessions for the runtimes could not be created; the phase did not run");
+            return;
+        }
+
+        List<Measured> decisions = new ArrayList<>();
+        for (int level : config.toolCallClients()) {
+            log(String.format(
+                    Locale.ROOT,
+                    "tool calls: %d runtime(s) asking for allowed calls, %d s warm-up + %d s measured",
+                    level,
+                    config.warmup().toSeconds(),
+                    config.duration().toSeconds()));
+            Http load = new Http(url);
+            Clients.Statuses statuses = new Clients.Statuses("approved");
+            Measured measured = measure(
+                    "toolcalls-" + level,
+                    "tool-call",
+                    level,
+                    i -> new Clients.ToolCallClient(load, autoAccept.get(i), statuses),
+                    config.warmup(),
+                    config.duration(),
+                    statuses,
+                    level == top);
+            decisions.add(measured);
+            checkStatuses("tool calls at " + level + " clients", measured);
+            logMeasured("calls/s", measured);
+        }
+
+        log("tool calls: " + PENDING_FILL_CLIENTS + " runtimes in plan sessions ask for " + config.pendingCalls()
+                + " calls that wait for approval");
+        Queue<Clients.Pending> pending = new ConcurrentLinkedQueue<>();
+        AtomicLong asked = new AtomicLong();
+        Http fillHttp = new Http(url);
+        Clients.Statuses waiting = new Clients.Statuses("awaiting_approval");
+        Measured fill = measure(
+                "pending-fill",
+                "pending-call",
+                PENDING_FILL_CLIENTS,
+                i -> new Clients.PendingCallClient(
+                        fillHttp, plan.get(i), waiting, asked, config.pendingCalls(), pending),
+                Duration.ZERO,
+                config.seedTimeout(),
+                waiting,
+                false);
+        checkStatuses("calls asked for in plan sessions", fill);
+        logMeasured("calls/s", fill);
+        // Admins see every call, as the harness's user is: the same totals the lists count.
+        long calls = totalItems(http, "/api/executions?size=1");
+        long pendingNow = totalItems(http, "/api/approvals?size=1");
+
+        log("tool calls: " + config.listClients() + " clients read GET /api/approvals?size=20 (" + pendingNow
+                + " pending of " + calls + " calls)");
+        Http inboxHttp = new Http(url);
+        Measured inbox = measure(
+                "approvals-inbox",
+                "approvals",
+                config.listClients(),
+                i -> new Clients.ReadClient(inboxHttp, "approvals", "/api/approvals?size=20"),
+                config.warmup(),
+                config.duration(),
+                null,
+                false);
+        logMeasured("lists/s", inbox);
+        log("tool calls: " + config.listClients() + " clients read GET /api/executions?size=20");
+        Http runsHttp = new Http(url);
+        Measured executions = measure(
+                "executions-list",
+                "executions",
+                config.listClients(),
+                i -> new Clients.ReadClient(runsHttp, "executions", "/api/executions?size=20"),
+                config.warmup(),
+                config.duration(),
+                null,
+                false);
+        logMeasured("lists/s", executions);
+
+        // The pool of pending calls is finite, so the warm-up is a count: the first tenth, in a run of its own.
+        int warmupDecisions = Math.max(1, pending.size() / 10);
+        Queue<Clients.Pending> warmupPool = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < warmupDecisions && !pending.isEmpty(); i++) {
+            warmupPool.add(pending.poll());
+        }
+        log("tool calls: " + config.approverClients() + " clients approve " + warmupDecisions
+                + " calls (warm-up), then " + pending.size());
+        Http approveHttp = new Http(url);
+        Clients.Statuses approved = new Clients.Statuses("approved");
+        Measured warmup = measure(
+                "approvals-warmup",
+                "decide",
+                config.approverClients(),
+                i -> new Clients.ApproverClient(approveHttp, warmupPool, approved),
+                Duration.ZERO,
+                config.duration(),
+                approved,
+                false);
+        countErrors("approval decisions (warm-up)", warmup.outcome().measured());
+        Measured approvals = measure(
+                "approvals",
+                "decide",
+                config.approverClients(),
+                i -> new Clients.ApproverClient(approveHttp, pending, approved),
+                Duration.ZERO,
+                config.duration(),
+                approved,
+                false);
+        checkStatuses("approval decisions", approvals);
+        logMeasured("decisions/s", approvals);
+        long leftPending = pendingNow - answered(warmup) - answered(approvals);
+        long listedAfter = totalItems(http, "/api/approvals?size=1");
+        // Each decision answered once the read model showed it, so the inbox must already count the rest exactly.
+        if (config.startsNode() && listedAfter != leftPending) {
+            problems.add("after the approvals the inbox lists " + listedAfter + " pending calls, but " + leftPending
+                    + " were left undecided");
+        }
+        toolCalls = new ToolCallResult(
+                decisions,
+                fill,
+                calls,
+                pendingNow,
+                inbox,
+                executions,
+                warmupDecisions,
+                approvals,
+                leftPending,
+                listedAfter);
+    }
+
+    /** {@code count} sessions in {@code mode}, visible in the read model; null when any could not be created. */
+    private static List<String> sessionsInMode(Http http, Recorder setup, int count, String mode) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = Clients.sessionInMode(http, setup, "Bench runtime " + i + " (" + mode + ")", mode);
+            if (id == null) {
+                return null;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * A closed loop with the node's CPU, GC and database waits probed over the measured window; with
+     * {@code diagnose}, also thread dumps and a JFR recording.
+     */
+    private Measured measure(
+            String phase,
+            String op,
+            int clients,
+            IntFunction<ClosedLoop.Client> factory,
+            Duration warmup,
+            Duration duration,
+            Clients.Statuses statuses,
+            boolean diagnose)
+            throws InterruptedException {
+        Probe[] probe = new Probe[1];
+        Probe.Result[] probed = new Probe.Result[1];
+        Thread[] dumper = new Thread[1];
+        if (diagnose) {
+            // Started before the warm-up: starting JFR can take seconds on a busy machine.
+            startRecording(phase);
+        }
+        ClosedLoop.Outcome outcome = ClosedLoop.run(phase, clients, factory, warmup, duration, new ClosedLoop.Hooks() {
+            @Override
+            public void measureStarted() {
+                probe[0] = Probe.begin(phase, new Http(url), resources);
+                if (diagnose && pid > 0) {
+                    dumper[0] = startThreadDumps(phase, duration.toMillis() / 3, 1_000);
+                }
+            }
+
+            @Override
+            public void measureEnded() {
+                try {
+                    probed[0] = probe[0].end();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (diagnose && pid > 0) {
+                    stopRecording(phase);
+                }
+            }
+        });
+        if (dumper[0] != null) {
+            dumper[0].join(30_000);
+        }
+        countErrors(phase, outcome.measured());
+        countErrors(phase + " warm-up", outcome.warmup());
+        return new Measured(op, clients, outcome, probed[0], statuses);
+    }
+
+    private void checkStatuses(String what, Measured measured) {
+        Clients.Statuses statuses = measured.statuses();
+        if (statuses.wrong() > 0) {
+            problems.add(what + ": " + statuses.wrong() + " of " + statuses.checked() + " answers were not `"
+                    + statuses.expected() + "` (" + statusSummary(statuses) + ")");
+        }
+    }
+
+    private static String statusSummary(Clients.Statuses statuses) {
+        StringBuilder text = new StringBuilder();
+        statuses.counts().forEach((status, n) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(status)
+                .append("×")
+                .append(n));
+        return text.length() == 0 ? "none" : text.toString();
+    }
+
+    private static void logMeasured(String unit, Measured measured) {
+        Recorder.Stats stats = measured.stats();
+        log(String.format(
+                Locale.ROOT,
+                "  %.0f %s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %s%s",
+                measured.perSecond(),
+                unit,
+                stats.p50(),
+                stats.p99(),
+                stats.max(),
+                measured.outcome().measured().errorSummary(measured.op()),
+                measured.statuses() == null ? "" : ", statuses " + statusSummary(measured.statuses())));
+    }
+
+    /** Requests of the measurement that answered 2xx. */
+    private static long answered(Measured measured) {
+        Recorder recorder = measured.outcome().measured();
+        return recorder.total(measured.op()) - recorder.errors(measured.op());
+    }
+
+    private static long totalItems(Http http, String path) {
+        Http.Result result = http.get(path);
+        return result.ok() ? result.json().path("totalItems").asLong(-1) : -1;
+    }
+
     // --- helpers ---
 
     private boolean awaitCaughtUp(Http http, Duration bound) throws InterruptedException {
@@ -787,6 +1092,7 @@ public final class Bench {
         lagSection(r);
         listSection(r);
         seedAndRebuildSection(r);
+        toolCallsSection(r);
         memorySection(r);
         diagnosticsSection(r);
         return r.toString();
@@ -824,7 +1130,9 @@ public final class Bench {
                         + config.warmup().toSeconds() + " s, measured "
                         + config.duration().toSeconds() + " s per level, list clients " + config.listClients()
                         + ", lag samples " + config.lagSamples() + ", rebuild target " + config.rebuildEvents()
-                        + " events, seed clients " + config.seedClients());
+                        + " events, seed clients " + config.seedClients() + ", tool-call clients "
+                        + joined(config.toolCallClients()) + ", pending calls " + config.pendingCalls()
+                        + ", approver clients " + config.approverClients());
         r.line();
     }
 
@@ -909,6 +1217,9 @@ public final class Bench {
                     "–",
                     "–",
                     "–");
+        }
+        if (toolCalls != null) {
+            toolCallSummary(r);
         }
         r.row("failed requests", Long.toString(errorsTotal), "0", "–", verdict(problems.isEmpty()));
         r.line();
@@ -1128,11 +1439,164 @@ public final class Bench {
         resourceTable(r, probes);
     }
 
+    /** The control plane's figures in the summary, against the command targets (it has none of its own yet). */
+    private void toolCallSummary(Report r) {
+        Measured top = toolCalls.decisions().get(toolCalls.decisions().size() - 1);
+        r.row(
+                "tool-call decisions/s at " + top.clients() + " clients (allowed `Read`, auto_accept)",
+                fmt(top.perSecond(), 0),
+                "≥ 1,000 (command target)",
+                "–",
+                verdict(top.perSecond() >= TARGET_COMMANDS_PER_SECOND));
+        r.row(
+                "tool-call decision p99 at " + top.clients() + " clients",
+                fmt(top.stats().p99(), 1) + " ms (p50 " + fmt(top.stats().p50(), 1) + ")",
+                "< 100 ms (command target)",
+                "–",
+                verdict(top.stats().p99() < TARGET_COMMAND_P99_MS));
+        r.row(
+                "approvals inbox lists/s (size=20, " + toolCalls.inbox().clients() + " clients, " + toolCalls.pending()
+                        + " pending)",
+                fmt(toolCalls.inbox().perSecond(), 0) + " (p99 "
+                        + fmt(toolCalls.inbox().stats().p99(), 1) + " ms)",
+                "–",
+                "–",
+                "–");
+        r.row(
+                "executions lists/s (size=20, " + toolCalls.executions().clients() + " clients, " + toolCalls.calls()
+                        + " calls)",
+                fmt(toolCalls.executions().perSecond(), 0) + " (p99 "
+                        + fmt(toolCalls.executions().stats().p99(), 1) + " ms)",
+                "–",
+                "–",
+                "–");
+        Measured approvals = toolCalls.approvals();
+        r.row(
+                "approval decisions/s (" + approvals.clients() + " clients)",
+                fmt(approvals.perSecond(), 0) + " (p99 " + fmt(approvals.stats().p99(), 1) + " ms)",
+                "≥ 1,000, p99 < 100 ms (command targets)",
+                "–",
+                verdict(approvals.perSecond() >= TARGET_COMMANDS_PER_SECOND
+                        && approvals.stats().p99() < TARGET_COMMAND_P99_MS));
+        long checked = 0;
+        long wrong = 0;
+        for (Measured measured : toolCallMeasurements()) {
+            if (measured.statuses() != null) {
+                checked += measured.statuses().checked();
+                wrong += measured.statuses().wrong();
+            }
+        }
+        r.row("tool-call answers with an unexpected status", wrong + " of " + checked, "0", "–", verdict(wrong == 0));
+    }
+
+    /** Every measurement of the control plane phase that has figures of its own, in the order they ran. */
+    private List<Measured> toolCallMeasurements() {
+        List<Measured> all = new ArrayList<>(toolCalls.decisions());
+        all.add(toolCalls.fill());
+        all.add(toolCalls.inbox());
+        all.add(toolCalls.executions());
+        all.add(toolCalls.approvals());
+        return all;
+    }
+
+    private void toolCallsSection(Report r) {
+        if (toolCalls == null) {
+            return;
+        }
+        r.line("## 5. Tool calls and approvals (agent control plane)");
+        r.line();
+        r.line("The user first adds the rule `" + Clients.ALLOW_RULE + "` → allow (scope user). **Runtimes:** at each"
+                + " level, closed-loop clients, each in its own `auto_accept` session, send `POST /api/tool-calls`"
+                + " `{\"tool\":\"Read\",\"input\":{\"file_path\":\"" + Clients.TOOL_CALL_FILE
+                + "\",\"cwd\":\"" + Clients.WORKING_DIRECTORY + "\"},\"sessionId\":…}` (the node anchors the"
+                + " relative rule and path at `cwd`; without it the rule cannot match and every call asks), "
+                + config.warmup().toSeconds() + " s warm-up then "
+                + config.duration().toSeconds() + " s measured. The rule allows the call, so it ends at `approved`"
+                + " (its runtime executes it; nothing runs on the node); the node answers 202 once its read model shows"
+                + " the decision, so the latency includes the way to the read model. **Inbox:** "
+                + PENDING_FILL_CLIENTS + " runtimes in `plan` sessions ask for " + config.pendingCalls()
+                + " calls, which wait at `awaiting_approval`; then " + config.listClients() + " clients read `GET"
+                + " /api/approvals?size=20` (pending, soonest expiry first), then `GET /api/executions?size=20`"
+                + " (every call, newest first), each with the same warm-up and window. **People:** "
+                + config.approverClients() + " clients approve the pending calls with `POST /api/approvals/{id}`"
+                + " `{\"decision\":\"approve\",\"inputHash\":…}` (the hash from the call's answer) until none is"
+                + " left: the first " + toolCalls.warmupDecisions() + " warm up and are excluded, and the window"
+                + " ends when the last call was decided (at most "
+                + config.duration().toSeconds() + " s). No"
+                + " target is set for the control plane yet; the writes are shown against the command targets.");
+        r.line();
+        r.table(
+                "measurement",
+                "clients",
+                "per s",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "requests",
+                "errors",
+                "target (command)");
+        for (Measured decision : toolCalls.decisions()) {
+            toolCallRow(r, "`POST /api/tool-calls`, allowed (auto_accept)", decision, true);
+        }
+        toolCallRow(r, "`POST /api/tool-calls`, asks (plan): filling the inbox", toolCalls.fill(), false);
+        toolCallRow(r, "`GET /api/approvals?size=20`, " + toolCalls.pending() + " pending", toolCalls.inbox(), false);
+        toolCallRow(r, "`GET /api/executions?size=20`, " + toolCalls.calls() + " calls", toolCalls.executions(), false);
+        toolCallRow(r, "`POST /api/approvals/{id}` approve", toolCalls.approvals(), true);
+        r.line();
+        r.line("The `status` of every 2xx answer (warm-up included):");
+        r.line();
+        r.table("answers", "expected", "checked", "seen", "verdict");
+        for (Measured decision : toolCalls.decisions()) {
+            statusRow(r, "tool calls at " + decision.clients() + " clients", decision.statuses());
+        }
+        statusRow(r, "calls filling the inbox", toolCalls.fill().statuses());
+        statusRow(r, "approvals (warm-up included)", toolCalls.approvals().statuses());
+        r.line();
+        r.line("Decided " + (toolCalls.pending() - toolCalls.leftPending()) + " of the " + toolCalls.pending()
+                + " pending calls; " + toolCalls.leftPending() + " left undecided (they expire after 15 minutes);"
+                + " the inbox then listed " + toolCalls.listedAfter() + " pending"
+                + (toolCalls.listedAfter() == toolCalls.leftPending()
+                        ? " (as expected)."
+                        : " (EXPECTED " + toolCalls.leftPending() + ")."));
+        r.line();
+        resourceTable(r, toolCallMeasurements().stream().map(Measured::probe).toList());
+    }
+
+    private static void toolCallRow(Report r, String what, Measured measured, boolean write) {
+        Recorder.Stats stats = measured.stats();
+        String target = "–";
+        if (write) {
+            boolean met = measured.perSecond() >= TARGET_COMMANDS_PER_SECOND && stats.p99() < TARGET_COMMAND_P99_MS;
+            target = "≥ 1,000/s, p99 < 100 ms: " + verdict(met);
+        }
+        r.row(
+                what,
+                Integer.toString(measured.clients()),
+                fmt(measured.perSecond(), 0),
+                fmt(stats.p50(), 1),
+                fmt(stats.p90(), 1),
+                fmt(stats.p99(), 1),
+                fmt(stats.max(), 1),
+                Long.toString(measured.outcome().measured().total(measured.op())),
+                measured.outcome().measured().errorSummary(measured.op()),
+                target);
+    }
+
+    private static void statusRow(Report r, String what, Clients.Statuses statuses) {
+        r.row(
+                what,
+                "`" + statuses.expected() + "`",
+                Long.toString(statuses.checked()),
+                statusSummary(statuses),
+                statuses.wrong() == 0 ? "all as expected" : "**" + statuses.wrong() + " WRONG**");
+    }
+
     private void memorySection(Report r) {
         if (memoryAfterLoad == null) {
             return;
         }
-        r.line("## 5. Memory of the node");
+        r.line("## 6. Memory of the node");
         r.line();
         r.line("RSS from `/proc/<pid>/status` (VmRSS; VmHWM is the peak), heap from `/actuator/metrics/jvm.memory.*`.");
         r.line();
@@ -1162,7 +1626,8 @@ public final class Bench {
         }
         r.line("## Diagnostics");
         r.line();
-        r.line("Taken during the top command level and during the rebuild; the raw files are in `" + targetDir
+        r.line("Taken during the top command level, the top tool-call level and the rebuild; the raw files are in `"
+                + targetDir
                 + "` (`threads-*.txt`, `node-*.jfr`, open the latter with JDK Mission Control or `jfr print`).");
         r.line();
         threadSummaries.forEach((phase, summary) -> {
@@ -1201,6 +1666,9 @@ public final class Bench {
             probes.add(rebuild.probe());
         }
         probes.add(lagLoadProbe);
+        if (toolCalls != null) {
+            toolCallMeasurements().forEach(measured -> probes.add(measured.probe()));
+        }
         return probes.stream().filter(p -> p != null).toList();
     }
 

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
-/** The simulated users: command clients, the store-filling seed clients and list readers. */
+/** The simulated users: command clients, the store-filling seed clients, readers, runtimes and approvers. */
 final class Clients {
 
     /** Share of each command in the mixed workload (the rest of 1.0 after create and prompt is mode changes). */
@@ -216,19 +220,193 @@ final class Clients {
         };
     }
 
-    /** Reads the first page of the session list, as the web UI's home screen does. */
-    static final class ListClient implements ClosedLoop.Client {
+    /** Reads one page again and again: the session list (the web UI's home screen), the approvals inbox, the runs. */
+    static final class ReadClient implements ClosedLoop.Client {
         private final Http http;
+        private final String op;
         private final String path;
 
-        ListClient(Http http, int size) {
+        ReadClient(Http http, String op, String path) {
             this.http = http;
-            this.path = "/api/sessions?size=" + size;
+            this.op = op;
+            this.path = path;
         }
 
         @Override
         public boolean step(Recorder recorder) {
-            recorder.record("list", http.get(path));
+            recorder.record(op, http.get(path));
+            return true;
+        }
+    }
+
+    // --- the agent control plane: tool calls from runtimes and approvals by people ---
+
+    /** The file every benchmarked runtime reads; the benchmark's user rule {@link #ALLOW_RULE} covers it. */
+    static final String TOOL_CALL_FILE = "src/App.java";
+
+    static final String ALLOW_RULE = "Read(src/**)";
+
+    /**
+     * The runtime's working directory, sent as {@code input.cwd}. The node anchors both the relative rule and the
+     * relative {@code file_path} there; without it neither resolves, the rule never matches and every call asks.
+     */
+    static final String WORKING_DIRECTORY = "/srv/orchwiz-bench";
+
+    /** What a runtime sends before it reads a file: the call is decided by the rules and the session's mode. */
+    static Map<String, Object> toolCallBody(String sessionId) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("file_path", TOOL_CALL_FILE);
+        input.put("cwd", WORKING_DIRECTORY);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tool", "Read");
+        body.put("input", input);
+        body.put("sessionId", sessionId);
+        return body;
+    }
+
+    /**
+     * Creates a session in {@code mode} and answers its id once the read model shows it (null when either failed):
+     * a tool call reads the session's mode from the read model, and would be refused before the session is there.
+     */
+    static String sessionInMode(Http http, Recorder recorder, String title, String mode) {
+        Http.Result created = http.post("/api/sessions", Map.of("title", title, "mode", mode));
+        recorder.record("create session", created);
+        if (!created.ok()) {
+            return null;
+        }
+        String id = created.json().path("id").asText();
+        Http.Result read = http.get("/api/sessions/" + id + "?minVersion=0");
+        recorder.record("read session", read);
+        return read.ok() && mode.equals(read.json().path("mode").asText()) ? id : null;
+    }
+
+    /** The {@code status} field of the 2xx answers, counted across threads; a wrong one is a finding, not noise. */
+    static final class Statuses {
+        private final String expected;
+        private final Map<String, LongAdder> seen = new ConcurrentHashMap<>();
+
+        Statuses(String expected) {
+            this.expected = expected;
+        }
+
+        String expected() {
+            return expected;
+        }
+
+        /** Counts the answer's status; answers the parsed body, or null for a non-2xx answer. */
+        JsonNode count(Http.Result result) {
+            if (!result.ok()) {
+                return null;
+            }
+            JsonNode json = result.json();
+            String status = json.path("status").asText("");
+            seen.computeIfAbsent(status.isEmpty() ? "(none)" : status, k -> new LongAdder())
+                    .increment();
+            return json;
+        }
+
+        Map<String, Long> counts() {
+            Map<String, Long> counts = new TreeMap<>();
+            seen.forEach((status, n) -> counts.put(status, n.sum()));
+            return counts;
+        }
+
+        long checked() {
+            return counts().values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long wrong() {
+            return checked() - counts().getOrDefault(expected, 0L);
+        }
+    }
+
+    /** A runtime in an auto_accept session asking, again and again, for a call the user's rule allows. */
+    static final class ToolCallClient implements ClosedLoop.Client {
+        private final Http http;
+        private final Map<String, Object> body;
+        private final Statuses statuses;
+
+        ToolCallClient(Http http, String sessionId, Statuses statuses) {
+            this.http = http;
+            this.body = toolCallBody(sessionId);
+            this.statuses = statuses;
+        }
+
+        @Override
+        public boolean step(Recorder recorder) {
+            Http.Result result = http.post("/api/tool-calls", body);
+            recorder.record("tool-call", result);
+            statuses.count(result);
+            return true;
+        }
+    }
+
+    /** A call waiting in the inbox, with the input hash an approval must name. */
+    record Pending(String toolCallId, String inputHash) {}
+
+    /**
+     * A runtime in a plan session: every call it asks for waits for a person. Stops when the shared count of calls
+     * reaches the target; every call that answered {@code awaiting_approval} joins {@code pending}.
+     */
+    static final class PendingCallClient implements ClosedLoop.Client {
+        private final Http http;
+        private final Map<String, Object> body;
+        private final Statuses statuses;
+        private final AtomicLong asked;
+        private final long target;
+        private final Queue<Pending> pending;
+
+        PendingCallClient(
+                Http http, String sessionId, Statuses statuses, AtomicLong asked, long target, Queue<Pending> pending) {
+            this.http = http;
+            this.body = toolCallBody(sessionId);
+            this.statuses = statuses;
+            this.asked = asked;
+            this.target = target;
+            this.pending = pending;
+        }
+
+        @Override
+        public boolean step(Recorder recorder) {
+            if (asked.getAndIncrement() >= target) {
+                return false;
+            }
+            Http.Result result = http.post("/api/tool-calls", body);
+            recorder.record("pending-call", result);
+            JsonNode call = statuses.count(result);
+            if (call != null
+                    && statuses.expected().equals(call.path("status").asText())
+                    && !call.path("inputHash").asText("").isEmpty()) {
+                pending.add(new Pending(
+                        call.path("id").asText(), call.path("inputHash").asText()));
+            }
+            return true;
+        }
+    }
+
+    /** A person approving calls from the inbox, one after another, until none is left. */
+    static final class ApproverClient implements ClosedLoop.Client {
+        private final Http http;
+        private final Queue<Pending> pending;
+        private final Statuses statuses;
+
+        ApproverClient(Http http, Queue<Pending> pending, Statuses statuses) {
+            this.http = http;
+            this.pending = pending;
+            this.statuses = statuses;
+        }
+
+        @Override
+        public boolean step(Recorder recorder) {
+            Pending call = pending.poll();
+            if (call == null) {
+                return false;
+            }
+            Http.Result result = http.post(
+                    "/api/approvals/" + call.toolCallId(),
+                    Map.of("decision", "approve", "inputHash", call.inputHash()));
+            recorder.record("decide", result);
+            statuses.count(result);
             return true;
         }
     }

@@ -39,13 +39,16 @@ record Config(
         Duration rebuildTimeout,
         int threadDumps,
         boolean jfr,
+        int[] toolCallClients,
+        int pendingCalls,
+        int approverClients,
         Set<String> phases,
         Path out) {
 
     /** The only address load may go to. */
     static final String LOOPBACK = "127.0.0.1";
 
-    static final List<String> ALL_PHASES = List.of("commands", "lag", "list", "seed", "rebuild");
+    static final List<String> ALL_PHASES = List.of("commands", "lag", "list", "seed", "rebuild", "toolcalls");
 
     static final String USAGE = """
             java -jar bench/target/orchwiz-bench.jar [options]
@@ -76,7 +79,10 @@ record Config(
               --rebuild-timeout 1800   seconds the rebuild may take at most (default 1800)
               --thread-dumps 3         node thread dumps taken during the top level (default 3, 0 = none)
               --jfr true|false         record a JFR profile of the node during the top level (default true)
-              --phases LIST            subset of commands,lag,list,seed,rebuild (default all)
+              --toolcall-clients 8,32  concurrent runtimes posting allowed tool calls, per level (default 8,32)
+              --pending-calls 1000     calls left awaiting approval for the inbox reads and the decisions (default 1000)
+              --approver-clients 8     clients approving those calls (default 8); the inbox readers are --list-clients
+              --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls (default all)
               --out PATH               markdown report (default bench/target/report.md)
             """;
 
@@ -133,6 +139,9 @@ record Config(
                 "rebuild-timeout",
                 "thread-dumps",
                 "jfr",
+                "toolcall-clients",
+                "pending-calls",
+                "approver-clients",
                 "phases",
                 "out");
         for (String name : options.keySet()) {
@@ -153,14 +162,12 @@ record Config(
         if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql://" + LOOPBACK + ":")) {
             throw new UsageException("--jdbc-url must be jdbc:postgresql://127.0.0.1:<port>/<db>");
         }
-        int[] levels = Arrays.stream(options.getOrDefault("levels", "1,8,32").split(","))
-                .map(String::trim)
-                .mapToInt(Integer::parseInt)
-                .toArray();
-        for (int level : levels) {
-            if (level < 1 || level > 512) {
-                throw new UsageException("levels must be between 1 and 512");
-            }
+        int[] levels = clientLevels(options.getOrDefault("levels", "1,8,32"));
+        int[] toolCallClients = clientLevels(options.getOrDefault("toolcall-clients", "8,32"));
+        int pendingCalls = Integer.parseInt(options.getOrDefault("pending-calls", "1000"));
+        if (pendingCalls < 10 || pendingCalls > 100_000) {
+            // At least ten, so that a tenth of them can warm the decision path up.
+            throw new UsageException("--pending-calls must be between 10 and 100000");
         }
         Set<String> phases = new LinkedHashSet<>();
         for (String phase :
@@ -207,6 +214,9 @@ record Config(
                 seconds(options.getOrDefault("rebuild-timeout", "1800")),
                 Integer.parseInt(options.getOrDefault("thread-dumps", "3")),
                 Boolean.parseBoolean(options.getOrDefault("jfr", "true")),
+                toolCallClients,
+                pendingCalls,
+                positive(options.getOrDefault("approver-clients", "8")),
                 phases,
                 Path.of(options.getOrDefault("out", defaultOut.toString())));
     }
@@ -229,6 +239,20 @@ record Config(
             return cwd.getParent();
         }
         return cwd;
+    }
+
+    /** A comma-separated list of client counts, e.g. {@code 1,8,32}. */
+    private static int[] clientLevels(String value) {
+        int[] levels = Arrays.stream(value.split(","))
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        for (int level : levels) {
+            if (level < 1 || level > 512) {
+                throw new UsageException("client levels must be between 1 and 512");
+            }
+        }
+        return levels;
     }
 
     private static Duration seconds(String value) {

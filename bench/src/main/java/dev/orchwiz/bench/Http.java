@@ -74,6 +74,15 @@ final class Http {
         return send(request.build());
     }
 
+    Result delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .headers(authorization())
+                .DELETE()
+                .build());
+    }
+
     private static String[] authorization() {
         String token = bearer;
         return token == null ? new String[] {"X-Bench", "1"} : new String[] {"Authorization", "Bearer " + token};
