@@ -24,6 +24,10 @@ export const isActive = (status: string | null | undefined): boolean =>
 export const isFollowed = (call: { status: string | null | undefined; tool?: string | null } | undefined): boolean =>
   Boolean(call) && isActive(call?.status) && !(call?.status === 'approved' && call?.tool !== 'Bash');
 
+/** An approved call of a tool the node does not run: it waits for its runtime to report the result. */
+export const awaitsRuntime = (call: { status: string | null | undefined; tool?: string | null }): boolean =>
+  call.status === 'approved' && call.tool !== 'Bash';
+
 /** A call that may be cancelled: it waits or runs. */
 export const isCancellable = (status: string | null | undefined): boolean => isActive(status);
 

@@ -301,6 +301,30 @@ describe('RunView', () => {
     expect(api.callsTo('GET', `/api/tool-calls/${RUN_ID}`)).toHaveLength(1);
   });
 
+  it('reads the output a runtime reported once its call turns final', async () => {
+    let reported = false;
+    const api = mockApi({
+      [`GET /api/tool-calls/${RUN_ID}`]: () =>
+        jsonResponse(aRun({ tool: 'Read', commandName: null, status: reported ? 'completed' : 'approved', exitCode: reported ? 0 : null })),
+      [`GET /api/executions/${RUN_ID}/output`]: () =>
+        jsonResponse({ items: reported ? [{ sequence: 1, stream: 'stdout', text: 'class App {}' }] : [], truncated: false, finished: reported }),
+      [`GET /api/tool-calls/${RUN_ID}/trail`]: () => jsonResponse({ items: [] }),
+    });
+
+    renderRun();
+
+    expect(await screen.findByTestId('run-awaiting-runtime')).toHaveTextContent('Its runtime runs Read itself');
+    reported = true;
+    act(() => {
+      FakeEventSource.latest().open();
+      FakeEventSource.latest().emit('toolcall.completed', aDomainEvent({ type: 'toolcall.completed', aggregateId: RUN_ID, payload: { exitCode: 0 } }), '9');
+    });
+    await waitFor(() => expect(screen.getByTestId('run-status')).toHaveTextContent('completed'));
+    await waitFor(() => expect(screen.getByTestId('run-output')).toHaveTextContent('class App {}'));
+    expect(screen.queryByTestId('run-awaiting-runtime')).not.toBeInTheDocument();
+    expect(api.callsTo('GET', `/api/executions/${RUN_ID}/output`).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('says when there is no such run', async () => {
     mockApi({ [`GET /api/tool-calls/${RUN_ID}`]: () => problemResponse({ status: 404, code: 'NOT_FOUND', title: 'Not found' }) });
 

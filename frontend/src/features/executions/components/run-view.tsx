@@ -15,7 +15,7 @@ import { executionKeys } from '../api/execution-keys';
 import { RUN_POLL_MS, useToolCall } from '../api/find-tool-call';
 import { useRunHookCalls, useRunDeliveries, useRunHookWorkLiveUpdates } from '../api/list-run-hook-work';
 import { useRunLiveUpdates } from '../api/run-live-updates';
-import { isCancellable, isFollowed, type ToolCallDetail } from '../types';
+import { awaitsRuntime, isActive, isCancellable, isFollowed, type ToolCallDetail } from '../types';
 import { CancelRunButton } from './cancel-run-button';
 import { OutcomeBadge, RuleRefText, RunStatusBadge } from './run-badges';
 import { RunOutputPane } from './run-output';
@@ -156,12 +156,17 @@ export const RunView = ({ id, known }: RunViewProps) => {
   const { data: run, error, isPending, refetch } = useToolCall(id, { known, poll: !streamLive });
   const active = isFollowed(run);
 
-  // When the run ends, read the last of its output once more.
+  // When the run ends, read the last of its output once more. A runtime's call is not followed while it waits for
+  // its result, so its status turning final (the runtime reported) is what says its output arrived.
   const wasActive = useRef(active);
+  const status = run?.status;
+  const wasStatus = useRef(status);
   useEffect(() => {
-    if (wasActive.current && !active) void queryClient.invalidateQueries({ queryKey: executionKeys.output(id) });
+    const ended = (wasActive.current && !active) || (wasStatus.current !== status && !isActive(status) && isActive(wasStatus.current));
+    if (ended) void queryClient.invalidateQueries({ queryKey: executionKeys.output(id) });
     wasActive.current = active;
-  }, [active, id, queryClient]);
+    wasStatus.current = status;
+  }, [active, status, id, queryClient]);
 
   if (isNotFound(error) && !run) return <RunNotFound id={id} />;
   if (isPending && !run) return <Spinner label="Loading run…" />;
@@ -196,6 +201,12 @@ export const RunView = ({ id, known }: RunViewProps) => {
       <div className="run-page__grid">
         <div className="run-page__main">
           <Panel title="Output" labelledBy="run-output-title">
+            {awaitsRuntime(run) && (
+              <p className="muted" data-testid="run-awaiting-runtime">
+                Approved. Its runtime runs <code>{run.tool}</code> itself; the output and exit code appear here when it reports the
+                result.
+              </p>
+            )}
             <RunOutputPane id={run.id} follow={active} />
           </Panel>
           <Panel title="Decision trail" labelledBy="run-trail-title">
