@@ -8,13 +8,11 @@ import dev.orchwiz.api.identity.SignupPolicy;
 import dev.orchwiz.api.identity.TokenScope;
 import dev.orchwiz.api.identity.query.Account;
 import dev.orchwiz.api.identity.query.AccountPage;
-import dev.orchwiz.api.identity.query.ApiTokenGrant;
 import dev.orchwiz.api.identity.query.ApiTokenPage;
 import dev.orchwiz.api.identity.query.ApiTokenSummary;
 import dev.orchwiz.api.identity.query.CountAdmins;
 import dev.orchwiz.api.identity.query.FindAccount;
 import dev.orchwiz.api.identity.query.FindAccountByEmail;
-import dev.orchwiz.api.identity.query.FindApiTokenByHash;
 import dev.orchwiz.api.identity.query.FindInvitation;
 import dev.orchwiz.api.identity.query.FindNodeSettings;
 import dev.orchwiz.api.identity.query.Invitation;
@@ -88,19 +86,6 @@ class AccountQueries {
     @Transactional(readOnly = true)
     public Long handle(CountAdmins query) {
         return accounts.countByAdminTrue();
-    }
-
-    @QueryHandler
-    @Transactional(readOnly = true)
-    public Optional<ApiTokenGrant> handle(FindApiTokenByHash query) {
-        return tokens.findByHash(query.hash()).flatMap(row -> accounts.findById(row.userId)
-                .map(holder -> new ApiTokenGrant(
-                        row.id,
-                        row.userId,
-                        scopes(row.scopes),
-                        row.expiresAt,
-                        row.revokedAt != null,
-                        account(holder))));
     }
 
     @QueryHandler

@@ -1,13 +1,10 @@
 package dev.orchwiz.projection.account;
 
-import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ApiTokens extends JpaRepository<ApiTokenRow, String> {
-
-    Optional<ApiTokenRow> findByHash(String hash);
 
     Page<ApiTokenRow> findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(String userId, Pageable page);
 }
