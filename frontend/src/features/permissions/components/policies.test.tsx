@@ -139,18 +139,25 @@ describe('PoliciesList with policies of your own', () => {
     expect(await screen.findByText('WebFetch')).toBeInTheDocument();
   });
 
-  it('says so when the policy was changed elsewhere meanwhile', async () => {
-    policiesApi(() => [anOwnPolicy()], {
+  it('keeps the version it was opened on, so a save made elsewhere meanwhile is refused, not overwritten', async () => {
+    let current = anOwnPolicy();
+    const api = policiesApi(() => [current], {
       [`PATCH ${POLICIES}/no-network`]: () =>
         problemResponse({ status: 412, code: 'PERMISSION_POLICY_VERSION_MISMATCH', title: 'Changed', detail: 'Policy is at version 4, not 3' }),
     });
-    const { user } = renderWithProviders(<PoliciesList />);
+    const { user, queryClient } = renderWithProviders(<PoliciesList />);
 
     await user.click(within(await screen.findByTestId('policy-no-network')).getByTestId('policy-edit'));
+    current = anOwnPolicy({ title: 'Offline', name: 'Offline', version: 4 });
+    await queryClient.invalidateQueries();
+    await waitFor(() => expect(api.callsTo('GET', POLICIES).length).toBeGreaterThan(1));
     await user.type(screen.getByTestId('policy-title'), '!');
     await user.click(screen.getByTestId('policy-save'));
 
     expect(await screen.findByTestId('policy-conflict')).toHaveTextContent('changed elsewhere');
+    const [patch] = api.callsTo('PATCH', `${POLICIES}/no-network`);
+    expect(patch.headers.get('If-Match')).toBe('"3"');
+    expect(patch.body).toEqual({ title: 'No network!' });
   });
 
   it('deletes your policy after confirmation, and explains when a subagent still has it', async () => {

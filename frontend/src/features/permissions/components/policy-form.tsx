@@ -71,6 +71,9 @@ export const PolicyForm = (props: PolicyFormProps) => {
         }
       : { slug: '', title: '', description: '', rules: linesOf([{ rule: '', outcome: 'deny' }], nextKey) },
   );
+  // What the form was opened on: changes are sent relative to it, with its version, so a save made elsewhere meanwhile
+  // is refused (412) instead of silently overwritten when the list refetches underneath the form.
+  const [base] = useState(props.policy);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreatePolicy();
   const update = useUpdatePolicy();
@@ -116,7 +119,7 @@ export const PolicyForm = (props: PolicyFormProps) => {
       );
       return;
     }
-    const { policy } = props;
+    const policy = base ?? props.policy;
     const patch: { title?: string; description?: string; rules?: PolicyRule[] } = {};
     if (values.title.trim() !== (policy.title ?? policy.name)) patch.title = values.title.trim();
     if (values.description.trim() !== (policy.description ?? '')) patch.description = values.description.trim();
