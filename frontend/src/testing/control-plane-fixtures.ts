@@ -112,6 +112,23 @@ export const aPolicy = (overrides: Partial<Policy> = {}): Policy => ({
   ...overrides,
 });
 
+/** A policy of your own: it has an id and a version, and can be edited and deleted. */
+export const anOwnPolicy = (overrides: Partial<Policy> = {}): Policy => ({
+  id: 'p0000000-0000-4000-8000-000000000001',
+  slug: 'no-network',
+  name: 'No network',
+  title: 'No network',
+  description: 'Keeps agents offline.',
+  builtIn: false,
+  rules: [
+    { rule: 'Bash(curl *)', outcome: 'deny' },
+    { rule: 'WebFetch', outcome: 'deny' },
+  ],
+  updatedAt: '2026-11-26T10:00:00Z',
+  version: 3,
+  ...overrides,
+});
+
 export const aSimulation = (overrides: Partial<Simulation> = {}): Simulation => ({
   outcome: 'deny',
   reason: 'denied by session rule Bash(git push:*)',

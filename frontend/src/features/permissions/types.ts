@@ -18,12 +18,38 @@ export type Rule = {
   createdAt: string;
 };
 
+export type PolicyRule = { rule: string; outcome: Outcome };
+
+/** A built-in policy (`builtIn`, no id or version) or one of your own. `name` repeats `title`. */
 export type Policy = {
+  id?: string | null;
   slug: string;
   name: string;
+  title?: string;
   description: string | null;
   builtIn: boolean;
-  rules: { rule: string; outcome: Outcome }[];
+  rules: PolicyRule[];
+  updatedAt?: string | null;
+  version?: number | null;
+};
+
+export type PolicyInput = { slug: string; title: string; description: string; rules: PolicyRule[] };
+
+/** What a write answers: the version the next `If-Match` names. */
+export type PolicyWritten = { id: string; slug: string; version: number };
+
+/** Lowercase words joined by single hyphens, at most 64 characters (the node checks the same). */
+export const POLICY_SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const POLICY_SLUG_MAX = 64;
+export const POLICY_TITLE_MAX = 100;
+export const POLICY_DESCRIPTION_MAX = 1000;
+export const PERMISSION_POLICY_SLUG_TAKEN = 'PERMISSION_POLICY_SLUG_TAKEN';
+export const PERMISSION_POLICY_IN_USE = 'PERMISSION_POLICY_IN_USE';
+
+/** The node names a refused rule by its position, e.g. `rules[2]: Rule "Bash(" is not valid: …`. */
+export const ruleProblemOf = (detail: string | undefined): { index: number; message: string } | undefined => {
+  const match = detail ? /^rules\[(\d+)\]: (.+)$/s.exec(detail) : null;
+  return match ? { index: Number(match[1]), message: match[2] } : undefined;
 };
 
 export type RuleRef = {

@@ -34,8 +34,10 @@ export type ImportResult = {
   failed: { path: string; code?: string; detail?: string }[];
 };
 
-/** A permission policy to assign (`GET /api/permission-policies`). */
-export type PolicyChoice = { slug: string; name: string; description: string | null; builtIn: boolean };
+/** A permission policy to assign (`GET /api/permission-policies`): built-in, or one of your own. */
+export type PolicyChoice = { slug: string; name: string; title?: string; description: string | null; builtIn: boolean };
 
 export const SUBAGENT_NAME_TAKEN = 'SUBAGENT_NAME_TAKEN';
 export const isSubagentEvent = (type: string): boolean => type.startsWith('subagent.');
+/** A policy written, revised or removed: the choices of the policy picker change. */
+export const isPolicyEvent = (type: string): boolean => type.startsWith('permission.policy-');

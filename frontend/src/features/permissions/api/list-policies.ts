@@ -6,7 +6,7 @@ import { permissionKeys } from './permission-keys';
 
 export const POLICIES_PAGE_SIZE = 20;
 
-/** `GET /api/permission-policies`: built-in ones (`safe-core`, `read-only`, `hardened`) and any others. */
+/** `GET /api/permission-policies`: the built-in ones (`safe-core`, `read-only`, `hardened`) first, then your own. */
 export const listPolicies = async (page: number, signal?: AbortSignal): Promise<Page<Policy>> => {
   const params = new URLSearchParams();
   if (page) params.set('page', String(page));

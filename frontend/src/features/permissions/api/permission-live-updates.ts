@@ -2,8 +2,8 @@ import { useRefreshOnEvents } from '@/lib/use-event-refresh';
 import { isPermissionEvent } from '../types';
 import { permissionKeys } from './permission-keys';
 
-const KEYS = [permissionKeys.rules(), [...permissionKeys.all, 'policies']];
+const KEYS = [permissionKeys.rules(), permissionKeys.policyLists()];
 
-/** Rules added or removed anywhere (another tab, an import, the API) show up at once. */
+/** Rules and policies changed anywhere (another tab, an import, the API) show up at once. */
 export const usePermissionLiveUpdates = (): void =>
   useRefreshOnEvents({ matches: (event) => isPermissionEvent(event.type), queryKeys: KEYS });

@@ -8,6 +8,11 @@ import type { PolicyAssignment, Subagent } from '../types';
 const sameAssignments = (a: PolicyAssignment[], b: PolicyAssignment[]) =>
   a.length === b.length && a.every((item, i) => item.policy === b[i].policy && item.priority === b[i].priority);
 
+const POLICY_GROUPS = [
+  { label: 'Built-in', builtIn: true },
+  { label: 'Your policies', builtIn: false },
+] as const;
+
 const sorted = (assignments: PolicyAssignment[]) => [...assignments].sort((a, b) => a.priority - b.priority);
 
 /** Which permission policies apply to the subagent's calls, and in what order (lower priority number first). */
@@ -56,8 +61,9 @@ export const PolicyAssignments = ({ subagent, editable }: { subagent: Subagent; 
             <li key={assignment.policy} className="item-list__item" data-testid={`subagent-policy-${assignment.policy}`}>
               <span className="item-list__main">
                 <span className="item-list__title">
-                  {policy?.name ?? assignment.policy} <code className="muted">{assignment.policy}</code>{' '}
+                  {policy?.title ?? policy?.name ?? assignment.policy} <code className="muted">{assignment.policy}</code>{' '}
                   {policy?.builtIn && <Badge tone="accent">built-in</Badge>}
+                  {policy && !policy.builtIn && <Badge tone="muted">yours</Badge>}
                 </span>
                 {policy?.description && <span className="item-list__meta muted">{policy.description}</span>}
               </span>
@@ -98,11 +104,20 @@ export const PolicyAssignments = ({ subagent, editable }: { subagent: Subagent; 
               data-testid="subagent-policy-add-select"
             >
               <option value="">{policies.isPending ? 'Loading policies…' : 'Add a policy…'}</option>
-              {available.map((policy) => (
-                <option key={policy.slug} value={policy.slug}>
-                  {policy.name} ({policy.slug})
-                </option>
-              ))}
+              {POLICY_GROUPS.map(({ label, builtIn }) => {
+                const choices = available.filter((policy) => policy.builtIn === builtIn);
+                return (
+                  choices.length > 0 && (
+                    <optgroup key={label} label={label}>
+                      {choices.map((policy) => (
+                        <option key={policy.slug} value={policy.slug}>
+                          {policy.title ?? policy.name} ({policy.slug})
+                        </option>
+                      ))}
+                    </optgroup>
+                  )
+                );
+              })}
             </select>
             <button type="button" className="button" onClick={add} disabled={!adding} data-testid="subagent-policy-add">
               Add

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { aPolicy, aSubagent, captureDownloads, SUBAGENT_ID } from '@/testing/control-plane-fixtures';
+import { anOwnPolicy, aPolicy, aSubagent, captureDownloads, SUBAGENT_ID } from '@/testing/control-plane-fixtures';
 import { aPage } from '@/testing/fixtures';
 import { jsonResponse, mockApi, problemResponse, renderWithProviders } from '@/testing/test-utils';
 import type { Subagent } from '../types';
@@ -111,6 +111,35 @@ describe('SubagentView', () => {
       assignments: [
         { policy: 'hardened', priority: 5 },
         { policy: 'read-only', priority: 10 },
+      ],
+    });
+  });
+
+  it('offers your own policies beside the built-in ones and assigns them the same way', async () => {
+    let subagent: Subagent = aSubagent({ policies: [{ policy: 'read-only', priority: 10 }] });
+    const api = mockApi({
+      'GET /api/permission-policies': () => jsonResponse(aPage([aPolicy(), aPolicy({ slug: 'hardened', name: 'Hardened' }), anOwnPolicy()])),
+      [`GET /api/subagents/${SUBAGENT_ID}`]: () => jsonResponse(subagent),
+      [`PUT /api/subagents/${SUBAGENT_ID}/policies`]: ({ body }) => {
+        subagent = { ...subagent, version: 2, policies: (body as { assignments: Subagent['policies'] }).assignments };
+        return jsonResponse({ id: SUBAGENT_ID, version: 2 });
+      },
+    });
+    const { user } = renderWithProviders(<SubagentView id={SUBAGENT_ID} onDeleted={vi.fn()} />);
+
+    const own = await screen.findByRole('option', { name: 'No network (no-network)' });
+    expect(own.closest('optgroup')).toHaveAttribute('label', 'Your policies');
+    expect(screen.getByRole('option', { name: 'Hardened (hardened)' }).closest('optgroup')).toHaveAttribute('label', 'Built-in');
+    await user.selectOptions(screen.getByTestId('subagent-policy-add-select'), 'no-network');
+    await user.click(screen.getByTestId('subagent-policy-add'));
+    expect(screen.getByTestId('subagent-policy-no-network')).toHaveTextContent('No network no-network yours');
+    await user.click(screen.getByTestId('subagent-policies-save'));
+
+    expect(await screen.findByTestId('subagent-policies-saved')).toHaveTextContent('Saved.');
+    expect(api.callsTo('PUT', `/api/subagents/${SUBAGENT_ID}/policies`)[0].body).toEqual({
+      assignments: [
+        { policy: 'read-only', priority: 10 },
+        { policy: 'no-network', priority: 20 },
       ],
     });
   });

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * The policies every node ships with. A policy is a named list of rules assigned to subagents; its rules rank with the
@@ -116,9 +115,7 @@ public enum BuiltInPolicy {
 
     /** This policy's rules as candidates of a subagent that has it assigned with {@code priority}. */
     public List<CandidateRule> candidates(int priority) {
-        return IntStream.range(0, rules.size())
-                .mapToObj(order -> CandidateRule.ofPolicy(slug, priority, rules.get(order), order))
-                .toList();
+        return CandidateRule.ofPolicy(slug, priority, rules);
     }
 
     public static Optional<BuiltInPolicy> bySlug(String slug) {

@@ -1,8 +1,10 @@
 package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.permission.PermissionOutcome;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * A rule that may apply to a call, with everything the evaluator needs to rank it and the answer needs to name it.
@@ -33,5 +35,12 @@ public record CandidateRule(
     /** The rule at {@code order} of the policy {@code policy}, assigned with {@code priority}. */
     public static CandidateRule ofPolicy(String policy, int priority, PolicyRule rule, int order) {
         return new CandidateRule(null, rule.spec(), rule.outcome(), RuleSource.POLICY, policy, priority, order);
+    }
+
+    /** Every rule of the policy {@code policy}, in its order, as candidates of a subagent given it with {@code priority}. */
+    public static List<CandidateRule> ofPolicy(String policy, int priority, List<PolicyRule> rules) {
+        return IntStream.range(0, rules.size())
+                .mapToObj(order -> ofPolicy(policy, priority, rules.get(order), order))
+                .toList();
     }
 }

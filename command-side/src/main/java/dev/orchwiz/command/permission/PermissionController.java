@@ -13,18 +13,16 @@ import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import dev.orchwiz.command.web.CommandSender;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rule writes, the built-in policies and the simulator that shows which rule decides a call and which lost. */
+/** Rule writes and the simulator that shows which rule decides a call and which lost. */
 @RestController
 class PermissionController {
 
@@ -43,12 +41,6 @@ class PermissionController {
     record SimulationInput(String tool, Map<String, Object> input, String sessionId, String subagentId, String cwd) {}
 
     record Simulation(PermissionOutcome outcome, String reason, RuleRef decidedBy, List<RuleRef> shadowed) {}
-
-    record Policy(String slug, String name, String description, boolean builtIn, List<PolicyRuleView> rules) {}
-
-    record PolicyRuleView(String rule, PermissionOutcome outcome) {}
-
-    record PolicyPage(List<Policy> items, int page, int size, long totalItems, int totalPages) {}
 
     @PostMapping("/api/permissions")
     ResponseEntity<Written> add(Actor actor, @RequestBody RuleInput body) {
@@ -97,21 +89,6 @@ class PermissionController {
                 decision.reason(),
                 RuleReferences.reference(decision.decidedBy()),
                 decision.shadowed().stream().map(RuleReferences::reference).toList());
-    }
-
-    @GetMapping("/api/permission-policies")
-    PolicyPage policies() {
-        List<Policy> policies = Arrays.stream(BuiltInPolicy.values())
-                .map(policy -> new Policy(
-                        policy.slug(),
-                        policy.title(),
-                        policy.description(),
-                        true,
-                        policy.rules().stream()
-                                .map(rule -> new PolicyRuleView(rule.spec().text(), rule.outcome()))
-                                .toList()))
-                .toList();
-        return new PolicyPage(policies, 0, policies.size(), policies.size(), 1);
     }
 
     private static SessionId sessionId(String value) {

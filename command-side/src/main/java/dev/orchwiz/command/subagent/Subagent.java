@@ -20,6 +20,7 @@ import dev.orchwiz.api.subagent.event.SubagentPoliciesAssigned;
 import dev.orchwiz.api.subagent.event.SubagentRevised;
 import dev.orchwiz.command.ownership.Owned;
 import dev.orchwiz.command.permission.BuiltInPolicy;
+import dev.orchwiz.command.permission.PermissionPolicySlugs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -85,8 +86,13 @@ class Subagent {
         apply(new SubagentDeleted(subagentId, name, command.actor().id()), Owned.by(ownerId));
     }
 
+    /**
+     * Gives the subagent its policies: built-in ones or its owner's own, never the acting admin's or anyone else's,
+     * because only the owner's policies ever apply to the owner's calls. {@code slugs} is read in this command's
+     * transaction, so a policy created a moment ago can be assigned at once.
+     */
     @CommandHandler
-    SubagentChanged handle(AssignSubagentPolicies command) {
+    SubagentChanged handle(AssignSubagentPolicies command, PermissionPolicySlugs slugs) {
         assertMayChange(command.actor());
         List<PolicyAssignment> assignments = command.assignments() == null ? List.of() : command.assignments();
         if (assignments.size() > MAX_POLICIES) {
@@ -94,7 +100,7 @@ class Subagent {
         }
         Set<String> seen = new HashSet<>();
         for (PolicyAssignment assignment : assignments) {
-            if (assignment == null || BuiltInPolicy.bySlug(assignment.policy()).isEmpty()) {
+            if (assignment == null || !slugs.isAssignable(ownerId, assignment.policy())) {
                 throw new SubagentRefusal(
                         SubagentError.INVALID_INPUT,
                         "unknown policy " + (assignment == null ? null : assignment.policy()));

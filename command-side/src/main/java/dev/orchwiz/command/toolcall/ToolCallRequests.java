@@ -12,7 +12,6 @@ import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.command.AdmitToolCall;
 import dev.orchwiz.api.slashcommand.SlashCommandId;
-import dev.orchwiz.api.subagent.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentError;
 import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.subagent.query.FindSubagent;
@@ -26,12 +25,10 @@ import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.command.execution.ExecutionProperties;
 import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.hook.HookMatcher;
-import dev.orchwiz.command.permission.BuiltInPolicy;
-import dev.orchwiz.command.permission.RuleReferences;
+import dev.orchwiz.command.permission.SubagentPolicyRules;
 import dev.orchwiz.command.web.CommandSender;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,13 +53,20 @@ public class ToolCallRequests {
     private final CommandSender commands;
     private final Sandbox sandbox;
     private final ExecutionProperties execution;
+    private final SubagentPolicyRules policyRules;
     private final Clock clock;
 
-    ToolCallRequests(QueryGateway queries, CommandSender commands, Sandbox sandbox, ExecutionProperties execution) {
+    ToolCallRequests(
+            QueryGateway queries,
+            CommandSender commands,
+            Sandbox sandbox,
+            ExecutionProperties execution,
+            SubagentPolicyRules policyRules) {
         this.queries = queries;
         this.commands = commands;
         this.sandbox = sandbox;
         this.execution = execution;
+        this.policyRules = policyRules;
         this.clock = Clock.systemUTC();
     }
 
@@ -116,7 +120,7 @@ public class ToolCallRequests {
     public List<RuleRef> candidates(Actor actor, SessionId sessionId, SubagentId subagentId) {
         List<RuleRef> candidates = new ArrayList<>(storedRules(actor, sessionId, subagentId));
         if (subagentId != null) {
-            candidates.addAll(policyRules(subagent(actor, subagentId)));
+            candidates.addAll(policyRules.of(subagent(actor, subagentId)));
         }
         return candidates;
     }
@@ -157,16 +161,6 @@ public class ToolCallRequests {
                     order++));
         }
         return references;
-    }
-
-    static List<RuleRef> policyRules(SubagentView subagent) {
-        List<PolicyAssignment> assignments = subagent.policies() == null ? List.of() : subagent.policies();
-        return assignments.stream()
-                .sorted(Comparator.comparingInt(PolicyAssignment::priority))
-                .flatMap(assignment -> BuiltInPolicy.bySlug(assignment.policy()).stream()
-                        .flatMap(policy -> policy.candidates(assignment.priority()).stream()))
-                .map(RuleReferences::reference)
-                .toList();
     }
 
     private List<HookRef> preToolUseHooks(Actor actor, Call call) {

@@ -1,2 +1,2 @@
-/** The permission rules read model, written in the events' own transaction because decisions read it. */
+/** The permission rules and policies read models, written in the events' own transaction because decisions read them. */
 package dev.orchwiz.projection.permission;

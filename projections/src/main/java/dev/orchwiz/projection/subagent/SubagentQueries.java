@@ -5,6 +5,8 @@ import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.subagent.PolicyAssignment;
 import dev.orchwiz.api.subagent.query.FindSubagent;
 import dev.orchwiz.api.subagent.query.ListSubagents;
+import dev.orchwiz.api.subagent.query.ListSubagentsWithPolicy;
+import dev.orchwiz.api.subagent.query.SubagentNames;
 import dev.orchwiz.api.subagent.query.SubagentPage;
 import dev.orchwiz.api.subagent.query.SubagentView;
 import dev.orchwiz.projection.jsonb.Jsonb;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -68,6 +71,19 @@ class SubagentQueries {
         long totalItems = total == null ? 0 : total;
         return new SubagentPage(
                 items, query.page(), query.size(), totalItems, (int) ((totalItems + query.size() - 1) / query.size()));
+    }
+
+    /** Only the owner's subagents: a policy can only be assigned to subagents of its own author. */
+    @QueryHandler
+    public SubagentNames handle(ListSubagentsWithPolicy query) {
+        List<String> names = jdbc.queryForList(
+                "select name from subagent where owner_id = :owner and policies @> cast(:assigned as jsonb)"
+                        + " order by name",
+                new MapSqlParameterSource()
+                        .addValue("owner", query.ownerId().value())
+                        .addValue("assigned", Jsonb.write(List.of(Map.of("policy", query.policy())))),
+                String.class);
+        return new SubagentNames(names);
     }
 
     private static MapSqlParameterSource viewer(Actor viewer) {

@@ -9,7 +9,12 @@ public enum PermissionError implements ErrorCode {
     RULE_NOT_FOUND(ErrorKind.NOT_FOUND, "Permission rule not found"),
     GLOBAL_ADMIN_ONLY(ErrorKind.FORBIDDEN, "Only admins write global rules"),
     TARGET_REQUIRED(ErrorKind.INVALID, "The scope needs a subagent or session"),
-    POLICY_NOT_FOUND(ErrorKind.NOT_FOUND, "Permission policy not found");
+    POLICY_NOT_FOUND(ErrorKind.NOT_FOUND, "Permission policy not found"),
+    POLICY_INVALID(ErrorKind.INVALID, "Not a valid permission policy"),
+    POLICY_SLUG_TAKEN(ErrorKind.CONFLICT, "This policy slug is already in use"),
+    POLICY_BUILT_IN(ErrorKind.FORBIDDEN, "Built-in policies cannot be changed"),
+    POLICY_IN_USE(ErrorKind.CONFLICT, "The policy is assigned to subagents"),
+    POLICY_VERSION_MISMATCH(ErrorKind.STALE, "Permission policy changed in the meantime");
 
     private final ErrorKind kind;
     private final String title;

@@ -1,2 +1,2 @@
-/** What happened to permission rules. */
+/** What happened to permission rules and user-written permission policies. */
 package dev.orchwiz.api.permission.event;

@@ -1,2 +1,2 @@
-/** Questions about permission rules and their answers. */
+/** Questions about permission rules and policies, and their answers. */
 package dev.orchwiz.api.permission.query;

@@ -1,0 +1,4 @@
+package dev.orchwiz.api.permission;
+
+/** One line of a permission policy: a rule in Claude Code syntax and what it says about a matching call. */
+public record PermissionPolicyRule(String rule, PermissionOutcome outcome) {}

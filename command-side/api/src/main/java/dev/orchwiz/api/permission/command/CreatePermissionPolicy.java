@@ -1,0 +1,12 @@
+package dev.orchwiz.api.permission.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PermissionPolicyDefinition;
+import dev.orchwiz.api.permission.PermissionPolicyId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreatePermissionPolicy(
+        @TargetAggregateIdentifier PermissionPolicyId policyId,
+        Actor actor,
+        String slug,
+        PermissionPolicyDefinition definition) {}

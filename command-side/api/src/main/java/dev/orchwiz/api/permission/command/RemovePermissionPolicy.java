@@ -1,0 +1,8 @@
+package dev.orchwiz.api.permission.command;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PermissionPolicyId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RemovePermissionPolicy(
+        @TargetAggregateIdentifier PermissionPolicyId policyId, Actor actor) {}

@@ -1,0 +1,5 @@
+package dev.orchwiz.api.subagent.query;
+
+import java.util.List;
+
+public record SubagentNames(List<String> names) {}

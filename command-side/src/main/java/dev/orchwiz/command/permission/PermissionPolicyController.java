@@ -1,0 +1,235 @@
+package dev.orchwiz.command.permission;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PermissionError;
+import dev.orchwiz.api.permission.PermissionPolicyDefinition;
+import dev.orchwiz.api.permission.PermissionPolicyId;
+import dev.orchwiz.api.permission.PermissionPolicyRule;
+import dev.orchwiz.api.permission.command.CreatePermissionPolicy;
+import dev.orchwiz.api.permission.command.PermissionPolicyChanged;
+import dev.orchwiz.api.permission.command.RemovePermissionPolicy;
+import dev.orchwiz.api.permission.command.RevisePermissionPolicy;
+import dev.orchwiz.api.permission.query.FindPermissionPolicy;
+import dev.orchwiz.api.permission.query.ListPermissionPolicies;
+import dev.orchwiz.api.permission.query.PermissionPolicyPage;
+import dev.orchwiz.api.permission.query.PermissionPolicyView;
+import dev.orchwiz.api.problem.FieldProblem;
+import dev.orchwiz.api.problem.InvalidRequest;
+import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.api.subagent.query.ListSubagentsWithPolicy;
+import dev.orchwiz.api.subagent.query.SubagentNames;
+import dev.orchwiz.command.web.CommandSender;
+import dev.orchwiz.command.web.IfMatch;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Permission policies: the built-in ones (read-only) and the caller's own, addressed by slug. Slugs are unique per
+ * owner only, so every lookup is under the caller: someone else's policy answers 404 like a missing one. The list is
+ * served here rather than by the query side because the built-in policies are code of this module.
+ */
+@RestController
+@RequestMapping("/api/permission-policies")
+class PermissionPolicyController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final CommandSender commands;
+    private final QueryGateway queries;
+
+    PermissionPolicyController(CommandSender commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record PolicyInput(String slug, String title, String description, List<PermissionPolicyRule> rules) {}
+
+    record Written(String id, String slug, long version) {
+
+        static Written of(PermissionPolicyChanged changed, String slug) {
+            return new Written(changed.policyId().toString(), slug, changed.version());
+        }
+    }
+
+    /** {@code name} repeats {@code title}: clients written before custom policies read it. */
+    record Policy(
+            String id,
+            String slug,
+            String name,
+            String title,
+            String description,
+            boolean builtIn,
+            List<PermissionPolicyRule> rules,
+            Instant updatedAt,
+            Long version) {
+
+        static Policy of(BuiltInPolicy policy) {
+            List<PermissionPolicyRule> rules = policy.rules().stream()
+                    .map(rule -> new PermissionPolicyRule(rule.spec().text(), rule.outcome()))
+                    .toList();
+            return new Policy(
+                    null, policy.slug(), policy.title(), policy.title(), policy.description(), true, rules, null, null);
+        }
+
+        static Policy of(PermissionPolicyView policy) {
+            return new Policy(
+                    policy.id(),
+                    policy.slug(),
+                    policy.title(),
+                    policy.title(),
+                    policy.description(),
+                    false,
+                    policy.rules(),
+                    policy.updatedAt(),
+                    policy.version());
+        }
+    }
+
+    record PolicyPage(List<Policy> items, int page, int size, long totalItems, int totalPages) {}
+
+    /** The built-in policies first, then the caller's own by slug. */
+    @GetMapping
+    PolicyPage list(
+            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        assertValidPage(page, size);
+        List<Policy> builtIns =
+                Arrays.stream(BuiltInPolicy.values()).map(Policy::of).toList();
+        long start = (long) page * size;
+        List<Policy> items = new ArrayList<>(builtIns.subList(
+                (int) Math.min(start, builtIns.size()), (int) Math.min(start + size, builtIns.size())));
+        long ownOffset = Math.max(0, start - builtIns.size());
+        PermissionPolicyPage own = queries.query(
+                        new ListPermissionPolicies(actor.id(), ownOffset, size - items.size()),
+                        ResponseTypes.instanceOf(PermissionPolicyPage.class))
+                .join();
+        own.items().stream().map(Policy::of).forEach(items::add);
+        long total = builtIns.size() + own.totalItems();
+        return new PolicyPage(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    @GetMapping("/{slug}")
+    Policy find(Actor actor, @PathVariable String slug) {
+        return BuiltInPolicy.bySlug(slug)
+                .map(Policy::of)
+                .orElseGet(() -> Policy.of(own(actor, slug).orElseThrow(() -> missing(slug))));
+    }
+
+    @PostMapping
+    ResponseEntity<Written> create(Actor actor, @RequestBody PolicyInput body) {
+        if (body == null) {
+            throw new PermissionRefusal(PermissionError.POLICY_INVALID, "A policy needs a slug");
+        }
+        PermissionPolicyId id = PermissionPolicyId.random();
+        PermissionPolicyChanged changed = commands.send(
+                new CreatePermissionPolicy(
+                        id,
+                        actor,
+                        body.slug(),
+                        new PermissionPolicyDefinition(body.title(), body.description(), body.rules())),
+                () -> missing(body.slug()));
+        // The command refused anything but a valid slug, so it is safe in a path.
+        String slug = body.slug().trim();
+        return ResponseEntity.created(URI.create("/api/permission-policies/" + slug))
+                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
+                .body(Written.of(changed, slug));
+    }
+
+    /** A partial update: absent fields keep their value; the slug cannot change (subagents refer to it). */
+    @PatchMapping("/{slug}")
+    ResponseEntity<Written> revise(
+            Actor actor,
+            @PathVariable String slug,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody PolicyInput body) {
+        Long expected = IfMatch.expectedVersion(ifMatch);
+        PermissionPolicyView current = writable(actor, slug);
+        PolicyInput patch = body == null ? new PolicyInput(null, null, null, null) : body;
+        if (patch.slug() != null && !patch.slug().trim().equals(slug)) {
+            throw new PermissionRefusal(
+                    PermissionError.POLICY_INVALID,
+                    "slug cannot change: subagents refer to the policy by it; create a new policy instead");
+        }
+        PermissionPolicyDefinition definition = new PermissionPolicyDefinition(
+                patch.title() == null ? current.title() : patch.title(),
+                patch.description() == null ? current.description() : patch.description(),
+                patch.rules() == null ? current.rules() : patch.rules());
+        PermissionPolicyChanged changed = commands.send(
+                new RevisePermissionPolicy(PermissionPolicyId.of(current.id()), actor, expected, definition),
+                () -> missing(slug));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
+                .body(Written.of(changed, slug));
+    }
+
+    /**
+     * Refused while a subagent still has the policy, so that removing it never silently drops denials a subagent
+     * relies on: the owner unassigns it first and sees what changes.
+     */
+    @DeleteMapping("/{slug}")
+    ResponseEntity<Void> remove(Actor actor, @PathVariable String slug) {
+        PermissionPolicyView current = writable(actor, slug);
+        List<String> users = queries.query(
+                        new ListSubagentsWithPolicy(actor.id(), slug), ResponseTypes.instanceOf(SubagentNames.class))
+                .join()
+                .names();
+        if (!users.isEmpty()) {
+            throw new PermissionRefusal(
+                    PermissionError.POLICY_IN_USE,
+                    "Policy " + slug + " is assigned to " + String.join(", ", users) + "; unassign it first");
+        }
+        commands.<Object>send(
+                new RemovePermissionPolicy(PermissionPolicyId.of(current.id()), actor), () -> missing(slug));
+        return ResponseEntity.noContent().build();
+    }
+
+    private PermissionPolicyView writable(Actor actor, String slug) {
+        if (BuiltInPolicy.bySlug(slug).isPresent()) {
+            throw new PermissionRefusal(
+                    PermissionError.POLICY_BUILT_IN, slug + " is built in; copy its rules into a policy of your own");
+        }
+        return own(actor, slug).orElseThrow(() -> missing(slug));
+    }
+
+    private Optional<PermissionPolicyView> own(Actor actor, String slug) {
+        return queries.query(
+                        new FindPermissionPolicy(actor.id(), slug),
+                        ResponseTypes.optionalInstanceOf(PermissionPolicyView.class))
+                .join();
+    }
+
+    private static void assertValidPage(int page, int size) {
+        if (page < 0) {
+            throw invalidParameter("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+    }
+
+    private static InvalidRequest invalidParameter(String name, String problem) {
+        return new InvalidRequest(
+                RequestError.INVALID_PARAMETER, name + " " + problem, List.of(new FieldProblem(name, problem)));
+    }
+
+    private static PermissionRefusal missing(String slug) {
+        return new PermissionRefusal(PermissionError.POLICY_NOT_FOUND, "No permission policy " + slug);
+    }
+}
