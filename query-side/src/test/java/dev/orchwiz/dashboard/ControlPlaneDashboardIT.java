@@ -173,6 +173,20 @@ class ControlPlaneDashboardIT {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("hook-deliveries.png"))
                     .setFullPage(true));
+            // a policy of one's own, listed beside the built-in ones
+            page.navigate(BASE + "/permissions");
+            assertThat(page.getByTestId("policy-safe-core")).isVisible();
+            page.getByTestId("policy-new").click();
+            page.getByTestId("policy-slug").fill("no-push");
+            page.getByTestId("policy-title").fill("No pushing");
+            page.getByTestId("policy-rule-text-0").fill("Bash(git push*)");
+            page.getByTestId("policy-rule-outcome-0").selectOption("deny");
+            page.getByTestId("policy-save").click();
+            assertThat(page.getByTestId("policy-no-push")).containsText("Bash(git push*)");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("permissions.png"))
+                    .setFullPage(true));
+
             assertThat(RECEIVER.verified).hasSize(1);
             assertThat(RECEIVER.verified.get(0))
                     .contains("\"hook_event_name\":\"PostToolUse\"")
