@@ -8,6 +8,8 @@ import dev.orchwiz.api.toolcall.command.StartToolCallRun;
 import dev.orchwiz.api.toolcall.event.ToolCallApproved;
 import dev.orchwiz.api.toolcall.event.ToolCallCancellationRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallRequested;
+import dev.orchwiz.api.toolcall.query.CancelRequestedRuns;
+import dev.orchwiz.api.toolcall.query.FindCancelRequestedRuns;
 import dev.orchwiz.command.execution.sandbox.OutputSink;
 import dev.orchwiz.command.execution.sandbox.OutputStream;
 import dev.orchwiz.command.execution.sandbox.RunResult;
@@ -25,9 +27,12 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,13 +60,19 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
     });
 
     private final RunnerHeartbeat runner;
+    private final QueryGateway queries;
 
     WhenToolCallApprovedThenRun(
-            Sandbox sandbox, ToolCallHistory history, CommandGateway commands, RunnerHeartbeat runner) {
+            Sandbox sandbox,
+            ToolCallHistory history,
+            CommandGateway commands,
+            RunnerHeartbeat runner,
+            QueryGateway queries) {
         this.sandbox = sandbox;
         this.history = history;
         this.commands = commands;
         this.runner = runner;
+        this.queries = queries;
     }
 
     @EventHandler
@@ -78,6 +89,30 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
         SandboxRun run = running.get(event.toolCallId());
         if (run != null) {
             run.cancel();
+        }
+    }
+
+    /**
+     * The cancellation event reaches the node whose processor segment holds the call, which need not be the node
+     * running it (segments move between nodes); the read model, written with the event, tells every runner.
+     */
+    @Scheduled(fixedDelayString = "${orchwiz.execution.cancel-check:PT1S}")
+    void stopRunsCancelledElsewhere() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            queries.query(new FindCancelRequestedRuns(runner.id()), ResponseTypes.instanceOf(CancelRequestedRuns.class))
+                    .join()
+                    .toolCallIds()
+                    .forEach(id -> {
+                        SandboxRun run = running.get(ToolCallId.of(id));
+                        if (run != null) {
+                            run.cancel();
+                        }
+                    });
+        } catch (RuntimeException unavailable) {
+            log.debug("cancellations not checked: {}", unavailable.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallApproved;
 import dev.orchwiz.api.toolcall.event.ToolCallAwaitingHooks;
 import dev.orchwiz.api.toolcall.event.ToolCallBlocked;
+import dev.orchwiz.api.toolcall.event.ToolCallCancellationRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallCancelled;
 import dev.orchwiz.api.toolcall.event.ToolCallCompleted;
 import dev.orchwiz.api.toolcall.event.ToolCallDenied;
@@ -367,6 +368,12 @@ class ToolCallProjector {
                         .addValue("duration", durationMs)
                         .addValue("reason", reason)
                         .addValue("at", Timestamp.from(at)));
+    }
+
+    /** Recorded so the runner holding the call sees the request even when another node's processor received it. */
+    @EventHandler
+    void on(ToolCallCancellationRequested event, @SequenceNumber long sequence) {
+        update(event.toolCallId().value(), sequence, "cancel_requested = true", new MapSqlParameterSource());
     }
 
     private void update(UUID id, long sequence, String assignments, MapSqlParameterSource parameters) {

@@ -11,8 +11,10 @@ import dev.orchwiz.api.toolcall.query.AbandonedRuns;
 import dev.orchwiz.api.toolcall.query.ApprovalItem;
 import dev.orchwiz.api.toolcall.query.ApprovalPage;
 import dev.orchwiz.api.toolcall.query.ApprovalView;
+import dev.orchwiz.api.toolcall.query.CancelRequestedRuns;
 import dev.orchwiz.api.toolcall.query.ExpiredApprovals;
 import dev.orchwiz.api.toolcall.query.FindAbandonedRuns;
+import dev.orchwiz.api.toolcall.query.FindCancelRequestedRuns;
 import dev.orchwiz.api.toolcall.query.FindExpiredApprovals;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.HookVerdictView;
@@ -148,6 +150,14 @@ class ToolCallQueries {
                 parameters,
                 (rs, n) -> new AbandonedRuns.AbandonedRun(
                         rs.getString("id"), rs.getString("runner"), instant(rs, "started_at"))));
+    }
+
+    @QueryHandler
+    public CancelRequestedRuns handle(FindCancelRequestedRuns query) {
+        return new CancelRequestedRuns(jdbc.query(
+                "select id from tool_call where runner = :runner and status = 'RUNNING' and cancel_requested",
+                new MapSqlParameterSource("runner", query.runner()),
+                (rs, n) -> rs.getString("id")));
     }
 
     @QueryHandler

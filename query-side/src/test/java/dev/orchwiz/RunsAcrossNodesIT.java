@@ -18,10 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A run whose node stops beating (crashed, killed, cut off) does not stay "running" forever: another node sees the
- * runner's heartbeat stop and finishes the run as failed, naming why.
+ * Runs when nodes come and go: a run whose node stops beating (crashed, killed, cut off) does not stay "running"
+ * forever, and a cancel reaches the runner even when the cancellation event went to another node's processor.
  */
-class AbandonedRunIT {
+class RunsAcrossNodesIT {
 
     private static ConfigurableApplicationContext start(TestDatabase.Database database, String... extra) {
         List<String> arguments = new ArrayList<>(List.of(
@@ -96,6 +96,53 @@ class AbandonedRunIT {
                                 .findValuesAsString("type"))
                         .endsWith("toolcall.failed");
             }
+        }
+    }
+
+    @Test
+    void aCancelReachesTheRunnerEvenWhenItsProcessorNeverSeesTheEvent() throws IOException {
+        TestDatabase.Database database = TestDatabase.create();
+        Path workspace = Files.createTempDirectory("orchwiz-cancel");
+        try (ConfigurableApplicationContext node = start(
+                database,
+                "--orchwiz.execution.enabled=true",
+                "--orchwiz.execution.workspace-root=" + workspace,
+                "--orchwiz.execution.cancel-check=PT0.2S")) {
+            NodeClient client = client(node);
+            String session = created(
+                    client.post("/api/sessions", NodeClient.json(Map.of("title", "long job", "mode", "auto_accept"))));
+            created(client.post(
+                    "/api/permissions",
+                    NodeClient.json(Map.of(
+                            "rule", "Bash(sleep *)", "outcome", "allow", "scope", "session", "sessionId", session))));
+            String command = created(
+                    client.post("/api/commands", NodeClient.json(Map.of("name", "nap", "script", "sleep 300"))));
+            String call = client.post(
+                            "/api/commands/" + command + "/execute", NodeClient.json(Map.of("sessionId", session)))
+                    .json()
+                    .get("id")
+                    .asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "running"
+                    .equals(client.get("/api/tool-calls/" + call)
+                            .json()
+                            .path("status")
+                            .asString()));
+
+            // when the runner's processor is gone (as when its segment moved to another node) and the owner cancels
+            node.getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                    .eventProcessor("tool-call-runs")
+                    .orElseThrow()
+                    .shutDown();
+            assertThat(client.post("/api/executions/" + call + "/cancel", "{}").status())
+                    .isEqualTo(200);
+
+            // then the runner still stops the process, and the call ends cancelled long before the sleep would
+            JsonNode[] ended = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                ended[0] = client.get("/api/tool-calls/" + call).json();
+                assertThat(ended[0].path("status").asString()).isEqualTo("cancelled");
+            });
+            assertThat(ended[0].path("durationMs").asLong()).isLessThan(60_000);
         }
     }
 }

@@ -1,0 +1,6 @@
+package dev.orchwiz.api.toolcall.query;
+
+import java.util.List;
+
+/** Ids of running calls to stop. */
+public record CancelRequestedRuns(List<String> toolCallIds) {}
