@@ -44,6 +44,28 @@ class RunsAcrossNodesIT {
         return reply.json().get("id").asString();
     }
 
+    /** Starts {@code sleep 300} as an allowed slash command in an auto-accept session and waits until it runs. */
+    private static String longRun(NodeClient node) {
+        String session = created(
+                node.post("/api/sessions", NodeClient.json(Map.of("title", "long job", "mode", "auto_accept"))));
+        created(node.post(
+                "/api/permissions",
+                NodeClient.json(Map.of(
+                        "rule", "Bash(sleep *)", "outcome", "allow", "scope", "session", "sessionId", session))));
+        String command =
+                created(node.post("/api/commands", NodeClient.json(Map.of("name", "nap", "script", "sleep 300"))));
+        NodeClient.Reply started =
+                node.post("/api/commands/" + command + "/execute", NodeClient.json(Map.of("sessionId", session)));
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String call = started.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "running"
+                .equals(node.get("/api/tool-calls/" + call)
+                        .json()
+                        .path("status")
+                        .asString()));
+        return call;
+    }
+
     @Test
     void anotherNodeFinishesTheRunOfANodeThatStoppedBeating() throws IOException {
         TestDatabase.Database database = TestDatabase.create();
@@ -56,23 +78,7 @@ class RunsAcrossNodesIT {
                 "--orchwiz.execution.runner-heartbeat=PT1H",
                 "--orchwiz.execution.abandoned-run-check=PT1H")) {
             NodeClient a = client(silent);
-            String session = created(
-                    a.post("/api/sessions", NodeClient.json(Map.of("title", "long job", "mode", "auto_accept"))));
-            created(a.post(
-                    "/api/permissions",
-                    NodeClient.json(Map.of(
-                            "rule", "Bash(sleep *)", "outcome", "allow", "scope", "session", "sessionId", session))));
-            String command =
-                    created(a.post("/api/commands", NodeClient.json(Map.of("name", "nap", "script", "sleep 300"))));
-            NodeClient.Reply started =
-                    a.post("/api/commands/" + command + "/execute", NodeClient.json(Map.of("sessionId", session)));
-            assertThat(started.status()).as(started.raw()).isEqualTo(202);
-            String call = started.json().get("id").asString();
-            await().atMost(Duration.ofSeconds(20)).until(() -> "running"
-                    .equals(a.get("/api/tool-calls/" + call)
-                            .json()
-                            .path("status")
-                            .asString()));
+            String call = longRun(a);
 
             // when node B, which considers a runner dead after 2 s of silence, looks
             try (ConfigurableApplicationContext watcher = start(
@@ -109,24 +115,7 @@ class RunsAcrossNodesIT {
                 "--orchwiz.execution.workspace-root=" + workspace,
                 "--orchwiz.execution.cancel-check=PT0.2S")) {
             NodeClient client = client(node);
-            String session = created(
-                    client.post("/api/sessions", NodeClient.json(Map.of("title", "long job", "mode", "auto_accept"))));
-            created(client.post(
-                    "/api/permissions",
-                    NodeClient.json(Map.of(
-                            "rule", "Bash(sleep *)", "outcome", "allow", "scope", "session", "sessionId", session))));
-            String command = created(
-                    client.post("/api/commands", NodeClient.json(Map.of("name", "nap", "script", "sleep 300"))));
-            String call = client.post(
-                            "/api/commands/" + command + "/execute", NodeClient.json(Map.of("sessionId", session)))
-                    .json()
-                    .get("id")
-                    .asString();
-            await().atMost(Duration.ofSeconds(20)).until(() -> "running"
-                    .equals(client.get("/api/tool-calls/" + call)
-                            .json()
-                            .path("status")
-                            .asString()));
+            String call = longRun(client);
 
             // when the runner's processor is gone (as when its segment moved to another node) and the owner cancels
             node.getBean(org.axonframework.config.EventProcessingConfiguration.class)
