@@ -173,7 +173,8 @@ class ToolCallProjector {
                 event.by().value(),
                 event.comment(),
                 at,
-                event.reason());
+                // The approval panel says who approved; the reason keeps saying why the call had to ask.
+                null);
     }
 
     @EventHandler
@@ -341,7 +342,7 @@ class ToolCallProjector {
         update(
                 id,
                 sequence,
-                "status = :status, reason = :reason, approval = cast(:approval as jsonb)"
+                "status = :status, reason = coalesce(:reason, reason), approval = cast(:approval as jsonb)"
                         + (status.isFinal() ? ", finished_at = :at" : ""),
                 status(status)
                         .addValue("reason", reason)
