@@ -20,8 +20,8 @@ describe('CommandsBrowser', () => {
         jsonResponse(
           aPage(
             [
-              aCommandSummary(),
-              aCommandSummary({ id: 'c2', name: 'git:push', mine: false, shared: true, runCount: 0, lastRunStatus: null, lastRunAt: null }),
+              aCommandSummary({ argumentHint: '[environment]' }),
+              aCommandSummary({ id: 'c2', name: 'git:push', mine: false, shared: true, runCount: 0, lastRunStatus: null, lastRunAt: null, argumentHint: null }),
             ],
             { totalItems: 41, totalPages: 3 },
           ),
@@ -35,7 +35,9 @@ describe('CommandsBrowser', () => {
     expect(within(row).getByTestId('command-run-count')).toHaveTextContent('3');
     expect(within(row).getByTestId('command-last-run')).toHaveTextContent('completed');
     expect(within(row).getByRole('link', { name: /completed/ })).toHaveAttribute('href', `/runs?commandId=${COMMAND_ID}`);
+    expect(within(row).getByTestId('command-argument-hint-view')).toHaveTextContent('[environment]');
     const shared = screen.getByTestId('command-row-git:push');
+    expect(within(shared).queryByTestId('command-argument-hint-view')).not.toBeInTheDocument();
     expect(shared).toHaveTextContent('shared');
     expect(shared).toHaveTextContent('never run');
     expect(screen.getByTestId('pagination-status')).toHaveTextContent('Page 1 of 3 · 41 commands');

@@ -19,7 +19,6 @@ export const CommandsTable = ({ commands, busy = false, emptyMessage, onRun }: C
         <tr>
           <th scope="col">Command</th>
           <th scope="col">Description</th>
-          <th scope="col">Arguments</th>
           <th scope="col" className="table__num">
             Runs
           </th>
@@ -33,7 +32,7 @@ export const CommandsTable = ({ commands, busy = false, emptyMessage, onRun }: C
       <tbody>
         {commands.length === 0 ? (
           <tr>
-            <td colSpan={7} className="table__empty">
+            <td colSpan={6} className="table__empty">
               {emptyMessage}
             </td>
           </tr>
@@ -44,9 +43,14 @@ export const CommandsTable = ({ commands, busy = false, emptyMessage, onRun }: C
                 <Link to={`/slash-commands/${command.id}`} data-testid="command-link">
                   /{command.name}
                 </Link>
+                {/* Under the name, as it is typed after it: one column fewer keeps Run in view beside the import panel. */}
+                {command.argumentHint && (
+                  <code className="table__subline" data-testid="command-argument-hint-view">
+                    {command.argumentHint}
+                  </code>
+                )}
               </th>
               <td className="table__description">{command.description || <span className="muted">—</span>}</td>
-              <td>{command.argumentHint ? <code>{command.argumentHint}</code> : <span className="muted">—</span>}</td>
               <td className="table__num" data-testid="command-run-count">
                 {command.runCount}
               </td>

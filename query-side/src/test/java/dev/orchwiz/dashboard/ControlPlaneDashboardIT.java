@@ -173,6 +173,19 @@ class ControlPlaneDashboardIT {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("hook-deliveries.png"))
                     .setFullPage(true));
+            // the command's row counts the run and shows how it ended; the runs list has it too
+            page.navigate(BASE + "/slash-commands");
+            assertThat(page.getByTestId("command-row-greet").getByTestId("command-run-count"))
+                    .hasText("1");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("slash-commands.png"))
+                    .setFullPage(true));
+            page.navigate(BASE + "/runs");
+            assertThat(page.getByTestId("run-row-" + runId)).containsText("completed");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("runs.png"))
+                    .setFullPage(true));
+
             // a policy of one's own, listed beside the built-in ones
             page.navigate(BASE + "/permissions");
             assertThat(page.getByTestId("policy-safe-core")).isVisible();
