@@ -23,6 +23,13 @@ const ruleText = (value: unknown): string | undefined => {
 };
 
 const by = (who: unknown) => (text(who) ? ` by ${String(who)}` : '');
+/** An instant as events carry it: ISO text, or epoch seconds (with a fraction) as stored by the node's serializer. */
+const instant = (value: unknown): Date | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const numeric = typeof value === 'number' ? value : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : NaN;
+  const date = Number.isNaN(numeric) ? new Date(String(value)) : new Date(numeric * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
 const because = (reason: unknown) => (text(reason) ? `: ${String(reason)}` : '');
 const quoted = (comment: unknown) => (text(comment) ? ` — “${String(comment)}”` : '');
 
@@ -47,11 +54,11 @@ export const describeTrailEntry = (entry: TrailEntry): string => {
     case 'hook-verdict':
       return `Hook ${text(p.name) ?? text(p.hookId) ?? ''} ${text(p.verdict) ?? 'ran'}${because(p.reason)}`.replace(/ {2,}/g, ' ');
     case 'approval-requested':
-      return `Approval requested${p.expiresAt ? `, expires ${new Date(String(p.expiresAt)).toLocaleTimeString()}` : ''}`;
+      return `Approval requested${instant(p.expiresAt) ? `, expires ${instant(p.expiresAt)?.toLocaleTimeString()}` : ''}`;
     case 'approved':
-      return `Approved${by(p.decidedBy ?? p.by ?? p.userId)}${quoted(p.comment)}`;
+      return `Approved${by(entry.byEmail ?? p.decidedBy ?? p.by ?? p.userId)}${quoted(p.comment)}`;
     case 'denied':
-      return `Denied${by(p.decidedBy ?? p.by ?? p.userId)}${because(p.reason)}${quoted(p.comment)}`;
+      return `Denied${by(entry.byEmail ?? p.decidedBy ?? p.by ?? p.userId)}${because(p.reason)}${quoted(p.comment)}`;
     case 'approval-expired':
       return 'Approval expired: nobody decided in time';
     case 'blocked':
@@ -67,7 +74,7 @@ export const describeTrailEntry = (entry: TrailEntry): string => {
     case 'timed-out':
       return `Timed out${typeof p.timeoutSeconds === 'number' ? ` after ${p.timeoutSeconds} s` : ''}`;
     case 'cancelled':
-      return `Cancelled${by(p.by ?? p.cancelledBy)}${because(p.reason)}`;
+      return `Cancelled${by(entry.byEmail ?? p.by ?? p.cancelledBy)}${because(p.reason)}`;
     default: {
       const name = trailType(entry).replaceAll('-', ' ');
       const detail = text(p.reason) ?? text(p.verdict) ?? text(p.outcome);

@@ -104,6 +104,8 @@ export type TrailEntry = {
   description?: string;
   message?: string;
   payload?: Record<string, unknown> | null;
+  /** The address of the account in the payload's `by`, resolved by the node. */
+  byEmail?: string | null;
   [key: string]: unknown;
 };
 

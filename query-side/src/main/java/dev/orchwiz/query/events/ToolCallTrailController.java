@@ -1,12 +1,18 @@
 package dev.orchwiz.query.events;
 
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.identity.query.Account;
+import dev.orchwiz.api.identity.query.FindAccount;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +41,8 @@ class ToolCallTrailController {
         this.json = json;
     }
 
-    record TrailEntry(long sequence, String type, String timestamp, JsonNode data) {}
+    /** {@code payload} is the event as stored; {@code byEmail} names whoever the event's {@code by} account is. */
+    record TrailEntry(long sequence, String type, String timestamp, JsonNode payload, String byEmail) {}
 
     record Trail(List<TrailEntry> items) {}
 
@@ -45,11 +52,30 @@ class ToolCallTrailController {
         queries.query(new FindToolCall(actor, callId), ResponseTypes.optionalInstanceOf(ToolCallView.class))
                 .join()
                 .orElseThrow(() -> missing(id));
+        Map<String, Optional<String>> emails = new HashMap<>();
         List<TrailEntry> entries = events.ofAggregate(callId.toString(), LIMIT).stream()
-                .map(event -> new TrailEntry(
-                        event.aggregateVersion(), event.type(), event.timestamp(), json.readTree(event.payloadJson())))
+                .map(event -> {
+                    JsonNode payload = json.readTree(event.payloadJson());
+                    String by =
+                            payload.path("by").isString() ? payload.path("by").asString() : null;
+                    return new TrailEntry(
+                            event.aggregateVersion(),
+                            event.type(),
+                            event.timestamp(),
+                            payload,
+                            by == null
+                                    ? null
+                                    : emails.computeIfAbsent(by, this::email).orElse(null));
+                })
                 .toList();
         return new Trail(entries);
+    }
+
+    /** People read the trail: an approver or canceller is shown by address, looked up now (it may have changed). */
+    private Optional<String> email(String userId) {
+        return queries.query(new FindAccount(UserId.of(userId)), ResponseTypes.optionalInstanceOf(Account.class))
+                .join()
+                .map(Account::email);
     }
 
     private static RuleViolation missing(String id) {

@@ -181,6 +181,17 @@ class ControlPlaneIT {
                         "toolcall.approved",
                         "toolcall.run-started");
         assertThat(trail).endsWith("toolcall.completed");
+        JsonNode approvalEntry = ada.get("/api/tool-calls/" + id + "/trail")
+                .json()
+                .path("items")
+                .valueStream()
+                .filter(entry -> entry.path("type").asString().equals("toolcall.approved"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(approvalEntry.path("payload").path("automatic").asBoolean()).isFalse();
+        assertThat(approvalEntry.path("byEmail").asString())
+                .as("the trail names the approver")
+                .isEqualTo("ada@example.com");
         assertThat(ada.get("/api/commands/" + command).json().path("runCount").asLong())
                 .isEqualTo(1);
     }

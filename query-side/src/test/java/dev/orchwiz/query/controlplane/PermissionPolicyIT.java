@@ -139,7 +139,7 @@ class PermissionPolicyIT {
                 .filter(entry -> entry.path("type").asString().equals("toolcall.permission-evaluated"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(evaluated.path("data").path("decidedBy").path("policy").asString())
+        assertThat(evaluated.path("payload").path("decidedBy").path("policy").asString())
                 .as("the trail names the policy too")
                 .isEqualTo("no-network");
         JsonNode simulated = simulate(ada, fetcher, "curl -s https://example.com");
