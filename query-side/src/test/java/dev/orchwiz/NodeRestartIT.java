@@ -7,8 +7,6 @@ import dev.orchwiz.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -16,18 +14,11 @@ import tools.jackson.databind.JsonNode;
 class NodeRestartIT {
 
     private static ConfigurableApplicationContext start(TestDatabase.Database database) {
-        return new SpringApplicationBuilder(OrchwizApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password());
+        return TestNodes.start(database);
     }
 
     private static NodeClient client(ConfigurableApplicationContext context) {
-        return new NodeClient(
-                        ((WebServerApplicationContext) context).getWebServer().getPort())
-                .withToken(TestUsers.token(context, "ops@example.com", true));
+        return TestNodes.client(context, "ops@example.com", true);
     }
 
     private static JsonNode everything(NodeClient node) {

@@ -8,12 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -23,20 +19,12 @@ import tools.jackson.databind.JsonNode;
  */
 class RunsAcrossNodesIT {
 
-    private static ConfigurableApplicationContext start(TestDatabase.Database database, String... extra) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password()));
-        arguments.addAll(List.of(extra));
-        return new SpringApplicationBuilder(OrchwizApplication.class).run(arguments.toArray(String[]::new));
+    private static ConfigurableApplicationContext start(TestDatabase.Database database, String... settings) {
+        return TestNodes.start(database, settings);
     }
 
     private static NodeClient client(ConfigurableApplicationContext context) {
-        return new NodeClient(
-                        ((WebServerApplicationContext) context).getWebServer().getPort())
-                .withToken(TestUsers.token(context, "runner@example.com", false));
+        return TestNodes.client(context, "runner@example.com", false);
     }
 
     private static String created(NodeClient.Reply reply) {

@@ -7,6 +7,7 @@ import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.command.execution.sandbox.Utf8;
 import dev.orchwiz.command.toolcall.ToolCallReads;
 import dev.orchwiz.command.web.CommandSender;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +43,11 @@ class RuntimeResultController {
         if (body.outcome() == null) {
             throw refusal(ToolCallError.INVALID_INPUT, "outcome is required: completed or failed");
         }
-        String stdout = body.stdout() == null ? "" : body.stdout();
-        String stderr = body.stderr() == null ? "" : body.stderr();
-        long total = utf8Length(stdout) + utf8Length(stderr);
-        String keptOut = prefixWithin(stdout, outputCapBytes);
-        String keptErr = prefixWithin(stderr, outputCapBytes - utf8Length(keptOut));
-        long kept = utf8Length(keptOut) + utf8Length(keptErr);
+        byte[] stdout = utf8(body.stdout());
+        byte[] stderr = utf8(body.stderr());
+        int keptOut = prefixLength(stdout, outputCapBytes);
+        int keptErr = prefixLength(stderr, outputCapBytes - keptOut);
+        long kept = keptOut + keptErr;
         ToolCallStatus after = commands.send(
                 new ReportToolCallResult(
                         callId,
@@ -55,39 +55,25 @@ class RuntimeResultController {
                         body.outcome(),
                         body.exitCode(),
                         body.durationMs() == null ? 0 : body.durationMs(),
-                        redaction.redact(keptOut),
-                        redaction.redact(keptErr),
-                        kept < total,
+                        redaction.redact(new String(stdout, 0, keptOut, StandardCharsets.UTF_8)),
+                        redaction.redact(new String(stderr, 0, keptErr, StandardCharsets.UTF_8)),
+                        kept < stdout.length + stderr.length,
                         kept,
                         body.error() == null ? null : redaction.redact(body.error())),
                 () -> missing(id));
         return reads.afterWrite(actor, callId, status -> status != after);
     }
 
-    /** The longest prefix of {@code text} whose UTF-8 form fits in {@code budget} bytes, never splitting a character. */
-    static String prefixWithin(String text, long budget) {
-        if (budget <= 0) {
-            return "";
-        }
-        if (utf8Length(text) <= budget) {
-            return text;
-        }
-        long used = 0;
-        int end = 0;
-        while (end < text.length()) {
-            int codePoint = text.codePointAt(end);
-            int bytes = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (used + bytes > budget) {
-                break;
-            }
-            used += bytes;
-            end += Character.charCount(codePoint);
-        }
-        return text.substring(0, end);
+    /**
+     * How many of the bytes to keep: cut where the sandbox cuts its own output, at the budget or just before it where
+     * a character would split.
+     */
+    static int prefixLength(byte[] bytes, long budget) {
+        return Utf8.completeLength(bytes, (int) Math.max(0, Math.min(budget, bytes.length)));
     }
 
-    private static long utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+    private static byte[] utf8(String text) {
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static RuleViolation missing(String id) {

@@ -22,7 +22,9 @@ class RuntimeResultControllerTest {
         "a😀b, 5, a😀",
     })
     void keepsTheLongestPrefixThatFitsWithoutSplittingACharacter(String text, long budget, String kept) {
-        String prefix = RuntimeResultController.prefixWithin(text, budget);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String prefix =
+                new String(bytes, 0, RuntimeResultController.prefixLength(bytes, budget), StandardCharsets.UTF_8);
 
         assertThat(prefix).isEqualTo(kept);
         assertThat(prefix.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo((int) Math.max(budget, 0));

@@ -139,12 +139,11 @@ class AccountQueries {
     }
 
     private static Account account(AccountRow row) {
-        Set<Role> roles = row.admin ? EnumSet.of(Role.ADMIN, Role.MEMBER) : EnumSet.of(Role.MEMBER);
         return new Account(
                 row.id,
                 row.email,
                 row.displayName,
-                roles,
+                roles(row.admin),
                 row.emailVerified,
                 row.githubLogin,
                 row.passkeys,
@@ -154,6 +153,11 @@ class AccountQueries {
 
     private static Invitation invitation(InvitationRow row) {
         return new Invitation(row.email, row.invitedBy, row.invitedAt);
+    }
+
+    /** Every account is a member; an admin is both. */
+    static Set<Role> roles(boolean admin) {
+        return admin ? EnumSet.of(Role.ADMIN, Role.MEMBER) : EnumSet.of(Role.MEMBER);
     }
 
     static Set<TokenScope> scopes(String stored) {

@@ -1,6 +1,5 @@
 package dev.orchwiz.projection.account;
 
-import dev.orchwiz.api.identity.Role;
 import dev.orchwiz.api.identity.query.Account;
 import dev.orchwiz.api.identity.query.ApiTokenGrant;
 import dev.orchwiz.api.identity.query.FindApiTokenByHash;
@@ -8,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +42,7 @@ class ApiTokenGrants {
                 rs.getString("id"),
                 rs.getString("email"),
                 rs.getString("display_name"),
-                rs.getBoolean("admin") ? EnumSet.of(Role.ADMIN, Role.MEMBER) : EnumSet.of(Role.MEMBER),
+                AccountQueries.roles(rs.getBoolean("admin")),
                 rs.getBoolean("email_verified"),
                 rs.getString("github_login"),
                 rs.getInt("passkeys"),

@@ -1,14 +1,14 @@
 package dev.orchwiz.command.execution.sandbox;
 
 /** Where UTF-8 text may be cut without splitting a character. Malformed bytes count as whole characters. */
-final class Utf8 {
+public final class Utf8 {
 
     private static final int LONGEST_CHARACTER = 4;
 
     private Utf8() {}
 
     /** The length of the longest prefix of {@code bytes[0, size)} that ends on a character boundary. */
-    static int completeLength(byte[] bytes, int size) {
+    public static int completeLength(byte[] bytes, int size) {
         int start = startOfLastCharacter(bytes, size);
         if (start < 0) {
             return size;
