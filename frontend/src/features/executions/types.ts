@@ -17,16 +17,16 @@ export type ToolCallStatus = (typeof TOOL_CALL_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly ToolCallStatus[] = ['requested', 'awaiting_approval', 'approved', 'running'];
 export const isActive = (status: string | null | undefined): boolean =>
   ACTIVE_STATUSES.includes(status as ToolCallStatus);
+/** An approved call of a tool the node does not run: it waits for its runtime to report the result. */
+export const awaitsRuntime = (call: { status: string | null | undefined; tool?: string | null }): boolean =>
+  call.status === 'approved' && call.tool !== 'Bash';
+
 /**
  * A call whose status, output and trail may still change on their own. Only `Bash` calls run on the
  * node; a call of any other tool ends at `approved` (its runtime executes it), so it is not followed.
  */
 export const isFollowed = (call: { status: string | null | undefined; tool?: string | null } | undefined): boolean =>
-  Boolean(call) && isActive(call?.status) && !(call?.status === 'approved' && call?.tool !== 'Bash');
-
-/** An approved call of a tool the node does not run: it waits for its runtime to report the result. */
-export const awaitsRuntime = (call: { status: string | null | undefined; tool?: string | null }): boolean =>
-  call.status === 'approved' && call.tool !== 'Bash';
+  call !== undefined && isActive(call.status) && !awaitsRuntime(call);
 
 /** A call that may be cancelled: it waits or runs. */
 export const isCancellable = (status: string | null | undefined): boolean => isActive(status);

@@ -156,17 +156,13 @@ export const RunView = ({ id, known }: RunViewProps) => {
   const { data: run, error, isPending, refetch } = useToolCall(id, { known, poll: !streamLive });
   const active = isFollowed(run);
 
-  // When the run ends, read the last of its output once more. A runtime's call is not followed while it waits for
-  // its result, so its status turning final (the runtime reported) is what says its output arrived.
-  const wasActive = useRef(active);
+  // When the call ends (its own run, or the runtime's report of one), read the last of its output once more.
   const status = run?.status;
   const wasStatus = useRef(status);
   useEffect(() => {
-    const ended = (wasActive.current && !active) || (wasStatus.current !== status && !isActive(status) && isActive(wasStatus.current));
-    if (ended) void queryClient.invalidateQueries({ queryKey: executionKeys.output(id) });
-    wasActive.current = active;
+    if (isActive(wasStatus.current) && !isActive(status)) void queryClient.invalidateQueries({ queryKey: executionKeys.output(id) });
     wasStatus.current = status;
-  }, [active, status, id, queryClient]);
+  }, [status, id, queryClient]);
 
   if (isNotFound(error) && !run) return <RunNotFound id={id} />;
   if (isPending && !run) return <Spinner label="Loading run…" />;
