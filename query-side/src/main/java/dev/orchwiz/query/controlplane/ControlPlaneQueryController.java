@@ -100,12 +100,8 @@ class ControlPlaneQueryController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         PageParameters.assertValid(page, size);
-        SubagentId subagent = subagentId == null
-                ? null
-                : SubagentId.parse(subagentId).orElseThrow(() -> invalid("subagentId", "is not an id"));
-        SessionId session = sessionId == null
-                ? null
-                : SessionId.parse(sessionId).orElseThrow(() -> invalid("sessionId", "is not an id"));
+        SubagentId subagent = optionalId(subagentId, SubagentId::parse, "subagentId");
+        SessionId session = optionalId(sessionId, SessionId::parse, "sessionId");
         return ask(
                 new ListPermissionRules(actor, scope, outcome, subagent, session, page, size),
                 PermissionRulePage.class);
@@ -141,15 +137,9 @@ class ControlPlaneQueryController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageParameters.assertValid(page, size);
-        SlashCommandId command = commandId == null
-                ? null
-                : SlashCommandId.parse(commandId).orElseThrow(() -> invalid("commandId", "is not an id"));
-        SessionId session = sessionId == null
-                ? null
-                : SessionId.parse(sessionId).orElseThrow(() -> invalid("sessionId", "is not an id"));
-        ToolCallId parent = parentId == null
-                ? null
-                : ToolCallId.parse(parentId).orElseThrow(() -> invalid("parentId", "is not an id"));
+        SlashCommandId command = optionalId(commandId, SlashCommandId::parse, "commandId");
+        SessionId session = optionalId(sessionId, SessionId::parse, "sessionId");
+        ToolCallId parent = optionalId(parentId, ToolCallId::parse, "parentId");
         return ask(new ListToolCalls(actor, status, command, session, parent, page, size), ToolCallPage.class);
     }
 
@@ -241,6 +231,11 @@ class ControlPlaneQueryController {
 
     static RuleViolation missing(ErrorCode code, String detail) {
         return new RuleViolation(code, detail) {};
+    }
+
+    /** An optional id filter: absent is null, present must parse, else a 400 naming the parameter. */
+    private static <I> I optionalId(String value, Function<String, Optional<I>> parser, String field) {
+        return value == null ? null : parser.apply(value).orElseThrow(() -> invalid(field, "is not an id"));
     }
 
     private static InvalidRequest invalid(String field, String problem) {
