@@ -198,6 +198,40 @@ class HostileTextIT {
                 false,
                 true));
         cases.add(new Case(
+                "POST /api/permissions",
+                "POST",
+                f -> "/api/permissions",
+                "rule",
+                t -> Map.of("rule", "Bash(echo " + t + ")", "outcome", "ask", "scope", "user"),
+                true,
+                true));
+        for (String field : List.of("title", "description")) {
+            cases.add(new Case(
+                    "POST /api/permission-policies",
+                    "POST",
+                    f -> "/api/permission-policies",
+                    field,
+                    t -> policy(field, t),
+                    "title".equals(field),
+                    true));
+        }
+        cases.add(new Case(
+                "POST /api/subagents/import",
+                "POST",
+                f -> "/api/subagents/import",
+                "files[0].content",
+                t -> Map.of(
+                        "files",
+                        List.of(Map.of(
+                                "path",
+                                ".claude/agents/imp-"
+                                        + UUID.randomUUID().toString().substring(0, 8) + ".md",
+                                "content",
+                                "---\nname: imp-" + UUID.randomUUID().toString().substring(0, 8)
+                                        + "\ndescription: imported\n---\nYou " + t + "\n"))),
+                false,
+                true));
+        cases.add(new Case(
                 "POST /api/permissions/simulate",
                 "POST",
                 f -> "/api/permissions/simulate",
@@ -213,6 +247,15 @@ class HostileTextIT {
         body.put("name", "cmd-" + UUID.randomUUID().toString().substring(0, 8));
         body.put("script", "echo hi");
         body.put(field, "script".equals(field) ? "echo " + text : text);
+        return body;
+    }
+
+    private static Map<String, Object> policy(String field, String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", "policy-" + UUID.randomUUID().toString().substring(0, 8));
+        body.put("title", "A policy");
+        body.put("rules", List.of(Map.of("rule", "Bash(ls)", "outcome", "allow")));
+        body.put(field, text);
         return body;
     }
 
