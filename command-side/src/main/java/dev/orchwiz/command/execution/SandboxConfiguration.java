@@ -96,7 +96,9 @@ class SandboxConfiguration {
                     + ". Install bubblewrap (Debian: apt-get install bubblewrap) and allow user namespaces, or set"
                     + " ORCHWIZ_SANDBOX=none to run commands unconfined as the node's user.");
         }
-        log.info("Local command execution is OFF because {}; install bubblewrap to turn it on", why);
+        log.info(
+                "Local command execution is OFF because {}; install bubblewrap and allow user namespaces to turn it on",
+                why);
         return false;
     }
 }
