@@ -56,9 +56,13 @@ public record ExecutionProperties(
         if (limits == null) {
             limits = new Limits(null, null, null, null);
         }
-        if (readOnlyPaths == null) {
-            readOnlyPaths = List.of();
-        }
+        // An empty ORCHWIZ_SANDBOX_READ_ONLY_PATHS must mean none, not "" (which would resolve to the current
+        // directory).
+        readOnlyPaths = readOnlyPaths == null
+                ? List.of()
+                : readOnlyPaths.stream()
+                        .filter(path -> !path.toString().isBlank())
+                        .toList();
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchwiz.command.execution.sandbox.Isolation;
-import java.time.Duration;
+import dev.orchwiz.command.execution.sandbox.ResourceLimits;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +75,14 @@ class SandboxConfigurationTest {
 
     @Test
     void readsAnEmptySwitchAsUnsetAndTheSandboxNameInAnyCase() {
-        // given what application.yml passes through when ENABLE_LOCAL_COMMAND_EXECUTION is unset
-        Map<String, String> unset = new HashMap<>(Map.of("orchwiz.execution.enabled", ""));
+        // given what application.yml passes through when ENABLE_LOCAL_COMMAND_EXECUTION and the others are unset
+        Map<String, String> unset = new HashMap<>(Map.of(
+                "orchwiz.execution.enabled", "",
+                "orchwiz.execution.limits.cpu", "",
+                "orchwiz.execution.limits.file-size", "",
+                "orchwiz.execution.limits.processes", "",
+                "orchwiz.execution.limits.tmp-size", "",
+                "orchwiz.execution.read-only-paths", ""));
         Map<String, String> optedOut = Map.of("orchwiz.execution.enabled", "true", "orchwiz.execution.sandbox", "none");
 
         // when
@@ -86,7 +92,8 @@ class SandboxConfigurationTest {
         // then
         assertThat(defaults.enabled()).isNull();
         assertThat(defaults.sandbox()).isEqualTo(Isolation.BWRAP);
-        assertThat(defaults.limits().resolved().cpuTime()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.limits().resolved()).isEqualTo(ResourceLimits.defaults());
+        assertThat(defaults.readOnlyPaths()).isEmpty();
         assertThat(none.enabled()).isTrue();
         assertThat(none.sandbox()).isEqualTo(Isolation.NONE);
     }
