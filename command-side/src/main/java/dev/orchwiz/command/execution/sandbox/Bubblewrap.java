@@ -83,10 +83,6 @@ final class Bubblewrap {
         return CANDIDATES.stream().filter(Files::isExecutable).findFirst();
     }
 
-    Path executable() {
-        return executable;
-    }
-
     /**
      * @param workspace the real workspace root, mounted writable at its real path
      * @param configuredWorkspace the root as configured; mounted too when a symlink made it differ, so that absolute

@@ -77,11 +77,6 @@ public final class Sandbox {
         return settings;
     }
 
-    /** Whether this host has a {@code bwrap} to jail runs with; says nothing yet about whether it works here. */
-    public static boolean bubblewrapInstalled() {
-        return Bubblewrap.locate().isPresent();
-    }
-
     /**
      * Runs {@code true} exactly as a script would run, whether or not local execution is on, to learn whether the
      * isolation works on this host: bubblewrap needs user namespaces, which some kernels and container runtimes
