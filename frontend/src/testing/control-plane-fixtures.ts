@@ -152,6 +152,7 @@ export const aHook = (overrides: Partial<Hook> = {}): Hook => ({
   subagentId: null,
   timeoutSeconds: 10,
   active: true,
+  onFailure: 'block',
   deliveries: 2,
   failures: 1,
   lastDeliveryAt: '2026-11-24T10:00:00Z',

@@ -2,6 +2,9 @@ export const HOOK_EVENTS = ['PreToolUse', 'PostToolUse'] as const;
 export type HookEvent = (typeof HOOK_EVENTS)[number];
 export const HOOK_TYPES = ['webhook', 'command'] as const;
 export type HookType = (typeof HOOK_TYPES)[number];
+/** What a PreToolUse hook that cannot answer does to the call; `block` unless its owner chose otherwise. */
+export const HOOK_FAILURE_POLICIES = ['block', 'allow'] as const;
+export type HookFailurePolicy = (typeof HOOK_FAILURE_POLICIES)[number];
 
 export type HookInput = {
   name: string;
@@ -14,6 +17,7 @@ export type HookInput = {
   subagentId?: string | null;
   timeoutSeconds?: number | null;
   active?: boolean;
+  onFailure?: HookFailurePolicy;
 };
 
 export type Hook = {
@@ -28,6 +32,7 @@ export type Hook = {
   subagentId: string | null;
   timeoutSeconds: number | null;
   active: boolean;
+  onFailure: HookFailurePolicy;
   deliveries: number;
   failures: number;
   lastDeliveryAt: string | null;
@@ -73,6 +78,11 @@ export type SessionChoice = { id: string; title: string | null; status: string }
 export type SubagentChoice = { id: string; name: string };
 
 export const HOOK_MATCHER_INVALID = 'HOOK_MATCHER_INVALID';
+export const HOOK_TARGET_REFUSED = 'HOOK_TARGET_REFUSED';
+export const HOOK_NAME_TAKEN = 'HOOK_NAME_TAKEN';
+
+/** How the list and the page name a PreToolUse hook's failure policy. */
+export const failurePolicyLabel = (policy: HookFailurePolicy): string => (policy === 'allow' ? 'fails open' : 'fails closed');
 export const isHookEvent = (type: string): boolean => type.startsWith('hook.');
 
 /** Hook events the stream sends (`docs/control-plane-api.md`); the server's list adds any others. */

@@ -72,7 +72,29 @@ describe('HookCreate', () => {
       type: 'command',
       command: './check.sh',
       active: false,
+      onFailure: 'block',
     });
+  });
+
+  it('sends the failure choice of a PreToolUse hook, and shows a refused URL and a taken name on their fields', async () => {
+    const refusals = [
+      problemResponse({ status: 400, code: 'HOOK_TARGET_REFUSED', title: 'Webhook target refused', detail: 'Webhook URL refused: plain http is not allowed; use https' }),
+      problemResponse({ status: 409, code: 'HOOK_NAME_TAKEN', title: 'Name taken', detail: 'You already have a hook named gate' }),
+    ];
+    const api = mockApi({ ...base, 'POST /api/hooks': () => refusals.shift()! });
+    const { user } = renderWithProviders(<HookCreate onDone={vi.fn()} />);
+
+    await user.type(screen.getByTestId('hook-name'), 'gate');
+    await user.type(screen.getByTestId('hook-url'), 'http://localhost/hook');
+    await user.selectOptions(screen.getByTestId('hook-on-failure'), 'allow');
+    await user.click(screen.getByTestId('hook-save'));
+
+    await waitFor(() => expect(screen.getByTestId('hook-url')).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByTestId('hook-form-error')).toHaveTextContent('plain http is not allowed');
+    expect(api.callsTo('POST', '/api/hooks')[0].body).toMatchObject({ event: 'PreToolUse', onFailure: 'allow' });
+
+    await user.click(screen.getByTestId('hook-save'));
+    await waitFor(() => expect(screen.getByTestId('hook-name')).toHaveAccessibleDescription('You already have a hook of this name.'));
   });
 
   it('checks the URL first and shows an invalid matcher on its field', async () => {

@@ -7,7 +7,20 @@ import { shortId } from '@/lib/format';
 import { useCreateHook } from '../api/create-hook';
 import { useSessionChoices, useSubagentChoices } from '../api/list-hook-targets';
 import { useUpdateHook } from '../api/update-hook';
-import { HOOK_EVENTS, HOOK_MATCHER_INVALID, HOOK_TYPES, type Hook, type HookEvent, type HookInput, type HookType, type HookWriteResult } from '../types';
+import {
+  HOOK_EVENTS,
+  HOOK_FAILURE_POLICIES,
+  HOOK_MATCHER_INVALID,
+  HOOK_NAME_TAKEN,
+  HOOK_TARGET_REFUSED,
+  HOOK_TYPES,
+  type Hook,
+  type HookEvent,
+  type HookFailurePolicy,
+  type HookInput,
+  type HookType,
+  type HookWriteResult,
+} from '../types';
 
 type Values = {
   name: string;
@@ -20,9 +33,10 @@ type Values = {
   subagentId: string;
   timeoutSeconds: string;
   active: boolean;
+  onFailure: HookFailurePolicy;
 };
 
-const FIELDS: (keyof Values)[] = ['name', 'event', 'matcher', 'type', 'url', 'command', 'sessionId', 'subagentId', 'timeoutSeconds', 'active'];
+const FIELDS: (keyof Values)[] = ['name', 'event', 'matcher', 'type', 'url', 'command', 'sessionId', 'subagentId', 'timeoutSeconds', 'active', 'onFailure'];
 
 const EMPTY: Values = {
   name: '',
@@ -35,6 +49,7 @@ const EMPTY: Values = {
   subagentId: '',
   timeoutSeconds: '',
   active: true,
+  onFailure: 'block',
 };
 
 const valuesOf = (hook: Hook): Values => ({
@@ -48,6 +63,7 @@ const valuesOf = (hook: Hook): Values => ({
   subagentId: hook.subagentId ?? '',
   timeoutSeconds: hook.timeoutSeconds === null || hook.timeoutSeconds === undefined ? '' : String(hook.timeoutSeconds),
   active: hook.active,
+  onFailure: hook.onFailure ?? 'block',
 });
 
 const orNull = (value: string) => (value.trim() ? value.trim() : null);
@@ -59,6 +75,7 @@ const inputOf = (values: Values): HookInput => {
   if (values.sessionId) input.sessionId = values.sessionId;
   if (values.subagentId) input.subagentId = values.subagentId;
   if (values.timeoutSeconds.trim()) input.timeoutSeconds = Number(values.timeoutSeconds);
+  if (values.event === 'PreToolUse') input.onFailure = values.onFailure;
   return input;
 };
 
@@ -75,6 +92,7 @@ const patchOf = (before: Values, after: Values): Partial<HookInput> => {
   if (after.sessionId !== before.sessionId) patch.sessionId = after.sessionId || null;
   if (after.subagentId !== before.subagentId) patch.subagentId = after.subagentId || null;
   if (after.timeoutSeconds.trim() !== before.timeoutSeconds) patch.timeoutSeconds = after.timeoutSeconds.trim() ? Number(after.timeoutSeconds) : null;
+  if (after.onFailure !== before.onFailure) patch.onFailure = after.onFailure;
   return patch;
 };
 
@@ -122,7 +140,10 @@ export const HookForm = (props: HookFormProps) => {
 
   const onError = (error: unknown) => {
     const byField = fieldErrorsOf(error);
-    if (problemCode(error) === HOOK_MATCHER_INVALID) byField.matcher = byField.matcher ?? 'Not a valid RE2 regular expression.';
+    const code = problemCode(error);
+    if (code === HOOK_MATCHER_INVALID) byField.matcher = byField.matcher ?? 'Not a valid RE2 regular expression.';
+    if (code === HOOK_TARGET_REFUSED) byField.url = byField.url ?? 'This node does not deliver webhooks to this address.';
+    if (code === HOOK_NAME_TAKEN) byField.name = byField.name ?? 'You already have a hook of this name.';
     setErrors(byField);
   };
 
@@ -247,6 +268,20 @@ export const HookForm = (props: HookFormProps) => {
           data-testid="hook-subagent"
         />
       </div>
+      {values.event === 'PreToolUse' && (
+        <SelectField
+          label="If the hook cannot answer"
+          value={values.onFailure}
+          onChange={(e) => set('onFailure', e.target.value as HookFailurePolicy)}
+          options={HOOK_FAILURE_POLICIES.map((value) => ({
+            value,
+            label: value === 'block' ? 'block the call (safer)' : 'let the call go on',
+          }))}
+          error={errors.onFailure}
+          hint="Unreachable, timed out, an error answer or a failing command: the call's trail says which and why."
+          data-testid="hook-on-failure"
+        />
+      )}
       <label className="scopes__option">
         <input type="checkbox" checked={values.active} onChange={(e) => set('active', e.target.checked)} data-testid="hook-active" />
         <span>Active</span>

@@ -112,6 +112,30 @@ describe('HookView', () => {
     expect(patch.body).toEqual({ active: false });
     expect(patch.headers.get('If-Match')).toBe('"1"');
   });
+
+  it('shows that a PreToolUse hook blocks when it cannot answer, and lets its owner choose to let calls go on', async () => {
+    const api = hookApi(() => [], {
+      [`PATCH /api/hooks/${HOOK_ID}`]: () => jsonResponse({ id: HOOK_ID, version: 2 }),
+    });
+    const { user } = renderWithProviders(<HookView id={HOOK_ID} onDeleted={vi.fn()} />);
+
+    expect(await screen.findByTestId('hook-view-on-failure')).toHaveTextContent('fails closed');
+    expect(screen.getByTestId('hook-on-failure')).toHaveValue('block');
+    await user.selectOptions(screen.getByTestId('hook-on-failure'), 'allow');
+    await user.click(screen.getByTestId('hook-save'));
+
+    await waitFor(() => expect(api.callsTo('PATCH', `/api/hooks/${HOOK_ID}`)).toHaveLength(1));
+    expect(api.callsTo('PATCH', `/api/hooks/${HOOK_ID}`)[0].body).toEqual({ onFailure: 'allow' });
+  });
+
+  it('has no failure choice for a PostToolUse hook, which never holds a call', async () => {
+    hookApi(() => [], { [`GET /api/hooks/${HOOK_ID}`]: () => jsonResponse(aHook({ event: 'PostToolUse' })) });
+    renderWithProviders(<HookView id={HOOK_ID} onDeleted={vi.fn()} />);
+
+    expect(await screen.findByTestId('hook-form')).toBeInTheDocument();
+    expect(screen.queryByTestId('hook-on-failure')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('hook-view-on-failure')).not.toBeInTheDocument();
+  });
 });
 
 describe('HooksTable', () => {
@@ -125,6 +149,19 @@ describe('HooksTable', () => {
     expect(row).toHaveTextContent('https://example.com/hook');
     expect(screen.getByTestId('hook-row-h2')).toHaveTextContent('inactive');
     expect(screen.getByTestId('hook-row-h2')).toHaveTextContent('./check.sh');
+  });
+
+  it('says for each PreToolUse hook what its failure does to a call', async () => {
+    mockApi({
+      'GET /api/hooks': () =>
+        jsonResponse(aPage([aHook(), aHook({ id: 'h2', name: 'lenient', onFailure: 'allow' }), aHook({ id: 'h3', name: 'after', event: 'PostToolUse' })])),
+    });
+
+    renderWithProviders(<HooksTable />);
+
+    expect(within(await screen.findByTestId(`hook-row-${HOOK_ID}`)).getByTestId('hook-on-failure-badge')).toHaveTextContent('fails closed');
+    expect(within(screen.getByTestId('hook-row-h2')).getByTestId('hook-on-failure-badge')).toHaveTextContent('fails open');
+    expect(within(screen.getByTestId('hook-row-h3')).queryByTestId('hook-on-failure-badge')).not.toBeInTheDocument();
   });
 });
 

@@ -12,7 +12,7 @@ import { useDeleteHook } from '../api/delete-hook';
 import { useHook } from '../api/find-hook';
 import { useRotateHookSecret } from '../api/rotate-hook-secret';
 import { useSendTestEvent } from '../api/send-test-event';
-import type { Hook } from '../types';
+import { failurePolicyLabel, type Hook } from '../types';
 import { DeliveryLog } from './delivery-log';
 import { HookForm } from './hook-form';
 import { HookSecretDialog } from './hook-secret-dialog';
@@ -108,6 +108,11 @@ export const HookView = ({ id, onDeleted }: { id: string; onDeleted: () => void 
         <p className="badges">
           <Badge tone="neutral">{hook.event}</Badge>
           <Badge tone={hook.type === 'webhook' ? 'info' : 'neutral'}>{hook.type}</Badge>
+          {hook.event === 'PreToolUse' && (
+            <Badge tone={hook.onFailure === 'allow' ? 'warning' : 'muted'} data-testid="hook-view-on-failure">
+              {failurePolicyLabel(hook.onFailure ?? 'block')}
+            </Badge>
+          )}
           {!hook.active && <Badge tone="muted">inactive</Badge>}
         </p>
       </PageHeader>

@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { useHooks } from '../api/list-hooks';
+import { failurePolicyLabel } from '../types';
 
 /** Your hooks: when they fire, where they go, and how their deliveries fare. */
 export const HooksTable = () => {
@@ -51,7 +52,17 @@ export const HooksTable = () => {
                     </Link>{' '}
                     {!hook.active && <Badge tone="muted">inactive</Badge>}
                   </th>
-                  <td>{hook.event}</td>
+                  <td>
+                    {hook.event}
+                    {hook.event === 'PreToolUse' && (
+                      <>
+                        {' '}
+                        <Badge tone={hook.onFailure === 'allow' ? 'warning' : 'muted'} data-testid="hook-on-failure-badge">
+                          {failurePolicyLabel(hook.onFailure ?? 'block')}
+                        </Badge>
+                      </>
+                    )}
+                  </td>
                   <td>{hook.matcher ? <code>{hook.matcher}</code> : <span className="muted">any tool</span>}</td>
                   <td className="table__summary">
                     <Badge tone={hook.type === 'webhook' ? 'info' : 'neutral'}>{hook.type}</Badge>{' '}

@@ -67,7 +67,8 @@ public final class TestUsers {
                         scopes,
                         null,
                         token.substring(0, 12),
-                        sha256(token)));
+                        sha256(token),
+                        null));
         return token;
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +35,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Personal API tokens: the plaintext is in the creation answer and nowhere else, ever. */
+/**
+ * Personal API tokens: the plaintext is in the creation answer and nowhere else, ever. A person signed in in a browser
+ * issues tokens within their roles; a token (with the {@code write} scope) may issue tokens too, for scripts that
+ * rotate their own credentials, but never with a scope it lacks nor outliving itself (403 {@code
+ * TOKEN_SCOPE_EXCEEDS_CALLER}).
+ */
 @RestController
 @RequestMapping("/api/me/tokens")
 class ApiTokenController {
@@ -79,7 +85,8 @@ class ApiTokenController {
                         scopes,
                         expiresAt,
                         prefix,
-                        ApiTokens.hash(token)),
+                        ApiTokens.hash(token),
+                        issuingTokenId(acting)),
                 30,
                 TimeUnit.SECONDS);
         Map<String, Object> issued = new LinkedHashMap<>();
@@ -102,6 +109,20 @@ class ApiTokenController {
         commands.sendAndWait(
                 new RevokeApiToken(UserId.of(acting.account().id()), acting.actor(), id), 30, TimeUnit.SECONDS);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The token this request came with, so the user aggregate holds a token-issued token to that token's own scopes
+     * and expiry; {@code null} for a person signed in in a browser.
+     */
+    private static String issuingTokenId(ActingUser acting) {
+        if (!acting.viaToken()) {
+            return null;
+        }
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication token) {
+            return token.tokenId();
+        }
+        throw new IllegalStateException("a token request without its token authentication");
     }
 
     private static Set<TokenScope> scopes(List<String> raw) {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Nobody reaches data without signing in; tokens, CSRF, scopes and sessions behave as documented. */
@@ -169,6 +170,59 @@ class AccessIT {
         Reply adminPath = new NodeClient(port).withToken(adminWithoutAdminScope).get("/api/admin/users");
         assertThat(adminPath.status()).isEqualTo(403);
         assertThat(adminPath.code()).isEqualTo("FORBIDDEN_SCOPE");
+    }
+
+    @Test
+    void aTokenCannotIssueATokenWithMoreThanItHolds() {
+        // given an admin's script holding a read+write token that expires in 30 days
+        String userId = TestUsers.user(context, "rotator@example.com", true);
+        Browser browser = new Browser(port);
+        browser.signInByEmail("rotator@example.com");
+        Reply issued = browser.post(
+                "/api/me/tokens", "{\"name\":\"ci\",\"scopes\":[\"read\",\"write\"],\"expiresInDays\":30}");
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        NodeClient script =
+                new NodeClient(port).withToken(issued.json().get("token").asString());
+        long eventsBefore = tokenEvents(userId);
+
+        // when it asks for an admin token, or one that outlives it
+        Reply admin = script.post("/api/me/tokens", "{\"name\":\"root\",\"scopes\":[\"admin\"]}");
+        Reply forever = script.post("/api/me/tokens", "{\"name\":\"forever\",\"scopes\":[\"read\"]}");
+        Reply longer =
+                script.post("/api/me/tokens", "{\"name\":\"longer\",\"scopes\":[\"read\"],\"expiresInDays\":365}");
+
+        // then each is refused and nothing is issued
+        for (Reply refused : List.of(admin, forever, longer)) {
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("TOKEN_SCOPE_EXCEEDS_CALLER");
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.raw()).doesNotContain("owz_");
+        }
+        assertThat(tokenEvents(userId)).isEqualTo(eventsBefore);
+        assertThat(browser.client.get("/api/me/tokens").json().get("totalItems").asLong())
+                .isEqualTo(1);
+
+        // and a narrower, shorter-lived token is issued, and holds only what it was given
+        Reply narrower =
+                script.post("/api/me/tokens", "{\"name\":\"reader\",\"scopes\":[\"read\"],\"expiresInDays\":7}");
+        assertThat(narrower.status()).as(narrower.raw()).isEqualTo(201);
+        NodeClient reader =
+                new NodeClient(port).withToken(narrower.json().get("token").asString());
+        assertThat(reader.get("/api/sessions").status()).isEqualTo(200);
+        assertThat(reader.post("/api/sessions", "{}").code()).isEqualTo("FORBIDDEN_SCOPE");
+        assertThat(tokenEvents(userId)).isEqualTo(eventsBefore + 1);
+        // while the signed-in person, an admin, still issues an admin token
+        assertThat(browser.post("/api/me/tokens", "{\"name\":\"ops\",\"scopes\":[\"admin\"]}")
+                        .status())
+                .isEqualTo(201);
+    }
+
+    private long tokenEvents(String userId) {
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?"
+                                + " and payload_type like '%ApiTokenIssued'",
+                        Long.class, userId);
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A hook decides who may change it and keeps its definition valid; its secret lives outside, in {@link HookSecrets}. */
+/**
+ * A hook decides who may change it and keeps its definition valid; its secret lives outside, in {@link HookSecrets},
+ * and its name is claimed per owner by {@link HookRegistration}, since uniqueness spans aggregates.
+ */
 @Aggregate
 class Hook {
 
@@ -32,6 +35,7 @@ class Hook {
     private HookId hookId;
 
     private UserId ownerId;
+    private String name;
     private HookType type;
 
     Hook() {
@@ -80,6 +84,14 @@ class Hook {
         return type;
     }
 
+    String name() {
+        return name;
+    }
+
+    UserId ownerId() {
+        return ownerId;
+    }
+
     HookChanged changed() {
         return new HookChanged(hookId, currentVersion());
     }
@@ -100,11 +112,13 @@ class Hook {
     void on(HookRegistered event) {
         hookId = event.hookId();
         ownerId = event.ownerId();
+        name = event.definition().name();
         type = event.definition().type();
     }
 
     @EventSourcingHandler
     void on(HookRevised event) {
+        name = event.definition().name();
         type = event.definition().type();
     }
 

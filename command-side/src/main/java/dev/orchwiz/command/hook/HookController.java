@@ -5,6 +5,7 @@ import dev.orchwiz.api.hook.HookDefinition;
 import dev.orchwiz.api.hook.HookDeliveryId;
 import dev.orchwiz.api.hook.HookError;
 import dev.orchwiz.api.hook.HookEventName;
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.command.RedeliverHookDelivery;
@@ -48,11 +49,13 @@ class HookController {
     private final CommandSender commands;
     private final QueryGateway queries;
     private final ObjectMapper json;
+    private final HookTargets targets;
 
-    HookController(CommandSender commands, QueryGateway queries, ObjectMapper json) {
+    HookController(CommandSender commands, QueryGateway queries, ObjectMapper json, HookTargets targets) {
         this.commands = commands;
         this.queries = queries;
         this.json = json;
+        this.targets = targets;
     }
 
     record HookInput(
@@ -65,7 +68,8 @@ class HookController {
             String sessionId,
             String subagentId,
             Integer timeoutSeconds,
-            Boolean active) {}
+            Boolean active,
+            HookFailurePolicy onFailure) {}
 
     /** The secret appears once, in the answer to the write that issued it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -92,9 +96,11 @@ class HookController {
                 sessionId(body.sessionId()),
                 subagentId(body.subagentId()),
                 body.timeoutSeconds(),
-                body.active() == null || body.active());
+                body.active() == null || body.active(),
+                HookFailurePolicy.orDefault(body.onFailure()));
+        HookDefinition checked = targets.checked(actor, definition);
         HookRegistration.Written written =
-                commands.send(new RegisterHook(id, actor, definition), () -> missing(id.toString()));
+                commands.send(new RegisterHook(id, actor, checked), () -> missing(id.toString()));
         return ResponseEntity.created(URI.create("/api/hooks/" + id))
                 .header(HttpHeaders.ETAG, IfMatch.etag(written.changed().version()))
                 .body(Written.of(written));
@@ -119,9 +125,11 @@ class HookController {
                 body.sessionId() == null ? sessionId(current.sessionId()) : sessionId(body.sessionId()),
                 body.subagentId() == null ? subagentId(current.subagentId()) : subagentId(body.subagentId()),
                 body.timeoutSeconds() == null ? current.timeoutSeconds() : body.timeoutSeconds(),
-                body.active() == null ? current.active() : body.active());
+                body.active() == null ? current.active() : body.active(),
+                body.onFailure() == null ? current.onFailure() : body.onFailure());
+        HookDefinition checked = targets.checkedRevision(actor, definition, current.url());
         HookRegistration.Written written =
-                commands.send(new ReviseHook(hookId, actor, expected, definition), () -> missing(id));
+                commands.send(new ReviseHook(hookId, actor, expected, checked), () -> missing(id));
         return ResponseEntity.ok()
                 .header(HttpHeaders.ETAG, IfMatch.etag(written.changed().version()))
                 .body(Written.of(written));

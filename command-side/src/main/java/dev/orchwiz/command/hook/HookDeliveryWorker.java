@@ -9,7 +9,6 @@ import dev.orchwiz.command.hook.delivery.AttemptResult;
 import dev.orchwiz.command.hook.delivery.DeliveryRequest;
 import dev.orchwiz.command.hook.delivery.RetrySchedule;
 import dev.orchwiz.command.hook.delivery.WebhookSender;
-import dev.orchwiz.command.hook.delivery.WebhookTargetPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,10 +48,7 @@ class HookDeliveryWorker {
         this.queries = queries;
         this.commands = commands;
         this.secrets = secrets;
-        this.sender = new WebhookSender(
-                new WebhookTargetPolicy(
-                        properties.allowedHosts(), properties.allowPrivateNetworks(), properties.allowPlainHttp()),
-                Clock.systemUTC());
+        this.sender = new WebhookSender(properties.targetPolicy(), Clock.systemUTC());
         this.schedule =
                 new RetrySchedule(properties.maxAttempts(), properties.retryInitialDelay(), 4.0, Duration.ofHours(1));
     }

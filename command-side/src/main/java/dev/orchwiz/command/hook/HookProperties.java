@@ -1,5 +1,6 @@
 package dev.orchwiz.command.hook;
 
+import dev.orchwiz.command.hook.delivery.WebhookTargetPolicy;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -25,5 +26,10 @@ public record HookProperties(
         if (maxAttempts == null) {
             maxAttempts = 5;
         }
+    }
+
+    /** The one set of target rules, applied when a hook URL is saved and again at every delivery. */
+    public WebhookTargetPolicy targetPolicy() {
+        return new WebhookTargetPolicy(allowedHosts, allowPrivateNetworks, allowPlainHttp);
     }
 }

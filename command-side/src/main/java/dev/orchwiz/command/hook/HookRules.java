@@ -2,6 +2,7 @@ package dev.orchwiz.command.hook;
 
 import dev.orchwiz.api.hook.HookDefinition;
 import dev.orchwiz.api.hook.HookError;
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -60,7 +61,8 @@ final class HookRules {
                 definition.sessionId(),
                 definition.subagentId(),
                 timeout,
-                definition.active());
+                definition.active(),
+                HookFailurePolicy.orDefault(definition.onFailure()));
     }
 
     private static String webhookUrl(String url) {
@@ -73,7 +75,8 @@ final class HookRules {
             if (!(scheme.equals("https") || scheme.equals("http")) || parsed.getHost() == null) {
                 throw invalid("url must be an http(s) URL with a host");
             }
-            // The target allowlist and address checks run at every delivery, when they are current.
+            // HookTargets applies the delivery's target rules when a URL is saved; they run again at every delivery,
+            // when they are current.
             return parsed.toString();
         } catch (URISyntaxException malformed) {
             throw invalid("url is not a URL: " + malformed.getReason());

@@ -3,6 +3,7 @@ package dev.orchwiz.command.hook;
 import dev.orchwiz.api.hook.HookDefinition;
 import dev.orchwiz.api.hook.HookError;
 import dev.orchwiz.api.hook.HookEventName;
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.command.RegisterHook;
@@ -35,13 +36,17 @@ import tools.jackson.databind.JsonNode;
 class HookSettingsController {
 
     static final int HOOKS_PER_IMPORT = 100;
+    /** How many generated names an import tries for one hook before it reports the name as taken. */
+    static final int NAME_ATTEMPTS = 1_000;
 
     private final CommandSender commands;
     private final QueryGateway queries;
+    private final HookTargets targets;
 
-    HookSettingsController(CommandSender commands, QueryGateway queries) {
+    HookSettingsController(CommandSender commands, QueryGateway queries, HookTargets targets) {
         this.commands = commands;
         this.queries = queries;
+        this.targets = targets;
     }
 
     record Import(JsonNode settings) {}
@@ -82,28 +87,61 @@ class HookSettingsController {
                         "OrchWiz fires PreToolUse and PostToolUse hooks of type command or http"));
                 continue;
             }
-            String name = entry.event() + " " + (entry.matcher().isBlank() ? "*" : entry.matcher()) + " #" + number++;
-            HookDefinition definition = new HookDefinition(
-                    name,
-                    event.get(),
-                    entry.matcher(),
-                    type,
-                    entry.url(),
-                    entry.command(),
-                    null,
-                    null,
-                    entry.timeoutSeconds(),
-                    true);
-            HookId id = HookId.random();
+            String stem = entry.event() + " " + (entry.matcher().isBlank() ? "*" : entry.matcher()) + " #";
             try {
-                HookRegistration.Written written = commands.send(
-                        new RegisterHook(id, actor, definition), () -> HookController.missing(id.toString()));
-                imported.add(new ImportedHook(id.toString(), name, written.secret()));
+                HookDefinition definition = targets.checked(
+                        actor,
+                        new HookDefinition(
+                                stem + number,
+                                event.get(),
+                                entry.matcher(),
+                                type,
+                                entry.url(),
+                                entry.command(),
+                                null,
+                                null,
+                                entry.timeoutSeconds(),
+                                true,
+                                HookFailurePolicy.BLOCK));
+                number = register(actor, definition, stem, number, imported) + 1;
             } catch (RuleViolation refused) {
                 skipped.add(new Skipped(entry.event(), entry.matcher(), entry.type(), refused.getMessage()));
             }
         }
         return new ImportResult(imported, skipped);
+    }
+
+    /**
+     * Registers the hook under the first free generated name from {@code number} on (names are unique per owner, and
+     * an earlier import may have used the same ones); answers the number it took.
+     */
+    private int register(Actor actor, HookDefinition definition, String stem, int number, List<ImportedHook> imported) {
+        for (int candidate = number; ; candidate++) {
+            String name = stem + candidate;
+            HookDefinition named = new HookDefinition(
+                    name,
+                    definition.event(),
+                    definition.matcher(),
+                    definition.type(),
+                    definition.url(),
+                    definition.command(),
+                    definition.sessionId(),
+                    definition.subagentId(),
+                    definition.timeoutSeconds(),
+                    definition.active(),
+                    definition.onFailure());
+            HookId id = HookId.random();
+            try {
+                HookRegistration.Written written =
+                        commands.send(new RegisterHook(id, actor, named), () -> HookController.missing(id.toString()));
+                imported.add(new ImportedHook(id.toString(), name, written.secret()));
+                return candidate;
+            } catch (HookRefusal refused) {
+                if (refused.errorCode() != HookError.NAME_TAKEN || candidate >= number + NAME_ATTEMPTS) {
+                    throw refused;
+                }
+            }
+        }
     }
 
     @GetMapping("/api/hooks/export")

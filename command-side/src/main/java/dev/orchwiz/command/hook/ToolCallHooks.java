@@ -29,7 +29,6 @@ import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
 import dev.orchwiz.command.hook.delivery.AttemptResult;
 import dev.orchwiz.command.hook.delivery.DeliveryRequest;
 import dev.orchwiz.command.hook.delivery.WebhookSender;
-import dev.orchwiz.command.hook.delivery.WebhookTargetPolicy;
 import dev.orchwiz.command.toolcall.ToolCallHistory;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import java.net.URI;
@@ -62,8 +61,10 @@ import tools.jackson.databind.ObjectMapper;
  * Fires hooks around tool calls. PreToolUse hooks are asked before a call may go on: a webhook answers at once (one
  * attempt: a call cannot wait through retries), a command hook runs as a child tool call, through the same rules,
  * gate and sandbox, with the payload on stdin. Like Claude Code, exit code 2 or a JSON {@code "decision": "block"}
- * blocks; a hook that fails does not. PostToolUse hooks fire after a run: webhooks become deliveries with retries,
- * command hooks child calls.
+ * blocks. A hook that cannot answer (undeliverable, refused target, timeout, non-2xx, a failing command) is recorded
+ * as an {@code error} verdict with the cause, and the call decides by the hook's {@code onFailure}: unlike Claude Code,
+ * it blocks by default, because a guard that is down must not let calls through. PostToolUse hooks fire after a run:
+ * webhooks become deliveries with retries, command hooks child calls.
  */
 @Component
 @ProcessingGroup(ToolCallHooks.PROCESSING_GROUP)
@@ -102,10 +103,7 @@ class ToolCallHooks implements DisposableBean {
         this.requests = requests;
         this.secrets = secrets;
         this.json = json;
-        this.sender = new WebhookSender(
-                new WebhookTargetPolicy(
-                        properties.allowedHosts(), properties.allowPrivateNetworks(), properties.allowPlainHttp()),
-                Clock.systemUTC());
+        this.sender = new WebhookSender(properties.targetPolicy(), Clock.systemUTC());
     }
 
     // --- PreToolUse ---
@@ -236,7 +234,7 @@ class ToolCallHooks implements DisposableBean {
             return;
         }
         Object hookId = child.input().get(HOOK_ID_INPUT);
-        HookRef reference = new HookRef(String.valueOf(hookId), child.commandName());
+        HookRef reference = HookRef.named(String.valueOf(hookId), child.commandName());
         List<ToolCallOutputRecorded> output = history.output(childId);
         String stdout = output.stream()
                 .filter(chunk -> "stdout".equals(chunk.stream()))

@@ -36,8 +36,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -63,7 +64,9 @@ class User {
 
     private final Set<Role> roles = EnumSet.noneOf(Role.class);
     private final Set<String> passkeys = new LinkedHashSet<>();
-    private final Set<String> activeTokens = new HashSet<>();
+    /** Each unrevoked token with what it was given, so a token that issues another is held to its own grant. */
+    private final Map<String, TokenGrant> activeTokens = new HashMap<>();
+
     private String githubLogin;
     private long sessionEpoch;
     private final Deque<Instant> recentFailures = new ArrayDeque<>();
@@ -148,6 +151,9 @@ class User {
         if (command.expiresAt() != null && !command.expiresAt().isAfter(Instant.now())) {
             throw new IdentityRefusal(IdentityError.INVALID_INPUT, "A token must expire in the future");
         }
+        if (command.issuingTokenId() != null) {
+            assertWithinIssuingToken(command);
+        }
         if (activeTokens.size() >= MAX_ACTIVE_TOKENS) {
             throw new IdentityRefusal(
                     IdentityError.INVALID_INPUT, "At most " + MAX_ACTIVE_TOKENS + " tokens; revoke one first");
@@ -166,7 +172,7 @@ class User {
     @CommandHandler
     void handle(RevokeApiToken command) {
         assertSelfOrAdmin(command.actor());
-        if (!activeTokens.contains(command.tokenId())) {
+        if (!activeTokens.containsKey(command.tokenId())) {
             throw new IdentityRefusal(IdentityError.TOKEN_NOT_FOUND, "No token " + command.tokenId());
         }
         applyOwned(
@@ -259,7 +265,7 @@ class User {
 
     @EventSourcingHandler
     void on(ApiTokenIssued event) {
-        activeTokens.add(event.tokenId());
+        activeTokens.put(event.tokenId(), new TokenGrant(Set.copyOf(event.scopes()), event.expiresAt()));
     }
 
     @EventSourcingHandler
@@ -286,6 +292,38 @@ class User {
     void on(SignInFailed event, @org.axonframework.eventhandling.Timestamp Instant at) {
         recentFailures.addLast(at);
     }
+
+    /**
+     * A token that issues a token hands on at most what it holds: no scope it lacks (a read+write token minting an
+     * admin one would otherwise escalate) and no life beyond its own expiry (which would outlast a deliberately short
+     * grant). A person signed in in a browser is bounded only by their roles.
+     */
+    private void assertWithinIssuingToken(IssueApiToken command) {
+        TokenGrant issuer = activeTokens.get(command.issuingTokenId());
+        if (issuer == null) {
+            throw new IdentityRefusal(
+                    IdentityError.TOKEN_SCOPE_EXCEEDS_CALLER, "The token this request came with is no longer valid");
+        }
+        if (!issuer.scopes().containsAll(command.scopes())) {
+            throw new IdentityRefusal(
+                    IdentityError.TOKEN_SCOPE_EXCEEDS_CALLER,
+                    "This token holds the scopes " + wireNames(issuer.scopes()) + "; it cannot issue "
+                            + wireNames(command.scopes()));
+        }
+        if (issuer.expiresAt() != null
+                && (command.expiresAt() == null || command.expiresAt().isAfter(issuer.expiresAt()))) {
+            throw new IdentityRefusal(
+                    IdentityError.TOKEN_SCOPE_EXCEEDS_CALLER,
+                    "This token expires at " + issuer.expiresAt() + "; a token it issues must expire by then");
+        }
+    }
+
+    private static String wireNames(Set<TokenScope> scopes) {
+        return scopes.stream().map(TokenScope::wireName).sorted().toList().toString();
+    }
+
+    /** What a token was given when it was issued. */
+    private record TokenGrant(Set<TokenScope> scopes, Instant expiresAt) {}
 
     private void applyOwned(Object event) {
         apply(event, owner(userId));

@@ -48,13 +48,8 @@ class PermissionController {
     ResponseEntity<Written> add(Actor actor, @RequestBody RuleInput body) {
         SessionId session = sessionId(body.sessionId());
         SubagentId subagent = subagentId(body.subagentId());
-        // The caller must be able to run calls in the session and see the subagent the rule is for.
-        if (body.scope() == RuleScope.SESSION && session != null) {
-            requests.sessionMode(actor, session);
-        }
-        if (body.scope() == RuleScope.SUBAGENT && subagent != null) {
-            requests.candidates(actor, null, subagent);
-        }
+        // The caller must be able to run calls in the session and see the subagent named, whatever the scope.
+        requests.assertMayUse(actor, session, subagent);
         PermissionRuleId id = PermissionRuleId.random();
         commands.<Object>send(
                 new AddPermissionRule(id, actor, body.rule(), body.outcome(), body.scope(), subagent, session),

@@ -14,6 +14,7 @@ import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
 import dev.orchwiz.command.claudecode.SettingsFile;
+import dev.orchwiz.command.toolcall.ToolCallRequests;
 import dev.orchwiz.command.web.CommandSender;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,10 +37,12 @@ class PermissionSettingsController {
 
     private final CommandSender commands;
     private final QueryGateway queries;
+    private final ToolCallRequests references;
 
-    PermissionSettingsController(CommandSender commands, QueryGateway queries) {
+    PermissionSettingsController(CommandSender commands, QueryGateway queries, ToolCallRequests references) {
         this.commands = commands;
         this.queries = queries;
+        this.references = references;
     }
 
     record Import(JsonNode settings, RuleScope scope, String subagentId, String sessionId) {}
@@ -54,6 +57,10 @@ class PermissionSettingsController {
             throw new PermissionRefusal(PermissionError.RULE_INVALID, "settings must be a settings.json object");
         }
         RuleScope scope = body.scope() == null ? RuleScope.USER : body.scope();
+        SubagentId subagent = subagent(body.subagentId());
+        SessionId session = session(body.sessionId());
+        // Checked once, before any rule is written: a foreign or unknown id answers 404 and imports nothing.
+        references.assertMayUse(actor, session, subagent);
         SettingsFile.Permissions permissions;
         try {
             permissions = SettingsFile.permissions(body.settings());
@@ -89,14 +96,7 @@ class PermissionSettingsController {
                     }
                     PermissionRuleId id = PermissionRuleId.random();
                     commands.<Object>send(
-                            new AddPermissionRule(
-                                    id,
-                                    actor,
-                                    text,
-                                    outcome,
-                                    scope,
-                                    subagent(body.subagentId()),
-                                    session(body.sessionId())),
+                            new AddPermissionRule(id, actor, text, outcome, scope, subagent, session),
                             () -> new PermissionRefusal(PermissionError.RULE_NOT_FOUND, "No rule " + id));
                     added++;
                 } catch (RuleViolation refused) {

@@ -45,8 +45,10 @@ class SlashCommandNaming {
         SlashCommandChanged changed = aggregate.invoke(existing -> existing.handle(command));
         String newName = SlashCommandRules.normalised(command.definition()).name();
         if (!newName.equals(oldName)) {
+            // Released first: the id column of the claims is unique, so claiming the new name while the old claim
+            // stands would always conflict. A refused claim rolls the release back with the command's transaction.
+            names.release(owner, oldName, command.commandId().value());
             claimName(owner, newName, command.commandId());
-            names.release(owner, oldName);
         }
         return changed;
     }

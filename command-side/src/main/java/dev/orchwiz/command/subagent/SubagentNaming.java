@@ -44,8 +44,10 @@ class SubagentNaming {
         SubagentChanged changed = aggregate.invoke(existing -> existing.handle(command));
         String newName = SubagentRules.normalised(command.definition()).name();
         if (!newName.equals(oldName)) {
+            // Released first: the id column of the claims is unique, so claiming the new name while the old claim
+            // stands would always conflict. A refused claim rolls the release back with the command's transaction.
+            names.release(owner, oldName, command.subagentId().value());
             claimName(owner, newName, command.subagentId());
-            names.release(owner, oldName);
         }
         return changed;
     }

@@ -2,6 +2,7 @@ package dev.orchwiz.command.toolcall;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.permission.PermissionOutcome;
@@ -46,11 +47,10 @@ import dev.orchwiz.command.permission.PermissionEvaluator;
 import dev.orchwiz.command.permission.RuleReferences;
 import dev.orchwiz.command.permission.ToolCallFacts;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -59,7 +59,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One tool call, from request to final state. It decides in one documented order: the permission rules (deny is
- * final), the node's execution gate, the PreToolUse hooks (any may block), then the session mode (plan asks for
+ * final), the node's execution gate, the PreToolUse hooks (any may block; one that cannot answer blocks unless it is
+ * configured {@code onFailure: allow}), then the session mode (plan asks for
  * everything, auto-accept runs what the rules allow) and a person's approval, bound to the exact input and expiring.
  * Its events are the call's whole decision trail.
  */
@@ -82,7 +83,9 @@ class ToolCall {
     private String inputHash;
     private boolean runsLocally;
     private Instant approvalExpiresAt;
-    private final Set<String> pendingHooks = new LinkedHashSet<>();
+    /** The PreToolUse hooks still to answer, each with what its failure to answer does to the call. */
+    private final Map<String, HookFailurePolicy> pendingHooks = new LinkedHashMap<>();
+
     private boolean cancellationRequested;
 
     ToolCall() {
@@ -165,26 +168,39 @@ class ToolCall {
     void handle(RecordHookVerdict command) {
         if (status != ToolCallStatus.AWAITING_HOOKS
                 || command.hook() == null
-                || !pendingHooks.contains(command.hook().hookId())) {
+                || !pendingHooks.containsKey(command.hook().hookId())) {
             // A late or repeated verdict (a retry after a crash) changes nothing.
             return;
         }
         HookVerdict verdict = command.verdict() == null ? HookVerdict.ERROR : command.verdict();
+        HookFailurePolicy onFailure =
+                HookFailurePolicy.orDefault(pendingHooks.get(command.hook().hookId()));
         applyOwned(new ToolCallHookVerdictRecorded(toolCallId, command.hook(), verdict, abbreviate(command.reason())));
         if (verdict == HookVerdict.BLOCK) {
-            String reason = "Blocked by PreToolUse hook " + command.hook().name()
-                    + (command.reason() == null || command.reason().isBlank() ? "" : ": " + command.reason());
-            applyOwned(new ToolCallBlocked(
-                    toolCallId,
-                    BlockCause.HOOK,
-                    abbreviate(reason),
-                    command.hook().hookId()));
+            blockByHook(
+                    command.hook(),
+                    "Blocked by PreToolUse hook " + command.hook().name(),
+                    command.reason());
+            return;
+        }
+        if (verdict == HookVerdict.ERROR && onFailure == HookFailurePolicy.BLOCK) {
+            // A guard that cannot answer must not wave the call through: fail closed unless its owner chose otherwise.
+            blockByHook(
+                    command.hook(),
+                    "Blocked because PreToolUse hook " + command.hook().name()
+                            + " could not answer (it blocks on failure)",
+                    command.reason());
             return;
         }
         if (pendingHooks.isEmpty()) {
             applyOwned(decisionByMode(
                     toolCallId, outcome, outcomeReason, sessionMode, inputHash, approvalExpiresAt, runsLocally));
         }
+    }
+
+    private void blockByHook(HookRef hook, String because, String hookReason) {
+        String reason = because + (hookReason == null || hookReason.isBlank() ? "" : ": " + hookReason);
+        applyOwned(new ToolCallBlocked(toolCallId, BlockCause.HOOK, abbreviate(reason), hook.hookId()));
     }
 
     @CommandHandler
@@ -440,7 +456,7 @@ class ToolCall {
     void on(ToolCallAwaitingHooks event) {
         status = ToolCallStatus.AWAITING_HOOKS;
         approvalExpiresAt = event.approvalExpiresAt();
-        event.hooks().forEach(hook -> pendingHooks.add(hook.hookId()));
+        event.hooks().forEach(hook -> pendingHooks.put(hook.hookId(), HookFailurePolicy.orDefault(hook.onFailure())));
     }
 
     @EventSourcingHandler

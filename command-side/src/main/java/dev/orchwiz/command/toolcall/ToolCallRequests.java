@@ -1,6 +1,7 @@
 package dev.orchwiz.command.toolcall;
 
 import dev.orchwiz.api.hook.HookEventName;
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.query.FindMatchingHooks;
 import dev.orchwiz.api.hook.query.MatchingHooks;
 import dev.orchwiz.api.identity.Actor;
@@ -125,6 +126,21 @@ public class ToolCallRequests {
         return candidates;
     }
 
+    /**
+     * Checks ids a request body names against the caller exactly like ids in paths: a session they may not run calls
+     * in and a subagent they cannot see answer 404 with that context's own code ({@code SESSION_NOT_FOUND},
+     * {@code SUBAGENT_NOT_FOUND}), whether it is someone else's or does not exist, and nothing is written. Every
+     * write that binds something to a session or subagent (rules, rule imports, hooks, calls) asks this first.
+     */
+    public void assertMayUse(Actor actor, SessionId sessionId, SubagentId subagentId) {
+        if (sessionId != null) {
+            sessionMode(actor, sessionId);
+        }
+        if (subagentId != null) {
+            subagent(actor, subagentId);
+        }
+    }
+
     /** The mode that decides whether an allowed call still asks; checks the caller may run calls in the session. */
     public SessionMode sessionMode(Actor actor, SessionId sessionId) {
         if (sessionId == null) {
@@ -175,7 +191,7 @@ public class ToolCallRequests {
                 .join();
         return hooks.hooks().stream()
                 .filter(hook -> HookMatcher.matches(hook.matcher(), call.tool()))
-                .map(hook -> new HookRef(hook.id(), hook.name()))
+                .map(hook -> new HookRef(hook.id(), hook.name(), HookFailurePolicy.orDefault(hook.onFailure())))
                 .toList();
     }
 }

@@ -4,12 +4,14 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.instanceOf;
 
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.toolcall.ApprovalDecision;
+import dev.orchwiz.api.toolcall.BlockCause;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
 import dev.orchwiz.api.toolcall.RuleRef;
@@ -60,7 +62,12 @@ class ToolCallTest {
     private static final Actor GRACE = new Actor(UserId.of("grace"), false);
     private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private static final Map<String, Object> INPUT = Map.of("command", "npm test");
-    private static final HookRef GUARD = new HookRef("7d5e9b4e-0000-4000-8000-000000000001", "guard");
+    private static final HookRef GUARD =
+            new HookRef("7d5e9b4e-0000-4000-8000-000000000001", "guard", HookFailurePolicy.BLOCK);
+    private static final HookRef LENIENT =
+            new HookRef("7d5e9b4e-0000-4000-8000-000000000002", "lenient", HookFailurePolicy.ALLOW);
+    /** As stored before hooks had a failure policy. */
+    private static final HookRef LEGACY = new HookRef("7d5e9b4e-0000-4000-8000-000000000003", "legacy", null);
 
     private final ToolCallId id = ToolCallId.random();
     private FixtureConfiguration<ToolCall> fixture;
@@ -249,10 +256,35 @@ class ToolCallTest {
                 .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallApproved.class));
     }
 
+    @ParameterizedTest
+    @EnumSource(SessionMode.class)
+    void blocksWhenAPreToolUseHookCannotAnswerAndSaysNothingAboutFailure(SessionMode mode) {
+        // The verdict names only the hook, as a child command's verdict does: the call keeps the policy it was given.
+        HookRef answering = HookRef.named(GUARD.hookId(), GUARD.name());
+        fixture.givenCommands(request(mode, PermissionOutcome.ALLOW, true, GUARD))
+                .when(new RecordHookVerdict(id, answering, HookVerdict.ERROR, "webhook failed: connection refused"))
+                .expectEvents(
+                        new ToolCallHookVerdictRecorded(
+                                id, answering, HookVerdict.ERROR, "webhook failed: connection refused"),
+                        new ToolCallBlocked(
+                                id,
+                                BlockCause.HOOK,
+                                "Blocked because PreToolUse hook guard could not answer (it blocks on failure):"
+                                        + " webhook failed: connection refused",
+                                GUARD.hookId()));
+    }
+
     @Test
-    void doesNotBlockWhenAHookFails() {
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true, GUARD))
-                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ERROR, "connection refused"))
+    void blocksWhenAHookStoredBeforeFailurePoliciesCannotAnswer() {
+        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true, LEGACY))
+                .when(new RecordHookVerdict(id, LEGACY, HookVerdict.ERROR, "timed out"))
+                .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallBlocked.class));
+    }
+
+    @Test
+    void goesOnWhenAHookThatAllowsOnFailureCannotAnswer() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true, LENIENT))
+                .when(new RecordHookVerdict(id, HookRef.named(LENIENT.hookId(), "lenient"), HookVerdict.ERROR, "503"))
                 .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallApprovalRequested.class));
     }
 

@@ -1,6 +1,7 @@
 package dev.orchwiz.projection.hook;
 
 import dev.orchwiz.api.hook.HookDefinition;
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.event.HookRegistered;
 import dev.orchwiz.api.hook.event.HookRemoved;
 import dev.orchwiz.api.hook.event.HookRevised;
@@ -35,9 +36,9 @@ class HookProjector {
         jdbc.update(
                 """
                 insert into hook (id, owner_id, name, event, matcher, type, url, command, session_id, subagent_id,
-                    timeout_seconds, active, created_at, version)
+                    timeout_seconds, active, on_failure, created_at, version)
                 values (:id, :owner, :name, :event, :matcher, :type, :url, :command, :session, :subagent,
-                    :timeout, :active, :at, :version)
+                    :timeout, :active, :onFailure, :at, :version)
                 on conflict (id) do nothing
                 """,
                 definition(event.definition())
@@ -53,7 +54,7 @@ class HookProjector {
                 """
                 update hook set name = :name, event = :event, matcher = :matcher, type = :type, url = :url,
                     command = :command, session_id = :session, subagent_id = :subagent, timeout_seconds = :timeout,
-                    active = :active, version = :version
+                    active = :active, on_failure = :onFailure, version = :version
                 where id = :id and version < :version
                 """,
                 definition(event.definition())
@@ -92,6 +93,9 @@ class HookProjector {
                                 ? null
                                 : definition.subagentId().value())
                 .addValue("timeout", definition.timeoutSeconds())
-                .addValue("active", definition.active());
+                .addValue("active", definition.active())
+                .addValue(
+                        "onFailure",
+                        HookFailurePolicy.orDefault(definition.onFailure()).name());
     }
 }

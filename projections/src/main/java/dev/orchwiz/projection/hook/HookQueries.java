@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.hook.DeliveryStatus;
 import dev.orchwiz.api.hook.HookDeliveryId;
 import dev.orchwiz.api.hook.HookEventName;
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.query.DeliveryAttemptView;
@@ -199,6 +200,7 @@ class HookQueries {
                 rs.getString("subagent_id"),
                 (Integer) rs.getObject("timeout_seconds"),
                 rs.getBoolean("active"),
+                HookFailurePolicy.valueOf(rs.getString("on_failure")),
                 rs.getString("owner_id"),
                 rs.getLong("deliveries"),
                 rs.getLong("failures"),

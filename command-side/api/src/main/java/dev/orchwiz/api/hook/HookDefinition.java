@@ -3,6 +3,7 @@ package dev.orchwiz.api.hook;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.subagent.SubagentId;
 
+/** A hook as its owner defines it; {@code onFailure} is {@code null} in events stored before it existed (block). */
 public record HookDefinition(
         String name,
         HookEventName event,
@@ -13,4 +14,5 @@ public record HookDefinition(
         SessionId sessionId,
         SubagentId subagentId,
         Integer timeoutSeconds,
-        boolean active) {}
+        boolean active,
+        HookFailurePolicy onFailure) {}

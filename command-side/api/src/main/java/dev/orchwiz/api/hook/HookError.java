@@ -9,6 +9,7 @@ public enum HookError implements ErrorCode {
     MATCHER_INVALID(ErrorKind.INVALID, "Not a valid matcher"),
     TARGET_REFUSED(ErrorKind.INVALID, "Webhook target refused"),
     INVALID_INPUT(ErrorKind.INVALID, "Invalid hook"),
+    NAME_TAKEN(ErrorKind.CONFLICT, "You already have a hook of that name"),
     VERSION_MISMATCH(ErrorKind.STALE, "Hook changed in the meantime"),
     DELIVERY_NOT_FOUND(ErrorKind.NOT_FOUND, "Delivery not found"),
     DELIVERY_IN_PROGRESS(ErrorKind.CONFLICT, "This delivery is still being tried");

@@ -11,6 +11,7 @@ public enum IdentityError implements ErrorCode {
     PASSKEY_REJECTED(ErrorKind.UNAUTHENTICATED, "Passkey not accepted"),
     CSRF_REJECTED(ErrorKind.FORBIDDEN, "Missing or wrong CSRF token"),
     FORBIDDEN_SCOPE(ErrorKind.FORBIDDEN, "The token's scopes do not allow this"),
+    TOKEN_SCOPE_EXCEEDS_CALLER(ErrorKind.FORBIDDEN, "A token cannot issue a token with more than it holds"),
     RATE_LIMITED(ErrorKind.RATE_LIMITED, "Too many attempts"),
     INVALID_SETUP_CODE(ErrorKind.INVALID, "Wrong setup code"),
     SETUP_COMPLETE(ErrorKind.CONFLICT, "This node already has an admin"),

@@ -1,6 +1,7 @@
 package dev.orchwiz.api.hook.query;
 
 import dev.orchwiz.api.hook.HookEventName;
+import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookType;
 import java.time.Instant;
 
@@ -16,6 +17,7 @@ public record HookView(
         String subagentId,
         Integer timeoutSeconds,
         boolean active,
+        HookFailurePolicy onFailure,
         String ownerId,
         long deliveries,
         long failures,
