@@ -8,9 +8,10 @@ public interface WireNamed {
 
     String wireName();
 
+    /** The constant with exactly this wire name: no other case, no padding, no Java constant name, no ordinal. */
     static <E extends Enum<E> & WireNamed> E fromWire(Class<E> type, String value) {
         for (E constant : type.getEnumConstants()) {
-            if (constant.wireName().equalsIgnoreCase(value) || constant.name().equalsIgnoreCase(value)) {
+            if (constant.wireName().equals(value)) {
                 return constant;
             }
         }

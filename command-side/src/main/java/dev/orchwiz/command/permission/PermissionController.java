@@ -9,6 +9,7 @@ import dev.orchwiz.api.permission.command.AddPermissionRule;
 import dev.orchwiz.api.permission.command.RemovePermissionRule;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import dev.orchwiz.command.web.CommandSender;
@@ -34,7 +35,8 @@ class PermissionController {
         this.requests = requests;
     }
 
-    record RuleInput(String rule, PermissionOutcome outcome, RuleScope scope, String subagentId, String sessionId) {}
+    record RuleInput(
+            @SingleLine String rule, PermissionOutcome outcome, RuleScope scope, String subagentId, String sessionId) {}
 
     record Written(String id, long version) {}
 

@@ -18,6 +18,7 @@ import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.subagent.query.ListSubagentsWithPolicy;
 import dev.orchwiz.api.subagent.query.SubagentNames;
+import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
 import java.net.URI;
@@ -60,7 +61,8 @@ class PermissionPolicyController {
         this.queries = queries;
     }
 
-    record PolicyInput(String slug, String title, String description, List<PermissionPolicyRule> rules) {}
+    record PolicyInput(
+            @SingleLine String slug, @SingleLine String title, String description, List<PermissionPolicyRule> rules) {}
 
     record Written(String id, String slug, long version) {
 

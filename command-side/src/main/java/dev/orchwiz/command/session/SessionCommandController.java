@@ -22,6 +22,8 @@ import dev.orchwiz.api.session.command.SessionChanged;
 import dev.orchwiz.api.session.command.ShareSession;
 import dev.orchwiz.api.session.command.StartSession;
 import dev.orchwiz.api.session.command.SubmitPrompt;
+import dev.orchwiz.api.text.SingleLine;
+import dev.orchwiz.api.text.TextRules;
 import dev.orchwiz.command.web.IfMatch;
 import dev.orchwiz.command.web.MetadataLimit;
 import jakarta.validation.Valid;
@@ -68,14 +70,20 @@ class SessionCommandController {
     }
 
     record Start(
-            @Size(max = SessionLimits.TITLE) String title,
+            @SingleLine @Size(max = SessionLimits.TITLE) String title,
             @Size(max = SessionLimits.DESCRIPTION) String description,
             @Size(max = SessionLimits.PROMPT) String prompt,
             SessionMode mode,
             SessionSource source,
-            @Size(max = SessionLimits.PROJECT_NAME) String projectName,
-            @Size(max = SessionLimits.BRANCH) String branch,
-            @Size(max = SessionLimits.ENVIRONMENT) String environment,
+
+            @SingleLine @Size(max = SessionLimits.PROJECT_NAME)
+            String projectName,
+
+            @SingleLine @Size(max = SessionLimits.BRANCH) String branch,
+
+            @SingleLine @Size(max = SessionLimits.ENVIRONMENT)
+            String environment,
+
             Map<String, Object> metadata) {}
 
     record ModeChange(@NotNull SessionMode mode) {}
@@ -95,7 +103,7 @@ class SessionCommandController {
 
             Map<String, Object> metadata) {}
 
-    record Fork(@Size(max = SessionLimits.TITLE) String title) {}
+    record Fork(@SingleLine @Size(max = SessionLimits.TITLE) String title) {}
 
     record Sharing(@NotNull Boolean shared) {}
 
@@ -273,6 +281,15 @@ class SessionCommandController {
         String text = value.asString();
         if (text.length() > limit) {
             problems.add(new FieldProblem(field, "must be at most " + limit + " characters"));
+        }
+        // The body was already refused for characters no text may carry; here only "one line" is left to check.
+        if (!"description".equals(field)) {
+            TextRules.problem(text, false).ifPresent(why -> {
+                throw new InvalidRequest(
+                        RequestError.INVALID_TEXT,
+                        "Field '" + field + "' " + why,
+                        List.of(new FieldProblem(field, why)));
+            });
         }
         return FieldChange.to(text);
     }

@@ -25,6 +25,7 @@ import dev.orchwiz.api.session.query.ListSessions;
 import dev.orchwiz.api.session.query.SessionDetail;
 import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.api.session.query.SessionSummary;
+import dev.orchwiz.projection.isolation.EventSavepoint;
 import dev.orchwiz.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class SessionProjectorIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({SessionProjector.class, SessionQueries.class})
+    @Import({SessionProjector.class, SessionQueries.class, EventSavepoint.class})
     static class ReadModel {}
 
     @Autowired

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orchwiz.NodeClient;
+import dev.orchwiz.NodeClient.Reply;
+import dev.orchwiz.TestUsers;
 import dev.orchwiz.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,11 +19,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** An event the sessions projection cannot apply is parked in the dead-letter queue; the rest keeps flowing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
 class SessionProjectionDeadLetterIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -67,5 +76,145 @@ class SessionProjectionDeadLetterIT {
                         String.class,
                         orphan))
                 .contains("never started");
+    }
+
+    /** A copy of a real session's start event, for another session, with a title the database refuses. */
+    private String poisonedStart(NodeClient node, String title) {
+        String template = node.post("/api/sessions", "{\"title\":\"template\"}")
+                .json()
+                .get("id")
+                .asString();
+        var row = jdbc.queryForMap(
+                "select payload, meta_data, payload_type from domain_event_entry"
+                        + " where aggregate_identifier = ? and sequence_number = 0",
+                template);
+        String poisoned = UUID.randomUUID().toString();
+        ObjectNode payload = (ObjectNode) JSON.readTree((byte[]) row.get("payload"));
+        payload.put("sessionId", poisoned);
+        payload.put("title", title);
+        jdbc.update(
+                "insert into domain_event_entry (global_index, event_identifier, meta_data, payload, payload_type,"
+                        + " time_stamp, aggregate_identifier, sequence_number, type)"
+                        + " values (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, 0, 'Session')",
+                UUID.randomUUID().toString(),
+                row.get("meta_data"),
+                JSON.writeValueAsBytes(payload),
+                row.get("payload_type"),
+                Instant.now().toString(),
+                poisoned);
+        return poisoned;
+    }
+
+    private JsonNode status(NodeClient admin) {
+        Reply reply = admin.get("/api/admin/projections/sessions");
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private JsonNode deadLettersOf(NodeClient admin, String sessionId) {
+        Reply reply = admin.get("/api/admin/projections/sessions/dead-letters?size=100");
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        for (JsonNode letter : reply.json().get("items")) {
+            if (sessionId.equals(letter.path("sequence").asString())) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aNulThatTheDatabaseRefusesIsDeadLetteredAndEveryOtherSessionStillAppears() {
+        // given a start event whose title PostgreSQL cannot store (it stopped its whole segment before)
+        NodeClient node = new NodeClient(port).withToken(TestUsers.token(context, "ada@example.com", false));
+        NodeClient admin = new NodeClient(port).withToken(TestUsers.token(context, "root@example.com", true));
+        String poisoned = poisonedStart(node, "a\u0000b");
+
+        // when sessions keep coming, enough to land in every segment
+        List<String> later = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            later.add(node.post("/api/sessions", "{\"title\":\"after " + i + "\"}")
+                    .json()
+                    .get("id")
+                    .asString());
+        }
+
+        // then each of them is read, the poisoned one is listed as a dead letter and the status says so
+        for (String id : later) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Reply read = node.get("/api/sessions/" + id + "?minVersion=0");
+                assertThat(read.status()).as(read.raw()).isEqualTo(200);
+            });
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deadLettersOf(admin, poisoned)).isNotNull());
+        JsonNode letter = deadLettersOf(admin, poisoned);
+        assertThat(letter.get("eventType").asString()).isEqualTo("SessionStarted");
+        assertThat(letter.get("causeMessage").asString()).contains("0x00");
+        assertThat(status(admin).get("deadLetters").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(status(admin).get("caughtUp").asBoolean()).isFalse();
+        assertThat(node.get("/api/sessions/" + poisoned).status()).isEqualTo(404);
+
+        // and a rebuild no longer stalls at it: every session comes back and the letter is parked again
+        assertThat(admin.post("/api/admin/projections/sessions/rebuild", "").status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode status = status(admin);
+            assertThat(status.get("replaying").asBoolean()).isFalse();
+            assertThat(status.get("position").asLong())
+                    .isEqualTo(status.get("head").asLong());
+        });
+        for (String id : later) {
+            assertThat(node.get("/api/sessions/" + id).status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deadLettersOf(admin, poisoned)).isNotNull());
+
+        // and an operator who gives up on it evicts it; the read model then counts as caught up again
+        Reply evicted = admin.delete("/api/admin/projections/sessions/dead-letters/"
+                + deadLettersOf(admin, poisoned).get("eventId").asString());
+        assertThat(evicted.status()).as(evicted.raw()).isEqualTo(204);
+        assertThat(deadLettersOf(admin, poisoned)).isNull();
+    }
+
+    @Test
+    void aDeadLetterIsAppliedByARetryOnceTheCauseIsFixed() {
+        // given a rule of the database that a start event breaks (a constraint is what an operator can change
+        // without changing column types, which would invalidate the pool's prepared statements)
+        NodeClient node = new NodeClient(port).withToken(TestUsers.token(context, "ada@example.com", false));
+        NodeClient admin = new NodeClient(port).withToken(TestUsers.token(context, "root@example.com", true));
+        jdbc.execute("alter table session_summary add constraint no_forbidden_titles check (title <> 'forbidden')");
+        String poisoned = poisonedStart(node, "forbidden");
+        String after = node.post("/api/sessions", "{\"title\":\"after the long one\"}")
+                .json()
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(node.get("/api/sessions/" + after).status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deadLettersOf(admin, poisoned)).isNotNull());
+        assertThat(deadLettersOf(admin, poisoned).get("causeMessage").asString())
+                .contains("no_forbidden_titles");
+
+        // when the operator fixes the cause and retries
+        jdbc.execute("alter table session_summary drop constraint no_forbidden_titles");
+        Reply retried = admin.post("/api/admin/projections/sessions/dead-letters/retry", "");
+
+        // then the event is applied and the letter is gone
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
+        assertThat(deadLettersOf(admin, poisoned)).isNull();
+        Reply read = node.get("/api/sessions/" + poisoned);
+        assertThat(read.status()).as(read.raw()).isEqualTo(200);
+        assertThat(read.json().get("title").asString()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void deadLettersAreForAdminsOnly() {
+        NodeClient member = new NodeClient(port).withToken(TestUsers.token(context, "ada@example.com", false));
+        assertThat(member.get("/api/admin/projections/sessions/dead-letters").status())
+                .isEqualTo(403);
+        assertThat(member.post("/api/admin/projections/sessions/dead-letters/retry", "")
+                        .status())
+                .isEqualTo(403);
     }
 }

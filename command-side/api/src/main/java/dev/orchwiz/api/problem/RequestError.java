@@ -6,7 +6,9 @@ public enum RequestError implements ErrorCode {
     MALFORMED_JSON(ErrorKind.INVALID, "Malformed JSON"),
     INVALID_ENUM_VALUE(ErrorKind.INVALID, "Unknown value"),
     INVALID_PARAMETER(ErrorKind.INVALID, "Invalid parameter"),
-    INVALID_IF_MATCH(ErrorKind.INVALID, "Invalid If-Match header");
+    INVALID_IF_MATCH(ErrorKind.INVALID, "Invalid If-Match header"),
+    /** A text carries characters no text may (NUL, control characters, unpaired surrogates), or a line break where one line is expected. */
+    INVALID_TEXT(ErrorKind.INVALID, "Invalid text");
 
     private final ErrorKind kind;
     private final String title;

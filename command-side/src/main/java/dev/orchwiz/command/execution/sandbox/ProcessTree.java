@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
  * A run's child and everything it started: its own process group (when the child was started through {@code setsid})
  * plus every descendant seen before the kill. Terminating it is polite first (SIGTERM, a grace period), then final
  * (SIGKILL), and returns only once every known member has stopped or a bound has passed.
+ *
+ * <p>Jailed, the child is {@code bwrap} and its child the init of the jail's PID namespace. Those two are the
+ * wrappers: SIGTERM goes only to the script's processes (bwrap would die of it at once, and with it everything, with
+ * no grace), and SIGKILL to the wrappers ends the namespace, which the kernel empties completely, including anything
+ * forked after the last scan.
  */
 final class ProcessTree {
 
@@ -28,6 +33,7 @@ final class ProcessTree {
 
     private final ProcessHandle root;
     private final long groupId;
+    private final boolean jailed;
     private final String killCommand;
     private final Duration grace;
     private final boolean procfs;
@@ -36,10 +42,12 @@ final class ProcessTree {
     /**
      * @param groupId the id of the child's own process group, or -1 when it shares the node's group (no setsid): the
      *     node's own group must never be signalled
+     * @param jailed whether root is bubblewrap with a PID namespace below it
      */
-    ProcessTree(ProcessHandle root, long groupId, String killCommand, Duration grace) {
+    ProcessTree(ProcessHandle root, long groupId, boolean jailed, String killCommand, Duration grace) {
         this.root = root;
         this.groupId = groupId;
+        this.jailed = jailed;
         this.killCommand = killCommand;
         this.grace = grace;
         this.procfs = Files.isReadable(PROC.resolve("self").resolve("stat"));
@@ -56,15 +64,32 @@ final class ProcessTree {
         if (known.isEmpty()) {
             return;
         }
+        Set<ProcessHandle> wrappers = wrappers();
+        Set<ProcessHandle> script = new HashSet<>(known);
+        script.removeAll(wrappers);
         signalGroup("TERM");
-        known.forEach(ProcessHandle::destroy);
+        script.forEach(ProcessHandle::destroy);
+        // Jailed, the wrappers are awaited too: they end, and end the rest, once the script's first process ended.
         if (awaitStopped(known, grace)) {
             return;
         }
         collectMembers(known);
         signalGroup("KILL");
+        // Wrappers first: once the namespace's init is gone nothing in it can fork any more.
+        wrappers.forEach(ProcessHandle::destroyForcibly);
         known.forEach(ProcessHandle::destroyForcibly);
         awaitStopped(known, AFTER_KILL);
+    }
+
+    /** bwrap and the init of its PID namespace, while they run; none when not jailed. */
+    private Set<ProcessHandle> wrappers() {
+        if (!jailed || !isRunning(root)) {
+            return Set.of();
+        }
+        Set<ProcessHandle> wrappers = new HashSet<>();
+        wrappers.add(root);
+        root.children().forEach(wrappers::add);
+        return wrappers;
     }
 
     private void collectMembers(Set<ProcessHandle> known) {

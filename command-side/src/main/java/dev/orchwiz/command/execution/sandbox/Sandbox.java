@@ -12,37 +12,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * Runs scripts as local child processes, confined to what a tool call may see and use: a working directory inside the
- * workspace, an environment built from an allowlist, no terminal input, a timeout, an output cap, and a process tree
- * that is killed as a whole.
+ * Runs scripts as local child processes, confined to what a tool call may see and use. With {@link Isolation#BWRAP}
+ * (the default) each run is jailed by bubblewrap (see {@link Bubblewrap}): the workspace is the only host path it can
+ * write, it sees no other process, no network and none of the node's files or secrets, and nothing it starts outlives
+ * it. Both isolations add: a working directory inside the workspace, an environment built from an allowlist, no
+ * terminal input, a timeout, an output cap, and a process tree that is killed as a whole.
  *
- * <p>It confines, it does not jail: a script runs with the node's user and can {@code cd} anywhere that user can.
- * Which scripts run at all is decided before, by the permission rules and approvals.
+ * <p>With {@link Isolation#NONE} it confines but does not jail: a script runs with the node's user and can read and
+ * write whatever that user can. Which scripts run at all is decided before, by the permission rules and approvals.
  */
 public final class Sandbox {
 
     // Long enough for a well-behaved program to clean up after SIGTERM, short enough that cancel feels immediate.
     private static final Duration TERMINATION_GRACE = Duration.ofSeconds(2);
+    // How long a probe may take beyond its timeout: the tree is killed, then the result completes.
+    private static final Duration AFTER_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Optional<String> SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
     private static final String KILL =
             firstExecutable("/usr/bin/kill", "/bin/kill").orElse("kill");
 
+    /** PATH unless the allowlist passes the node's own: the standard directories, all of them mounted in the jail. */
+    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     private final SandboxSettings settings;
     private final Map<String, String> inheritedEnvironment;
     private final Duration terminationGrace;
+    private final Optional<Bubblewrap> bubblewrap;
 
     /** @param nodeEnvironment {@code System.getenv()} in production; only the allowlisted names are kept */
     public Sandbox(SandboxSettings settings, Map<String, String> nodeEnvironment) {
-        this(settings, nodeEnvironment, TERMINATION_GRACE);
+        this(settings, nodeEnvironment, TERMINATION_GRACE, Bubblewrap.locate());
     }
 
-    Sandbox(SandboxSettings settings, Map<String, String> nodeEnvironment, Duration terminationGrace) {
+    /** @param bubblewrapExecutable where {@code bwrap} is; empty when the host has none */
+    Sandbox(
+            SandboxSettings settings,
+            Map<String, String> nodeEnvironment,
+            Duration terminationGrace,
+            Optional<Path> bubblewrapExecutable) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.terminationGrace = Objects.requireNonNull(terminationGrace, "terminationGrace");
+        this.bubblewrap = settings.isolation() == Isolation.BWRAP
+                ? bubblewrapExecutable.map(executable -> new Bubblewrap(executable, settings.workspaceRoot()))
+                : Optional.empty();
         // Keep only what may be passed on: the node's secrets (database URL, keys) are not even held here.
         Map<String, String> inherited = new LinkedHashMap<>();
         for (String name : settings.environmentAllowlist()) {
@@ -56,6 +75,46 @@ public final class Sandbox {
 
     public SandboxSettings settings() {
         return settings;
+    }
+
+    /**
+     * Runs {@code true} exactly as a script would run, whether or not local execution is on, to learn whether the
+     * isolation works on this host: bubblewrap needs user namespaces, which some kernels and container runtimes
+     * refuse.
+     *
+     * @return empty when it ran, otherwise why not (bubblewrap's own message where it gave one)
+     */
+    public Optional<String> unusableBecause(Duration patience) {
+        StringBuilder errors = new StringBuilder();
+        OutputSink collect = new OutputSink() {
+            @Override
+            public void chunk(OutputStream stream, int sequence, String text) {
+                errors.append(text);
+            }
+
+            @Override
+            public void truncated(long keptBytes) {
+                // The start of bubblewrap's message is enough.
+            }
+        };
+        Duration timeout = patience.compareTo(settings.maxTimeout()) > 0 ? settings.maxTimeout() : patience;
+        try {
+            RunResult result = launch(new SandboxRequest("true", null, Map.of(), null, timeout), collect)
+                    .result()
+                    .get(timeout.toMillis() + AFTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (result.outcome() == RunOutcome.COMPLETED) {
+                return Optional.empty();
+            }
+            String why =
+                    result.exitCode() == null ? "it " + result.outcome().wireName() : "exit code " + result.exitCode();
+            return Optional.of(
+                    why + (errors.isEmpty() ? "" : ": " + errors.toString().strip()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while trying it");
+        } catch (ExecutionException | TimeoutException | RuntimeException failure) {
+            return Optional.of(String.valueOf(failure.getMessage()));
+        }
     }
 
     /**
@@ -102,6 +161,8 @@ public final class Sandbox {
      * @throws TimeoutRefused if the requested timeout is not positive or above the maximum
      * @throws WorkingDirectoryRefused see {@link #resolveWorkingDirectory(String)}
      * @throws java.io.UncheckedIOException if the shell cannot be started
+     * @throws IllegalStateException if the settings ask for bubblewrap and the host has none (never a silent fallback
+     *     to running unconfined)
      */
     public SandboxRun start(SandboxRequest request, OutputSink sink) {
         Objects.requireNonNull(request, "request");
@@ -109,20 +170,52 @@ public final class Sandbox {
         if (!settings.enabled()) {
             throw new LocalExecutionDisabled();
         }
+        return launch(request, sink);
+    }
+
+    private SandboxRun launch(SandboxRequest request, OutputSink sink) {
         Duration timeout = timeoutOf(request);
         Path directory = resolveWorkingDirectory(request.workingDirectory());
 
-        ProcessBuilder builder = new ProcessBuilder(command(request.script())).directory(directory.toFile());
+        boolean jailed = settings.isolation() == Isolation.BWRAP;
+        List<String> command = jailed ? jailed(request.script(), directory) : unconfined(request.script());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         // From scratch, so nothing of the node's environment leaks but what the allowlist names; later layers win.
+        // bubblewrap passes this environment on unchanged, and it is all its init (PID 1 in the jail) holds.
         Map<String, String> environment = builder.environment();
         environment.clear();
         environment.putAll(inheritedEnvironment);
         environment.putAll(settings.fixedEnvironment());
         environment.putAll(request.extraEnvironment());
+        environment.putIfAbsent("PATH", DEFAULT_PATH);
 
         ChunkedOutput output =
                 new ChunkedOutput(sink, settings.outputCapBytes(), settings.chunkBytes(), settings.chunkInterval());
-        return SandboxRun.start(builder, request.stdin(), timeout, output, SETSID.isPresent(), KILL, terminationGrace);
+        // Jailed, the tree is bwrap, its PID namespace's init and what runs below; unconfined, a setsid group.
+        return SandboxRun.start(
+                builder,
+                request.stdin(),
+                timeout,
+                output,
+                !jailed && SETSID.isPresent(),
+                jailed,
+                KILL,
+                terminationGrace);
+    }
+
+    private List<String> jailed(String script, Path directory) {
+        Bubblewrap jail = bubblewrap.orElseThrow(() -> new IllegalStateException(
+                "bubblewrap (bwrap) is not installed on this host; install it (Debian: apt-get install bubblewrap) or"
+                        + " set ORCHWIZ_SANDBOX=none to run commands unconfined"));
+        List<String> inner = new ArrayList<>(settings.shell());
+        inner.add(script);
+        return jail.command(
+                realWorkspaceRoot(),
+                settings.workspaceRoot(),
+                directory,
+                settings.limits(),
+                settings.readOnlyPaths(),
+                inner);
     }
 
     /**
@@ -131,7 +224,7 @@ public final class Sandbox {
      * (a child of the JVM is never a group leader), so the shell keeps the pid we know. {@code --wait} keeps the
      * exit status right should setsid ever have to fork.
      */
-    private List<String> command(String script) {
+    private List<String> unconfined(String script) {
         List<String> command = new ArrayList<>();
         SETSID.ifPresent(setsid -> {
             command.add(setsid);

@@ -51,6 +51,7 @@ public final class SandboxRun {
             Duration timeout,
             ChunkedOutput output,
             boolean ownProcessGroup,
+            boolean jailed,
             String killCommand,
             Duration terminationGrace) {
         long startedNanos = System.nanoTime();
@@ -63,7 +64,7 @@ public final class SandboxRun {
         }
         // With setsid the child leads its own group, whose id is its pid; without, it shares ours, never signalled.
         long groupId = ownProcessGroup ? process.pid() : -1;
-        ProcessTree tree = new ProcessTree(process.toHandle(), groupId, killCommand, terminationGrace);
+        ProcessTree tree = new ProcessTree(process.toHandle(), groupId, jailed, killCommand, terminationGrace);
         SandboxRun run = new SandboxRun(process, tree, output, startedNanos);
         run.begin(stdin, timeout);
         return run;

@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param chunkBytes a chunk is emitted when this many bytes are buffered…
  * @param chunkInterval …or this long after the first unsent byte, whichever comes first
  * @param shell the program and its arguments; the script is passed as the next argument, never spliced into a string
+ * @param isolation bubblewrap (the default), or none at all when the operator opted out ({@code ORCHWIZ_SANDBOX=none})
+ * @param limits rlimits applied inside bubblewrap
+ * @param readOnlyPaths host paths mounted read-only into bubblewrap at the same place, besides the system directories
+ *     (e.g. {@code /opt} for tools installed there)
  */
 public record SandboxSettings(
         boolean enabled,
@@ -29,7 +33,16 @@ public record SandboxSettings(
         int outputCapBytes,
         int chunkBytes,
         Duration chunkInterval,
-        List<String> shell) {
+        List<String> shell,
+        Isolation isolation,
+        ResourceLimits limits,
+        List<Path> readOnlyPaths) {
+
+    /**
+     * Names copied from the node's environment unless configured otherwise: locale and terminal only. PATH is not
+     * among them, because the node's PATH names directories of the node's user that the sandbox does not mount.
+     */
+    public static final List<String> DEFAULT_ALLOWLIST = List.of("LANG", "LC_ALL", "TZ", "TERM");
 
     // A chunk must hold at least one whole UTF-8 character (up to 4 bytes), or it could never be cut.
     private static final int SMALLEST_CHUNK = 4;
@@ -40,6 +53,11 @@ public record SandboxSettings(
         environmentAllowlist = List.copyOf(environmentAllowlist);
         fixedEnvironment = Map.copyOf(fixedEnvironment);
         shell = List.copyOf(shell);
+        Objects.requireNonNull(isolation, "isolation");
+        Objects.requireNonNull(limits, "limits");
+        readOnlyPaths = readOnlyPaths.stream()
+                .map(path -> path.toAbsolutePath().normalize())
+                .toList();
         requirePositive(defaultTimeout, "defaultTimeout");
         requirePositive(maxTimeout, "maxTimeout");
         requirePositive(chunkInterval, "chunkInterval");
@@ -59,15 +77,16 @@ public record SandboxSettings(
     }
 
     /**
-     * The node's defaults: 120 s default and 30 min maximum timeout, 1 MiB of output, 8 KiB chunks every 250 ms, a
-     * small locale-and-path allowlist, HOME set to the workspace root and bash (sh where bash is missing).
+     * The node's defaults: bubblewrap with {@link ResourceLimits#defaults()}, 120 s default and 30 min maximum
+     * timeout, 1 MiB of output, 8 KiB chunks every 250 ms, a small locale allowlist (PATH is the sandbox's own, see
+     * {@link Sandbox#DEFAULT_PATH}), HOME set to the workspace root and bash (sh where bash is missing).
      */
     public static SandboxSettings defaults(Path workspaceRoot, boolean enabled) {
         Path root = workspaceRoot.toAbsolutePath().normalize();
         return new SandboxSettings(
                 enabled,
                 root,
-                List.of("PATH", "LANG", "LC_ALL", "TZ", "TERM"),
+                DEFAULT_ALLOWLIST,
                 // Tools that write dotfiles into HOME then write them into the workspace, not the node's home.
                 Map.of("HOME", root.toString()),
                 Duration.ofSeconds(120),
@@ -75,7 +94,46 @@ public record SandboxSettings(
                 1024 * 1024,
                 8 * 1024,
                 Duration.ofMillis(250),
-                defaultShell());
+                defaultShell(),
+                Isolation.BWRAP,
+                ResourceLimits.defaults(),
+                List.of());
+    }
+
+    /** The same settings, switched on or off (start-up decides once bubblewrap was tried). */
+    public SandboxSettings withEnabled(boolean on) {
+        return new SandboxSettings(
+                on,
+                workspaceRoot,
+                environmentAllowlist,
+                fixedEnvironment,
+                defaultTimeout,
+                maxTimeout,
+                outputCapBytes,
+                chunkBytes,
+                chunkInterval,
+                shell,
+                isolation,
+                limits,
+                readOnlyPaths);
+    }
+
+    /** The same settings with another isolation. */
+    public SandboxSettings withIsolation(Isolation other) {
+        return new SandboxSettings(
+                enabled,
+                workspaceRoot,
+                environmentAllowlist,
+                fixedEnvironment,
+                defaultTimeout,
+                maxTimeout,
+                outputCapBytes,
+                chunkBytes,
+                chunkInterval,
+                shell,
+                other,
+                limits,
+                readOnlyPaths);
     }
 
     private static List<String> defaultShell() {

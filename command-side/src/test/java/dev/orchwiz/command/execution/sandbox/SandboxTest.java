@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -118,17 +119,26 @@ class SandboxTest {
     @Nested
     class KillingTheTree {
 
+        // Each process to watch runs as "exec -a <marker>-<name> sleep 300": found in the host's process table by that
+        // argv[0], because a pid the script sees is its PID namespace's own when jailed.
+        private final String marker = "orchwiz-test-" + UUID.randomUUID();
+
         @Test
         void timeoutKillsBackgroundNohupOrphanedGrandchildrenAndOnesThatLeftTheGroup() throws Exception {
             // given a background job, a nohup'd and disowned one, an orphan whose subshell already exited (only its
-            // process group still ties it to the run) and one that left the group (only its parent ties it)
+            // process group still ties it to the run), one that left the group (only its parent ties it) and a
+            // double-forked daemon in a session of its own (nothing ties it to the run but the jail, so unconfined
+            // runs,
+            // which cannot stop it, do not start it)
+            boolean jailed = isolation() == Isolation.BWRAP;
             String script = String.join(
                     "\n",
-                    "sleep 300 & echo $! > background.pid",
-                    "nohup sleep 300 > /dev/null 2>&1 & echo $! > nohup.pid",
+                    "(" + sleeper("background") + ") &",
+                    "nohup bash -c '" + sleeper("nohup") + "' > /dev/null 2>&1 &",
                     "disown",
-                    "( sleep 300 > /dev/null 2>&1 & echo $! > orphan.pid )",
-                    "setsid sleep 300 & echo $! > session.pid",
+                    "( (" + sleeper("orphan") + ") > /dev/null 2>&1 & )",
+                    "setsid bash -c '" + sleeper("session") + "' &",
+                    jailed ? daemon("daemon") : ":",
                     "wait");
             SandboxRequest request = new SandboxRequest(script, null, Map.of(), null, Duration.ofSeconds(1));
 
@@ -139,23 +149,26 @@ class SandboxTest {
             assertThat(result.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
             assertThat(result.exitCode()).isNull();
             assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-            assertTreeIsGone(pidIn("background.pid"), pidIn("nohup.pid"), pidIn("orphan.pid"), pidIn("session.pid"));
+            assertNothingRuns("background", "nohup", "orphan", "session");
+            assertNothingRuns("daemon");
         }
 
         @Test
-        void timeoutEscalatesToSigkillForAGrandchildThatIgnoresSigterm() throws Exception {
-            // given a default timeout of one second, and a grandchild that ignores SIGTERM (inherited through exec)
+        void timeoutEscalatesToSigkillForAShellAndGrandchildThatIgnoreSigterm() throws Exception {
+            // given a default timeout of one second, and a shell and grandchild that ignore SIGTERM (inherited)
             SandboxSettings settings = settingsWithDefaultTimeout(Duration.ofSeconds(1));
-            String script = "(trap '' TERM; exec sleep 300) & echo $! > stubborn.pid; wait";
+            String script = "trap '' TERM; (" + sleeper("stubborn") + ") & echo started; wait; wait";
+            RecordingSink sink = new RecordingSink();
 
             // when
-            RunResult result = finish(sandbox(settings).start(SandboxRequest.of(script), new RecordingSink()));
+            RunResult result = finish(sandbox(settings).start(SandboxRequest.of(script), sink));
 
             // then
+            assertThat(sink.text(OutputStream.STDOUT)).isEqualTo("started\n");
             assertThat(result.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
             assertThat(result.duration())
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1).plus(TEST_GRACE));
-            assertTreeIsGone(pidIn("stubborn.pid"));
+            assertNothingRuns("stubborn");
         }
 
         @Test
@@ -163,14 +176,15 @@ class SandboxTest {
             // given
             String script = String.join(
                     "\n",
-                    "sleep 300 & echo $! > background.pid",
-                    "nohup sleep 300 > /dev/null 2>&1 & echo $! > nohup.pid",
+                    "(" + sleeper("background") + ") &",
+                    "nohup bash -c '" + sleeper("nohup") + "' > /dev/null 2>&1 &",
                     "disown",
                     "echo started",
                     "wait");
             RecordingSink sink = new RecordingSink();
             SandboxRun run = sandbox().start(SandboxRequest.of(script), sink);
             await().atMost(PATIENCE).until(() -> sink.text(OutputStream.STDOUT).equals("started\n"));
+            await().atMost(PATIENCE).until(() -> running("background") && running("nohup"));
 
             // when
             run.cancel();
@@ -181,7 +195,8 @@ class SandboxTest {
             assertThat(result.outcome()).isEqualTo(RunOutcome.CANCELLED);
             assertThat(result.exitCode()).isNull();
             assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
-            assertTreeIsGone(run.pid(), pidIn("background.pid"), pidIn("nohup.pid"));
+            assertTreeIsGone(run.pid());
+            assertNothingRuns("background", "nohup");
         }
 
         @Test
@@ -200,7 +215,7 @@ class SandboxTest {
         @Test
         void stopsWhatAScriptLeftRunningWhenItExits() throws Exception {
             // given a background job that keeps the output pipe open after the shell exits
-            String script = "sleep 300 & echo $! > leftover.pid; echo bye";
+            String script = "(" + sleeper("leftover") + ") & echo bye";
 
             // when
             RunResult result = finish(sandbox().start(SandboxRequest.of(script), new RecordingSink()));
@@ -208,7 +223,27 @@ class SandboxTest {
             // then
             assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
             assertThat(result.duration()).isLessThan(Duration.ofSeconds(5));
-            assertTreeIsGone(pidIn("leftover.pid"));
+            assertNothingRuns("leftover");
+        }
+
+        private String sleeper(String name) {
+            return "exec -a " + marker + "-" + name + " sleep 300";
+        }
+
+        /** A double fork into a new session, output closed: the classic daemon, reparented away from the run. */
+        private String daemon(String name) {
+            return "( setsid bash -c '(" + sleeper(name) + ") > /dev/null 2>&1 < /dev/null &' > /dev/null 2>&1 & )";
+        }
+
+        private boolean running(String name) {
+            return !TestJail.running(marker + "-" + name).isEmpty();
+        }
+
+        /** Right away nothing may still run: the result must not complete before the tree is gone. */
+        private void assertNothingRuns(String... names) {
+            for (String name : names) {
+                assertThat(TestJail.running(marker + "-" + name)).as(name).isEmpty();
+            }
         }
     }
 
@@ -231,7 +266,7 @@ class SandboxTest {
                     .map(line -> line.split("=", 2))
                     .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1], (first, second) -> second));
             assertThat(environment)
-                    .containsEntry("PATH", "/usr/bin:/bin")
+                    .containsEntry("PATH", Sandbox.DEFAULT_PATH)
                     .containsEntry("HOME", root.toString())
                     .containsEntry("GREETING", "hello")
                     .containsEntry("TZ", "UTC")
@@ -503,12 +538,17 @@ class SandboxTest {
         }
     }
 
+    /** The jail where it works (as on a node), unconfined otherwise; a subclass runs every test unconfined. */
+    Isolation isolation() {
+        return TestJail.isolation();
+    }
+
     private Sandbox sandbox() {
-        return sandbox(SandboxSettings.defaults(root, true));
+        return sandbox(SandboxSettings.defaults(root, true).withIsolation(isolation()));
     }
 
     private Sandbox sandbox(SandboxSettings settings) {
-        return new Sandbox(settings, NODE_ENVIRONMENT, TEST_GRACE);
+        return new Sandbox(settings, NODE_ENVIRONMENT, TEST_GRACE, Bubblewrap.locate());
     }
 
     private SandboxSettings settings(int capBytes, int chunkBytes, Duration chunkInterval) {
@@ -523,7 +563,10 @@ class SandboxTest {
                 capBytes,
                 chunkBytes,
                 chunkInterval,
-                defaults.shell());
+                defaults.shell(),
+                isolation(),
+                defaults.limits(),
+                defaults.readOnlyPaths());
     }
 
     private SandboxSettings settingsWithDefaultTimeout(Duration defaultTimeout) {
@@ -538,15 +581,14 @@ class SandboxTest {
                 defaults.outputCapBytes(),
                 defaults.chunkBytes(),
                 defaults.chunkInterval(),
-                defaults.shell());
+                defaults.shell(),
+                isolation(),
+                defaults.limits(),
+                defaults.readOnlyPaths());
     }
 
     private static RunResult finish(SandboxRun run) throws Exception {
         return run.result().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private long pidIn(String file) throws IOException {
-        return Long.parseLong(Files.readString(root.resolve(file)).strip());
     }
 
     /**
