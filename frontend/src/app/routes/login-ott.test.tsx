@@ -35,6 +35,17 @@ describe('LoginOttRoute', () => {
     expect(api.callsTo('POST', '/login/ott')).toHaveLength(0);
   });
 
+  it('offers the choice to stay signed in again, ticked when the link carries it, and sends it', async () => {
+    const api = mockApi(signInHandlers({ newUser: false, passkeys: 1 }));
+    const { user } = renderOtt('/login/ott?token=tok-123&remember-me=true');
+
+    expect(await screen.findByTestId('ott-remember-me')).toBeChecked();
+    await user.click(screen.getByTestId('ott-submit'));
+
+    await waitFor(() => expect(api.callsTo('POST', '/login/ott')).toHaveLength(1));
+    expect(api.callsTo('POST', '/login/ott')[0].body).toEqual({ token: 'tok-123', 'remember-me': 'true' });
+  });
+
   it('signs a new user in and offers a passkey, then registers one', async () => {
     const { create } = installFakeWebAuthn();
     create.mockResolvedValue(anAttestation());

@@ -56,7 +56,12 @@ export const LoginOttRoute = () => {
           onDone={() => void navigate(signedIn.returnTo, { replace: true })}
         />
       ) : (
-        <LinkSignIn token={searchParams.get('token')} email={searchParams.get('email')} onSignedIn={onSignedIn} />
+        <LinkSignIn
+          token={searchParams.get('token')}
+          email={searchParams.get('email')}
+          rememberMe={searchParams.get('remember-me') === 'true'}
+          onSignedIn={onSignedIn}
+        />
       )}
     </AuthPage>
   );

@@ -13,23 +13,26 @@ export class NoCredentialError extends Error {
   }
 }
 
+export type SignInWithPasskeyInput = { rememberMe?: boolean };
+
 /**
  * The whole passkey ceremony: options from the node, `navigator.credentials.get`, then the assertion
- * as JSON to `POST /login/webauthn`.
+ * as JSON to `POST /login/webauthn` (with `?remember-me=true` to keep the browser signed in).
  */
-export const signInWithPasskey = async (): Promise<SignInResult> => {
+export const signInWithPasskey = async ({ rememberMe = false }: SignInWithPasskeyInput = {}): Promise<SignInResult> => {
   const publicKey = toRequestOptions(await getAuthenticationOptions());
   const credential = (await navigator.credentials.get({ publicKey })) as unknown as AssertionLike | null;
   if (!credential) throw new NoCredentialError();
-  const { data } = await api.post<SignInResult>('/login/webauthn', serializeAssertion(credential));
+  const path = rememberMe ? '/login/webauthn?remember-me=true' : '/login/webauthn';
+  const { data } = await api.post<SignInResult>(path, serializeAssertion(credential));
   return data ?? { authenticated: true };
 };
 
 export const useSignInWithPasskey = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      const result = await signInWithPasskey();
+    mutationFn: async (input: SignInWithPasskeyInput = {}) => {
+      const result = await signInWithPasskey(input);
       await reloadSignedInState(queryClient);
       return result;
     },

@@ -7,10 +7,10 @@ import { rememberReturnPath } from '../return-to';
 import type { MailDelivery } from '../types';
 import { LinkSentNotice } from './link-sent-notice';
 
-export type EmailLinkFormProps = { delivery: MailDelivery; returnTo: string };
+export type EmailLinkFormProps = { delivery: MailDelivery; returnTo: string; rememberMe?: boolean };
 
 /** Sign-in (and sign-up, where the policy allows it) by a one-time link sent to an address. */
-export const EmailLinkForm = ({ delivery, returnTo }: EmailLinkFormProps) => {
+export const EmailLinkForm = ({ delivery, returnTo, rememberMe = false }: EmailLinkFormProps) => {
   const [email, setEmail] = useState('');
   const [missing, setMissing] = useState(false);
   const requestLink = useRequestEmailLink();
@@ -22,7 +22,7 @@ export const EmailLinkForm = ({ delivery, returnTo }: EmailLinkFormProps) => {
       return;
     }
     rememberReturnPath(returnTo);
-    requestLink.mutate({ email });
+    requestLink.mutate({ email, rememberMe });
   };
 
   if (requestLink.isSuccess) {

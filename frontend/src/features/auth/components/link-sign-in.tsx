@@ -1,13 +1,17 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { isApiError } from '@/lib/api-client';
 import { useSignInWithLink, type LinkSignInOutcome } from '../api/sign-in-with-link';
 import { signInErrorMessage } from '../errors';
+import { RememberMeChoice } from './remember-me-choice';
 
 export type LinkSignInProps = {
   token: string | null;
   /** Shown as "Sign in as …" when the link names the address it was sent to. */
   email?: string | null;
+  /** The sign-in page's "keep me signed in", carried by the link; offered again, as the link may open elsewhere. */
+  rememberMe?: boolean;
   onSignedIn: (signIn: LinkSignInOutcome) => void;
 };
 
@@ -23,8 +27,9 @@ const RequestNewLink = () => (
  * `/login/ott?token=…`: one deliberate click signs in. Never automatic: mail scanners open links, and
  * a scanner must not use up the one-time token.
  */
-export const LinkSignIn = ({ token, email, onSignedIn }: LinkSignInProps) => {
+export const LinkSignIn = ({ token, email, rememberMe: remembered = false, onSignedIn }: LinkSignInProps) => {
   const signIn = useSignInWithLink();
+  const [rememberMe, setRememberMe] = useState(remembered);
 
   if (!token) {
     return (
@@ -58,11 +63,12 @@ export const LinkSignIn = ({ token, email, onSignedIn }: LinkSignInProps) => {
         The link works once.
       </p>
       {signIn.isError && <Alert>{signInErrorMessage(signIn.error)}</Alert>}
+      <RememberMeChoice checked={rememberMe} onChange={setRememberMe} testId="ott-remember-me" />
       <button
         type="button"
         className="button button--primary auth-method__primary"
         disabled={signIn.isPending || signIn.isSuccess}
-        onClick={() => signIn.mutate({ token }, { onSuccess: onSignedIn })}
+        onClick={() => signIn.mutate({ token, rememberMe }, { onSuccess: onSignedIn })}
         data-testid="ott-submit"
       >
         {signIn.isPending ? 'Signing in…' : email ? `Sign in as ${email}` : 'Sign in'}

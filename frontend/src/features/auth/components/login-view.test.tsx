@@ -147,6 +147,46 @@ describe('LoginView: passkey', () => {
   });
 });
 
+describe('LoginView: keep me signed in', () => {
+  it('is off unless ticked, and a ticked choice goes with a passkey sign-in', async () => {
+    const { get } = installFakeWebAuthn();
+    get.mockResolvedValue(anAssertion());
+    const state = authStateHandler();
+    const api = mockApi({
+      'GET /api/auth/state': state.handler,
+      'POST /webauthn/authenticate/options': () => jsonResponse(requestOptionsJson()),
+      'POST /login/webauthn': () => {
+        state.signIn();
+        return jsonResponse({ authenticated: true, redirectUrl: '/' });
+      },
+    });
+    const { user } = renderLogin();
+
+    const choice = await screen.findByTestId('login-remember-me');
+    expect(choice).not.toBeChecked();
+    await user.click(choice);
+    await user.click(screen.getByTestId('login-passkey'));
+
+    await waitFor(() => expect(api.callsTo('POST', '/login/webauthn')).toHaveLength(1));
+    expect(api.callsTo('POST', '/login/webauthn')[0].search.get('remember-me')).toBe('true');
+  });
+
+  it('travels in the email link request', async () => {
+    const api = mockApi({
+      'GET /api/auth/state': () => jsonResponse(signedOutState({ mailDelivery: 'smtp' })),
+      'POST /api/auth/email-link': () => jsonResponse({ sent: true, delivery: 'smtp' }, { status: 202 }),
+    });
+    const { user } = renderLogin();
+
+    await user.click(await screen.findByTestId('login-remember-me'));
+    await user.type(screen.getByTestId('login-email-input'), 'ada@example.com');
+    await user.click(screen.getByTestId('login-email-submit'));
+
+    await screen.findByTestId('login-email-sent');
+    expect(api.callsTo('POST', '/api/auth/email-link')[0].body).toEqual({ email: 'ada@example.com', rememberMe: true });
+  });
+});
+
 describe('LoginView: email link', () => {
   it('says the link went to the node log when there is no mail server', async () => {
     const api = mockApi({

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Spinner } from '@/components/spinner';
@@ -8,6 +8,7 @@ import { safeReturnPath } from '../return-to';
 import { EmailLinkForm } from './email-link-form';
 import { FirstRunSetup } from './first-run-setup';
 import { PasskeySignIn } from './passkey-sign-in';
+import { RememberMeChoice } from './remember-me-choice';
 import type { LoginRedirectState } from './require-auth';
 import { SignupPolicyNote } from './signup-policy-note';
 
@@ -21,6 +22,7 @@ export const LoginView = () => {
   const returnTo = safeReturnPath(searchParams.get('next'));
   const sessionEnded = Boolean((location.state as LoginRedirectState | null)?.sessionEnded);
   const signedOutDeliberately = auth.data?.signedOutBy === 'sign-out';
+  const [rememberMe, setRememberMe] = useState(false);
 
   // Signing out rotates the CSRF cookie: ask the node again before the first write from this page.
   useEffect(() => {
@@ -54,7 +56,11 @@ export const LoginView = () => {
         <h2 id="login-passkey-title" className="auth-section__title">
           With a passkey
         </h2>
-        <PasskeySignIn rpId={state.rpId} onSignedIn={() => void navigate(returnTo, { replace: true })} />
+        <PasskeySignIn
+          rpId={state.rpId}
+          rememberMe={rememberMe}
+          onSignedIn={() => void navigate(returnTo, { replace: true })}
+        />
       </section>
       <div className="auth-divider" role="separator">
         <span>or</span>
@@ -63,8 +69,9 @@ export const LoginView = () => {
         <h2 id="login-email-title" className="auth-section__title">
           With an email link
         </h2>
-        <EmailLinkForm delivery={state.mailDelivery} returnTo={returnTo} />
+        <EmailLinkForm delivery={state.mailDelivery} returnTo={returnTo} rememberMe={rememberMe} />
       </section>
+      <RememberMeChoice checked={rememberMe} onChange={setRememberMe} />
       <SignupPolicyNote policy={state.signupPolicy} />
     </div>
   );

@@ -5,7 +5,7 @@ import { NoCredentialError, useSignInWithPasskey } from '../api/sign-in-with-pas
 import { signInErrorMessage } from '../errors';
 import type { SignInResult } from '../types';
 
-export type PasskeySignInProps = { rpId: string; onSignedIn: (result: SignInResult) => void };
+export type PasskeySignInProps = { rpId: string; rememberMe?: boolean; onSignedIn: (result: SignInResult) => void };
 
 export const passkeySignInErrorMessage = (error: unknown, rpId: string): string => {
   if (error instanceof NoCredentialError) return 'The browser returned no passkey. Try again, or use an email link.';
@@ -13,7 +13,7 @@ export const passkeySignInErrorMessage = (error: unknown, rpId: string): string 
 };
 
 /** "Sign in with a passkey": options from the node, the browser's passkey prompt, the assertion back. */
-export const PasskeySignIn = ({ rpId, onSignedIn }: PasskeySignInProps) => {
+export const PasskeySignIn = ({ rpId, rememberMe = false, onSignedIn }: PasskeySignInProps) => {
   const signIn = useSignInWithPasskey();
   const [unavailable, setUnavailable] = useState(false);
   const wrongDomain = Boolean(rpId) && !rpIdMatchesHost(rpId, window.location.hostname);
@@ -24,7 +24,7 @@ export const PasskeySignIn = ({ rpId, onSignedIn }: PasskeySignInProps) => {
       return;
     }
     setUnavailable(false);
-    signIn.mutate(undefined, { onSuccess: onSignedIn });
+    signIn.mutate({ rememberMe }, { onSuccess: onSignedIn });
   };
 
   return (

@@ -16,12 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /api/auth/email-link {"email":…}}: the answer is the same whether or not the address may sign in, so
+ * {@code POST /api/auth/email-link {"email":…, "rememberMe":true|false}}: the answer is the same whether or not the address may sign in, so
  * nobody can probe which addresses have accounts; the link is only delivered when it may.
  */
 final class EmailLinkRequests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The request's "keep me signed in" choice, from the resolver to the delivery of the link. */
+    private static final String REMEMBER_ME = EmailLinkRequests.class.getName() + ".rememberMe";
 
     private EmailLinkRequests() {}
 
@@ -37,6 +39,9 @@ final class EmailLinkRequests {
                 JsonNode body = JSON.readTree(request.getInputStream());
                 String email = Emails.normalize(
                         body == null ? null : body.path("email").asString(null));
+                JsonNode rememberMe = body == null ? null : body.path("rememberMe");
+                request.setAttribute(
+                        REMEMBER_ME, rememberMe != null && rememberMe.isBoolean() && rememberMe.booleanValue());
                 return Emails.plausible(email) ? new GenerateOneTimeTokenRequest(email, SignInLinks.VALIDITY) : null;
             } catch (IOException | RuntimeException unreadable) {
                 return null;
@@ -55,7 +60,7 @@ final class EmailLinkRequests {
                 return;
             }
             if (enrollment.maySignIn(email)) {
-                links.deliver(email, token);
+                links.deliver(email, token, Boolean.TRUE.equals(request.getAttribute(REMEMBER_ME)));
             }
             ProblemWriter.json(
                     response,

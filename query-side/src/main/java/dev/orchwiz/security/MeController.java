@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +34,15 @@ class MeController {
 
     private final CommandGateway commands;
     private final RecordingUserCredentialRepository credentials;
+    private final FindByIndexNameSessionRepository<?> sessions;
 
-    MeController(CommandGateway commands, RecordingUserCredentialRepository credentials) {
+    MeController(
+            CommandGateway commands,
+            RecordingUserCredentialRepository credentials,
+            FindByIndexNameSessionRepository<?> sessions) {
         this.commands = commands;
         this.credentials = credentials;
+        this.sessions = sessions;
     }
 
     static Map<String, Object> me(Account account) {
@@ -63,6 +69,9 @@ class MeController {
         ActingUser acting = acting(request);
         commands.sendAndWait(
                 new SignOutEverywhere(UserId.of(acting.account().id()), acting.actor()), 30, TimeUnit.SECONDS);
+        // The raised epoch ends any session at its next request; deleting the stored ones ends them now, remembered
+        // ones included, and leaves no session data of this account behind.
+        sessions.findByPrincipalName(acting.account().id()).keySet().forEach(sessions::deleteById);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

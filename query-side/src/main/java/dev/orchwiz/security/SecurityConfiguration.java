@@ -29,6 +29,7 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 /**
  * One filter chain for the whole node. The dashboard's pages are public (they hold no data); every {@code /api/**}
@@ -60,6 +61,15 @@ class SecurityConfiguration {
                 new JdbcUserCredentialRepository(jdbc), userEntities, accounts, commands);
     }
 
+    /** "Keep me signed in": the session lasts {@code orchwiz.security.remember-me} and its cookie outlives the browser. */
+    @Bean
+    SpringSessionRememberMeServices rememberMeServices(SecurityProperties properties) {
+        SpringSessionRememberMeServices rememberMe = new SpringSessionRememberMeServices();
+        rememberMe.setValiditySeconds(
+                (int) Math.min(Integer.MAX_VALUE, properties.rememberMe().toSeconds()));
+        return rememberMe;
+    }
+
     @Bean
     SecurityFilterChain nodeSecurity(
             HttpSecurity http,
@@ -72,9 +82,10 @@ class SecurityConfiguration {
             QueryGateway queries,
             JdbcTemplate jdbc,
             SignInFailures failures,
+            SpringSessionRememberMeServices rememberMe,
             org.springframework.beans.factory.ObjectProvider<GitHubLinking> gitHubLinking)
             throws Exception {
-        SignInSessionStrategy recordSignIn = new SignInSessionStrategy(accounts);
+        SignInSessionStrategy recordSignIn = new SignInSessionStrategy(accounts, rememberMe);
         SessionAuthenticationStrategy onSignIn = new CompositeSessionAuthenticationStrategy(List.of(
                 new ChangeSessionIdAuthenticationStrategy(),
                 new CsrfAuthenticationStrategy(CookieCsrfTokenRepository.withHttpOnlyFalse()),

@@ -49,13 +49,14 @@ class SignInLinks {
     }
 
     void send(String email) {
-        deliver(email, tokens.generate(new GenerateOneTimeTokenRequest(email, VALIDITY)));
+        deliver(email, tokens.generate(new GenerateOneTimeTokenRequest(email, VALIDITY)), false);
     }
 
-    void deliver(String email, OneTimeToken token) {
+    /** {@code rememberMe} carries the sign-in page's "keep me signed in" into the link; its page offers it again. */
+    void deliver(String email, OneTimeToken token, boolean rememberMe) {
         String link = properties.publicUrl() + "/login/ott?token="
                 + URLEncoder.encode(token.getTokenValue(), StandardCharsets.UTF_8) + "&email="
-                + URLEncoder.encode(email, StandardCharsets.UTF_8);
+                + URLEncoder.encode(email, StandardCharsets.UTF_8) + (rememberMe ? "&remember-me=true" : "");
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             log.info(

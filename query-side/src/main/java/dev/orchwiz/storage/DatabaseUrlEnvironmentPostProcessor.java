@@ -9,10 +9,12 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Accepts the {@code DATABASE_URL} most hosts hand out ({@code postgresql://user:pass@host:5432/db?sslmode=require})
- * and turns it into Spring's datasource properties, unless {@code spring.datasource.url} is set explicitly.
+ * and turns it into Spring's datasource properties, unless {@code spring.datasource.url} is set explicitly. Set but
+ * empty means no database configured (the node runs its embedded one; see {@link NoDatabaseConfigured}).
  */
 public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -21,7 +23,9 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String databaseUrl = environment.getProperty(DATABASE_URL);
-        if (databaseUrl == null || databaseUrl.isBlank() || environment.containsProperty("spring.datasource.url")) {
+        if (databaseUrl == null
+                || databaseUrl.isBlank()
+                || StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             return;
         }
         environment.getPropertySources().addFirst(new MapPropertySource("orchwizDatabaseUrl", toSpring(databaseUrl)));

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no database configured, the node runs its own PostgreSQL from a fixed data directory and port, so its data
- * survives restarts. A postmaster orphaned by a killed JVM is stopped before the new one starts.
+ * survives restarts. It is stopped last, when the application context closes after the web server and processors. A
+ * postmaster orphaned by a killed JVM is stopped before the new one starts.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseConfigured.class)
@@ -47,6 +48,11 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Its own JVM shutdown hook would stop PostgreSQL at once, racing the application's graceful stop
+                // (requests, processors, the pool still at work: errors in the log). The context closes the database
+                // instead, after everything that uses it; a JVM that dies without closing leaves an orphan, which
+                // the next start stops.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

@@ -152,7 +152,8 @@ class AccessIT {
         NodeClient script = NodeClient.browser(port).withToken(token);
         Reply reply = script.get("/api/sessions");
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        assertThat(reply.headers().allValues("Set-Cookie"))
+                .noneMatch(cookie -> cookie.startsWith("SESSION=") || cookie.startsWith("JSESSIONID"));
     }
 
     @Test

@@ -38,8 +38,18 @@ final class Browser {
         return post("/api/auth/email-link", "{\"email\":\"" + email + "\"}");
     }
 
+    /** A link request with the sign-in page's "keep me signed in" choice. */
+    Reply requestLink(String email, boolean rememberMe) {
+        return post("/api/auth/email-link", "{\"email\":\"" + email + "\",\"rememberMe\":" + rememberMe + "}");
+    }
+
     Reply useLink(String token) {
         return client.postForm("/login/ott", "token=" + token, csrf());
+    }
+
+    /** Uses a link as its page does when "keep me signed in" is ticked. */
+    Reply useLinkRemembered(String token) {
+        return client.postForm("/login/ott", "token=" + token + "&remember-me=true", csrf());
     }
 
     /** Signs in through the emailed link and answers the sign-in response. */

@@ -44,12 +44,19 @@ final class Mailbox {
                 .toList();
     }
 
-    /** The token of the newest sign-in link sent to the address, waiting for the mail to arrive. */
-    static String linkTokenFor(String address, int expectedMessages) {
+    /** The text of the newest mail sent to the address, waiting for it to arrive. */
+    static String newestBody(String address, int expectedMessages) {
         await().atMost(Duration.ofSeconds(10)).until(() -> to(address).size() >= expectedMessages);
         List<MimeMessage> messages = to(address);
-        String body = GreenMailUtil.getBody(messages.get(messages.size() - 1));
-        Matcher link = LINK.matcher(body.replace("=\r\n", "").replace("=3D", "="));
+        return GreenMailUtil.getBody(messages.get(messages.size() - 1))
+                .replace("=\r\n", "")
+                .replace("=3D", "=");
+    }
+
+    /** The token of the newest sign-in link sent to the address, waiting for the mail to arrive. */
+    static String linkTokenFor(String address, int expectedMessages) {
+        String body = newestBody(address, expectedMessages);
+        Matcher link = LINK.matcher(body);
         if (!link.find()) {
             throw new AssertionError("no sign-in link in: " + body);
         }

@@ -2,19 +2,21 @@ package dev.orchwiz.command.hook;
 
 import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.command.hook.delivery.WebhookSecret;
+import dev.orchwiz.command.secret.NodeKey;
 import dev.orchwiz.command.secret.SecretCipher;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps each webhook's signing secret out of the event store (events are replayed, forwarded and shown on the
- * stream). Secrets are AES-GCM encrypted with {@code ORCHWIZ_ENCRYPTION_KEY} when the node has one.
+ * stream), AES-GCM encrypted with the node's key. Secrets stored in plaintext by an older node (which had no key) are
+ * encrypted when the node starts.
  */
 @Component
 public class HookSecrets {
@@ -24,45 +26,52 @@ public class HookSecrets {
     private final JdbcTemplate jdbc;
     private final SecretCipher cipher;
 
-    HookSecrets(JdbcTemplate jdbc, @Value("${ORCHWIZ_ENCRYPTION_KEY:}") String encryptionKey) {
+    HookSecrets(JdbcTemplate jdbc, NodeKey key) {
         this.jdbc = jdbc;
-        this.cipher = encryptionKey == null || encryptionKey.isBlank() ? null : new SecretCipher(encryptionKey);
-        if (cipher == null) {
-            log.warn(
-                    "ORCHWIZ_ENCRYPTION_KEY is not set: webhook signing secrets are stored unencrypted in the database");
-        }
+        this.cipher = key.cipher();
+        encryptPlaintextSecrets();
     }
 
     /** A new secret for the hook, replacing any old one; the plaintext is returned once, to show once. */
     String issue(HookId hookId) {
         String secret = WebhookSecret.generate();
-        String stored = cipher == null ? secret : Base64.getEncoder().encodeToString(cipher.encrypt(secret));
         jdbc.update("""
-                insert into hook_secret (hook_id, secret, encrypted) values (?, ?, ?)
-                on conflict (hook_id) do update set secret = excluded.secret, encrypted = excluded.encrypted,
-                    rotated_at = now()
-                """, hookId.value(), stored, cipher != null);
+                insert into hook_secret (hook_id, secret, encrypted) values (?, ?, true)
+                on conflict (hook_id) do update set secret = excluded.secret, encrypted = true, rotated_at = now()
+                """, hookId.value(), seal(secret));
         return secret;
     }
 
     public Optional<String> secretOf(HookId hookId) {
-        List<Optional<String>> found = jdbc.query(
+        List<String> found = jdbc.query(
                 "select secret, encrypted from hook_secret where hook_id = ?",
-                (rs, n) -> {
-                    if (!rs.getBoolean("encrypted")) {
-                        return Optional.of(rs.getString("secret"));
-                    }
-                    if (cipher == null) {
-                        log.error("hook {} has an encrypted secret but ORCHWIZ_ENCRYPTION_KEY is not set", hookId);
-                        return Optional.<String>empty();
-                    }
-                    return Optional.of(cipher.decrypt(Base64.getDecoder().decode(rs.getString("secret"))));
-                },
+                (rs, n) -> rs.getBoolean("encrypted")
+                        ? cipher.decrypt(Base64.getDecoder().decode(rs.getString("secret")))
+                        : rs.getString("secret"),
                 hookId.value());
-        return found.isEmpty() ? Optional.empty() : found.get(0);
+        return found.stream().findFirst();
     }
 
     void forget(HookId hookId) {
         jdbc.update("delete from hook_secret where hook_id = ?", hookId.value());
+    }
+
+    private String seal(String secret) {
+        return Base64.getEncoder().encodeToString(cipher.encrypt(secret));
+    }
+
+    private void encryptPlaintextSecrets() {
+        List<Map<String, Object>> plaintext =
+                jdbc.queryForList("select hook_id, secret from hook_secret where not encrypted");
+        for (Map<String, Object> row : plaintext) {
+            // Only while still plaintext: a rotation racing this one has already stored an encrypted secret.
+            jdbc.update(
+                    "update hook_secret set secret = ?, encrypted = true where hook_id = ? and not encrypted",
+                    seal((String) row.get("secret")),
+                    row.get("hook_id"));
+        }
+        if (!plaintext.isEmpty()) {
+            log.info("Encrypted {} webhook signing secrets that were stored in plaintext", plaintext.size());
+        }
     }
 }

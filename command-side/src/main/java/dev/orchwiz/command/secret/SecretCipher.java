@@ -5,17 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** AES-256-GCM for secrets kept at rest (third-party access tokens); the key comes from the environment. */
+/** AES-256-GCM for secrets kept at rest (webhook signing secrets, third-party access tokens), with the node's key. */
 public final class SecretCipher {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] FINGERPRINT_TEXT = "orchwiz node key fingerprint v1".getBytes(StandardCharsets.UTF_8);
 
     private final SecretKey key;
 
@@ -28,9 +31,23 @@ public final class SecretCipher {
         }
         if (raw.length != 32) {
             throw new IllegalStateException("ORCHWIZ_ENCRYPTION_KEY must be 32 random bytes, base64 encoded"
-                    + " (for example: openssl rand -base64 32); it encrypts connected accounts' tokens at rest");
+                    + " (for example: openssl rand -base64 32); it encrypts stored secrets at rest");
         }
         this.key = new SecretKeySpec(raw, "AES");
+    }
+
+    /**
+     * Names the key without revealing it (an HMAC of a fixed text), so a database can remember which key encrypted
+     * its secrets.
+     */
+    public String fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(FINGERPRINT_TEXT));
+        } catch (GeneralSecurityException failed) {
+            throw new IllegalStateException("fingerprint failed", failed);
+        }
     }
 
     public byte[] encrypt(String plaintext) {
