@@ -5,13 +5,12 @@ import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
+import { formatCount } from '@/lib/format';
 import { isUnknownDeadLetter, useEvictDeadLetter } from '../api/evict-dead-letter';
 import { useDeadLetters } from '../api/list-dead-letters';
 import { useProjections } from '../api/list-projections';
 import { useRetryDeadLetters } from '../api/retry-dead-letters';
 import type { DeadLetter, RetryOutcome } from '../types';
-
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) => {
   const evict = useEvictDeadLetter();
@@ -69,7 +68,7 @@ const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) 
 
 const RetrySummary = ({ outcome }: { outcome: RetryOutcome }) => (
   <p role="status" className="muted" data-testid="dead-letters-retry-outcome">
-    Tried {count(outcome.sequencesTried, 'sequence')}; {count(outcome.deadLettersLeft, 'dead letter')} left.
+    Tried {formatCount(outcome.sequencesTried, 'sequence')}; {formatCount(outcome.deadLettersLeft, 'dead letter')} left.
     {outcome.deadLettersLeft > 0 && ' Those failed again or wait behind one that did; their causes below are the latest.'}
   </p>
 );

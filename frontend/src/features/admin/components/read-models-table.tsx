@@ -2,12 +2,11 @@ import { Alert } from '@/components/alert';
 import { Badge, type BadgeTone } from '@/components/badge';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
+import { formatCount } from '@/lib/format';
 import { isUnknownProjection, useHasDeadLetterQueue } from '../api/list-dead-letters';
 import { useProjections } from '../api/list-projections';
 import { useRebuildProjection } from '../api/rebuild-projection';
 import type { ProjectionStatus } from '../types';
-
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export type ProgressState = { label: string; tone: BadgeTone; explanation: string };
 
@@ -16,10 +15,13 @@ export const progressState = (status: ProjectionStatus): ProgressState => {
   const behind = Math.max(status.head - status.position, 0);
   if (!status.running) return { label: 'stopped', tone: 'danger', explanation: 'The processor is not running: it reads no events.' };
   if (status.replaying) {
-    return { label: 'replaying', tone: 'info', explanation: `Rebuilding: replaying the event store, ${count(behind, 'event')} to go.` };
+    const explanation = `Rebuilding: replaying the event store, ${formatCount(behind, 'event')} to go.`;
+    return { label: 'replaying', tone: 'info', explanation };
   }
   if (status.caughtUp) return { label: 'caught up', tone: 'success', explanation: 'Every event in the store is applied.' };
-  if (behind > 0) return { label: `behind by ${count(behind, 'event')}`, tone: 'warning', explanation: 'Events are stored that it has not read yet.' };
+  if (behind > 0) {
+    return { label: `behind by ${formatCount(behind, 'event')}`, tone: 'warning', explanation: 'Events are stored that it has not read yet.' };
+  }
   if (status.deadLetters > 0) {
     return {
       label: 'held up by dead letters',
@@ -84,7 +86,7 @@ const ProjectionRow = ({ status }: { status: ProjectionStatus }) => {
         <span className="table__subline" data-testid="projection-kind">
           {readModel.data === true ? 'read model' : readModel.data === false ? 'process' : ''}
           {readModel.data !== undefined && ' · '}
-          {count(status.segments, 'segment')}
+          {formatCount(status.segments, 'segment')}
         </span>
       </th>
       <td>
@@ -99,7 +101,7 @@ const ProjectionRow = ({ status }: { status: ProjectionStatus }) => {
         {status.deadLetters > 0 ? (
           <a href={`#dead-letters-${status.name}`} className="projection-dead-letters">
             <Badge tone="danger" data-testid="projection-dead-letters">
-              <span aria-hidden="true">⚠</span> {count(status.deadLetters, 'dead letter')}
+              <span aria-hidden="true">⚠</span> {formatCount(status.deadLetters, 'dead letter')}
             </Badge>
           </a>
         ) : (
