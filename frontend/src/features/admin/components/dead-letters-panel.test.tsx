@@ -128,6 +128,27 @@ describe('DeadLettersPanel', () => {
     expect(screen.getByTestId('dead-letter')).toHaveAttribute('data-event-id', 'e2');
   });
 
+  it('steps back a page when evicting emptied the last one', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const queue = aQueue(Array.from({ length: 21 }, (_, i) => aLetter({ eventId: `e${i + 1}` })));
+    mockApi({
+      [`GET ${LETTERS}`]: queue.page,
+      [`DELETE ${LETTERS}/e21`]: () => {
+        queue.letters = queue.letters.filter((letter) => letter.eventId !== 'e21');
+        return new Response(null, { status: 204 });
+      },
+    });
+    const { user } = renderWithProviders(<DeadLettersPanel name="sessions" />);
+    await screen.findAllByTestId('dead-letter');
+    await user.click(screen.getByRole('button', { name: /next/i }));
+    await waitFor(() => expect(screen.getAllByTestId('dead-letter')).toHaveLength(1));
+
+    await user.click(screen.getByTestId('dead-letter-evict'));
+
+    await waitFor(() => expect(screen.getAllByTestId('dead-letter')).toHaveLength(20));
+    expect(screen.queryByText('No dead letters: every event was applied.')).not.toBeInTheDocument();
+  });
+
   it('says so when the letter to evict is gone already', async () => {
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     mockApi({
