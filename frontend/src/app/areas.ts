@@ -22,4 +22,5 @@ export const AREAS: Area[] = [
 /** Areas only admins see, in their own part of the navigation. */
 export const ADMIN_AREAS: Area[] = [
   { path: 'admin/users', label: 'Users & sign-up', icon: '☺', ready: true, summary: 'Accounts, admin roles, the sign-up policy and invitations.' },
+  { path: 'admin/read-models', label: 'Read models', icon: '⟳', ready: true, summary: 'How far each read model has read the event store, its dead letters, and rebuilds.' },
 ];

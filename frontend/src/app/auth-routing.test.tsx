@@ -89,6 +89,7 @@ describe('auth bootstrap and routing', () => {
     expect(within(menu).getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
     expect(within(menu).queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Administration' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Read models/ })).not.toBeInTheDocument();
   });
 
   it('gives admins the admin link and navigation entry', async () => {
@@ -110,10 +111,36 @@ describe('auth bootstrap and routing', () => {
     expect(await screen.findByTestId('signup-policy-select')).toHaveValue('invite');
   });
 
+  it('gives admins the read models page in the administration navigation', async () => {
+    mockApi({
+      ...baseHandlers(() => anAuthState({ user: anAdmin() })),
+      'GET /api/admin/projections': () =>
+        jsonResponse([{ name: 'sessions', segments: 4, position: 7, head: 7, replaying: false, running: true, deadLetters: 0, caughtUp: true }]),
+      'GET /api/admin/projections/sessions/dead-letters': () => jsonResponse(aPage([])),
+    });
+    const router = renderApp('/sessions');
+
+    const adminNav = await screen.findByRole('navigation', { name: 'Administration' });
+    await userEvent.click(within(adminNav).getByRole('link', { name: /Read models/ }));
+
+    expect(router.state.location.pathname).toBe('/admin/read-models');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Read models' })).toBeInTheDocument();
+    expect(await screen.findByTestId('projection-state')).toHaveTextContent('caught up');
+  });
+
   it('answers a non-admin at /admin/users with the not-found page', async () => {
     const api = mockApi(baseHandlers(() => anAuthState()));
 
     renderApp('/admin/users');
+
+    expect(await screen.findByText('Page not found')).toBeInTheDocument();
+    expect(api.calls.filter((c) => c.path.startsWith('/api/admin'))).toHaveLength(0);
+  });
+
+  it('answers a non-admin at /admin/read-models with the not-found page', async () => {
+    const api = mockApi(baseHandlers(() => anAuthState()));
+
+    renderApp('/admin/read-models');
 
     expect(await screen.findByText('Page not found')).toBeInTheDocument();
     expect(api.calls.filter((c) => c.path.startsWith('/api/admin'))).toHaveLength(0);

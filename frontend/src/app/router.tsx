@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AREAS } from './areas';
+import { AdminReadModelsRoute } from './routes/admin-read-models';
 import { AdminUsersRoute } from './routes/admin-users';
 import { ApprovalsRoute } from './routes/approvals';
 import { ComingSoonRoute } from './routes/coming-soon';
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
       { path: 'settings', element: <SettingsRoute /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <AdminUsersRoute /> },
+      { path: 'admin/read-models', element: <AdminReadModelsRoute /> },
       ...AREAS.filter((area) => !area.ready).map((area) => ({
         path: area.path,
         element: <ComingSoonRoute area={area} />,

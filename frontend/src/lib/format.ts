@@ -53,3 +53,6 @@ export const formatClock = (iso: string | null | undefined): string => {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : clock.format(time);
 };
+
+/** 1 → "1 event", 1234 → "1,234 events"; `many` for irregular plurals. */
+export const formatCount = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
