@@ -24,6 +24,8 @@ export type ProjectionStatus = {
   deadLetters: number;
   /** Never while replaying or while dead letters wait. */
   caughtUp: boolean;
+  /** A read model that can be cleared and replayed; a process (which acts on events) never is. */
+  rebuildable: boolean;
 };
 
 /** One event a read model could not apply, and why. */

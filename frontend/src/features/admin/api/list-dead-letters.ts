@@ -26,25 +26,3 @@ export const useDeadLetters = (name: string, page: number) =>
     refetchInterval: PROJECTIONS_REFRESH_MS,
   });
 
-/**
- * Whether a processor is a read model: a read model parks the events it cannot apply in a dead-letter queue, a
- * process records its own failures and has none. The node reports no "rebuildable" flag, and rebuilding a process
- * would replay every event through it (re-running its work), so only processors with a queue are offered a rebuild.
- */
-export const hasDeadLetterQueue = async (name: string, signal?: AbortSignal): Promise<boolean> => {
-  try {
-    await api.get<Page<DeadLetter>>(deadLettersPath(name, 0, 1), { signal });
-    return true;
-  } catch (error) {
-    if (isUnknownProjection(error)) return false;
-    throw error;
-  }
-};
-
-export const useHasDeadLetterQueue = (name: string) =>
-  useQuery({
-    // Outside adminKeys.projections(): which processors have a queue is fixed while the node runs.
-    queryKey: [...adminKeys.all, 'dead-letter-queue', name] as const,
-    queryFn: ({ signal }) => hasDeadLetterQueue(name, signal),
-    staleTime: Infinity,
-  });

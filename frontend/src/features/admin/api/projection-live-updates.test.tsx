@@ -31,6 +31,7 @@ const aStatus = (head: number) => ({
   running: true,
   deadLetters: 0,
   caughtUp: head === 7,
+  rebuildable: true,
 });
 
 beforeEach(() => {

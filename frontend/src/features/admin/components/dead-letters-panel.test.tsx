@@ -29,6 +29,7 @@ const aStatus = (overrides: Partial<ProjectionStatus> = {}): ProjectionStatus =>
   running: true,
   deadLetters: 0,
   caughtUp: true,
+  rebuildable: true,
   ...overrides,
 });
 
@@ -168,7 +169,7 @@ describe('DeadLetterQueues', () => {
     let status = aStatus({ deadLetters: 1, caughtUp: false });
     const queue = aQueue([aLetter()]);
     mockApi({
-      'GET /api/admin/projections': () => jsonResponse([status, aStatus({ name: 'tool-call-runs' })]),
+      'GET /api/admin/projections': () => jsonResponse([status, aStatus({ name: 'tool-call-runs', rebuildable: false })]),
       [`GET ${LETTERS}`]: queue.page,
       [`POST ${LETTERS}/retry`]: () => {
         queue.letters = [];

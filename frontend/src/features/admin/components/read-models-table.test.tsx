@@ -14,6 +14,7 @@ const aStatus = (overrides: Partial<ProjectionStatus> = {}): ProjectionStatus =>
   running: true,
   deadLetters: 0,
   caughtUp: true,
+  rebuildable: true,
   ...overrides,
 });
 
@@ -51,7 +52,7 @@ describe('ReadModelsTable', () => {
       'GET /api/admin/projections': () =>
         jsonResponse([
           aStatus({ position: 1_000, head: 1_234, deadLetters: 3, caughtUp: false }),
-          aStatus({ name: 'tool-call-runs', segments: 1, position: 1_234, head: 1_234 }),
+          aStatus({ name: 'tool-call-runs', segments: 1, position: 1_234, head: 1_234, rebuildable: false }),
         ]),
       ...queues,
     });

@@ -3,7 +3,7 @@ import { Badge, type BadgeTone } from '@/components/badge';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
-import { isUnknownProjection, useHasDeadLetterQueue } from '../api/list-dead-letters';
+import { isUnknownProjection } from '../api/list-dead-letters';
 import { useProjections } from '../api/list-projections';
 import { useRebuildProjection } from '../api/rebuild-projection';
 import type { ProjectionStatus } from '../types';
@@ -77,15 +77,14 @@ const RebuildButton = ({ name }: { name: string }) => {
 };
 
 const ProjectionRow = ({ status }: { status: ProjectionStatus }) => {
-  const readModel = useHasDeadLetterQueue(status.name);
   const state = progressState(status);
   return (
     <tr data-testid="projection-row" data-projection={status.name}>
       <th scope="row" className="table__title">
         <code>{status.name}</code>
         <span className="table__subline" data-testid="projection-kind">
-          {readModel.data === true ? 'read model' : readModel.data === false ? 'process' : ''}
-          {readModel.data !== undefined && ' · '}
+          {status.rebuildable ? 'read model' : 'process'}
+          {' · '}
           {formatCount(status.segments, 'segment')}
         </span>
       </th>
@@ -111,8 +110,8 @@ const ProjectionRow = ({ status }: { status: ProjectionStatus }) => {
         )}
       </td>
       <td className="table__actions">
-        {readModel.data === true && <RebuildButton name={status.name} />}
-        {readModel.data === false && (
+        {status.rebuildable && <RebuildButton name={status.name} />}
+        {!status.rebuildable && (
           <span className="muted" title="A process reacts to events and records its own failures; replaying it would run its work again.">
             not rebuildable
           </span>

@@ -57,7 +57,8 @@ class ProjectionController {
             boolean replaying,
             boolean running,
             long deadLetters,
-            boolean caughtUp) {}
+            boolean caughtUp,
+            boolean rebuildable) {}
 
     /** One event a read model could not apply, and why. */
     record DeadLetterView(
@@ -218,7 +219,8 @@ class ProjectionController {
                 replaying,
                 processor.isRunning(),
                 deadLetters,
-                caughtUp);
+                caughtUp,
+                processor.supportsReset());
     }
 
     private static void assertAdmin(Actor actor) {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -41,6 +42,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(WhenToolCallApprovedThenRun.PROCESSING_GROUP)
+// A process acts (runs commands, delivers webhooks): replaying history would act again, so it is never rebuilt.
+@DisallowReplay
 class WhenToolCallApprovedThenRun implements DisposableBean {
 
     static final String PROCESSING_GROUP = "tool-call-runs";

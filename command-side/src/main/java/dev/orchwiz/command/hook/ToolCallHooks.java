@@ -46,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -68,6 +69,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Component
 @ProcessingGroup(ToolCallHooks.PROCESSING_GROUP)
+// A process acts (runs commands, delivers webhooks): replaying history would act again, so it is never rebuilt.
+@DisallowReplay
 class ToolCallHooks implements DisposableBean {
 
     static final String PROCESSING_GROUP = "tool-call-hooks";
