@@ -20,6 +20,7 @@ import dev.orchwiz.api.identity.query.ListAccounts;
 import dev.orchwiz.api.identity.query.ListInvitations;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.web.PageParameters;
 import java.net.URI;
 import java.util.List;
@@ -74,7 +75,7 @@ class AdminController {
 
     record PolicyChange(SignupPolicy policy) {}
 
-    record Invite(String email) {}
+    record Invite(@SingleLine String email) {}
 
     @GetMapping("/users")
     AccountViewPage users(

@@ -10,6 +10,7 @@ import dev.orchwiz.api.identity.query.ListApiTokens;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.web.PageParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -55,7 +56,7 @@ class ApiTokenController {
         this.queries = queries;
     }
 
-    record Issue(String name, List<String> scopes, Integer expiresInDays) {}
+    record Issue(@SingleLine String name, List<String> scopes, Integer expiresInDays) {}
 
     @GetMapping
     ApiTokenPage list(

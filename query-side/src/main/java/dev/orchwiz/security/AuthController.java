@@ -9,6 +9,7 @@ import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.api.text.SingleLine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ class AuthController {
                 List.of(new FieldProblem("email", "must be an email address")));
     }
 
-    record Claim(String email, String setupCode) {}
+    record Claim(@SingleLine String email, @SingleLine String setupCode) {}
 
     @PostMapping("/claim-admin")
     ResponseEntity<Map<String, Object>> claimAdmin(@RequestBody Claim claim) {

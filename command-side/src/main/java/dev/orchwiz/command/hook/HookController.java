@@ -21,6 +21,7 @@ import dev.orchwiz.api.hook.query.HookView;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
 import java.net.URI;
@@ -59,11 +60,11 @@ class HookController {
     }
 
     record HookInput(
-            String name,
+            @SingleLine String name,
             HookEventName event,
-            String matcher,
+            @SingleLine String matcher,
             HookType type,
-            String url,
+            @SingleLine String url,
             String command,
             String sessionId,
             String subagentId,

@@ -10,6 +10,7 @@ import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;
 import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
+import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
 import java.net.URI;
@@ -43,13 +44,13 @@ class SlashCommandController {
     }
 
     record CommandInput(
-            String name,
+            @SingleLine String name,
             String description,
             String script,
-            String workingDirectory,
-            String argumentHint,
-            List<String> allowedTools,
-            String model,
+            @SingleLine String workingDirectory,
+            @SingleLine String argumentHint,
+            @SingleLine List<String> allowedTools,
+            @SingleLine String model,
             Boolean shared) {}
 
     record Written(String id, long version) {

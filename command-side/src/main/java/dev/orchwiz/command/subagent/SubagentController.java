@@ -13,6 +13,7 @@ import dev.orchwiz.api.subagent.command.ReviseSubagent;
 import dev.orchwiz.api.subagent.command.SubagentChanged;
 import dev.orchwiz.api.subagent.query.FindSubagent;
 import dev.orchwiz.api.subagent.query.SubagentView;
+import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.claudecode.AgentFile;
 import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
 import dev.orchwiz.command.claudecode.Frontmatter;
@@ -54,11 +55,11 @@ class SubagentController {
     }
 
     record SubagentInput(
-            String name,
+            @SingleLine String name,
             String description,
             String prompt,
-            List<String> tools,
-            String model,
+            @SingleLine List<String> tools,
+            @SingleLine String model,
             Map<String, Object> settings,
             Boolean shared) {}
 
