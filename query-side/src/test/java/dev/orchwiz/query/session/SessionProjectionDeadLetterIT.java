@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.NodeClient.Reply;
+import dev.orchwiz.PoisonedEvents;
 import dev.orchwiz.TestUsers;
 import dev.orchwiz.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** An event the sessions projection cannot apply is parked in the dead-letter queue; the rest keeps flowing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
 class SessionProjectionDeadLetterIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -78,31 +75,8 @@ class SessionProjectionDeadLetterIT {
                 .contains("never started");
     }
 
-    /** A copy of a real session's start event, for another session, with a title the database refuses. */
     private String poisonedStart(NodeClient node, String title) {
-        String template = node.post("/api/sessions", "{\"title\":\"template\"}")
-                .json()
-                .get("id")
-                .asString();
-        var row = jdbc.queryForMap(
-                "select payload, meta_data, payload_type from domain_event_entry"
-                        + " where aggregate_identifier = ? and sequence_number = 0",
-                template);
-        String poisoned = UUID.randomUUID().toString();
-        ObjectNode payload = (ObjectNode) JSON.readTree((byte[]) row.get("payload"));
-        payload.put("sessionId", poisoned);
-        payload.put("title", title);
-        jdbc.update(
-                "insert into domain_event_entry (global_index, event_identifier, meta_data, payload, payload_type,"
-                        + " time_stamp, aggregate_identifier, sequence_number, type)"
-                        + " values (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, 0, 'Session')",
-                UUID.randomUUID().toString(),
-                row.get("meta_data"),
-                JSON.writeValueAsBytes(payload),
-                row.get("payload_type"),
-                Instant.now().toString(),
-                poisoned);
-        return poisoned;
+        return PoisonedEvents.sessionStartedWithTitle(node, jdbc, title);
     }
 
     private JsonNode status(NodeClient admin) {
