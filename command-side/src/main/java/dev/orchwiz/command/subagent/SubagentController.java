@@ -160,7 +160,7 @@ class SubagentController {
                         parsed.model(),
                         Map.of(),
                         false,
-                        parsed.frontmatter().rawEntries());
+                        parsed.frontmatter().storedEntries());
                 SubagentId id = SubagentId.random();
                 commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
                 imported.add(new Imported(path, id.toString(), parsed.name()));
@@ -184,7 +184,7 @@ class SubagentController {
                         agent.prompt(),
                         agent.frontmatter() == null || agent.frontmatter().isEmpty()
                                 ? Frontmatter.empty()
-                                : Frontmatter.ofRaw(agent.frontmatter()))
+                                : Frontmatter.ofStored(agent.frontmatter()))
                 .render();
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
