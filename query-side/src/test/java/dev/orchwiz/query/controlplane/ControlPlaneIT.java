@@ -63,6 +63,9 @@ class ControlPlaneIT {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     NodeClient ada;
     NodeClient grace;
 
@@ -552,5 +555,58 @@ class ControlPlaneIT {
                         .code())
                 .isEqualTo("HOOK_MATCHER_INVALID");
         assertThat(ada.get("/api/executions?size=1000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCallWithASecretInItsInputIsRecordedRedactedYetRunsWhatWasAsked() {
+        // given a command carrying a password
+        String session = session("auto_accept");
+        String secret = "hunter2-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        // when a runtime asks for it, and its owner approves what the call shows (no rule matches, so it asks)
+        Reply requested = ada.post(
+                "/api/tool-calls",
+                NodeClient.json(Map.of(
+                        "tool",
+                        "Bash",
+                        "input",
+                        Map.of("command", "printf '%s' 'password=" + secret + "' | wc -c"),
+                        "sessionId",
+                        session)));
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(202);
+        String id = requested.json().path("id").asString();
+        JsonNode asked = awaitStatus(id, "awaiting_approval");
+        assertThat(asked.path("input").path("command").asString())
+                .isEqualTo("printf '%s' 'password=[REDACTED]' | wc -c");
+        Reply approved = ada.post(
+                "/api/approvals/" + id,
+                NodeClient.json(Map.of(
+                        "decision",
+                        "approve",
+                        "inputHash",
+                        asked.path("inputHash").asString())));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+
+        // then it ran the real command: 'password=' and the 16-character secret are 25 bytes, the mask would be 19
+        JsonNode done = awaitStatus(id, "completed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode output = ada.get("/api/executions/" + id + "/output").json();
+            assertThat(String.join("", output.path("items").findValuesAsString("text"))
+                            .strip())
+                    .isEqualTo("25");
+        });
+        // and nothing that leaves the node or stays in the event store holds the secret
+        assertThat(done.path("input").path("command").asString())
+                .isEqualTo("printf '%s' 'password=[REDACTED]' | wc -c");
+        assertThat(ada.get("/api/tool-calls/" + id + "/trail").raw()).doesNotContain(secret);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                        Long.class,
+                        "%" + secret + "%"))
+                .isZero();
+        // and the real input kept for the run is gone once the call ended
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select count(*) from tool_call_unredacted_input where tool_call_id = ?::uuid", Long.class, id))
+                .isZero());
     }
 }
