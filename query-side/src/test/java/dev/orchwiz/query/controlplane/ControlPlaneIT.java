@@ -609,4 +609,39 @@ class ControlPlaneIT {
                         "select count(*) from tool_call_unredacted_input where tool_call_id = ?::uuid", Long.class, id))
                 .isZero());
     }
+
+    @Test
+    void importedFrontmatterIsStoredAsYamlReadsItAndExportsByteForByte() {
+        // given
+        String commandFile = "---\n# reviewed by ops\ndescription: Review a PR\nmodel: sonnet\nx-team:  platform\n"
+                + "allowed-tools: Bash(git diff:*)\n---\ngit diff $1\n";
+        String agentFile = "---\nname: reviewer\ndescription: Reviews code\nmodel: sonnet\ncolor: red # UI only\n"
+                + "---\nYou review code.\n";
+
+        // when
+        Reply commands = ada.post(
+                "/api/commands/import",
+                NodeClient.json(Map.of(
+                        "files", List.of(Map.of("path", ".claude/commands/review-pr.md", "content", commandFile)))));
+        Reply agents = ada.post(
+                "/api/subagents/import",
+                NodeClient.json(
+                        Map.of("files", List.of(Map.of("path", ".claude/agents/reviewer.md", "content", agentFile)))));
+
+        // then values read as YAML reads them: no space left over from "key: value"
+        assertThat(commands.status()).as(commands.raw()).isEqualTo(200);
+        assertThat(agents.status()).as(agents.raw()).isEqualTo(200);
+        String commandId = commands.json().path("imported").get(0).path("id").asString();
+        String agentId = agents.json().path("imported").get(0).path("id").asString();
+        JsonNode command = ada.get("/api/commands/" + commandId).json().path("frontmatter");
+        assertThat(command.path("model").asString()).isEqualTo("sonnet");
+        assertThat(command.path("description").asString()).isEqualTo("Review a PR");
+        assertThat(command.path("#1").asString()).isEqualTo("# reviewed by ops");
+        JsonNode agent = ada.get("/api/subagents/" + agentId).json().path("frontmatter");
+        assertThat(agent.path("model").asString()).isEqualTo("sonnet");
+        assertThat(agent.path("color").asString()).isEqualTo("red # UI only");
+        // and both files come back exactly as imported, unusual spacing included
+        assertThat(ada.get("/api/commands/" + commandId + "/export").raw()).isEqualTo(commandFile);
+        assertThat(ada.get("/api/subagents/" + agentId + "/export").raw()).isEqualTo(agentFile);
+    }
 }
