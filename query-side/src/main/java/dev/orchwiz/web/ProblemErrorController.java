@@ -1,5 +1,6 @@
 package dev.orchwiz.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -17,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The error page for everything that fails outside a controller: {@code sendError} from the security firewall (a
  * {@code ;}, {@code //} or encoded {@code %} in the path), the servlet API's answer to an unknown method, an exception
  * escaping a filter. It replaces Spring Boot's {@code BasicErrorController}, whose JSON had no {@code code} and whose
- * HTML page is not an API answer.
+ * HTML page is not an API answer. Hidden from the API description: it is no endpoint anyone calls.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -211,6 +211,14 @@ class ApiEdgesIT {
         }
 
         @org.junit.jupiter.api.Test
+        void theErrorPageIsNoPartOfTheApiDescription() {
+            Reply docs = new NodeClient(port).withToken(memberToken).get("/v3/api-docs");
+
+            assertThat(docs.status()).as(docs.raw()).isEqualTo(200);
+            assertThat(docs.json().path("paths").has("/error")).isFalse();
+        }
+
+        @org.junit.jupiter.api.Test
         void aFailureOfTheErrorPageItselfLeaksNoStackTrace() throws IOException {
             RawHttp.Answer answer = get("/error");
 
