@@ -5,7 +5,11 @@ import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import java.util.List;
 
-/** The one rule for {@code page} and {@code size} on every list endpoint. */
+/**
+ * The one rule for {@code page} and {@code size} on every list endpoint. A page whose rows would start beyond what an
+ * {@code int} offset can address is refused: JPA's paging computes the first row as an {@code int} and failed with a 500
+ * on {@code ?page=2147483647}; no list ever holds that many rows, so such a page could only ever be empty.
+ */
 public final class PageParameters {
 
     public static final int MAX_SIZE = 100;
@@ -19,6 +23,14 @@ public final class PageParameters {
         if (size < 1 || size > MAX_SIZE) {
             throw invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) page * size + size > Integer.MAX_VALUE) {
+            throw invalid("page", "must be at most " + maxPage(size) + " with size " + size);
+        }
+    }
+
+    /** The last page of this size whose rows all lie within an {@code int} offset. */
+    static int maxPage(int size) {
+        return Integer.MAX_VALUE / size - 1;
     }
 
     private static InvalidRequest invalid(String name, String problem) {

@@ -2,8 +2,14 @@ package dev.orchwiz.web;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.FormatterRegistry;
@@ -59,6 +65,39 @@ class WebConfiguration implements WebMvcConfigurer {
                         return isClientRoute(resourcePath) && index.exists() ? index : null;
                     }
                 });
+    }
+
+    /**
+     * Replaces Tomcat's HTML error report with {@link ProblemReportValve}. Ordered last so that it runs after Spring
+     * Boot's own customizer, which adds a plain {@link ErrorReportValve} to the host: that one is taken out again, and
+     * naming ours as the host's error report class stops the host from adding its default when it starts.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+        return new ProblemReportValveCustomizer();
+    }
+
+    private static final class ProblemReportValveCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                StandardHost host = (StandardHost) context.getParent();
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     static boolean isClientRoute(String path) {

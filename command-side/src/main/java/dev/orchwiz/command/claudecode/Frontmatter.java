@@ -102,6 +102,39 @@ public final class Frontmatter {
         return new Frontmatter(entries, !entries.isEmpty(), "\n", DELIMITER, DELIMITER, "\n");
     }
 
+    /**
+     * Builds a frontmatter from entries as {@link #storedEntries()} returns them: a text that starts with neither
+     * whitespace nor a line break gets back the one space that separated it from its key.
+     */
+    public static Frontmatter ofStored(Map<String, String> storedEntries) {
+        LinkedHashMap<String, String> raw = new LinkedHashMap<>();
+        storedEntries.forEach((key, text) -> raw.put(key, isCommentKey(key) || text == null ? text : rawOf(text)));
+        return ofRaw(raw);
+    }
+
+    /**
+     * Key to the text of its value as OrchWiz stores and shows it: the raw text without the one space that separates
+     * a value from its {@code key:}, so {@code model: sonnet} is stored as {@code sonnet}, as YAML reads it, not as
+     * {@code " sonnet"}. Everything else stays as written (a trailing comment, the line break that starts a block
+     * value, unusual spacing such as two spaces or a tab after the colon), so {@link #ofStored} gives back the raw
+     * text exactly and an exported file is the imported one byte for byte. Comment entries are stored as they are.
+     */
+    public LinkedHashMap<String, String> storedEntries() {
+        LinkedHashMap<String, String> stored = new LinkedHashMap<>();
+        entries.forEach(entry -> stored.put(entry.key(), entry.isComment() ? entry.raw() : storedOf(entry.raw())));
+        return stored;
+    }
+
+    private static String storedOf(String raw) {
+        boolean oneSeparatingSpace = raw.length() > 1 && raw.charAt(0) == ' ' && !Character.isWhitespace(raw.charAt(1));
+        return oneSeparatingSpace ? raw.substring(1) : raw;
+    }
+
+    private static String rawOf(String stored) {
+        boolean separatorDropped = !stored.isEmpty() && !Character.isWhitespace(stored.charAt(0));
+        return separatorDropped ? " " + stored : stored;
+    }
+
     /** Whether a {@link #rawEntries()} key stands for comment or blank lines rather than a YAML key. */
     public static boolean isCommentKey(String key) {
         return key.startsWith(COMMENT_KEY_PREFIX);

@@ -2,15 +2,17 @@ package dev.orchwiz.command.execution;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets in run output before it becomes an event (events are kept forever, streamed and forwarded). It knows
- * the node's own secret values, which a script must never see but could still print if it found them elsewhere, and
- * common credential shapes: OrchWiz tokens, webhook secrets, bearer tokens, cloud keys, private keys, key=value pairs.
+ * Masks secrets in run output and in tool-call input before they become events (events are kept forever, streamed and
+ * forwarded). It knows the node's own secret values, which a script must never see but could still print if it found
+ * them elsewhere, and common credential shapes: OrchWiz tokens, webhook secrets, bearer tokens, cloud keys, private
+ * keys, key=value pairs.
  */
 public final class OutputRedaction {
 
@@ -46,6 +48,34 @@ public final class OutputRedaction {
         // Longest first, so a secret that contains another is masked whole.
         values.sort(Comparator.comparingInt(String::length).reversed());
         this.knownValues = List.copyOf(values);
+    }
+
+    /**
+     * A copy of a tool call's input with every string in it (at any depth, in maps and lists) redacted by the same
+     * rules as output. Keys are names the tool defines, not values, and stay as they are.
+     */
+    public Map<String, Object> redactValues(Map<String, Object> input) {
+        if (input == null) {
+            return null;
+        }
+        Map<String, Object> redacted = new LinkedHashMap<>();
+        input.forEach((key, value) -> redacted.put(key, redactValue(value)));
+        return redacted;
+    }
+
+    private Object redactValue(Object value) {
+        if (value instanceof String text) {
+            return redact(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> redacted = new LinkedHashMap<>();
+            map.forEach((key, inner) -> redacted.put(key, redactValue(inner)));
+            return redacted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::redactValue).collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+        }
+        return value;
     }
 
     public String redact(String text) {

@@ -1,13 +1,21 @@
 package dev.orchwiz.command.execution;
 
 import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
 import dev.orchwiz.api.toolcall.command.MarkToolCallOutputTruncated;
 import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
 import dev.orchwiz.api.toolcall.command.StartToolCallRun;
+import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
 import dev.orchwiz.api.toolcall.event.ToolCallApproved;
+import dev.orchwiz.api.toolcall.event.ToolCallBlocked;
 import dev.orchwiz.api.toolcall.event.ToolCallCancellationRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallCancelled;
+import dev.orchwiz.api.toolcall.event.ToolCallCompleted;
+import dev.orchwiz.api.toolcall.event.ToolCallDenied;
+import dev.orchwiz.api.toolcall.event.ToolCallFailed;
 import dev.orchwiz.api.toolcall.event.ToolCallRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
 import dev.orchwiz.api.toolcall.query.CancelRequestedRuns;
 import dev.orchwiz.api.toolcall.query.FindCancelRequestedRuns;
 import dev.orchwiz.command.execution.sandbox.OutputSink;
@@ -17,9 +25,11 @@ import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.execution.sandbox.SandboxRequest;
 import dev.orchwiz.command.execution.sandbox.SandboxRun;
 import dev.orchwiz.command.toolcall.ToolCallHistory;
+import dev.orchwiz.command.toolcall.UnredactedInputs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,18 +74,21 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
 
     private final RunnerHeartbeat runner;
     private final QueryGateway queries;
+    private final UnredactedInputs unredacted;
 
     WhenToolCallApprovedThenRun(
             Sandbox sandbox,
             ToolCallHistory history,
             CommandGateway commands,
             RunnerHeartbeat runner,
-            QueryGateway queries) {
+            QueryGateway queries,
+            UnredactedInputs unredacted) {
         this.sandbox = sandbox;
         this.history = history;
         this.commands = commands;
         this.runner = runner;
         this.queries = queries;
+        this.unredacted = unredacted;
     }
 
     @EventHandler
@@ -85,6 +98,42 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
             return;
         }
         starter.execute(() -> run(event.toolCallId()));
+    }
+
+    /** A kept real input lives only as long as its call: every way a call ends forgets it. */
+    @EventHandler
+    void on(ToolCallCompleted event) {
+        unredacted.forget(event.toolCallId());
+    }
+
+    @EventHandler
+    void on(ToolCallFailed event) {
+        unredacted.forget(event.toolCallId());
+    }
+
+    @EventHandler
+    void on(ToolCallTimedOut event) {
+        unredacted.forget(event.toolCallId());
+    }
+
+    @EventHandler
+    void on(ToolCallCancelled event) {
+        unredacted.forget(event.toolCallId());
+    }
+
+    @EventHandler
+    void on(ToolCallDenied event) {
+        unredacted.forget(event.toolCallId());
+    }
+
+    @EventHandler
+    void on(ToolCallApprovalExpired event) {
+        unredacted.forget(event.toolCallId());
+    }
+
+    @EventHandler
+    void on(ToolCallBlocked event) {
+        unredacted.forget(event.toolCallId());
     }
 
     @EventHandler
@@ -125,9 +174,16 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
             return;
         }
         Duration timeout = sandbox.settings().defaultTimeout();
+        ToolCallStatus started;
         try {
-            commands.sendAndWait(
-                    new StartToolCallRun(id, request.workingDirectory(), timeout.toMillis(), runner.id()),
+            // The gate is this node's, read now: the call ends blocked, with its reason, when execution is off here.
+            started = commands.sendAndWait(
+                    new StartToolCallRun(
+                            id,
+                            request.workingDirectory(),
+                            timeout.toMillis(),
+                            runner.id(),
+                            sandbox.settings().enabled()),
                     SEND_TIMEOUT_SECONDS,
                     TimeUnit.SECONDS);
         } catch (RuntimeException notRunnable) {
@@ -135,14 +191,21 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
             log.debug("tool call {} not started: {}", id, notRunnable.getMessage());
             return;
         }
-        Object script = request.input().get("command");
+        if (started != ToolCallStatus.RUNNING) {
+            return;
+        }
+        // The event shows the input redacted; a call with a secret in it runs what was asked, kept aside for this.
+        Optional<UnredactedInputs.Kept> kept = unredacted.of(id);
+        Object script =
+                kept.map(UnredactedInputs.Kept::input).orElse(request.input()).get("command");
+        String stdin = kept.isPresent() ? kept.get().stdin() : request.stdin();
         try {
             SandboxRun run = sandbox.start(
                     new SandboxRequest(
                             script instanceof String text ? text : "",
                             request.workingDirectory(),
                             Map.of("ORCHWIZ_TOOL_CALL_ID", id.toString()),
-                            request.stdin() == null ? null : request.stdin().getBytes(StandardCharsets.UTF_8),
+                            stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
                             timeout),
                     sink(id));
             running.put(id, run);

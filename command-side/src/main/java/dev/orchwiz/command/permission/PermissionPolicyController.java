@@ -224,6 +224,10 @@ class PermissionPolicyController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw invalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
+        // The same bound as every other list (PageParameters in the node): rows past an int offset are never there.
+        if ((long) page * size + size > Integer.MAX_VALUE) {
+            throw invalidParameter("page", "must be at most " + (Integer.MAX_VALUE / size - 1) + " with size " + size);
+        }
     }
 
     private static InvalidRequest invalidParameter(String name, String problem) {

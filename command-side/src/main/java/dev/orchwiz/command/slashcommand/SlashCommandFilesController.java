@@ -77,7 +77,7 @@ class SlashCommandFilesController {
                         parsed.allowedTools(),
                         parsed.model(),
                         false,
-                        parsed.frontmatter().rawEntries());
+                        parsed.frontmatter().storedEntries());
                 SlashCommandId id = SlashCommandId.random();
                 SlashCommandChanged changed = commands.send(
                         new DefineSlashCommand(id, actor, definition),
@@ -108,7 +108,7 @@ class SlashCommandFilesController {
                         command.script(),
                         command.frontmatter() == null || command.frontmatter().isEmpty()
                                 ? Frontmatter.empty()
-                                : Frontmatter.ofRaw(command.frontmatter()))
+                                : Frontmatter.ofStored(command.frontmatter()))
                 .render();
         String fileName = command.name().replace(':', '-') + ".md";
         return ResponseEntity.ok()

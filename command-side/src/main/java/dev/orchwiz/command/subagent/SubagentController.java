@@ -161,7 +161,7 @@ class SubagentController {
                         parsed.model(),
                         Map.of(),
                         false,
-                        parsed.frontmatter().rawEntries());
+                        parsed.frontmatter().storedEntries());
                 SubagentId id = SubagentId.random();
                 commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
                 imported.add(new Imported(path, id.toString(), parsed.name()));
@@ -177,15 +177,16 @@ class SubagentController {
     @GetMapping("/api/subagents/{id}/export")
     ResponseEntity<byte[]> export(Actor actor, @PathVariable String id) {
         SubagentView agent = find(actor, subagentId(id));
+        Frontmatter frontmatter =
+                agent.frontmatter() == null || agent.frontmatter().isEmpty()
+                        ? Frontmatter.empty()
+                        : Frontmatter.ofStored(agent.frontmatter());
+        // No tools listed means every tool; a file that had no tools key gets none, not "tools: []" (no tool at all).
+        List<String> tools = agent.tools() == null || (agent.tools().isEmpty() && !frontmatter.has(AgentFile.TOOLS))
+                ? null
+                : agent.tools();
         String text = new AgentFile(
-                        agent.name(),
-                        agent.description(),
-                        agent.tools(),
-                        agent.model(),
-                        agent.prompt(),
-                        agent.frontmatter() == null || agent.frontmatter().isEmpty()
-                                ? Frontmatter.empty()
-                                : Frontmatter.ofRaw(agent.frontmatter()))
+                        agent.name(), agent.description(), tools, agent.model(), agent.prompt(), frontmatter)
                 .render();
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))

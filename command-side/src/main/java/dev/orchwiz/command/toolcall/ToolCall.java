@@ -59,10 +59,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One tool call, from request to final state. It decides in one documented order: the permission rules (deny is
- * final), the node's execution gate, the PreToolUse hooks (any may block; one that cannot answer blocks unless it is
- * configured {@code onFailure: allow}), then the session mode (plan asks for
- * everything, auto-accept runs what the rules allow) and a person's approval, bound to the exact input and expiring.
- * Its events are the call's whole decision trail.
+ * final), the PreToolUse hooks (any may block; one that cannot answer blocks unless it is configured
+ * {@code onFailure: allow}), then the session mode (plan asks for everything, auto-accept runs what the rules allow)
+ * and a person's approval, bound to the exact input and expiring; last, when an approved call would run on this node,
+ * the node's execution gate (closed, the call ends blocked). Its events are the call's whole decision trail.
  */
 @Aggregate
 class ToolCall {
@@ -96,7 +96,9 @@ class ToolCall {
     ToolCall(RequestToolCall command) {
         assertValidRequest(command);
         UserId owner = command.actor().id();
-        String hash = InputHash.of(command.tool(), command.input());
+        // Only the redacted input is recorded and hashed; the rules below still see the input as asked.
+        Map<String, Object> recorded = command.recordedInput() == null ? Map.of() : command.recordedInput();
+        String hash = InputHash.of(command.tool(), recorded);
         applyOwned(
                 owner,
                 new ToolCallRequested(
@@ -109,9 +111,9 @@ class ToolCall {
                         command.commandId(),
                         command.commandName(),
                         command.tool(),
-                        command.input() == null ? Map.of() : command.input(),
+                        recorded,
                         hash,
-                        summary(command.tool(), command.input()),
+                        summary(command.tool(), recorded),
                         command.stdin(),
                         command.workingDirectory(),
                         command.runsLocally(),
@@ -135,16 +137,6 @@ class ToolCall {
                         mode));
         if (decision.outcome() == PermissionOutcome.DENY) {
             applyOwned(owner, new ToolCallDenied(id, decision.reason(), null, null));
-            return;
-        }
-        if (command.runsLocally() && !command.localExecutionEnabled()) {
-            applyOwned(
-                    owner,
-                    new ToolCallBlocked(
-                            id,
-                            BlockCause.GATE,
-                            "Local command execution is disabled on this node (set ENABLE_LOCAL_COMMAND_EXECUTION=true)",
-                            null));
             return;
         }
         List<HookRef> hooks = command.preToolUseHooks() == null ? List.of() : command.preToolUseHooks();
@@ -245,13 +237,24 @@ class ToolCall {
         }
     }
 
+    /** Answers the status the call is in afterwards: {@code running}, or {@code blocked} when the gate is closed. */
     @CommandHandler
-    void handle(StartToolCallRun command) {
+    ToolCallStatus handle(StartToolCallRun command) {
         if (status != ToolCallStatus.APPROVED || !runsLocally) {
             throw new ToolCallRefusal(ToolCallError.NOT_RUNNABLE, "This call is " + status.wireName());
         }
+        if (!command.localExecutionEnabled()) {
+            applyOwned(new ToolCallBlocked(
+                    toolCallId,
+                    BlockCause.GATE,
+                    "Approved, but local command execution is disabled on this node"
+                            + " (set ENABLE_LOCAL_COMMAND_EXECUTION=true), so it did not run",
+                    null));
+            return status;
+        }
         applyOwned(
                 new ToolCallRunStarted(toolCallId, command.workingDirectory(), command.timeoutMs(), command.runner()));
+        return status;
     }
 
     @CommandHandler

@@ -24,6 +24,7 @@ import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.command.execution.ExecutionProperties;
+import dev.orchwiz.command.execution.OutputRedaction;
 import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.hook.HookMatcher;
 import dev.orchwiz.command.permission.SubagentPolicyRules;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -55,6 +57,8 @@ public class ToolCallRequests {
     private final Sandbox sandbox;
     private final ExecutionProperties execution;
     private final SubagentPolicyRules policyRules;
+    private final UnredactedInputs unredacted;
+    private final OutputRedaction redaction = new OutputRedaction(System.getenv());
     private final Clock clock;
 
     ToolCallRequests(
@@ -62,12 +66,14 @@ public class ToolCallRequests {
             CommandSender commands,
             Sandbox sandbox,
             ExecutionProperties execution,
-            SubagentPolicyRules policyRules) {
+            SubagentPolicyRules policyRules,
+            UnredactedInputs unredacted) {
         this.queries = queries;
         this.commands = commands;
         this.sandbox = sandbox;
         this.execution = execution;
         this.policyRules = policyRules;
+        this.unredacted = unredacted;
         this.clock = Clock.systemUTC();
     }
 
@@ -93,6 +99,36 @@ public class ToolCallRequests {
             sandbox.resolveWorkingDirectory(call.workingDirectory());
         }
         ToolCallId id = ToolCallId.random();
+        Map<String, Object> input = call.input() == null ? Map.of() : call.input();
+        Map<String, Object> recordedInput = redaction.redactValues(input);
+        String recordedStdin = redaction.redact(call.stdin());
+        // A local call runs what was asked, not what the event shows: keep the real input, out of the event store.
+        boolean keepsInput =
+                runsLocally && (!recordedInput.equals(input) || !Objects.equals(recordedStdin, call.stdin()));
+        if (keepsInput) {
+            unredacted.keep(id, input, call.stdin());
+        }
+        try {
+            send(actor, call, id, mode, candidates, runsLocally, input, recordedInput, recordedStdin);
+        } catch (RuntimeException refused) {
+            if (keepsInput) {
+                unredacted.forget(id);
+            }
+            throw refused;
+        }
+        return id;
+    }
+
+    private void send(
+            Actor actor,
+            Call call,
+            ToolCallId id,
+            SessionMode mode,
+            List<RuleRef> candidates,
+            boolean runsLocally,
+            Map<String, Object> input,
+            Map<String, Object> recordedInput,
+            String recordedStdin) {
         commands.send(
                 new RequestToolCall(
                         id,
@@ -104,17 +140,16 @@ public class ToolCallRequests {
                         call.commandId(),
                         call.commandName(),
                         call.tool(),
-                        call.input() == null ? Map.of() : call.input(),
-                        call.stdin(),
+                        input,
+                        recordedInput,
+                        recordedStdin,
                         call.workingDirectory(),
                         mode,
                         candidates,
                         call.origin() == ToolCallOrigin.HOOK ? List.of() : preToolUseHooks(actor, call),
                         runsLocally,
-                        sandbox.settings().enabled(),
                         clock.instant().plus(execution.approvalTtl())),
                 () -> new ToolCallRefusal(ToolCallError.NOT_FOUND, "No tool call " + id));
-        return id;
     }
 
     /** Every rule that may decide a call of this user in this session with this subagent. */

@@ -15,6 +15,60 @@ class FrontmatterTest {
     }
 
     @Test
+    void storesEachValueWithoutTheSpaceAfterItsKeyAsYamlReadsIt() {
+        // given
+        String content = "---\n# models\nmodel: sonnet\ncolor: red # UI only\ntools:\n- Read\n"
+                + "odd:  two spaces\ntab:\tx\nempty:\ntrailing: \n---\nbody\n";
+
+        // when
+        Frontmatter frontmatter = frontmatterOf(content);
+
+        // then the common `key: value` is stored as its value; unusual layout stays, so nothing is lost
+        assertThat(frontmatter.storedEntries())
+                .containsExactly(
+                        Map.entry("#1", "# models"),
+                        Map.entry("model", "sonnet"),
+                        Map.entry("color", "red # UI only"),
+                        Map.entry("tools", "\n- Read"),
+                        Map.entry("odd", "  two spaces"),
+                        Map.entry("tab", "\tx"),
+                        Map.entry("empty", ""),
+                        Map.entry("trailing", " "));
+        assertThat(Frontmatter.ofStored(frontmatter.storedEntries()).render()).isEqualTo(frontmatter.render());
+        assertThat(Frontmatter.ofStored(frontmatter.storedEntries()).value("model"))
+                .contains("sonnet");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "agents/security-auditor.md",
+                "agents/code-reviewer.md",
+                "commands/deploy.md",
+                "commands/summarize.md",
+                "commands/git/commit.md",
+                "commands/review-pr.md"
+            })
+    void rendersEveryFixtureBackByteForByteFromItsStoredEntries(String fixture) {
+        // given
+        String content = Fixtures.read(fixture);
+        Frontmatter parsed = frontmatterOf(content);
+
+        // when
+        Frontmatter rebuilt = Frontmatter.ofStored(parsed.storedEntries());
+
+        // then
+        assertThat(rebuilt.render()).isEqualTo(parsed.render());
+        assertThat(content).startsWith(rebuilt.render());
+        assertThat(Frontmatter.ofStored(parsed.storedEntries()).storedEntries()).isEqualTo(parsed.storedEntries());
+        parsed.storedEntries().forEach((key, text) -> {
+            if (!Frontmatter.isCommentKey(key) && !text.isEmpty() && !text.startsWith("\n")) {
+                assertThat(text).as(key).doesNotStartWith(" ");
+            }
+        });
+    }
+
+    @Test
     void keepsCommentsAndBlankLinesAsEntriesOfTheirOwn() {
         // given
         String content = "---\n# about\ndescription: x\n\n# why\nmodel: opus\n---\nbody\n";

@@ -78,7 +78,7 @@ class ToolCallTest {
         fixture.setReportIllegalStateChange(false);
     }
 
-    private RequestToolCall request(SessionMode mode, PermissionOutcome outcome, boolean gateOpen, HookRef... hooks) {
+    private RequestToolCall request(SessionMode mode, PermissionOutcome outcome, HookRef... hooks) {
         List<RuleRef> rules = new ArrayList<>();
         if (outcome != null) {
             rules.add(new RuleRef(null, "Bash(npm test*)", outcome, "user", null, null, 0));
@@ -94,13 +94,13 @@ class ToolCallTest {
                 "test",
                 "Bash",
                 INPUT,
+                INPUT,
                 null,
                 null,
                 mode,
                 rules,
                 List.of(hooks),
                 true,
-                gateOpen,
                 NOW.plus(Duration.ofMinutes(15)));
     }
 
@@ -122,7 +122,7 @@ class ToolCallTest {
     @Test
     void runsAnAllowedCallAtOnceInAutoAccept() {
         fixture.givenNoPriorActivity()
-                .when(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true))
+                .when(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
                 .expectEventsMatching(
                         events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApproved.class));
     }
@@ -130,7 +130,7 @@ class ToolCallTest {
     @Test
     void asksForAnAllowedCallInPlanMode() {
         fixture.givenNoPriorActivity()
-                .when(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true))
+                .when(request(SessionMode.PLAN, PermissionOutcome.ALLOW))
                 .expectEventsMatching(events(
                         ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApprovalRequested.class));
     }
@@ -139,7 +139,7 @@ class ToolCallTest {
     @EnumSource(SessionMode.class)
     void asksWhenARuleSaysAskInEitherMode(SessionMode mode) {
         fixture.givenNoPriorActivity()
-                .when(request(mode, PermissionOutcome.ASK, true))
+                .when(request(mode, PermissionOutcome.ASK))
                 .expectEventsMatching(events(
                         ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApprovalRequested.class));
     }
@@ -148,7 +148,7 @@ class ToolCallTest {
     @EnumSource(SessionMode.class)
     void asksWhenNoRuleMatchesInEitherMode(SessionMode mode) {
         fixture.givenNoPriorActivity()
-                .when(request(mode, null, true))
+                .when(request(mode, null))
                 .expectEventsMatching(events(
                         ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApprovalRequested.class));
     }
@@ -157,24 +157,99 @@ class ToolCallTest {
     @EnumSource(SessionMode.class)
     void deniesFinallyWhenARuleSaysDenyInEitherMode(SessionMode mode) {
         fixture.givenNoPriorActivity()
-                .when(request(mode, PermissionOutcome.DENY, true))
+                .when(request(mode, PermissionOutcome.DENY))
                 .expectEventsMatching(
                         events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallDenied.class));
     }
 
     @ParameterizedTest
     @EnumSource(SessionMode.class)
-    void blocksAtTheGateAfterRecordingThePermissionDecision(SessionMode mode) {
+    void asksACallItsRulesSendToAskWhateverTheExecutionGateWillSay(SessionMode mode) {
+        // The gate is no part of the request: with execution off the call is still asked first.
         fixture.givenNoPriorActivity()
-                .when(request(mode, PermissionOutcome.ALLOW, false))
-                .expectEventsMatching(
-                        events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallBlocked.class));
+                .when(request(mode, PermissionOutcome.ASK))
+                .expectEventsMatching(events(
+                        ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApprovalRequested.class));
+    }
+
+    @Test
+    void recordsAndHashesTheRedactedInputWhileTheRulesSeeTheInputAsAsked() {
+        // given a command with a token in it, and a rule that only the real command matches
+        Map<String, Object> asked = Map.of("command", "curl -H 'X-Token: owz_AAAAAAAAAAAAAAAAAAAAAA' https://x");
+        Map<String, Object> recorded = Map.of("command", "curl -H 'X-Token: [REDACTED]' https://x");
+        RequestToolCall shell = request(SessionMode.AUTO_ACCEPT, null);
+        RequestToolCall call = new RequestToolCall(
+                id,
+                ADA,
+                ToolCallOrigin.RUNTIME,
+                null,
+                shell.sessionId(),
+                null,
+                null,
+                null,
+                "Bash",
+                asked,
+                recorded,
+                null,
+                null,
+                SessionMode.AUTO_ACCEPT,
+                List.of(new RuleRef(
+                        null, "Bash(curl -H 'X-Token: owz_*)", PermissionOutcome.DENY, "user", null, null, 0)),
+                List.of(),
+                true,
+                shell.approvalExpiresAt());
+
+        // when / then: denied by that rule, and only the redacted input is recorded, hashed and summarized
+        fixture.givenNoPriorActivity()
+                .when(call)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.<Object>predicate(
+                                event -> event instanceof ToolCallRequested requested
+                                        && requested.input().equals(recorded)
+                                        && requested.inputHash().equals(InputHash.of("Bash", recorded))
+                                        && requested.summary().equals("curl -H 'X-Token: [REDACTED]' https://x")),
+                        org.axonframework.test.matchers.Matchers.<Object>predicate(
+                                event -> event instanceof ToolCallPermissionEvaluated evaluated
+                                        && evaluated.outcome() == PermissionOutcome.DENY),
+                        instanceOf(ToolCallDenied.class))));
+    }
+
+    @Test
+    void blocksAnApprovedCallAtTheGateWhenItWouldRunWithExecutionOff() {
+        fixture.givenCommands(
+                        request(SessionMode.PLAN, PermissionOutcome.ASK),
+                        new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
+                .when(new StartToolCallRun(id, "/w", 5_000, "node-a", false))
+                .expectEventsMatching(events(ToolCallBlocked.class))
+                .expectResultMessagePayload(dev.orchwiz.api.toolcall.ToolCallStatus.BLOCKED);
+    }
+
+    @Test
+    void blocksAnAutoAcceptedCallAtTheGateAndNamesTheSwitch() {
+        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
+                .when(new StartToolCallRun(id, null, 1_000, "node-a", false))
+                .expectEvents(new ToolCallBlocked(
+                        id,
+                        dev.orchwiz.api.toolcall.BlockCause.GATE,
+                        "Approved, but local command execution is disabled on this node"
+                                + " (set ENABLE_LOCAL_COMMAND_EXECUTION=true), so it did not run",
+                        null));
+    }
+
+    @Test
+    void runsNothingOnceBlockedAtTheGate() {
+        fixture.givenCommands(
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW),
+                        new StartToolCallRun(id, null, 1_000, "node-a", false))
+                .when(new StartToolCallRun(id, null, 1_000, "node-b", true))
+                .expectNoEvents()
+                .expectException(ToolCallRefusal.class);
     }
 
     @ParameterizedTest
     @EnumSource(SessionMode.class)
     void approvesAnAskedCallWhenTheOwnerApproves(SessionMode mode) {
-        fixture.givenCommands(request(mode, PermissionOutcome.ASK, true))
+        fixture.givenCommands(request(mode, PermissionOutcome.ASK))
                 .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, "looks fine", hash()))
                 .expectEventsMatching(events(ToolCallApproved.class));
     }
@@ -182,7 +257,7 @@ class ToolCallTest {
     @ParameterizedTest
     @EnumSource(SessionMode.class)
     void deniesAnAskedCallWhenTheOwnerDenies(SessionMode mode) {
-        fixture.givenCommands(request(mode, PermissionOutcome.ASK, true))
+        fixture.givenCommands(request(mode, PermissionOutcome.ASK))
                 .when(new DecideApproval(id, ADA, ApprovalDecision.DENY, "not now", hash()))
                 .expectEventsMatching(events(ToolCallDenied.class));
     }
@@ -190,21 +265,21 @@ class ToolCallTest {
     @ParameterizedTest
     @EnumSource(SessionMode.class)
     void expiresAnApprovalNobodyDecided(SessionMode mode) {
-        fixture.givenCommands(request(mode, PermissionOutcome.ASK, true))
+        fixture.givenCommands(request(mode, PermissionOutcome.ASK))
                 .when(new ExpireApproval(id, NOW.plus(Duration.ofMinutes(16))))
                 .expectEvents(new ToolCallApprovalExpired(id, NOW.plus(Duration.ofMinutes(15))));
     }
 
     @Test
     void keepsWaitingWhenTheApprovalHasNotExpiredYet() {
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK))
                 .when(new ExpireApproval(id, NOW.plus(Duration.ofMinutes(14))))
                 .expectNoEvents();
     }
 
     @Test
     void refusesAnApprovalForAnotherInput() {
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK))
                 .when(new DecideApproval(
                         id, ADA, ApprovalDecision.APPROVE, null, InputHash.of("Bash", Map.of("command", "rm -rf /"))))
                 .expectNoEvents()
@@ -214,7 +289,7 @@ class ToolCallTest {
 
     @Test
     void hidesTheCallFromSomeoneElse() {
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK))
                 .when(new DecideApproval(id, GRACE, ApprovalDecision.APPROVE, null, hash()))
                 .expectNoEvents()
                 .expectException(ToolCallRefusal.class)
@@ -224,7 +299,7 @@ class ToolCallTest {
     @Test
     void refusesASecondDecision() {
         fixture.givenCommands(
-                        request(SessionMode.PLAN, PermissionOutcome.ASK, true),
+                        request(SessionMode.PLAN, PermissionOutcome.ASK),
                         new DecideApproval(id, ADA, ApprovalDecision.DENY, null, hash()))
                 .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
                 .expectNoEvents()
@@ -236,7 +311,7 @@ class ToolCallTest {
     @EnumSource(SessionMode.class)
     void waitsForPreToolUseHooksBeforeDecidingByMode(SessionMode mode) {
         fixture.givenNoPriorActivity()
-                .when(request(mode, PermissionOutcome.ALLOW, true, GUARD))
+                .when(request(mode, PermissionOutcome.ALLOW, GUARD))
                 .expectEventsMatching(events(
                         ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallAwaitingHooks.class));
     }
@@ -244,14 +319,14 @@ class ToolCallTest {
     @ParameterizedTest
     @EnumSource(SessionMode.class)
     void blocksWhenAPreToolUseHookBlocks(SessionMode mode) {
-        fixture.givenCommands(request(mode, PermissionOutcome.ALLOW, true, GUARD))
+        fixture.givenCommands(request(mode, PermissionOutcome.ALLOW, GUARD))
                 .when(new RecordHookVerdict(id, GUARD, HookVerdict.BLOCK, "no tests on Fridays"))
                 .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallBlocked.class));
     }
 
     @Test
     void goesOnByModeWhenEveryHookAllows() {
-        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true, GUARD))
+        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, GUARD))
                 .when(new RecordHookVerdict(id, GUARD, HookVerdict.ALLOW, null))
                 .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallApproved.class));
     }
@@ -261,7 +336,7 @@ class ToolCallTest {
     void blocksWhenAPreToolUseHookCannotAnswerAndSaysNothingAboutFailure(SessionMode mode) {
         // The verdict names only the hook, as a child command's verdict does: the call keeps the policy it was given.
         HookRef answering = HookRef.named(GUARD.hookId(), GUARD.name());
-        fixture.givenCommands(request(mode, PermissionOutcome.ALLOW, true, GUARD))
+        fixture.givenCommands(request(mode, PermissionOutcome.ALLOW, GUARD))
                 .when(new RecordHookVerdict(id, answering, HookVerdict.ERROR, "webhook failed: connection refused"))
                 .expectEvents(
                         new ToolCallHookVerdictRecorded(
@@ -276,14 +351,14 @@ class ToolCallTest {
 
     @Test
     void blocksWhenAHookStoredBeforeFailurePoliciesCannotAnswer() {
-        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true, LEGACY))
+        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, LEGACY))
                 .when(new RecordHookVerdict(id, LEGACY, HookVerdict.ERROR, "timed out"))
                 .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallBlocked.class));
     }
 
     @Test
     void goesOnWhenAHookThatAllowsOnFailureCannotAnswer() {
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true, LENIENT))
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, LENIENT))
                 .when(new RecordHookVerdict(id, HookRef.named(LENIENT.hookId(), "lenient"), HookVerdict.ERROR, "503"))
                 .expectEventsMatching(events(ToolCallHookVerdictRecorded.class, ToolCallApprovalRequested.class));
     }
@@ -291,8 +366,8 @@ class ToolCallTest {
     @Test
     void recordsARunFromStartToCompletion() {
         fixture.givenCommands(
-                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
-                        new StartToolCallRun(id, null, 1_000, "node-a"),
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW),
+                        new StartToolCallRun(id, null, 1_000, "node-a", true),
                         new RecordToolCallOutput(id, 0, "stdout", "ok\n"))
                 .when(new FinishToolCallRun(id, "completed", 0, 42, null))
                 .expectEvents(new ToolCallCompleted(id, 0, 42));
@@ -301,16 +376,16 @@ class ToolCallTest {
     @Test
     void recordsOutputOnlyWhileRunning() {
         fixture.givenCommands(
-                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
-                        new StartToolCallRun(id, null, 1_000, "node-a"))
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW),
+                        new StartToolCallRun(id, null, 1_000, "node-a", true))
                 .when(new RecordToolCallOutput(id, 0, "stdout", "hello"))
                 .expectEvents(new ToolCallOutputRecorded(id, 0, "stdout", "hello"));
     }
 
     @Test
     void refusesToRunACallThatIsNotApproved() {
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true))
-                .when(new StartToolCallRun(id, null, 1_000, "node-a"))
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW))
+                .when(new StartToolCallRun(id, null, 1_000, "node-a", true))
                 .expectNoEvents()
                 .expectException(ToolCallRefusal.class);
     }
@@ -318,15 +393,15 @@ class ToolCallTest {
     @Test
     void asksTheRunnerToStopARunningCall() {
         fixture.givenCommands(
-                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true),
-                        new StartToolCallRun(id, null, 1_000, "node-a"))
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW),
+                        new StartToolCallRun(id, null, 1_000, "node-a", true))
                 .when(new CancelToolCall(id, ADA))
                 .expectEvents(new ToolCallCancellationRequested(id, ADA.id()));
     }
 
     @Test
     void cancelsAWaitingCallAtOnce() {
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK, true))
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ASK))
                 .when(new CancelToolCall(id, ADA))
                 .expectEvents(new ToolCallCancelled(id, ADA.id(), null));
     }
@@ -334,14 +409,15 @@ class ToolCallTest {
     @Test
     void startsARunOnlyAfterItWasApproved() {
         fixture.givenCommands(
-                        request(SessionMode.PLAN, PermissionOutcome.ALLOW, true),
+                        request(SessionMode.PLAN, PermissionOutcome.ALLOW),
                         new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
-                .when(new StartToolCallRun(id, "/w", 5_000, "node-a"))
-                .expectEvents(new ToolCallRunStarted(id, "/w", 5_000, "node-a"));
+                .when(new StartToolCallRun(id, "/w", 5_000, "node-a", true))
+                .expectEvents(new ToolCallRunStarted(id, "/w", 5_000, "node-a"))
+                .expectResultMessagePayload(dev.orchwiz.api.toolcall.ToolCallStatus.RUNNING);
     }
 
     private RequestToolCall runtimeCall(SessionMode mode, PermissionOutcome outcome) {
-        RequestToolCall shell = request(mode, outcome, true);
+        RequestToolCall shell = request(mode, outcome);
         return new RequestToolCall(
                 id,
                 ADA,
@@ -353,13 +429,13 @@ class ToolCallTest {
                 null,
                 "Read",
                 Map.of("file_path", "src/App.java"),
+                Map.of("file_path", "src/App.java"),
                 null,
                 null,
                 mode,
                 List.of(new RuleRef(null, "Read", outcome, "user", null, null, 0)),
                 List.of(),
                 false,
-                true,
                 shell.approvalExpiresAt());
     }
 
@@ -386,7 +462,7 @@ class ToolCallTest {
 
     @Test
     void refusesAReportForACallTheNodeRunsItself() {
-        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW, true))
+        fixture.givenCommands(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
                 .when(new ReportToolCallResult(id, ADA, "completed", 0, 1, "forged", null, false, 6, null))
                 .expectNoEvents()
                 .expectException(ToolCallRefusal.class)
@@ -432,7 +508,7 @@ class ToolCallTest {
                         instanceOf(ToolCallRequested.class),
                         instanceOf(ToolCallPermissionEvaluated.class),
                         org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("runsLocally=false")))));
-        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, true))
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW))
                 .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("runsLocally=true")))));

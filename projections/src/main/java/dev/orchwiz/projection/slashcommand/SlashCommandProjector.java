@@ -42,7 +42,7 @@ class SlashCommandProjector {
                 insert into slash_command (id, owner_id, name, description, script, working_directory, argument_hint,
                     allowed_tools, model, shared, frontmatter, created_at, updated_at, version)
                 values (:id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
-                    cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as jsonb), :at, :at, :version)
+                    cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version)
                 on conflict (id) do nothing
                 """, row);
     }
@@ -60,7 +60,7 @@ class SlashCommandProjector {
                 update slash_command set name = :name, description = :description, script = :script,
                     working_directory = :workingDirectory, argument_hint = :argumentHint,
                     allowed_tools = cast(:allowedTools as jsonb), model = :model, shared = :shared,
-                    frontmatter = cast(:frontmatter as jsonb), updated_at = :at, version = :version
+                    frontmatter = cast(:frontmatter as json), updated_at = :at, version = :version
                 where id = :id and version < :version
                 """, row);
     }

@@ -39,7 +39,7 @@ class SubagentProjector {
                 insert into subagent (id, owner_id, name, description, prompt, tools, model, settings, shared,
                     frontmatter, created_at, updated_at, version)
                 values (:id, :owner, :name, :description, :prompt, cast(:tools as jsonb), :model,
-                    cast(:settings as jsonb), :shared, cast(:frontmatter as jsonb), :at, :at, :version)
+                    cast(:settings as jsonb), :shared, cast(:frontmatter as json), :at, :at, :version)
                 on conflict (id) do nothing
                 """,
                 definition(event.definition())
@@ -58,7 +58,7 @@ class SubagentProjector {
                 """
                 update subagent set name = :name, description = :description, prompt = :prompt,
                     tools = cast(:tools as jsonb), model = :model, settings = cast(:settings as jsonb), shared = :shared,
-                    frontmatter = cast(:frontmatter as jsonb), updated_at = :at, version = :version
+                    frontmatter = cast(:frontmatter as json), updated_at = :at, version = :version
                 where id = :id and version < :version
                 """,
                 definition(event.definition())

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Reads Axon's event table by global sequence. Payloads are not deserialized: they are already JSON. */
+/**
+ * Reads Axon's event table by global sequence. Payloads are not deserialized: they are already JSON, minus the fields
+ * that hold credentials (see {@link PublicPayloads}), which nothing reading through here may pass on.
+ */
 @Component
 class EventStoreTable {
 
@@ -16,10 +19,12 @@ class EventStoreTable {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PublicPayloads publicPayloads;
 
     EventStoreTable(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.publicPayloads = new PublicPayloads(json);
     }
 
     /** Events after {@code position} and at most up to {@code upTo}, in global order. */
@@ -42,15 +47,16 @@ class EventStoreTable {
     }
 
     private StoredEvent stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String payloadType = rs.getString("payload_type");
         return new StoredEvent(
                 rs.getLong("global_index"),
                 rs.getString("event_identifier"),
-                EventTypeNames.of(rs.getString("payload_type")),
+                EventTypeNames.of(payloadType),
                 rs.getString("aggregate_identifier"),
                 rs.getLong("sequence_number"),
                 rs.getString("time_stamp"),
                 ownerOf(rs.getBytes("meta_data")),
-                new String(rs.getBytes("payload"), StandardCharsets.UTF_8));
+                publicPayloads.of(payloadType, new String(rs.getBytes("payload"), StandardCharsets.UTF_8)));
     }
 
     long head() {

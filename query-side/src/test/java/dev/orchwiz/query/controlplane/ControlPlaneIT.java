@@ -63,6 +63,9 @@ class ControlPlaneIT {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     NodeClient ada;
     NodeClient grace;
 
@@ -552,5 +555,93 @@ class ControlPlaneIT {
                         .code())
                 .isEqualTo("HOOK_MATCHER_INVALID");
         assertThat(ada.get("/api/executions?size=1000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCallWithASecretInItsInputIsRecordedRedactedYetRunsWhatWasAsked() {
+        // given a command carrying a password
+        String session = session("auto_accept");
+        String secret = "hunter2-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        // when a runtime asks for it, and its owner approves what the call shows (no rule matches, so it asks)
+        Reply requested = ada.post(
+                "/api/tool-calls",
+                NodeClient.json(Map.of(
+                        "tool",
+                        "Bash",
+                        "input",
+                        Map.of("command", "printf '%s' 'password=" + secret + "' | wc -c"),
+                        "sessionId",
+                        session)));
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(202);
+        String id = requested.json().path("id").asString();
+        JsonNode asked = awaitStatus(id, "awaiting_approval");
+        assertThat(asked.path("input").path("command").asString())
+                .isEqualTo("printf '%s' 'password=[REDACTED]' | wc -c");
+        Reply approved = ada.post(
+                "/api/approvals/" + id,
+                NodeClient.json(Map.of(
+                        "decision",
+                        "approve",
+                        "inputHash",
+                        asked.path("inputHash").asString())));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+
+        // then it ran the real command: 'password=' and the 16-character secret are 25 bytes, the mask would be 19
+        JsonNode done = awaitStatus(id, "completed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode output = ada.get("/api/executions/" + id + "/output").json();
+            assertThat(String.join("", output.path("items").findValuesAsString("text"))
+                            .strip())
+                    .isEqualTo("25");
+        });
+        // and nothing that leaves the node or stays in the event store holds the secret
+        assertThat(done.path("input").path("command").asString())
+                .isEqualTo("printf '%s' 'password=[REDACTED]' | wc -c");
+        assertThat(ada.get("/api/tool-calls/" + id + "/trail").raw()).doesNotContain(secret);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                        Long.class,
+                        "%" + secret + "%"))
+                .isZero();
+        // and the real input kept for the run is gone once the call ended
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select count(*) from tool_call_unredacted_input where tool_call_id = ?::uuid", Long.class, id))
+                .isZero());
+    }
+
+    @Test
+    void importedFrontmatterIsStoredAsYamlReadsItAndExportsByteForByte() {
+        // given
+        String commandFile = "---\n# reviewed by ops\ndescription: Review a PR\nmodel: sonnet\nx-team:  platform\n"
+                + "allowed-tools: Bash(git diff:*)\n---\ngit diff $1\n";
+        String agentFile = "---\nname: reviewer\ndescription: Reviews code\nmodel: sonnet\ncolor: red # UI only\n"
+                + "---\nYou review code.\n";
+
+        // when
+        Reply commands = ada.post(
+                "/api/commands/import",
+                NodeClient.json(Map.of(
+                        "files", List.of(Map.of("path", ".claude/commands/review-pr.md", "content", commandFile)))));
+        Reply agents = ada.post(
+                "/api/subagents/import",
+                NodeClient.json(
+                        Map.of("files", List.of(Map.of("path", ".claude/agents/reviewer.md", "content", agentFile)))));
+
+        // then values read as YAML reads them: no space left over from "key: value"
+        assertThat(commands.status()).as(commands.raw()).isEqualTo(200);
+        assertThat(agents.status()).as(agents.raw()).isEqualTo(200);
+        String commandId = commands.json().path("imported").get(0).path("id").asString();
+        String agentId = agents.json().path("imported").get(0).path("id").asString();
+        JsonNode command = ada.get("/api/commands/" + commandId).json().path("frontmatter");
+        assertThat(command.path("model").asString()).isEqualTo("sonnet");
+        assertThat(command.path("description").asString()).isEqualTo("Review a PR");
+        assertThat(command.path("#1").asString()).isEqualTo("# reviewed by ops");
+        JsonNode agent = ada.get("/api/subagents/" + agentId).json().path("frontmatter");
+        assertThat(agent.path("model").asString()).isEqualTo("sonnet");
+        assertThat(agent.path("color").asString()).isEqualTo("red # UI only");
+        // and both files come back exactly as imported, unusual spacing included
+        assertThat(ada.get("/api/commands/" + commandId + "/export").raw()).isEqualTo(commandFile);
+        assertThat(ada.get("/api/subagents/" + agentId + "/export").raw()).isEqualTo(agentFile);
     }
 }

@@ -204,6 +204,36 @@ class EventStreamIT {
     }
 
     @Test
+    void anIssuedTokenReachesTheStreamWithoutItsHashWhileTheStoredEventKeepsIt() throws Exception {
+        try (SseReader stream = open("?types=identity.api-token-issued", Map.of())) {
+            assertThat(stream.next(WAIT).event()).isEqualTo("connected");
+
+            // when a token is issued while an admin watches every event
+            String token = dev.orchwiz.TestUsers.token(
+                    context, "tia@example.com", false, java.util.EnumSet.of(dev.orchwiz.api.identity.TokenScope.READ));
+
+            // then the frame names the token but carries no credential material
+            String hash = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(StandardCharsets.UTF_8)));
+            Frame issued = stream.nextEvents(1, WAIT).get(0);
+            JsonNode payload = JSON.readTree(issued.data()).get("payload");
+            assertThat(issued.event()).isEqualTo("identity.api-token-issued");
+            assertThat(payload.get("prefix").asString()).isEqualTo(token.substring(0, 12));
+            assertThat(payload.has("hash")).as(issued.data()).isFalse();
+            assertThat(issued.data()).doesNotContain(hash);
+            // the event store still holds it (tokens are checked against it), and the token works
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from domain_event_entry where payload_type like '%ApiTokenIssued'"
+                                    + " and convert_from(payload, 'UTF8') like ?",
+                            Long.class, "%" + hash + "%"))
+                    .isEqualTo(1L);
+            assertThat(new NodeClient(port).withToken(token).get("/api/me").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void sendsHeartbeatsWhileNothingHappens() throws Exception {
         try (SseReader idle = open("", Map.of())) {
             assertThat(idle.next(WAIT).event()).isEqualTo("connected");

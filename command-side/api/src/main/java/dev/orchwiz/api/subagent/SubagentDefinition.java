@@ -3,7 +3,7 @@ package dev.orchwiz.api.subagent;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a user says about a subagent; {@code frontmatter} keeps the raw Claude Code keys of an imported file. */
+/** Everything a user says about a subagent; {@code frontmatter} keeps the Claude Code keys of an imported file, each value as written without the space after its colon. */
 public record SubagentDefinition(
         String name,
         String description,

@@ -14,7 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Asks for a tool call with everything its decision needs: the rules that may apply, the session mode, the PreToolUse hooks and the execution gate. */
+/**
+ * Asks for a tool call with everything its decision needs: the rules that may apply, the session mode and the
+ * PreToolUse hooks. The execution gate is not among them: it applies when an approved call would run (see
+ * {@link StartToolCallRun}), so a call the rules send to ask is asked first. {@code input} is what the rules are
+ * evaluated against, as asked; {@code recordedInput} is the same input with secrets redacted, which is what the event
+ * records and the approval's input hash covers ({@code stdin} comes already redacted).
+ */
 public record RequestToolCall(
         @TargetAggregateIdentifier ToolCallId toolCallId,
         Actor actor,
@@ -26,11 +32,11 @@ public record RequestToolCall(
         String commandName,
         String tool,
         Map<String, Object> input,
+        Map<String, Object> recordedInput,
         String stdin,
         String workingDirectory,
         SessionMode sessionMode,
         List<RuleRef> candidates,
         List<HookRef> preToolUseHooks,
         boolean runsLocally,
-        boolean localExecutionEnabled,
         Instant approvalExpiresAt) {}
