@@ -1,12 +1,12 @@
 package dev.orchwiz.command.toolcall;
 
 import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.command.secret.NodeKey;
 import dev.orchwiz.command.secret.SecretCipher;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a local call was really asked to run when its event records a redacted input. The event keeps the redacted
  * form (what people see, what the approval's input hash covers); the runner needs the real command. Kept here, out of
- * the event store and AES-GCM encrypted with {@code ORCHWIZ_ENCRYPTION_KEY} when the node has one (as webhook secrets
- * are), only for calls the node runs itself, and deleted when the call ends.
+ * the event store and always AES-GCM encrypted with the node key (as webhook secrets are), only for calls the node runs
+ * itself, and deleted when the call ends.
  */
 @Component
 public class UnredactedInputs {
@@ -30,9 +30,9 @@ public class UnredactedInputs {
     private final JdbcTemplate jdbc;
     private final SecretCipher cipher;
 
-    UnredactedInputs(JdbcTemplate jdbc, @Value("${ORCHWIZ_ENCRYPTION_KEY:}") String encryptionKey) {
+    UnredactedInputs(JdbcTemplate jdbc, NodeKey key) {
         this.jdbc = jdbc;
-        this.cipher = encryptionKey == null || encryptionKey.isBlank() ? null : new SecretCipher(encryptionKey);
+        this.cipher = key.cipher();
     }
 
     void keep(ToolCallId id, Map<String, Object> input, String stdin) {
@@ -41,7 +41,7 @@ public class UnredactedInputs {
                 id.value(),
                 seal(JSON.writeValueAsString(input)),
                 stdin == null ? null : seal(stdin),
-                cipher != null);
+                true);
     }
 
     public Optional<Kept> of(ToolCallId id) {
@@ -63,16 +63,12 @@ public class UnredactedInputs {
     }
 
     private String seal(String plaintext) {
-        return cipher == null ? plaintext : Base64.getEncoder().encodeToString(cipher.encrypt(plaintext));
+        return Base64.getEncoder().encodeToString(cipher.encrypt(plaintext));
     }
 
     private String open(String stored, boolean encrypted) {
         if (!encrypted) {
             return stored;
-        }
-        if (cipher == null) {
-            throw new IllegalStateException(
-                    "a kept tool-call input is encrypted but ORCHWIZ_ENCRYPTION_KEY is not set (was the key changed?)");
         }
         return cipher.decrypt(Base64.getDecoder().decode(stored));
     }
