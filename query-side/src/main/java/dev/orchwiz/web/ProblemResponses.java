@@ -135,6 +135,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "REQUEST_TOO_LARGE",
+                        "Request too large",
+                        tooLarge.getMessage(),
+                        List.of());
+            }
+        }
         Throwable cause = unreadable.getCause();
         if (cause instanceof InvalidFormatException format
                 && format.getTargetType() != null

@@ -368,6 +368,34 @@ class HostileTextIT {
                 .isEqualTo(201);
     }
 
+    @Test
+    void aBodyOverTheCapIsRefusedBeforeItIsReadWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String token = TestUsers.token(context, "ada@example.com", false);
+        String huge = "{\"title\":\"big\",\"prompt\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (boolean chunked : List.of(false, true)) {
+            byte[] bytes = huge.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.net.http.HttpRequest.BodyPublisher body = chunked
+                    ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(bytes))
+                    : java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes);
+            java.net.http.HttpResponse<String> response = http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://localhost:" + port + "/api/sessions"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(body)
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode())
+                    .as("chunked " + chunked + ": " + response.body())
+                    .isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("REQUEST_TOO_LARGE");
+        }
+    }
+
     private Reply send(Case c, String text) {
         Object body = c.body().apply(TEXT);
         if (c.name().equals("POST /api/tool-calls")) {
