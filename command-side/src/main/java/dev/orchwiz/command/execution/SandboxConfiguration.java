@@ -6,13 +6,16 @@ import dev.orchwiz.command.execution.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +34,10 @@ class SandboxConfiguration {
     private static final Duration PROBE_PATIENCE = Duration.ofSeconds(10);
 
     @Bean
-    Sandbox sandbox(ExecutionProperties properties) {
+    Sandbox sandbox(ExecutionProperties properties, @Value("${orchwiz.home:}") String home) {
+        if (!home.isBlank()) {
+            assertNodeHomeOutsideTheJail(properties.workspaceRoot(), properties.readOnlyPaths(), Path.of(home));
+        }
         try {
             Files.createDirectories(properties.workspaceRoot());
         } catch (IOException unwritable) {
@@ -62,6 +68,25 @@ class SandboxConfiguration {
                 properties.sandbox().name().toLowerCase(Locale.ROOT),
                 properties.workspaceRoot());
         return new Sandbox(settings.withEnabled(enabled), System.getenv());
+    }
+
+    /**
+     * Refuses a layout that would put the node's own files (its database, its key) inside what runs may read: the
+     * workspace root is mounted writable and the read-only paths readable, so neither may contain the node's home.
+     */
+    static void assertNodeHomeOutsideTheJail(Path workspaceRoot, List<Path> readOnlyPaths, Path home) {
+        Path nodeHome = home.toAbsolutePath().normalize();
+        List<Path> visible = new java.util.ArrayList<>();
+        visible.add(workspaceRoot);
+        visible.addAll(readOnlyPaths);
+        for (Path path : visible) {
+            if (nodeHome.startsWith(path.toAbsolutePath().normalize())) {
+                throw new IllegalStateException("The sandbox would expose the node's own files: " + path
+                        + " contains ORCHWIZ_HOME (" + nodeHome + "), where the database and the node key live."
+                        + " Point ORCHWIZ_WORKSPACE_ROOT (and ORCHWIZ_SANDBOX_READ_ONLY_PATHS) elsewhere, or move"
+                        + " ORCHWIZ_HOME.");
+            }
+        }
     }
 
     /**

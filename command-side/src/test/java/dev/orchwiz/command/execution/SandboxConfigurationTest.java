@@ -21,6 +21,29 @@ class SandboxConfigurationTest {
             () -> Optional.of("bwrap: No permissions to create a new namespace");
 
     @Test
+    void refusesAWorkspaceOrReadOnlyPathThatContainsTheNodesHome() {
+        java.nio.file.Path home = java.nio.file.Path.of("/srv/orchwiz");
+
+        assertThatThrownBy(() -> SandboxConfiguration.assertNodeHomeOutsideTheJail(
+                        java.nio.file.Path.of("/srv"), java.util.List.of(), home))
+                .hasMessageContaining("ORCHWIZ_HOME");
+        assertThatThrownBy(() -> SandboxConfiguration.assertNodeHomeOutsideTheJail(
+                        java.nio.file.Path.of("/srv/orchwiz"), java.util.List.of(), home))
+                .hasMessageContaining("ORCHWIZ_HOME");
+        assertThatThrownBy(() -> SandboxConfiguration.assertNodeHomeOutsideTheJail(
+                        java.nio.file.Path.of("/srv/orchwiz/workspace"),
+                        java.util.List.of(java.nio.file.Path.of("/")),
+                        home))
+                .hasMessageContaining("ORCHWIZ_SANDBOX_READ_ONLY_PATHS");
+        SandboxConfiguration.assertNodeHomeOutsideTheJail(
+                java.nio.file.Path.of("/srv/orchwiz/workspace"),
+                java.util.List.of(java.nio.file.Path.of("/opt")),
+                home);
+        SandboxConfiguration.assertNodeHomeOutsideTheJail(
+                java.nio.file.Path.of("/srv/orchwiz-workspace"), java.util.List.of(), home);
+    }
+
+    @Test
     void refusesToStartWhenExecutionIsForcedOnAndTheJailDoesNotWork() {
         assertThatThrownBy(() -> SandboxConfiguration.localExecution(true, Isolation.BWRAP, BROKEN))
                 .isInstanceOf(IllegalStateException.class)
