@@ -60,7 +60,7 @@ class HostileTextIT {
     Fixture fixture;
 
     /** Ids the cases write against, made fresh for each case. */
-    record Fixture(String sessionId, String commandId, String subagentId) {}
+    record Fixture(String sessionId, String commandId, String subagentId, String hookId) {}
 
     /**
      * One text field of one write endpoint. {@code body} builds the JSON with the text in the field; {@code stores}
@@ -232,6 +232,30 @@ class HostileTextIT {
                 false,
                 true));
         cases.add(new Case(
+                "PATCH /api/subagents/{id}",
+                "PATCH",
+                f -> "/api/subagents/" + f.subagentId(),
+                "prompt",
+                t -> Map.of("prompt", t),
+                false,
+                true));
+        cases.add(new Case(
+                "PATCH /api/hooks/{id}",
+                "PATCH",
+                f -> "/api/hooks/" + f.hookId(),
+                "command",
+                t -> Map.of("command", "echo " + t),
+                false,
+                true));
+        cases.add(new Case(
+                "POST /api/me/tokens",
+                "POST",
+                f -> "/api/me/tokens",
+                "name",
+                t -> Map.of("name", t, "scopes", List.of("read")),
+                true,
+                true));
+        cases.add(new Case(
                 "POST /api/permissions/simulate",
                 "POST",
                 f -> "/api/permissions/simulate",
@@ -273,7 +297,15 @@ class HostileTextIT {
         node = new NodeClient(port).withToken(TestUsers.token(context, "ada@example.com", false));
         String sessionId = created(node.post("/api/sessions", "{\"title\":\"hostile text\",\"mode\":\"auto_accept\"}"));
         String commandId = created(node.post("/api/commands", NodeClient.json(command("description", "a command"))));
-        fixture = new Fixture(sessionId, commandId, null);
+        String subagentId = created(node.post("/api/subagents", NodeClient.json(subagent("description", "helps"))));
+        String hookId = created(node.post(
+                "/api/hooks",
+                NodeClient.json(Map.of(
+                        "name", "hook-" + UUID.randomUUID().toString().substring(0, 8),
+                        "event", "PostToolUse",
+                        "type", "command",
+                        "command", "echo fixture"))));
+        fixture = new Fixture(sessionId, commandId, subagentId, hookId);
     }
 
     private static String created(Reply reply) {
