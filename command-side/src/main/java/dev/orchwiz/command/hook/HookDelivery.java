@@ -72,7 +72,7 @@ class HookDelivery {
         Instant at = GenericEventMessage.clock.instant();
         String error = command.error() == null || command.error().length() <= ERROR_LIMIT
                 ? command.error()
-                : command.error().substring(0, ERROR_LIMIT - 1) + "…";
+                : cut(command.error(), ERROR_LIMIT - 1) + "…";
         applyOwned(new HookDeliveryAttempted(
                 deliveryId,
                 hookId,
@@ -143,5 +143,11 @@ class HookDelivery {
     void on(HookRedeliveryRequested event) {
         // A redelivery starts a fresh series of attempts under the same webhook-id; numbering goes on.
         status = DeliveryStatus.PENDING;
+    }
+
+    /** The first {@code length} chars, one fewer where the cut would split a surrogate pair (half an emoji). */
+    static String cut(String text, int length) {
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
     }
 }
