@@ -211,6 +211,19 @@ class HookDeliveryTest {
     }
 
     @Test
+    void neverCutsAnEmojiInHalf() {
+        // the cut would fall between the two halves of the emoji: the whole emoji goes instead
+        String error = "x".repeat(HookDelivery.ERROR_LIMIT - 2) + "🚀" + "tail";
+        String kept = "x".repeat(HookDelivery.ERROR_LIMIT - 2) + "…";
+        scheduled()
+                .when(new RecordHookDeliveryAttempt(id, 1, DeliveryAttemptOutcome.REFUSED, null, 7, error, null))
+                .expectEvents(
+                        new HookDeliveryAttempted(
+                                id, hookId, 1, DeliveryAttemptOutcome.REFUSED, null, 7, kept, fixture.currentTime()),
+                        new HookDeliveryDeadLettered(id, hookId, 1, "The target was refused: " + kept));
+    }
+
+    @Test
     void keepsAnErrorExactlyAtTheLimit() {
         String error = "x".repeat(HookDelivery.ERROR_LIMIT);
         scheduled()
