@@ -137,12 +137,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             WebRequest request) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
-                return problem(
-                        HttpStatus.CONTENT_TOO_LARGE,
-                        "REQUEST_TOO_LARGE",
-                        "Request too large",
-                        tooLarge.getMessage(),
-                        List.of());
+                return tooLarge.problem();
             }
         }
         Throwable cause = unreadable.getCause();

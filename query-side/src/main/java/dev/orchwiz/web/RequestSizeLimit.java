@@ -8,8 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +38,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
         TooLarge(long maxBytes) {
             super("The request body is larger than " + maxBytes + " bytes");
         }
+
+        ResponseEntity<Object> problem() {
+            return ProblemResponses.problem(
+                    HttpStatus.CONTENT_TOO_LARGE, "REQUEST_TOO_LARGE", "Request too large", getMessage(), List.of());
+        }
     }
 
     @Override
@@ -45,17 +54,22 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            var problem = ProblemResponses.problem(
-                            HttpStatus.CONTENT_TOO_LARGE,
-                            "REQUEST_TOO_LARGE",
-                            "Request too large",
-                            "The request body is larger than " + maxBytes + " bytes",
-                            List.of())
-                    .getBody();
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            ProblemDetail problem =
+                    (ProblemDetail) new TooLarge(maxBytes).problem().getBody();
+            // Outside MVC nothing flattens a ProblemDetail's properties (code) the way its converter does: by hand.
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", problem.getType().toString());
+            body.put("title", problem.getTitle());
+            body.put("status", problem.getStatus());
+            body.put("detail", problem.getDetail());
+            body.put("instance", request.getRequestURI());
+            if (problem.getProperties() != null) {
+                body.putAll(problem.getProperties());
+            }
+            response.setStatus(problem.getStatus());
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            JSON.writeValue(response.getOutputStream(), problem);
+            JSON.writeValue(response.getOutputStream(), body);
             return;
         }
         chain.doFilter(new Counted(request, maxBytes), response);

@@ -424,7 +424,11 @@ class HostileTextIT {
                     .as("chunked " + chunked + ": " + response.body())
                     .isEqualTo(413);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-            assertThat(response.body()).contains("REQUEST_TOO_LARGE");
+            var problem =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+            assertThat(problem.get("code").asString()).isEqualTo("REQUEST_TOO_LARGE");
+            assertThat(problem.get("status").asInt()).isEqualTo(413);
+            assertThat(problem.get("instance").asString()).isEqualTo("/api/sessions");
         }
     }
 
