@@ -6,8 +6,10 @@ import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.api.text.TextRules;
 import java.lang.reflect.Array;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class RequestText {
 
-    private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
+    /** A record's text-bearing view: each component's accessor, opened once (request bodies are nested records). */
+    private record Component(String name, Method accessor, boolean singleLine) {}
+
+    private static final Map<Class<?>, List<Component>> COMPONENTS = new ConcurrentHashMap<>();
 
     /** Deeper than any body we take; stops a hostile nesting from exhausting the stack. */
     private static final int MAX_DEPTH = 64;
@@ -33,9 +38,7 @@ final class RequestText {
         if (problem.isPresent()) {
             FieldProblem field = problem.get();
             throw new InvalidRequest(
-                    RequestError.INVALID_TEXT,
-                    "Field '" + field.field() + "' " + field.message(),
-                    java.util.List.of(field));
+                    RequestError.INVALID_TEXT, "Field '" + field.field() + "' " + field.message(), List.of(field));
         }
     }
 
@@ -43,9 +46,7 @@ final class RequestText {
     static void checkValue(String name, String value) {
         TextRules.problem(value, false).ifPresent(why -> {
             throw new InvalidRequest(
-                    RequestError.INVALID_TEXT,
-                    "Parameter '" + name + "' " + why,
-                    java.util.List.of(new FieldProblem(name, why)));
+                    RequestError.INVALID_TEXT, "Parameter '" + name + "' " + why, List.of(new FieldProblem(name, why)));
         });
     }
 
@@ -97,16 +98,15 @@ final class RequestText {
             return Optional.empty();
         }
         if (type.isRecord()) {
-            for (RecordComponent component : COMPONENTS.computeIfAbsent(type, Class::getRecordComponents)) {
+            for (Component component : COMPONENTS.computeIfAbsent(type, RequestText::components)) {
                 Object field;
                 try {
-                    component.getAccessor().setAccessible(true);
-                    field = component.getAccessor().invoke(value);
+                    field = component.accessor().invoke(value);
                 } catch (ReflectiveOperationException | RuntimeException unreadable) {
                     continue;
                 }
-                boolean oneLine = component.isAnnotationPresent(SingleLine.class);
-                Optional<FieldProblem> inner = find(field, join(path, component.getName()), oneLine, depth + 1);
+                Optional<FieldProblem> inner =
+                        find(field, join(path, component.name()), component.singleLine(), depth + 1);
                 if (inner.isPresent()) {
                     return inner;
                 }
@@ -114,6 +114,18 @@ final class RequestText {
         }
         // Enums, numbers, ids, times: nothing free-form to check.
         return Optional.empty();
+    }
+
+    private static List<Component> components(Class<?> type) {
+        List<Component> components = new java.util.ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Method accessor = component.getAccessor();
+            // Request records are nested in package-private controllers: their accessors need opening, once.
+            accessor.setAccessible(true);
+            components.add(
+                    new Component(component.getName(), accessor, component.isAnnotationPresent(SingleLine.class)));
+        }
+        return List.copyOf(components);
     }
 
     private static Optional<FieldProblem> inTree(JsonNode node, String path, boolean singleLine, int depth) {

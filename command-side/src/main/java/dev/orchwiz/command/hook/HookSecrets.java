@@ -4,7 +4,6 @@ import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.command.hook.delivery.WebhookSecret;
 import dev.orchwiz.command.secret.NodeKey;
 import dev.orchwiz.command.secret.SecretCipher;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,26 +37,20 @@ public class HookSecrets {
         jdbc.update("""
                 insert into hook_secret (hook_id, secret, encrypted) values (?, ?, true)
                 on conflict (hook_id) do update set secret = excluded.secret, encrypted = true, rotated_at = now()
-                """, hookId.value(), seal(secret));
+                """, hookId.value(), cipher.seal(secret));
         return secret;
     }
 
     public Optional<String> secretOf(HookId hookId) {
         List<String> found = jdbc.query(
                 "select secret, encrypted from hook_secret where hook_id = ?",
-                (rs, n) -> rs.getBoolean("encrypted")
-                        ? cipher.decrypt(Base64.getDecoder().decode(rs.getString("secret")))
-                        : rs.getString("secret"),
+                (rs, n) -> rs.getBoolean("encrypted") ? cipher.open(rs.getString("secret")) : rs.getString("secret"),
                 hookId.value());
         return found.stream().findFirst();
     }
 
     void forget(HookId hookId) {
         jdbc.update("delete from hook_secret where hook_id = ?", hookId.value());
-    }
-
-    private String seal(String secret) {
-        return Base64.getEncoder().encodeToString(cipher.encrypt(secret));
     }
 
     private void encryptPlaintextSecrets() {
@@ -67,7 +60,7 @@ public class HookSecrets {
             // Only while still plaintext: a rotation racing this one has already stored an encrypted secret.
             jdbc.update(
                     "update hook_secret set secret = ?, encrypted = true where hook_id = ? and not encrypted",
-                    seal((String) row.get("secret")),
+                    cipher.seal((String) row.get("secret")),
                     row.get("hook_id"));
         }
         if (!plaintext.isEmpty()) {

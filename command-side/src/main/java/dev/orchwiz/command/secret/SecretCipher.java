@@ -75,4 +75,14 @@ public final class SecretCipher {
             throw new IllegalStateException("a stored token could not be decrypted (was the key changed?)", failed);
         }
     }
+
+    /** {@link #encrypt} as text for a text column. */
+    public String seal(String plaintext) {
+        return Base64.getEncoder().encodeToString(encrypt(plaintext));
+    }
+
+    /** Reverses {@link #seal}. */
+    public String open(String sealed) {
+        return decrypt(Base64.getDecoder().decode(sealed));
+    }
 }

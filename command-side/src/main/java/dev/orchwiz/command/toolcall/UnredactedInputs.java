@@ -3,7 +3,6 @@ package dev.orchwiz.command.toolcall;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.command.secret.NodeKey;
 import dev.orchwiz.command.secret.SecretCipher;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +38,8 @@ public class UnredactedInputs {
         jdbc.update(
                 "insert into tool_call_unredacted_input (tool_call_id, input, stdin, encrypted) values (?, ?, ?, ?)",
                 id.value(),
-                seal(JSON.writeValueAsString(input)),
-                stdin == null ? null : seal(stdin),
+                cipher.seal(JSON.writeValueAsString(input)),
+                stdin == null ? null : cipher.seal(stdin),
                 true);
     }
 
@@ -62,14 +61,10 @@ public class UnredactedInputs {
         jdbc.update("delete from tool_call_unredacted_input where tool_call_id = ?", id.value());
     }
 
-    private String seal(String plaintext) {
-        return Base64.getEncoder().encodeToString(cipher.encrypt(plaintext));
-    }
-
     private String open(String stored, boolean encrypted) {
         if (!encrypted) {
             return stored;
         }
-        return cipher.decrypt(Base64.getDecoder().decode(stored));
+        return cipher.open(stored);
     }
 }

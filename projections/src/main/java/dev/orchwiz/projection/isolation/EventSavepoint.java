@@ -39,7 +39,7 @@ public class EventSavepoint {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             for (int attempt = 1; ; attempt++) {
-                Savepoint savepoint = savepoint(connection);
+                Savepoint savepoint = connection.setSavepoint();
                 try {
                     writes.run();
                     connection.releaseSavepoint(savepoint);
@@ -58,9 +58,5 @@ public class EventSavepoint {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    private static Savepoint savepoint(Connection connection) throws SQLException {
-        return connection.setSavepoint();
     }
 }

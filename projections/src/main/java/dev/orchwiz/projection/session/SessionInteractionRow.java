@@ -44,23 +44,4 @@ class SessionInteractionRow {
     Instant at;
 
     protected SessionInteractionRow() {}
-
-    SessionInteractionRow(
-            UUID id,
-            UUID sessionId,
-            long sequence,
-            InteractionType type,
-            String content,
-            Map<String, Object> metadata,
-            String byUser,
-            Instant at) {
-        this.id = id;
-        this.sessionId = sessionId;
-        this.sequence = sequence;
-        this.type = type;
-        this.content = content;
-        this.metadata = metadata;
-        this.byUser = byUser;
-        this.at = at;
-    }
 }

@@ -81,8 +81,4 @@ class SessionRow {
     long version;
 
     protected SessionRow() {}
-
-    SessionRow(UUID id) {
-        this.id = id;
-    }
 }
