@@ -2,12 +2,16 @@ package dev.orchwiz;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The rules Maven's module boundaries cannot keep by themselves. */
 @AnalyzeClasses(packages = "dev.orchwiz", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -68,4 +72,40 @@ class ArchitectureTest {
             .haveSimpleNameEndingWith("Utils")
             .orShould()
             .haveSimpleNameEndingWith("Impl");
+
+    /**
+     * A context's classes in all four modules ({@code api.hook}, {@code command.hook}, {@code projection.hook}, {@code
+     * query.hook}) are one slice; contexts may lean on each other's published messages one way only.
+     */
+    @ArchTest
+    static final ArchRule contextsAreFreeOfCycles =
+            slices().matching("dev.orchwiz.*.(*)..").namingSlices("$1").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule queryControllersSendNoCommands = noClasses()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .and()
+            .resideOutsideOfPackage("dev.orchwiz.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.axonframework.commandhandling.gateway..", "dev.orchwiz.api..command..");
+
+    @ArchTest
+    static final ArchRule commandControllersUseNoQueryBus = noClasses()
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .and()
+            .resideInAPackage("dev.orchwiz.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.axonframework.queryhandling..", "dev.orchwiz.api..query..");
+
+    @ArchTest
+    static final ArchRule commandControllersAnswerNoReads = noMethods()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage("dev.orchwiz.command..")
+            .should()
+            .beAnnotatedWith(GetMapping.class);
 }

@@ -8,6 +8,7 @@ import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.execution.sandbox.Utf8;
+import dev.orchwiz.command.toolcall.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallReads;
 import dev.orchwiz.command.web.CommandSender;
 import java.nio.charset.StandardCharsets;

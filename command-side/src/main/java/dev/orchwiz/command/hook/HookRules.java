@@ -2,8 +2,8 @@ package dev.orchwiz.command.hook;
 
 import dev.orchwiz.api.hook.HookDefinition;
 import dev.orchwiz.api.hook.HookError;
-import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookType;
+import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.orchwiz.command.permission;
 
-import static dev.orchwiz.api.permission.PermissionOutcome.ALLOW;
-import static dev.orchwiz.api.permission.PermissionOutcome.ASK;
-import static dev.orchwiz.api.permission.PermissionOutcome.DENY;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ALLOW;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ASK;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.DENY;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

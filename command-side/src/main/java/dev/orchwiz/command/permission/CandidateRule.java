@@ -1,6 +1,6 @@
 package dev.orchwiz.command.permission;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;

@@ -2,7 +2,6 @@ package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PermissionError;
-import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.permission.PermissionRuleId;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.command.AddPermissionRule;
@@ -10,7 +9,9 @@ import dev.orchwiz.api.permission.command.RemovePermissionRule;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.text.SingleLine;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
+import dev.orchwiz.command.toolcall.PermissionCheck;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import dev.orchwiz.command.web.CommandSender;
 import java.net.URI;
@@ -29,10 +30,12 @@ class PermissionController {
 
     private final CommandSender commands;
     private final ToolCallRequests requests;
+    private final RuleEvaluation evaluation;
 
-    PermissionController(CommandSender commands, ToolCallRequests requests) {
+    PermissionController(CommandSender commands, ToolCallRequests requests, RuleEvaluation evaluation) {
         this.commands = commands;
         this.requests = requests;
+        this.evaluation = evaluation;
     }
 
     record RuleInput(
@@ -74,18 +77,9 @@ class PermissionController {
         if (session != null) {
             requests.sessionMode(actor, session);
         }
-        List<CandidateRule> candidates = requests.candidates(actor, session, subagent).stream()
-                .map(RuleReferences::candidate)
-                .toList();
-        PermissionDecision decision = PermissionEvaluator.evaluate(
-                new ToolCallFacts(
-                        body.tool(), body.input() == null ? Map.of() : body.input(), body.cwd(), body.cwd(), null),
-                candidates);
-        return new Simulation(
-                decision.outcome(),
-                decision.reason(),
-                RuleReferences.reference(decision.decidedBy()),
-                decision.shadowed().stream().map(RuleReferences::reference).toList());
+        PermissionCheck.Verdict decision =
+                evaluation.decide(body.tool(), body.input(), body.cwd(), requests.candidates(actor, session, subagent));
+        return new Simulation(decision.outcome(), decision.reason(), decision.decidedBy(), decision.shadowed());
     }
 
     private static SessionId sessionId(String value) {

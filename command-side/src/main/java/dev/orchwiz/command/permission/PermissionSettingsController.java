@@ -2,7 +2,6 @@ package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PermissionError;
-import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.permission.PermissionRuleId;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.command.AddPermissionRule;
@@ -12,6 +11,7 @@ import dev.orchwiz.api.permission.query.PermissionRuleView;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
 import dev.orchwiz.command.claudecode.SettingsFile;
 import dev.orchwiz.command.toolcall.ToolCallRequests;

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.permission;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.util.Objects;
 
 /** One rule of a permission policy: what it matches and what it says. */

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.permission;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

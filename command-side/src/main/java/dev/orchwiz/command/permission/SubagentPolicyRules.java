@@ -1,11 +1,10 @@
 package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.permission.query.ListPermissionPoliciesBySlug;
 import dev.orchwiz.api.permission.query.PermissionPolicies;
 import dev.orchwiz.api.permission.query.PermissionPolicyView;
-import dev.orchwiz.api.subagent.PolicyAssignment;
-import dev.orchwiz.api.subagent.query.SubagentView;
 import dev.orchwiz.api.toolcall.RuleRef;
 import java.util.Comparator;
 import java.util.List;
@@ -29,13 +28,14 @@ public class SubagentPolicyRules {
         this.queries = queries;
     }
 
-    public List<RuleRef> of(SubagentView subagent) {
-        List<PolicyAssignment> assignments = subagent.policies() == null
+    /** The rules of the policies assigned to a subagent owned by {@code ownerId}. */
+    public List<RuleRef> of(String ownerId, List<PolicyAssignment> policies) {
+        List<PolicyAssignment> assignments = policies == null
                 ? List.of()
-                : subagent.policies().stream()
+                : policies.stream()
                         .sorted(Comparator.comparingInt(PolicyAssignment::priority))
                         .toList();
-        Map<String, List<PolicyRule>> own = ownPolicies(subagent.ownerId(), assignments);
+        Map<String, List<PolicyRule>> own = ownPolicies(ownerId, assignments);
         return assignments.stream()
                 .flatMap(assignment -> candidates(assignment, own).stream())
                 .map(RuleReferences::reference)

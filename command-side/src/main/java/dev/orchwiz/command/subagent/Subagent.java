@@ -5,7 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
 import dev.orchwiz.api.subagent.SubagentId;

@@ -1,8 +1,8 @@
 package dev.orchwiz.command.subagent;
 
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.problem.RuleViolation;
-import dev.orchwiz.api.subagent.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
 import dev.orchwiz.api.subagent.SubagentId;

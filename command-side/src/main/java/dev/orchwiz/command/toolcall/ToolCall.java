@@ -2,15 +2,15 @@ package dev.orchwiz.command.toolcall;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.toolcall.ApprovalDecision;
 import dev.orchwiz.api.toolcall.BlockCause;
+import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
@@ -42,10 +42,6 @@ import dev.orchwiz.api.toolcall.event.ToolCallRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallRunStarted;
 import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
 import dev.orchwiz.command.ownership.Owned;
-import dev.orchwiz.command.permission.PermissionDecision;
-import dev.orchwiz.command.permission.PermissionEvaluator;
-import dev.orchwiz.command.permission.RuleReferences;
-import dev.orchwiz.command.permission.ToolCallFacts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +89,7 @@ class ToolCall {
     }
 
     @CommandHandler
-    ToolCall(RequestToolCall command) {
+    ToolCall(RequestToolCall command, PermissionCheck permissions) {
         assertValidRequest(command);
         UserId owner = command.actor().id();
         // Only the redacted input is recorded and hashed; the rules below still see the input as asked.
@@ -121,20 +117,16 @@ class ToolCall {
         // Events applied in a constructor reach the event sourcing handlers only after it returns, so the rest of
         // the decision works from the command's values, not from fields.
         ToolCallId id = command.toolCallId();
-        PermissionDecision decision =
-                PermissionEvaluator.evaluate(facts(command), RuleReferences.candidates(command.candidates()));
+        PermissionCheck.Verdict decision = permissions.decide(
+                command.tool(),
+                command.input() == null ? Map.of() : command.input(),
+                command.workingDirectory(),
+                command.candidates());
         SessionMode mode = command.sessionMode() == null ? SessionMode.PLAN : command.sessionMode();
         applyOwned(
                 owner,
                 new ToolCallPermissionEvaluated(
-                        id,
-                        decision.outcome(),
-                        decision.reason(),
-                        RuleReferences.reference(decision.decidedBy()),
-                        decision.shadowed().stream()
-                                .map(RuleReferences::reference)
-                                .toList(),
-                        mode));
+                        id, decision.outcome(), decision.reason(), decision.decidedBy(), decision.shadowed(), mode));
         if (decision.outcome() == PermissionOutcome.DENY) {
             applyOwned(owner, new ToolCallDenied(id, decision.reason(), null, null));
             return;
@@ -399,17 +391,6 @@ class ToolCall {
             // Someone else's call answers like a missing one, so ids cannot be probed.
             throw new ToolCallRefusal(ToolCallError.NOT_FOUND, "No tool call " + toolCallId);
         }
-    }
-
-    // --- translation between the messages and the pure evaluator ---
-
-    private static ToolCallFacts facts(RequestToolCall command) {
-        return new ToolCallFacts(
-                command.tool(),
-                command.input() == null ? Map.of() : command.input(),
-                command.workingDirectory(),
-                command.workingDirectory(),
-                null);
     }
 
     static String summary(String tool, Map<String, Object> input) {

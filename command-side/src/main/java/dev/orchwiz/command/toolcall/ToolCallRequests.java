@@ -1,43 +1,24 @@
 package dev.orchwiz.command.toolcall;
 
-import dev.orchwiz.api.hook.HookEventName;
-import dev.orchwiz.api.hook.HookFailurePolicy;
-import dev.orchwiz.api.hook.query.FindMatchingHooks;
-import dev.orchwiz.api.hook.query.MatchingHooks;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.permission.query.ApplicableRules;
-import dev.orchwiz.api.permission.query.FindApplicableRules;
-import dev.orchwiz.api.permission.query.PermissionRuleView;
 import dev.orchwiz.api.session.SessionError;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.command.AdmitToolCall;
 import dev.orchwiz.api.slashcommand.SlashCommandId;
-import dev.orchwiz.api.subagent.SubagentError;
 import dev.orchwiz.api.subagent.SubagentId;
-import dev.orchwiz.api.subagent.query.FindSubagent;
-import dev.orchwiz.api.subagent.query.SubagentView;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
-import dev.orchwiz.command.execution.ExecutionProperties;
-import dev.orchwiz.command.execution.OutputRedaction;
-import dev.orchwiz.command.execution.sandbox.Sandbox;
-import dev.orchwiz.command.hook.HookMatcher;
-import dev.orchwiz.command.permission.SubagentPolicyRules;
 import dev.orchwiz.command.web.CommandSender;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,27 +33,27 @@ public class ToolCallRequests {
 
     static final int INPUT_LIMIT_BYTES = 256 * 1024;
 
-    private final QueryGateway queries;
     private final CommandSender commands;
-    private final Sandbox sandbox;
-    private final ExecutionProperties execution;
-    private final SubagentPolicyRules policyRules;
+    private final LocalRuns localRuns;
+    private final List<CandidateRules> ruleSources;
+    private final SubagentReferences subagents;
+    private final PreToolUseHooks preToolUseHooks;
     private final UnredactedInputs unredacted;
     private final OutputRedaction redaction = new OutputRedaction(System.getenv());
     private final Clock clock;
 
     ToolCallRequests(
-            QueryGateway queries,
             CommandSender commands,
-            Sandbox sandbox,
-            ExecutionProperties execution,
-            SubagentPolicyRules policyRules,
+            LocalRuns localRuns,
+            List<CandidateRules> ruleSources,
+            SubagentReferences subagents,
+            PreToolUseHooks preToolUseHooks,
             UnredactedInputs unredacted) {
-        this.queries = queries;
         this.commands = commands;
-        this.sandbox = sandbox;
-        this.execution = execution;
-        this.policyRules = policyRules;
+        this.localRuns = localRuns;
+        this.ruleSources = List.copyOf(ruleSources);
+        this.subagents = subagents;
+        this.preToolUseHooks = preToolUseHooks;
         this.unredacted = unredacted;
         this.clock = Clock.systemUTC();
     }
@@ -94,9 +75,9 @@ public class ToolCallRequests {
         SessionMode mode = sessionMode(actor, call.sessionId());
         List<RuleRef> candidates = candidates(actor, call.sessionId(), call.subagentId());
         boolean runsLocally = LOCAL_TOOL.equals(call.tool());
-        if (runsLocally && sandbox.settings().enabled()) {
+        if (runsLocally) {
             // Refuse a bad working directory now, with a 400, rather than record a call that cannot run.
-            sandbox.resolveWorkingDirectory(call.workingDirectory());
+            localRuns.assertUsableWorkingDirectory(call.workingDirectory());
         }
         ToolCallId id = ToolCallId.random();
         Map<String, Object> input = call.input() == null ? Map.of() : call.input();
@@ -148,15 +129,15 @@ public class ToolCallRequests {
                         candidates,
                         call.origin() == ToolCallOrigin.HOOK ? List.of() : preToolUseHooks(actor, call),
                         runsLocally,
-                        clock.instant().plus(execution.approvalTtl())),
+                        clock.instant().plus(localRuns.approvalTtl())),
                 () -> new ToolCallRefusal(ToolCallError.NOT_FOUND, "No tool call " + id));
     }
 
     /** Every rule that may decide a call of this user in this session with this subagent. */
     public List<RuleRef> candidates(Actor actor, SessionId sessionId, SubagentId subagentId) {
-        List<RuleRef> candidates = new ArrayList<>(storedRules(actor, sessionId, subagentId));
-        if (subagentId != null) {
-            candidates.addAll(policyRules.of(subagent(actor, subagentId)));
+        List<RuleRef> candidates = new ArrayList<>();
+        for (CandidateRules source : ruleSources) {
+            candidates.addAll(source.candidates(actor, sessionId, subagentId));
         }
         return candidates;
     }
@@ -172,7 +153,7 @@ public class ToolCallRequests {
             sessionMode(actor, sessionId);
         }
         if (subagentId != null) {
-            subagent(actor, subagentId);
+            subagents.assertVisible(actor, subagentId);
         }
     }
 
@@ -187,46 +168,7 @@ public class ToolCallRequests {
                 () -> new ReferenceRefused(SessionError.NOT_FOUND, "No session " + sessionId));
     }
 
-    private SubagentView subagent(Actor actor, SubagentId subagentId) {
-        Optional<SubagentView> found = queries.query(
-                        new FindSubagent(actor, subagentId), ResponseTypes.optionalInstanceOf(SubagentView.class))
-                .join();
-        return found.orElseThrow(() -> new ReferenceRefused(SubagentError.NOT_FOUND, "No subagent " + subagentId));
-    }
-
-    private List<RuleRef> storedRules(Actor actor, SessionId sessionId, SubagentId subagentId) {
-        ApplicableRules rules = queries.query(
-                        new FindApplicableRules(actor.id(), sessionId, subagentId),
-                        ResponseTypes.instanceOf(ApplicableRules.class))
-                .join();
-        List<RuleRef> references = new ArrayList<>();
-        int order = 0;
-        for (PermissionRuleView rule : rules.rules()) {
-            references.add(new RuleRef(
-                    rule.id(),
-                    rule.rule(),
-                    rule.outcome(),
-                    rule.scope().name().toLowerCase(Locale.ROOT),
-                    null,
-                    null,
-                    order++));
-        }
-        return references;
-    }
-
     private List<HookRef> preToolUseHooks(Actor actor, Call call) {
-        MatchingHooks hooks = queries.query(
-                        new FindMatchingHooks(
-                                actor.id(),
-                                HookEventName.PRE_TOOL_USE,
-                                call.tool(),
-                                call.sessionId(),
-                                call.subagentId()),
-                        ResponseTypes.instanceOf(MatchingHooks.class))
-                .join();
-        return hooks.hooks().stream()
-                .filter(hook -> HookMatcher.matches(hook.matcher(), call.tool()))
-                .map(hook -> new HookRef(hook.id(), hook.name(), HookFailurePolicy.orDefault(hook.onFailure())))
-                .toList();
+        return preToolUseHooks.matching(actor, call.tool(), call.sessionId(), call.subagentId());
     }
 }

@@ -1,14 +1,14 @@
 package dev.orchwiz.command.permission;
 
-import static dev.orchwiz.api.permission.PermissionOutcome.ALLOW;
-import static dev.orchwiz.api.permission.PermissionOutcome.ASK;
-import static dev.orchwiz.api.permission.PermissionOutcome.DENY;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ALLOW;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ASK;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.DENY;
 import static dev.orchwiz.command.permission.BuiltInPolicy.HARDENED;
 import static dev.orchwiz.command.permission.BuiltInPolicy.READ_ONLY;
 import static dev.orchwiz.command.permission.BuiltInPolicy.SAFE_CORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.orchwiz.command.permission;
 
-import static dev.orchwiz.api.permission.PermissionOutcome.ALLOW;
-import static dev.orchwiz.api.permission.PermissionOutcome.ASK;
-import static dev.orchwiz.api.permission.PermissionOutcome.DENY;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ALLOW;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ASK;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.DENY;
 import static dev.orchwiz.command.permission.RuleSource.GLOBAL;
 import static dev.orchwiz.command.permission.RuleSource.POLICY;
 import static dev.orchwiz.command.permission.RuleSource.SESSION;
@@ -10,7 +10,7 @@ import static dev.orchwiz.command.permission.RuleSource.SUBAGENT;
 import static dev.orchwiz.command.permission.RuleSource.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

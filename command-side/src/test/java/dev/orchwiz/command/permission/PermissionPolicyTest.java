@@ -1,8 +1,8 @@
 package dev.orchwiz.command.permission;
 
-import static dev.orchwiz.api.permission.PermissionOutcome.ALLOW;
-import static dev.orchwiz.api.permission.PermissionOutcome.ASK;
-import static dev.orchwiz.api.permission.PermissionOutcome.DENY;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ALLOW;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ASK;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.DENY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -53,7 +53,7 @@ class PermissionPolicyTest {
         fixture.registerAnnotatedCommandHandler(new PermissionPolicyNaming(fixture.getRepository(), slugs));
     }
 
-    private static PermissionPolicyRule rule(String text, dev.orchwiz.api.permission.PermissionOutcome outcome) {
+    private static PermissionPolicyRule rule(String text, dev.orchwiz.api.toolcall.PermissionOutcome outcome) {
         return new PermissionPolicyRule(text, outcome);
     }
 

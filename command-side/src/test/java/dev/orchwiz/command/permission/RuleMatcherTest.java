@@ -1,13 +1,13 @@
 package dev.orchwiz.command.permission;
 
-import static dev.orchwiz.api.permission.PermissionOutcome.ALLOW;
-import static dev.orchwiz.api.permission.PermissionOutcome.ASK;
-import static dev.orchwiz.api.permission.PermissionOutcome.DENY;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ALLOW;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.ASK;
+import static dev.orchwiz.api.toolcall.PermissionOutcome.DENY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.problem.RuleViolation;
-import dev.orchwiz.api.subagent.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
 import dev.orchwiz.api.subagent.SubagentId;

@@ -4,16 +4,16 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.instanceOf;
 
-import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.toolcall.ApprovalDecision;
 import dev.orchwiz.api.toolcall.BlockCause;
+import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
@@ -42,6 +42,7 @@ import dev.orchwiz.api.toolcall.event.ToolCallOutputTruncated;
 import dev.orchwiz.api.toolcall.event.ToolCallPermissionEvaluated;
 import dev.orchwiz.api.toolcall.event.ToolCallRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallRunStarted;
+import dev.orchwiz.command.permission.RuleEvaluation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,7 @@ class ToolCallTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ToolCall.class);
+        fixture.registerInjectableResource(new RuleEvaluation());
         fixture.setReportIllegalStateChange(false);
     }
 

@@ -1,7 +1,7 @@
 package dev.orchwiz.projection.hook;
 
 import dev.orchwiz.api.hook.HookDefinition;
-import dev.orchwiz.api.hook.HookFailurePolicy;
+import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.api.hook.event.HookRegistered;
 import dev.orchwiz.api.hook.event.HookRemoved;
 import dev.orchwiz.api.hook.event.HookRevised;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.hook.DeliveryStatus;
 import dev.orchwiz.api.hook.HookDeliveryId;
 import dev.orchwiz.api.hook.HookEventName;
-import dev.orchwiz.api.hook.HookFailurePolicy;
+import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.query.DeliveryAttemptView;

@@ -1,7 +1,7 @@
 package dev.orchwiz.projection.permission;
 
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.query.ApplicableRules;
 import dev.orchwiz.api.permission.query.FindApplicableRules;

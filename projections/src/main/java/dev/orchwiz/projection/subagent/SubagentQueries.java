@@ -2,7 +2,7 @@ package dev.orchwiz.projection.subagent;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.subagent.query.FindSubagent;
 import dev.orchwiz.api.subagent.query.ListSubagents;
 import dev.orchwiz.api.subagent.query.ListSubagentsWithPolicy;

@@ -2,7 +2,7 @@ package dev.orchwiz.projection.toolcall;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;

@@ -10,7 +10,7 @@ import dev.orchwiz.api.hook.query.ListHookDeliveries;
 import dev.orchwiz.api.hook.query.ListHooks;
 import dev.orchwiz.api.hook.query.ListToolCallDeliveries;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.query.ListPermissionRules;
 import dev.orchwiz.api.permission.query.PermissionRulePage;

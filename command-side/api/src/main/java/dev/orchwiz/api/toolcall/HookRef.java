@@ -1,7 +1,5 @@
 package dev.orchwiz.api.toolcall;
 
-import dev.orchwiz.api.hook.HookFailurePolicy;
-
 /**
  * A PreToolUse hook a call waits for, and what its failure does to the call. {@code onFailure} is {@code null} in
  * events stored before it existed and in verdicts (the call keeps the policy it was requested with).

@@ -1,7 +1,5 @@
 package dev.orchwiz.api.toolcall;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
-
 /** A permission rule as the decision saw it: stored ({@code ruleId}) or from a policy; {@code source} is session, subagent, policy, user or global. */
 public record RuleRef(
         String ruleId,

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.hook.query;
 
 import dev.orchwiz.api.hook.HookEventName;
-import dev.orchwiz.api.hook.HookFailurePolicy;
 import dev.orchwiz.api.hook.HookType;
+import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import java.time.Instant;
 
 public record HookView(

@@ -1,11 +1,11 @@
 package dev.orchwiz.api.permission.event;
 
 import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.permission.PermissionRuleId;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 
 public record PermissionRuleAdded(
         PermissionRuleId ruleId,

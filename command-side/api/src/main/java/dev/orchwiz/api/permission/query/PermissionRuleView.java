@@ -1,7 +1,7 @@
 package dev.orchwiz.api.permission.query;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.permission.RuleScope;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.time.Instant;
 
 public record PermissionRuleView(

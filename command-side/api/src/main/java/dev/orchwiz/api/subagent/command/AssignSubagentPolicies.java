@@ -1,7 +1,7 @@
 package dev.orchwiz.api.subagent.command;
 
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentId;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.subagent.event;
 
 import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentId;
 import java.util.List;
 

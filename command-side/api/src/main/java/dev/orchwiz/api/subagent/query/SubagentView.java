@@ -1,6 +1,6 @@
 package dev.orchwiz.api.subagent.query;
 
-import dev.orchwiz.api.subagent.PolicyAssignment;
+import dev.orchwiz.api.permission.PolicyAssignment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

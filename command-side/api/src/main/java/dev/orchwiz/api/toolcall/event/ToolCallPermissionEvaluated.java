@@ -1,7 +1,7 @@
 package dev.orchwiz.api.toolcall.event;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
 import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import java.util.List;

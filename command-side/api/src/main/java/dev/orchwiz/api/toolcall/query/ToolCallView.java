@@ -1,6 +1,6 @@
 package dev.orchwiz.api.toolcall.query;
 
-import dev.orchwiz.api.permission.PermissionOutcome;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.ToolCallStatus;

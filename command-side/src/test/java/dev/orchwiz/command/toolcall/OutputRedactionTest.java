@@ -1,4 +1,4 @@
-package dev.orchwiz.command.execution;
+package dev.orchwiz.command.toolcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.orchwiz.api.permission;
+package dev.orchwiz.api.toolcall;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.orchwiz.api.WireNamed;

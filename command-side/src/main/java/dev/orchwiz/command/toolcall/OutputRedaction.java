@@ -1,4 +1,4 @@
-package dev.orchwiz.command.execution;
+package dev.orchwiz.command.toolcall;
 
 import java.util.ArrayList;
 import java.util.Comparator;
