@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Turns slash command writes into commands; a revision is a partial update over what the read side shows. */
 @RestController
-@RequestMapping("/api/commands")
+@RequestMapping({"/api/slash-commands", "/api/commands"})
 class SlashCommandController {
 
     private final CommandSender commands;
@@ -75,7 +75,7 @@ class SlashCommandController {
                 Map.of());
         SlashCommandChanged changed =
                 commands.send(new DefineSlashCommand(id, actor, definition), () -> missing(id.toString()));
-        return ResponseEntity.created(URI.create("/api/commands/" + id))
+        return ResponseEntity.created(URI.create("/api/slash-commands/" + id))
                 .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
                 .body(Written.of(changed));
     }

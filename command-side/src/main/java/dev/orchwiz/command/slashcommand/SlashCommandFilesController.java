@@ -55,7 +55,7 @@ class SlashCommandFilesController {
 
     record ImportResult(List<Imported> imported, List<Failed> failed) {}
 
-    @PostMapping("/api/commands/import")
+    @PostMapping({"/api/slash-commands/import", "/api/commands/import"})
     ImportResult importFiles(Actor actor, @RequestBody Import body) {
         List<ImportFile> files = body == null || body.files() == null ? List.of() : body.files();
         if (files.isEmpty() || files.size() > FILES_PER_IMPORT) {
@@ -92,7 +92,7 @@ class SlashCommandFilesController {
         return new ImportResult(imported, failed);
     }
 
-    @GetMapping("/api/commands/{id}/export")
+    @GetMapping({"/api/slash-commands/{id}/export", "/api/commands/{id}/export"})
     ResponseEntity<byte[]> export(Actor actor, @PathVariable String id) {
         SlashCommandDetail command = queries.query(
                         new FindSlashCommand(actor, SlashCommandController.commandId(id)),

@@ -44,7 +44,7 @@ class SlashCommandRunController {
 
     record Run(String arguments, String sessionId, String subagentId) {}
 
-    @PostMapping("/api/commands/{id}/execute")
+    @PostMapping({"/api/slash-commands/{id}/execute", "/api/commands/{id}/execute"})
     ResponseEntity<ToolCallView> execute(
             Actor actor, @PathVariable String id, @RequestBody(required = false) Run body) {
         Run run = body == null ? new Run(null, null, null) : body;

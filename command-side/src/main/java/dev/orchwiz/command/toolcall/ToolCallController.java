@@ -76,7 +76,7 @@ class ToolCallController {
                 .body(view);
     }
 
-    @PostMapping("/api/approvals/{id}")
+    @PostMapping({"/api/tool-calls/{id}/decision", "/api/approvals/{id}"})
     ToolCallView decide(Actor actor, @PathVariable String id, @RequestBody Decision body) {
         ToolCallId callId = toolCallId(id);
         if (body.decision() == null) {
@@ -88,7 +88,7 @@ class ToolCallController {
         return reads.afterWrite(actor, callId, status -> status != after);
     }
 
-    @PostMapping("/api/executions/{id}/cancel")
+    @PostMapping({"/api/tool-calls/{id}/cancel", "/api/executions/{id}/cancel"})
     ToolCallView cancel(Actor actor, @PathVariable String id) {
         ToolCallId callId = toolCallId(id);
         ToolCallStatus after = commands.send(new CancelToolCall(callId, actor), () -> missing(id));

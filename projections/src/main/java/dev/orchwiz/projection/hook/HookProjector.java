@@ -1,10 +1,10 @@
 package dev.orchwiz.projection.hook;
 
 import dev.orchwiz.api.hook.HookDefinition;
-import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.api.hook.event.HookRegistered;
 import dev.orchwiz.api.hook.event.HookRemoved;
 import dev.orchwiz.api.hook.event.HookRevised;
+import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;

@@ -1,13 +1,13 @@
 package dev.orchwiz.projection.permission;
 
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.query.ApplicableRules;
 import dev.orchwiz.api.permission.query.FindApplicableRules;
 import dev.orchwiz.api.permission.query.ListPermissionRules;
 import dev.orchwiz.api.permission.query.PermissionRulePage;
 import dev.orchwiz.api.permission.query.PermissionRuleView;
+import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -12,7 +12,7 @@ import tools.jackson.databind.ObjectMapper;
  * that hold credentials (see {@link PublicPayloads}), which nothing reading through here may pass on.
  */
 @Component
-class EventStoreTable {
+public class EventStoreTable {
 
     private static final String SELECT = "select global_index, event_identifier, payload_type, aggregate_identifier,"
             + " sequence_number, time_stamp, meta_data, payload from domain_event_entry";
@@ -38,7 +38,7 @@ class EventStoreTable {
     }
 
     /** One aggregate's events in its own order: a tool call's decision trail. */
-    List<StoredEvent> ofAggregate(String aggregateId, int limit) {
+    public List<StoredEvent> ofAggregate(String aggregateId, int limit) {
         return jdbc.query(
                 SELECT + " where aggregate_identifier = ? order by sequence_number limit ?",
                 this::stored,

@@ -1,7 +1,7 @@
 package dev.orchwiz.query.events;
 
 /** One row of the event store as the stream needs it; payload and metadata stay the JSON they were stored as. */
-record StoredEvent(
+public record StoredEvent(
         long position,
         String eventId,
         String type,

@@ -1,4 +1,4 @@
-package dev.orchwiz.query.events;
+package dev.orchwiz.query.toolcall;
 
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.UserId;
@@ -9,6 +9,7 @@ import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.query.events.EventStoreTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,52 @@
+package dev.orchwiz.query.slashcommand;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
+import dev.orchwiz.api.slashcommand.query.ListSlashCommands;
+import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
+import dev.orchwiz.api.slashcommand.query.SlashCommandPage;
+import dev.orchwiz.query.Reads;
+import dev.orchwiz.web.PageParameters;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Slash commands the caller may see; {@code /api/commands} is the seed's path and stays beside the context's. */
+@RestController
+@RequestMapping({"/api/slash-commands", "/api/commands"})
+class SlashCommandQueryController {
+
+    private final Reads reads;
+
+    SlashCommandQueryController(Reads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping
+    SlashCommandPage list(
+            Actor actor,
+            @RequestParam(name = "q", required = false) String text,
+            @RequestParam(required = false) Boolean shared,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageParameters.assertValid(page, size);
+        Reads.assertSearchText(text);
+        return reads.ask(new ListSlashCommands(actor, text, shared, mine, page, size), SlashCommandPage.class);
+    }
+
+    @GetMapping("/{id}")
+    SlashCommandDetail find(Actor actor, @PathVariable String id) {
+        SlashCommandId commandId =
+                Reads.pathId(id, SlashCommandId::parse, SlashCommandError.NOT_FOUND, "No slash command ");
+        return reads.findOr404(
+                new FindSlashCommand(actor, commandId),
+                SlashCommandDetail.class,
+                SlashCommandError.NOT_FOUND,
+                "No slash command " + id);
+    }
+}

@@ -1,0 +1,2 @@
+/** Reads of the slash-command context. */
+package dev.orchwiz.query.slashcommand;

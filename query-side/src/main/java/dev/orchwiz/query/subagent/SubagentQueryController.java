@@ -1,0 +1,46 @@
+package dev.orchwiz.query.subagent;
+
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.subagent.SubagentError;
+import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.subagent.query.FindSubagent;
+import dev.orchwiz.api.subagent.query.ListSubagents;
+import dev.orchwiz.api.subagent.query.SubagentPage;
+import dev.orchwiz.api.subagent.query.SubagentView;
+import dev.orchwiz.query.Reads;
+import dev.orchwiz.web.PageParameters;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The subagents the caller may see: their own and shared ones. */
+@RestController
+@RequestMapping("/api/subagents")
+class SubagentQueryController {
+
+    private final Reads reads;
+
+    SubagentQueryController(Reads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping
+    SubagentPage list(
+            Actor actor,
+            @RequestParam(name = "q", required = false) String text,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageParameters.assertValid(page, size);
+        Reads.assertSearchText(text);
+        return reads.ask(new ListSubagents(actor, text, page, size), SubagentPage.class);
+    }
+
+    @GetMapping("/{id}")
+    SubagentView find(Actor actor, @PathVariable String id) {
+        SubagentId subagentId = Reads.pathId(id, SubagentId::parse, SubagentError.NOT_FOUND, "No subagent ");
+        return reads.findOr404(
+                new FindSubagent(actor, subagentId), SubagentView.class, SubagentError.NOT_FOUND, "No subagent " + id);
+    }
+}

@@ -1,0 +1,2 @@
+/** Reads of the subagent context. */
+package dev.orchwiz.query.subagent;

@@ -1,0 +1,112 @@
+package dev.orchwiz.query.toolcall;
+
+import dev.orchwiz.api.hook.query.HookDeliveryPage;
+import dev.orchwiz.api.hook.query.ListToolCallDeliveries;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.toolcall.ToolCallError;
+import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.toolcall.query.ApprovalPage;
+import dev.orchwiz.api.toolcall.query.FindToolCall;
+import dev.orchwiz.api.toolcall.query.ListApprovals;
+import dev.orchwiz.api.toolcall.query.ListToolCallOutput;
+import dev.orchwiz.api.toolcall.query.ListToolCalls;
+import dev.orchwiz.api.toolcall.query.ToolCallOutput;
+import dev.orchwiz.api.toolcall.query.ToolCallPage;
+import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.query.Reads;
+import dev.orchwiz.web.PageParameters;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tool calls, their approvals inbox, output and hook deliveries. {@code /api/executions} and {@code /api/approvals}
+ * are the paths of the previous release, kept as aliases for one more (they answer with a {@code Deprecation} header).
+ */
+@RestController
+class ToolCallQueryController {
+
+    private static final Set<String> APPROVAL_STATUSES = Set.of("pending", "decided", "all");
+    private static final int OUTPUT_PAGE_LIMIT = 1_000;
+
+    private final Reads reads;
+
+    ToolCallQueryController(Reads reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping({"/api/tool-calls", "/api/executions"})
+    ToolCallPage list(
+            Actor actor,
+            @RequestParam(required = false) ToolCallStatus status,
+            @RequestParam(required = false) String commandId,
+            @RequestParam(required = false) String sessionId,
+            @RequestParam(required = false) String parentId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageParameters.assertValid(page, size);
+        SlashCommandId command = Reads.optionalId(commandId, SlashCommandId::parse, "commandId");
+        SessionId session = Reads.optionalId(sessionId, SessionId::parse, "sessionId");
+        ToolCallId parent = Reads.optionalId(parentId, ToolCallId::parse, "parentId");
+        return reads.ask(new ListToolCalls(actor, status, command, session, parent, page, size), ToolCallPage.class);
+    }
+
+    @GetMapping("/api/tool-calls/{id}")
+    ToolCallView find(Actor actor, @PathVariable String id) {
+        return visible(actor, id);
+    }
+
+    @GetMapping({"/api/tool-calls/approvals", "/api/approvals"})
+    ApprovalPage approvals(
+            Actor actor,
+            @RequestParam(defaultValue = "pending") String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageParameters.assertValid(page, size);
+        if (!APPROVAL_STATUSES.contains(status)) {
+            throw Reads.invalid("status", "must be pending, decided or all");
+        }
+        return reads.ask(new ListApprovals(actor, status, page, size), ApprovalPage.class);
+    }
+
+    /** The webhook deliveries a call caused (its PostToolUse and PreToolUse hooks), oldest first. */
+    @GetMapping("/api/tool-calls/{id}/deliveries")
+    HookDeliveryPage deliveries(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageParameters.assertValid(page, size);
+        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
+        visible(actor, id);
+        return reads.ask(new ListToolCallDeliveries(actor, callId, page, size), HookDeliveryPage.class);
+    }
+
+    @GetMapping({"/api/tool-calls/{id}/output", "/api/executions/{id}/output"})
+    ToolCallOutput output(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "-1") int after,
+            @RequestParam(defaultValue = "500") int size) {
+        if (size < 1 || size > OUTPUT_PAGE_LIMIT) {
+            throw Reads.invalid("size", "must be 1-" + OUTPUT_PAGE_LIMIT);
+        }
+        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No run ");
+        return reads.findOr404(
+                new ListToolCallOutput(actor, callId, after, size),
+                ToolCallOutput.class,
+                ToolCallError.NOT_FOUND,
+                "No run " + id);
+    }
+
+    private ToolCallView visible(Actor actor, String id) {
+        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
+        return reads.findOr404(
+                new FindToolCall(actor, callId), ToolCallView.class, ToolCallError.NOT_FOUND, "No tool call " + id);
+    }
+}
