@@ -92,16 +92,6 @@ class ArchitectureTest {
             .resideInAnyPackage("org.axonframework.commandhandling.gateway..", "dev.orchwiz.api..command..");
 
     @ArchTest
-    static final ArchRule commandControllersUseNoQueryBus = noClasses()
-            .that()
-            .areAnnotatedWith(RestController.class)
-            .and()
-            .resideInAPackage("dev.orchwiz.command..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.axonframework.queryhandling..", "dev.orchwiz.api..query..");
-
-    @ArchTest
     static final ArchRule commandControllersAnswerNoReads = noMethods()
             .that()
             .areDeclaredInClassesThat()

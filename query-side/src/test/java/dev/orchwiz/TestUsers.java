@@ -1,9 +1,9 @@
 package dev.orchwiz;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.Role;
 import dev.orchwiz.api.identity.TokenScope;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.IssueApiToken;
 import dev.orchwiz.api.identity.command.RegisterUser;
 import dev.orchwiz.api.identity.query.Account;

@@ -1,11 +1,11 @@
 package dev.orchwiz.security;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.Emails;
 import dev.orchwiz.api.identity.NodeIds;
 import dev.orchwiz.api.identity.Role;
 import dev.orchwiz.api.identity.SignupPolicy;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.ChangeRole;
 import dev.orchwiz.api.identity.command.CompleteSetup;
 import dev.orchwiz.api.identity.command.RegisterUser;

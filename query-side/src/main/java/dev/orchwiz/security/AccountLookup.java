@@ -1,6 +1,6 @@
 package dev.orchwiz.security;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.query.Account;
 import dev.orchwiz.api.identity.query.FindAccount;
 import dev.orchwiz.api.identity.query.FindAccountByEmail;

@@ -1,8 +1,8 @@
 package dev.orchwiz.security;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.TokenScope;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.query.Account;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.orchwiz.security;
 
 import dev.orchwiz.api.WireNamed;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.IdentityError;
 import dev.orchwiz.api.identity.NodeIds;
 import dev.orchwiz.api.identity.Role;
 import dev.orchwiz.api.identity.SignupPolicy;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.ChangeRole;
 import dev.orchwiz.api.identity.command.ChangeSignupPolicy;
 import dev.orchwiz.api.identity.command.InviteUser;

@@ -1,8 +1,8 @@
 package dev.orchwiz.security;
 
 import dev.orchwiz.api.WireNamed;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.TokenScope;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.IssueApiToken;
 import dev.orchwiz.api.identity.command.RevokeApiToken;
 import dev.orchwiz.api.identity.query.ApiTokenPage;

@@ -1,6 +1,6 @@
 package dev.orchwiz.security;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.command.UnlinkGitHub;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.orchwiz.security;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.command.LinkGitHub;
 import dev.orchwiz.api.identity.query.Account;
 import jakarta.servlet.http.HttpServletRequest;

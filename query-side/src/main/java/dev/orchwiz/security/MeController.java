@@ -1,8 +1,8 @@
 package dev.orchwiz.security;
 
 import dev.orchwiz.api.WireNamed;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.IdentityError;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.RemovePasskey;
 import dev.orchwiz.api.identity.command.SignOutEverywhere;
 import dev.orchwiz.api.identity.query.Account;

@@ -1,7 +1,7 @@
 package dev.orchwiz.security;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.SignInMethod;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.RecordSignInFailure;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.execution;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
 import dev.orchwiz.api.toolcall.query.AbandonedRuns;
 import dev.orchwiz.api.toolcall.query.FindAbandonedRuns;

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 import dev.orchwiz.api.hook.HookDefinition;
 import dev.orchwiz.api.hook.HookError;
-import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.command.HookChanged;
 import dev.orchwiz.api.hook.command.RegisterHook;
@@ -16,8 +15,9 @@ import dev.orchwiz.api.hook.event.HookRegistered;
 import dev.orchwiz.api.hook.event.HookRemoved;
 import dev.orchwiz.api.hook.event.HookRevised;
 import dev.orchwiz.api.hook.event.HookSecretRotated;
+import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.command.ownership.Owned;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

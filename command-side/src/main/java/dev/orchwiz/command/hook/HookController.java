@@ -2,10 +2,8 @@ package dev.orchwiz.command.hook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orchwiz.api.hook.HookDefinition;
-import dev.orchwiz.api.hook.HookDeliveryId;
 import dev.orchwiz.api.hook.HookError;
 import dev.orchwiz.api.hook.HookEventName;
-import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.command.RedeliverHookDelivery;
 import dev.orchwiz.api.hook.command.RegisterHook;
@@ -17,9 +15,11 @@ import dev.orchwiz.api.hook.query.FindHook;
 import dev.orchwiz.api.hook.query.FindHookDelivery;
 import dev.orchwiz.api.hook.query.HookDeliveryView;
 import dev.orchwiz.api.hook.query.HookView;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.command.web.CommandSender;
@@ -165,12 +165,7 @@ class HookController {
         String body = HookPayloads.envelope(json, "hook.test", Instant.now(), data);
         commands.send(
                 new ScheduleHookDelivery(
-                        deliveryId,
-                        hookId,
-                        dev.orchwiz.api.identity.UserId.of(hook.ownerId()),
-                        null,
-                        "hook.test",
-                        body),
+                        deliveryId, hookId, dev.orchwiz.api.id.UserId.of(hook.ownerId()), null, "hook.test", body),
                 () -> missing(id));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Scheduled(deliveryId.toString()));
     }

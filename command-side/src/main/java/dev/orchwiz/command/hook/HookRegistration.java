@@ -1,14 +1,14 @@
 package dev.orchwiz.command.hook;
 
 import dev.orchwiz.api.hook.HookError;
-import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.command.HookChanged;
 import dev.orchwiz.api.hook.command.RegisterHook;
 import dev.orchwiz.api.hook.command.RemoveHook;
 import dev.orchwiz.api.hook.command.ReviseHook;
 import dev.orchwiz.api.hook.command.RotateHookSecret;
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.command.ownership.NameClaims;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.hook;
 
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.command.hook.delivery.WebhookSecret;
 import dev.orchwiz.command.secret.NodeKey;
 import dev.orchwiz.command.secret.SecretCipher;

@@ -1,19 +1,19 @@
 package dev.orchwiz.command.hook;
 
-import dev.orchwiz.api.hook.HookDeliveryId;
 import dev.orchwiz.api.hook.HookEventName;
-import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.command.ScheduleHookDelivery;
 import dev.orchwiz.api.hook.query.FindHook;
 import dev.orchwiz.api.hook.query.FindMatchingHooks;
 import dev.orchwiz.api.hook.query.HookView;
 import dev.orchwiz.api.hook.query.MatchingHooks;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.RecordHookVerdict;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;

@@ -2,12 +2,12 @@ package dev.orchwiz.command.identity;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.Emails;
 import dev.orchwiz.api.identity.IdentityError;
 import dev.orchwiz.api.identity.Role;
 import dev.orchwiz.api.identity.TokenScope;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.ChangeRole;
 import dev.orchwiz.api.identity.command.IssueApiToken;
 import dev.orchwiz.api.identity.command.LinkGitHub;

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.ownership;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.ownership;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import org.axonframework.messaging.MetaData;
 
 /** The metadata every owned event carries: the SSE stream shows members only events whose owner they are. */

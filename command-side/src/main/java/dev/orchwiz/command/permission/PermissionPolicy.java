@@ -3,11 +3,11 @@ package dev.orchwiz.command.permission;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import dev.orchwiz.api.id.PermissionPolicyId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
-import dev.orchwiz.api.permission.PermissionPolicyId;
 import dev.orchwiz.api.permission.command.CreatePermissionPolicy;
 import dev.orchwiz.api.permission.command.PermissionPolicyChanged;
 import dev.orchwiz.api.permission.command.RemovePermissionPolicy;

@@ -1,9 +1,9 @@
 package dev.orchwiz.command.permission;
 
+import dev.orchwiz.api.id.PermissionPolicyId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
-import dev.orchwiz.api.permission.PermissionPolicyId;
 import dev.orchwiz.api.permission.PermissionPolicyRule;
 import dev.orchwiz.api.permission.command.CreatePermissionPolicy;
 import dev.orchwiz.api.permission.command.PermissionPolicyChanged;
@@ -16,8 +16,6 @@ import dev.orchwiz.api.permission.query.PermissionPolicyView;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
-import dev.orchwiz.api.subagent.query.ListSubagentsWithPolicy;
-import dev.orchwiz.api.subagent.query.SubagentNames;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
@@ -55,10 +53,12 @@ class PermissionPolicyController {
 
     private final CommandSender commands;
     private final QueryGateway queries;
+    private final PolicyUsers policyUsers;
 
-    PermissionPolicyController(CommandSender commands, QueryGateway queries) {
+    PermissionPolicyController(CommandSender commands, QueryGateway queries, PolicyUsers policyUsers) {
         this.commands = commands;
         this.queries = queries;
+        this.policyUsers = policyUsers;
     }
 
     record PolicyInput(
@@ -188,10 +188,7 @@ class PermissionPolicyController {
     @DeleteMapping("/{slug}")
     ResponseEntity<Void> remove(Actor actor, @PathVariable String slug) {
         PermissionPolicyView current = writable(actor, slug);
-        List<String> users = queries.query(
-                        new ListSubagentsWithPolicy(actor.id(), slug), ResponseTypes.instanceOf(SubagentNames.class))
-                .join()
-                .names();
+        List<String> users = policyUsers.of(actor.id(), slug);
         if (!users.isEmpty()) {
             throw new PermissionRefusal(
                     PermissionError.POLICY_IN_USE,

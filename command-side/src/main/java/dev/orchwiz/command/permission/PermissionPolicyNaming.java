@@ -1,6 +1,6 @@
 package dev.orchwiz.command.permission;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.command.CreatePermissionPolicy;
 import dev.orchwiz.api.permission.command.PermissionPolicyChanged;

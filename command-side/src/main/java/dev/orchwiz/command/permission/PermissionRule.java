@@ -3,10 +3,10 @@ package dev.orchwiz.command.permission;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import dev.orchwiz.api.id.PermissionRuleId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.permission.PermissionError;
-import dev.orchwiz.api.permission.PermissionRuleId;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.command.AddPermissionRule;
 import dev.orchwiz.api.permission.command.RemovePermissionRule;

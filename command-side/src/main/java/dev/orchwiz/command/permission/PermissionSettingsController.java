@@ -1,16 +1,16 @@
 package dev.orchwiz.command.permission;
 
+import dev.orchwiz.api.id.PermissionRuleId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PermissionError;
-import dev.orchwiz.api.permission.PermissionRuleId;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.command.AddPermissionRule;
 import dev.orchwiz.api.permission.query.ListPermissionRules;
 import dev.orchwiz.api.permission.query.PermissionRulePage;
 import dev.orchwiz.api.permission.query.PermissionRuleView;
 import dev.orchwiz.api.problem.RuleViolation;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
 import dev.orchwiz.command.claudecode.SettingsFile;

@@ -1,11 +1,11 @@
 package dev.orchwiz.command.permission;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.query.ApplicableRules;
 import dev.orchwiz.api.permission.query.FindApplicableRules;
 import dev.orchwiz.api.permission.query.PermissionRuleView;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.command.toolcall.CandidateRules;
 import java.util.ArrayList;

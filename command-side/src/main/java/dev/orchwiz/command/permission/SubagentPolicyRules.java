@@ -1,6 +1,6 @@
 package dev.orchwiz.command.permission;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.permission.query.ListPermissionPoliciesBySlug;
 import dev.orchwiz.api.permission.query.PermissionPolicies;

@@ -3,10 +3,10 @@ package dev.orchwiz.command.session;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.session.InteractionType;
-import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionLimits;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;

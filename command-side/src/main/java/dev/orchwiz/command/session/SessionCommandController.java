@@ -1,12 +1,12 @@
 package dev.orchwiz.command.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.session.InteractionType;
-import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionLimits;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;

@@ -1,8 +1,8 @@
 package dev.orchwiz.command.session;
 
+import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.session.SessionError;
-import dev.orchwiz.api.session.SessionId;
 
 class SessionIsArchived extends RuleViolation {
 

@@ -1,8 +1,8 @@
 package dev.orchwiz.command.session;
 
+import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.session.SessionError;
-import dev.orchwiz.api.session.SessionId;
 
 /** The session is shared with the caller to read, not to change. */
 class SessionReadOnly extends RuleViolation {

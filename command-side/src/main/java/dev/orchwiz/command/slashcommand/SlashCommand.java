@@ -3,11 +3,11 @@ package dev.orchwiz.command.slashcommand;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.DeleteSlashCommand;
 import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;

@@ -1,10 +1,10 @@
 package dev.orchwiz.command.slashcommand;
 
+import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;

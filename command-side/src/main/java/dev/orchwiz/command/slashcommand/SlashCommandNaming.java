@@ -1,8 +1,8 @@
 package dev.orchwiz.command.slashcommand;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.DeleteSlashCommand;
 import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;

@@ -1,13 +1,13 @@
 package dev.orchwiz.command.slashcommand;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
-import dev.orchwiz.api.subagent.SubagentId;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.query.ToolCallView;

@@ -3,12 +3,12 @@ package dev.orchwiz.command.subagent;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.subagent.command.AssignSubagentPolicies;
 import dev.orchwiz.api.subagent.command.CreateSubagent;
 import dev.orchwiz.api.subagent.command.DeleteSubagent;

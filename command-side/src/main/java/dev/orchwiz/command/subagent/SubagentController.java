@@ -1,11 +1,11 @@
 package dev.orchwiz.command.subagent;
 
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.subagent.command.AssignSubagentPolicies;
 import dev.orchwiz.api.subagent.command.CreateSubagent;
 import dev.orchwiz.api.subagent.command.DeleteSubagent;

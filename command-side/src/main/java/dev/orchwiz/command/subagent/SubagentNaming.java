@@ -1,8 +1,8 @@
 package dev.orchwiz.command.subagent;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.subagent.SubagentError;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.subagent.command.CreateSubagent;
 import dev.orchwiz.api.subagent.command.DeleteSubagent;
 import dev.orchwiz.api.subagent.command.ReviseSubagent;

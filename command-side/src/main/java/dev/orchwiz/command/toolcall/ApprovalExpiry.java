@@ -1,6 +1,6 @@
 package dev.orchwiz.command.toolcall;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.command.ExpireApproval;
 import dev.orchwiz.api.toolcall.query.ExpiredApprovals;
 import dev.orchwiz.api.toolcall.query.FindExpiredApprovals;

@@ -1,8 +1,8 @@
 package dev.orchwiz.command.toolcall;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.RuleRef;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.orchwiz.command.toolcall;
 
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.subagent.SubagentId;
 
 /** Answers whether a caller may name a subagent in a call, a rule or a hook; the subagent context implements it. */
 public interface SubagentReferences {

@@ -2,8 +2,9 @@ package dev.orchwiz.command.toolcall;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.toolcall.ApprovalDecision;
 import dev.orchwiz.api.toolcall.BlockCause;
@@ -12,7 +13,6 @@ import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.ToolCallError;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.CancelToolCall;
 import dev.orchwiz.api.toolcall.command.DecideApproval;

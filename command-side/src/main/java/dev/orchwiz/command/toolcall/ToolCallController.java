@@ -1,11 +1,11 @@
 package dev.orchwiz.command.toolcall;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.ApprovalDecision;
 import dev.orchwiz.api.toolcall.ToolCallError;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.CancelToolCall;

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.toolcall;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
 import dev.orchwiz.api.toolcall.event.ToolCallRequested;
 import java.util.ArrayList;

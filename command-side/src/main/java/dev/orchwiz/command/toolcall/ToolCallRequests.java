@@ -1,16 +1,16 @@
 package dev.orchwiz.command.toolcall;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.session.SessionError;
-import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.command.AdmitToolCall;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallError;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.command.web.CommandSender;

@@ -1,6 +1,6 @@
 package dev.orchwiz.command.toolcall;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.command.secret.NodeKey;
 import dev.orchwiz.command.secret.SecretCipher;
 import java.util.List;

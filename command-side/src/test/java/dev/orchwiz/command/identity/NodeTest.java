@@ -2,11 +2,11 @@ package dev.orchwiz.command.identity;
 
 import static org.axonframework.test.matchers.Matchers.predicate;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.IdentityError;
 import dev.orchwiz.api.identity.NodeIds;
 import dev.orchwiz.api.identity.SignupPolicy;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.ChangeSignupPolicy;
 import dev.orchwiz.api.identity.command.ClaimAdmin;
 import dev.orchwiz.api.identity.command.CompleteSetup;

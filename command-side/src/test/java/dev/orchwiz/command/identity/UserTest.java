@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.IdentityError;
 import dev.orchwiz.api.identity.Role;
 import dev.orchwiz.api.identity.SignInMethod;
 import dev.orchwiz.api.identity.TokenScope;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.command.ChangeRole;
 import dev.orchwiz.api.identity.command.IssueApiToken;
 import dev.orchwiz.api.identity.command.LinkGitHub;

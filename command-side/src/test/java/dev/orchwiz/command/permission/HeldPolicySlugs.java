@@ -1,7 +1,7 @@
 package dev.orchwiz.command.permission;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.permission.PermissionPolicyId;
+import dev.orchwiz.api.id.PermissionPolicyId;
+import dev.orchwiz.api.id.UserId;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -9,11 +9,11 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.orchwiz.api.id.PermissionPolicyId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
-import dev.orchwiz.api.permission.PermissionPolicyId;
 import dev.orchwiz.api.permission.PermissionPolicyRule;
 import dev.orchwiz.api.permission.command.CreatePermissionPolicy;
 import dev.orchwiz.api.permission.command.PermissionPolicyChanged;

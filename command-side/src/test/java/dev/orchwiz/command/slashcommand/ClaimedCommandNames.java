@@ -1,7 +1,7 @@
 package dev.orchwiz.command.slashcommand;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -3,13 +3,13 @@ package dev.orchwiz.command.subagent;
 import static org.axonframework.test.matchers.Matchers.predicate;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.subagent.command.AssignSubagentPolicies;
 import dev.orchwiz.api.subagent.command.SubagentChanged;
 import dev.orchwiz.api.subagent.event.SubagentCreated;

@@ -2,9 +2,7 @@ package dev.orchwiz.projection.hook;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.hook.DeliveryStatus;
-import dev.orchwiz.api.hook.HookDeliveryId;
 import dev.orchwiz.api.hook.HookEventName;
-import dev.orchwiz.api.hook.HookId;
 import dev.orchwiz.api.hook.HookType;
 import dev.orchwiz.api.hook.query.DeliveryAttemptView;
 import dev.orchwiz.api.hook.query.DueDeliveries;
@@ -21,6 +19,8 @@ import dev.orchwiz.api.hook.query.ListHookDeliveries;
 import dev.orchwiz.api.hook.query.ListHooks;
 import dev.orchwiz.api.hook.query.ListToolCallDeliveries;
 import dev.orchwiz.api.hook.query.MatchingHooks;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.projection.jsonb.Jsonb;

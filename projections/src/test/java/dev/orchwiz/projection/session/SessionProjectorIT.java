@@ -2,10 +2,10 @@ package dev.orchwiz.projection.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.session.InteractionType;
-import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;

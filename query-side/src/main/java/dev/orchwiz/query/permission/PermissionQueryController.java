@@ -1,11 +1,11 @@
 package dev.orchwiz.query.permission;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.query.ListPermissionRules;
 import dev.orchwiz.api.permission.query.PermissionRulePage;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;

@@ -1,13 +1,13 @@
 package dev.orchwiz.query.session;
 
 import dev.orchwiz.api.WireNamed;
+import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.session.SessionError;
-import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;

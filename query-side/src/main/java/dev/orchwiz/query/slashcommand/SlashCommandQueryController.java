@@ -1,8 +1,8 @@
 package dev.orchwiz.query.slashcommand;
 
+import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.ListSlashCommands;
 import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;

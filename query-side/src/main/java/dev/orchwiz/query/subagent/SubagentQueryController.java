@@ -1,8 +1,8 @@
 package dev.orchwiz.query.subagent;
 
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.subagent.SubagentError;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.subagent.query.FindSubagent;
 import dev.orchwiz.api.subagent.query.ListSubagents;
 import dev.orchwiz.api.subagent.query.SubagentPage;

@@ -1,12 +1,10 @@
 package dev.orchwiz.query.toolcall;
 
-import dev.orchwiz.api.hook.query.HookDeliveryPage;
-import dev.orchwiz.api.hook.query.ListToolCallDeliveries;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 import dev.orchwiz.api.toolcall.ToolCallError;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.query.ApprovalPage;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
@@ -25,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tool calls, their approvals inbox, output and hook deliveries. {@code /api/executions} and {@code /api/approvals}
+ * Tool calls, their approvals inbox and output (the hook deliveries a call caused are the hook context's read). {@code /api/executions} and {@code /api/approvals}
  * are the paths of the previous release, kept as aliases for one more (they answer with a {@code Deprecation} header).
  */
 @RestController
@@ -72,19 +70,6 @@ class ToolCallQueryController {
             throw Reads.invalid("status", "must be pending, decided or all");
         }
         return reads.ask(new ListApprovals(actor, status, page, size), ApprovalPage.class);
-    }
-
-    /** The webhook deliveries a call caused (its PostToolUse and PreToolUse hooks), oldest first. */
-    @GetMapping("/api/tool-calls/{id}/deliveries")
-    HookDeliveryPage deliveries(
-            Actor actor,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
-        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
-        visible(actor, id);
-        return reads.ask(new ListToolCallDeliveries(actor, callId, page, size), HookDeliveryPage.class);
     }
 
     @GetMapping({"/api/tool-calls/{id}/output", "/api/executions/{id}/output"})

@@ -1,12 +1,12 @@
 package dev.orchwiz.query.toolcall;
 
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import dev.orchwiz.api.identity.query.Account;
 import dev.orchwiz.api.identity.query.FindAccount;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.toolcall.ToolCallError;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.query.events.EventStoreTable;

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.hook;
 
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
 
 /** A hook as its owner defines it; {@code onFailure} is {@code null} in events stored before it existed (block). */

@@ -1,5 +1,6 @@
 package dev.orchwiz.api.identity;
 
+import dev.orchwiz.api.id.UserId;
 import java.util.Objects;
 
 /**

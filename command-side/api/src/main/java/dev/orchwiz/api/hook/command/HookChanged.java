@@ -1,5 +1,5 @@
 package dev.orchwiz.api.hook.command;
 
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookId;
 
 public record HookChanged(HookId hookId, long version) {}

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.hook.command;
 
 import dev.orchwiz.api.hook.DeliveryAttemptOutcome;
-import dev.orchwiz.api.hook.HookDeliveryId;
+import dev.orchwiz.api.id.HookDeliveryId;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,6 +1,6 @@
 package dev.orchwiz.api.hook.command;
 
-import dev.orchwiz.api.hook.HookDeliveryId;
+import dev.orchwiz.api.id.HookDeliveryId;
 import dev.orchwiz.api.identity.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

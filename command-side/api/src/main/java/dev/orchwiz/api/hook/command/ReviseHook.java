@@ -1,7 +1,7 @@
 package dev.orchwiz.api.hook.command;
 
 import dev.orchwiz.api.hook.HookDefinition;
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.identity.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,6 +1,6 @@
 package dev.orchwiz.api.hook.command;
 
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.identity.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,9 +1,9 @@
 package dev.orchwiz.api.hook.command;
 
-import dev.orchwiz.api.hook.HookDeliveryId;
-import dev.orchwiz.api.hook.HookId;
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.id.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record ScheduleHookDelivery(

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.hook.event;
 
 import dev.orchwiz.api.hook.DeliveryAttemptOutcome;
-import dev.orchwiz.api.hook.HookDeliveryId;
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
 import java.time.Instant;
 
 public record HookDeliveryAttempted(

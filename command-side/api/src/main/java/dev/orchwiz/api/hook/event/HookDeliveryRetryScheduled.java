@@ -1,7 +1,7 @@
 package dev.orchwiz.api.hook.event;
 
-import dev.orchwiz.api.hook.HookDeliveryId;
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
 import java.time.Instant;
 
 public record HookDeliveryRetryScheduled(HookDeliveryId deliveryId, HookId hookId, Instant nextAttemptAt) {}

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.hook.event;
 
-import dev.orchwiz.api.hook.HookDeliveryId;
-import dev.orchwiz.api.hook.HookId;
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.id.ToolCallId;
 import java.time.Instant;
 
 public record HookDeliveryScheduled(

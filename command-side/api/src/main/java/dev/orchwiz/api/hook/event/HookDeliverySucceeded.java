@@ -1,6 +1,6 @@
 package dev.orchwiz.api.hook.event;
 
-import dev.orchwiz.api.hook.HookDeliveryId;
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
 
 public record HookDeliverySucceeded(HookDeliveryId deliveryId, HookId hookId, int attempt) {}

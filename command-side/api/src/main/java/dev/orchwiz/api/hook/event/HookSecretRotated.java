@@ -1,6 +1,6 @@
 package dev.orchwiz.api.hook.event;
 
-import dev.orchwiz.api.hook.HookId;
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.id.UserId;
 
 public record HookSecretRotated(HookId hookId, UserId by) {}

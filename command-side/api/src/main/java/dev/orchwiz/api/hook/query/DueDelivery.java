@@ -1,7 +1,7 @@
 package dev.orchwiz.api.hook.query;
 
-import dev.orchwiz.api.hook.HookDeliveryId;
-import dev.orchwiz.api.hook.HookId;
+import dev.orchwiz.api.id.HookDeliveryId;
+import dev.orchwiz.api.id.HookId;
 
 /** A delivery whose next attempt is due; {@code seriesAttempt} counts from the last manual redelivery (for backoff). */
 public record DueDelivery(

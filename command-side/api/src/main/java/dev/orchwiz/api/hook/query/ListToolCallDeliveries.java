@@ -1,7 +1,7 @@
 package dev.orchwiz.api.hook.query;
 
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.toolcall.ToolCallId;
 
 /** The webhook deliveries one tool call caused, newest first; empty when the viewer may not see the call's owner's. */
 public record ListToolCallDeliveries(Actor viewer, ToolCallId toolCallId, int page, int size) {}

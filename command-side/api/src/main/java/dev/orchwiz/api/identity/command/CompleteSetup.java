@@ -1,6 +1,6 @@
 package dev.orchwiz.api.identity.command;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The node's first admin exists: no more setup claims. */

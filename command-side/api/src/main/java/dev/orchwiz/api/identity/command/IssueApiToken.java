@@ -1,8 +1,8 @@
 package dev.orchwiz.api.identity.command;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.TokenScope;
-import dev.orchwiz.api.identity.UserId;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.identity.command;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.SignInMethod;
-import dev.orchwiz.api.identity.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A failed sign-in on a known account; recorded at most a few times a minute so failures cannot flood the store. */

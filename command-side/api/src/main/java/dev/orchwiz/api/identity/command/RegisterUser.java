@@ -1,7 +1,7 @@
 package dev.orchwiz.api.identity.command;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Role;
-import dev.orchwiz.api.identity.UserId;
 import java.util.Set;
 
 /** Creates an account for an address its owner has just proven (by using an emailed link). */

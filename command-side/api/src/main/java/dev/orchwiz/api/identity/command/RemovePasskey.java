@@ -1,7 +1,7 @@
 package dev.orchwiz.api.identity.command;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.identity.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Removes a passkey; the last one only with {@code confirmed}, since sign-in then works by email link alone. */

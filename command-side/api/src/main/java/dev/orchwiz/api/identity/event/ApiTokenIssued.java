@@ -1,8 +1,8 @@
 package dev.orchwiz.api.identity.event;
 
 import dev.orchwiz.api.Credential;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.TokenScope;
-import dev.orchwiz.api.identity.UserId;
 import java.time.Instant;
 import java.util.Set;
 

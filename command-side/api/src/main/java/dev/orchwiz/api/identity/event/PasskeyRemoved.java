@@ -1,5 +1,5 @@
 package dev.orchwiz.api.identity.event;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 
 public record PasskeyRemoved(UserId userId, String credentialId, UserId by) {}

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.identity.event;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Role;
-import dev.orchwiz.api.identity.UserId;
 import java.util.Set;
 
 public record UserRegistered(UserId userId, String email, String displayName, Set<Role> roles) {}

@@ -1,6 +1,6 @@
 package dev.orchwiz.api.identity.event;
 
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Role;
-import dev.orchwiz.api.identity.UserId;
 
 public record UserRoleGranted(UserId userId, Role role, UserId by) {}

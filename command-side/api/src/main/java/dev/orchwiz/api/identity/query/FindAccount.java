@@ -1,5 +1,5 @@
 package dev.orchwiz.api.identity.query;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 
 public record FindAccount(UserId userId) {}

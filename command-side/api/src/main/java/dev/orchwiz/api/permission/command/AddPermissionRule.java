@@ -1,10 +1,10 @@
 package dev.orchwiz.api.permission.command;
 
+import dev.orchwiz.api.id.PermissionRuleId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.permission.PermissionRuleId;
 import dev.orchwiz.api.permission.RuleScope;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

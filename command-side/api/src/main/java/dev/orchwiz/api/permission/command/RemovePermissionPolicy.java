@@ -1,7 +1,7 @@
 package dev.orchwiz.api.permission.command;
 
+import dev.orchwiz.api.id.PermissionPolicyId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.permission.PermissionPolicyId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RemovePermissionPolicy(

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.permission.command;
 
+import dev.orchwiz.api.id.PermissionRuleId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.permission.PermissionRuleId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RemovePermissionRule(

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.permission.command;
 
+import dev.orchwiz.api.id.PermissionPolicyId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
-import dev.orchwiz.api.permission.PermissionPolicyId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RevisePermissionPolicy(

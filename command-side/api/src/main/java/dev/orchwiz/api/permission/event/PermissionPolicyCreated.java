@@ -1,8 +1,8 @@
 package dev.orchwiz.api.permission.event;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.PermissionPolicyId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
-import dev.orchwiz.api.permission.PermissionPolicyId;
 
 public record PermissionPolicyCreated(
         PermissionPolicyId policyId, UserId ownerId, String slug, PermissionPolicyDefinition definition, UserId by) {}

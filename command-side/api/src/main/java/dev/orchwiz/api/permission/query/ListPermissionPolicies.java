@@ -1,6 +1,6 @@
 package dev.orchwiz.api.permission.query;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.UserId;
 
 /**
  * One user's own policies by slug. An offset rather than a page number: the HTTP list puts the built-in policies

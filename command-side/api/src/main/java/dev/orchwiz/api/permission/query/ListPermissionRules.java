@@ -1,9 +1,9 @@
 package dev.orchwiz.api.permission.query;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.RuleScope;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.subagent.SubagentId;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 
 public record ListPermissionRules(

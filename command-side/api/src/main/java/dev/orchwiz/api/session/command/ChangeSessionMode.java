@@ -1,7 +1,7 @@
 package dev.orchwiz.api.session.command;
 
+import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.session.SessionId;
 import dev.orchwiz.api.session.SessionMode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

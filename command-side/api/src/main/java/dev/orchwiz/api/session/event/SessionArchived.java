@@ -1,7 +1,7 @@
 package dev.orchwiz.api.session.event;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 
 /** The session left every list; its history stays in the event store. */
 public record SessionArchived(SessionId sessionId, UserId by) {}

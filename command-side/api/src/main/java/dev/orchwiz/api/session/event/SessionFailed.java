@@ -1,6 +1,6 @@
 package dev.orchwiz.api.session.event;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 
 public record SessionFailed(SessionId sessionId, String reason, UserId by) {}

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.session.event;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.session.InteractionType;
-import dev.orchwiz.api.session.SessionId;
 import java.util.Map;
 import java.util.UUID;
 

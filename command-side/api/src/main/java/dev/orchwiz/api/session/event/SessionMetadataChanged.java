@@ -1,7 +1,7 @@
 package dev.orchwiz.api.session.event;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.session.SessionId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 import java.util.Map;
 
 public record SessionMetadataChanged(SessionId sessionId, Map<String, Object> metadata, UserId by) {}

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.slashcommand.command;
 
+import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record DefineSlashCommand(

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.slashcommand.event;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 
 public record SlashCommandDefined(
         SlashCommandId commandId, UserId ownerId, SlashCommandDefinition definition, UserId by) {}

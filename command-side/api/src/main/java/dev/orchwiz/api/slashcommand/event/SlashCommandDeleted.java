@@ -1,6 +1,6 @@
 package dev.orchwiz.api.slashcommand.event;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.UserId;
 
 public record SlashCommandDeleted(SlashCommandId commandId, String name, UserId by) {}

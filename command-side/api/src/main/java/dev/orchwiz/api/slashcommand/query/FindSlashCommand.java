@@ -1,6 +1,6 @@
 package dev.orchwiz.api.slashcommand.query;
 
+import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
 
 public record FindSlashCommand(Actor viewer, SlashCommandId commandId) {}

@@ -1,8 +1,8 @@
 package dev.orchwiz.api.subagent.command;
 
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PolicyAssignment;
-import dev.orchwiz.api.subagent.SubagentId;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

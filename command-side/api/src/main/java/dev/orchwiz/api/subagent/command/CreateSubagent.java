@@ -1,8 +1,8 @@
 package dev.orchwiz.api.subagent.command;
 
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.subagent.SubagentDefinition;
-import dev.orchwiz.api.subagent.SubagentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record CreateSubagent(

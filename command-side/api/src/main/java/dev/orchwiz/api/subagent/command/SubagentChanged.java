@@ -1,5 +1,5 @@
 package dev.orchwiz.api.subagent.command;
 
-import dev.orchwiz.api.subagent.SubagentId;
+import dev.orchwiz.api.id.SubagentId;
 
 public record SubagentChanged(SubagentId subagentId, long version) {}

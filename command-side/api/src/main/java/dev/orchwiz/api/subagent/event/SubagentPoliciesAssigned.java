@@ -1,8 +1,8 @@
 package dev.orchwiz.api.subagent.event;
 
-import dev.orchwiz.api.identity.UserId;
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.permission.PolicyAssignment;
-import dev.orchwiz.api.subagent.SubagentId;
 import java.util.List;
 
 public record SubagentPoliciesAssigned(SubagentId subagentId, List<PolicyAssignment> assignments, UserId by) {}

@@ -1,6 +1,6 @@
 package dev.orchwiz.api.subagent.query;
 
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.subagent.SubagentId;
 
 public record FindSubagent(Actor viewer, SubagentId subagentId) {}

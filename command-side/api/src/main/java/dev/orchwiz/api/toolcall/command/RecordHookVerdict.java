@@ -1,8 +1,8 @@
 package dev.orchwiz.api.toolcall.command;
 
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RecordHookVerdict(

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.toolcall.command;
 
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

@@ -1,6 +1,6 @@
 package dev.orchwiz.api.toolcall.command;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

@@ -1,6 +1,6 @@
 package dev.orchwiz.api.toolcall.event;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 import java.time.Instant;
 
 public record ToolCallApprovalRequested(ToolCallId toolCallId, String inputHash, Instant expiresAt, String reason) {}

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.toolcall.event;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.id.UserId;
 
 /**
  * The call may run. {@code runsLocally} tells the node's runner whether it is its to run without reading the call's

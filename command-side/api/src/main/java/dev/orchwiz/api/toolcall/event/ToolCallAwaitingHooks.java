@@ -1,7 +1,7 @@
 package dev.orchwiz.api.toolcall.event;
 
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.HookRef;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.toolcall.event;
 
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
-import dev.orchwiz.api.toolcall.ToolCallId;
 
 public record ToolCallHookVerdictRecorded(ToolCallId toolCallId, HookRef hook, HookVerdict verdict, String reason) {}

@@ -1,5 +1,5 @@
 package dev.orchwiz.api.toolcall.event;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 
 public record ToolCallOutputTruncated(ToolCallId toolCallId, long keptBytes) {}

@@ -1,9 +1,9 @@
 package dev.orchwiz.api.toolcall.event;
 
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import java.util.List;
 
 public record ToolCallPermissionEvaluated(

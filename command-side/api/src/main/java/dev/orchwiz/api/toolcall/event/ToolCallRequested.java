@@ -1,10 +1,10 @@
 package dev.orchwiz.api.toolcall.event;
 
-import dev.orchwiz.api.identity.UserId;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
-import dev.orchwiz.api.subagent.SubagentId;
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.SubagentId;
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import java.util.Map;
 

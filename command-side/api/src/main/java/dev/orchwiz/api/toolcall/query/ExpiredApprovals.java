@@ -1,6 +1,6 @@
 package dev.orchwiz.api.toolcall.query;
 
-import dev.orchwiz.api.toolcall.ToolCallId;
+import dev.orchwiz.api.id.ToolCallId;
 import java.util.List;
 
 public record ExpiredApprovals(List<ToolCallId> toolCallIds) {}

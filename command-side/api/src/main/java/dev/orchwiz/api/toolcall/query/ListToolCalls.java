@@ -1,9 +1,9 @@
 package dev.orchwiz.api.toolcall.query;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.SlashCommandId;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.session.SessionId;
-import dev.orchwiz.api.slashcommand.SlashCommandId;
-import dev.orchwiz.api.toolcall.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 
 /** Tool calls the viewer may see, newest first, filtered by status, command, session or parent call. */

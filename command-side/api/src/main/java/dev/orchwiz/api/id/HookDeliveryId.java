@@ -1,4 +1,4 @@
-package dev.orchwiz.api.hook;
+package dev.orchwiz.api.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Identifies one delivery of one event to one webhook, across all its attempts. */
-public record HookDeliveryId(UUID value) {
+public record HookDeliveryId(UUID value) implements UuidId {
 
     public HookDeliveryId {
         Objects.requireNonNull(value, "value");
@@ -24,11 +24,7 @@ public record HookDeliveryId(UUID value) {
 
     /** Parses untrusted text (a path segment), answering empty for anything that is not a UUID. */
     public static Optional<HookDeliveryId> parse(String value) {
-        try {
-            return Optional.of(of(value));
-        } catch (IllegalArgumentException | NullPointerException notAnId) {
-            return Optional.empty();
-        }
+        return UuidId.parse(value, HookDeliveryId::new);
     }
 
     @JsonValue

@@ -1,4 +1,4 @@
-package dev.orchwiz.api.permission;
+package dev.orchwiz.api.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Identifies a stored permission rule; a UUID whose {@code toString()} is the raw value. */
-public record PermissionRuleId(UUID value) {
+public record PermissionRuleId(UUID value) implements UuidId {
 
     public PermissionRuleId {
         Objects.requireNonNull(value, "value");
@@ -24,11 +24,7 @@ public record PermissionRuleId(UUID value) {
 
     /** Parses untrusted text (a path segment), answering empty for anything that is not a UUID. */
     public static Optional<PermissionRuleId> parse(String value) {
-        try {
-            return Optional.of(of(value));
-        } catch (IllegalArgumentException | NullPointerException notAnId) {
-            return Optional.empty();
-        }
+        return UuidId.parse(value, PermissionRuleId::new);
     }
 
     @JsonValue

@@ -1,4 +1,4 @@
-package dev.orchwiz.api.identity;
+package dev.orchwiz.api.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.orchwiz.api.slashcommand;
+package dev.orchwiz.api.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Identifies a slash command; a UUID whose {@code toString()} is the raw value, as Axon stores it. */
-public record SlashCommandId(UUID value) {
+public record SlashCommandId(UUID value) implements UuidId {
 
     public SlashCommandId {
         Objects.requireNonNull(value, "value");
@@ -24,11 +24,7 @@ public record SlashCommandId(UUID value) {
 
     /** Parses untrusted text (a path segment), answering empty for anything that is not a UUID. */
     public static Optional<SlashCommandId> parse(String value) {
-        try {
-            return Optional.of(of(value));
-        } catch (IllegalArgumentException | NullPointerException notAnId) {
-            return Optional.empty();
-        }
+        return UuidId.parse(value, SlashCommandId::new);
     }
 
     @JsonValue

@@ -1,4 +1,4 @@
-package dev.orchwiz.api.subagent;
+package dev.orchwiz.api.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Identifies a subagent; a UUID whose {@code toString()} is the raw value. */
-public record SubagentId(UUID value) {
+public record SubagentId(UUID value) implements UuidId {
 
     public SubagentId {
         Objects.requireNonNull(value, "value");
@@ -24,11 +24,7 @@ public record SubagentId(UUID value) {
 
     /** Parses untrusted text (a path segment), answering empty for anything that is not a UUID. */
     public static Optional<SubagentId> parse(String value) {
-        try {
-            return Optional.of(of(value));
-        } catch (IllegalArgumentException | NullPointerException notAnId) {
-            return Optional.empty();
-        }
+        return UuidId.parse(value, SubagentId::new);
     }
 
     @JsonValue
