@@ -2,6 +2,7 @@ package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.id.PermissionPolicyId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.BuiltInPolicy;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
 import dev.orchwiz.api.permission.PermissionPolicyRule;
@@ -10,19 +11,11 @@ import dev.orchwiz.api.permission.command.PermissionPolicyChanged;
 import dev.orchwiz.api.permission.command.RemovePermissionPolicy;
 import dev.orchwiz.api.permission.command.RevisePermissionPolicy;
 import dev.orchwiz.api.permission.query.FindPermissionPolicy;
-import dev.orchwiz.api.permission.query.ListPermissionPolicies;
-import dev.orchwiz.api.permission.query.PermissionPolicyPage;
 import dev.orchwiz.api.permission.query.PermissionPolicyView;
-import dev.orchwiz.api.problem.FieldProblem;
-import dev.orchwiz.api.problem.InvalidRequest;
-import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
 import java.net.URI;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -30,26 +23,22 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Permission policies: the built-in ones (read-only) and the caller's own, addressed by slug. Slugs are unique per
- * owner only, so every lookup is under the caller: someone else's policy answers 404 like a missing one. The list is
- * served here rather than by the query side because the built-in policies are code of this module.
+ * owner only, so every lookup is under the caller: someone else's policy answers 404 like a missing one. Reads are the
+ * query side's ({@code PermissionPolicyQueryController}).
  */
 @RestController
 @RequestMapping("/api/permission-policies")
 class PermissionPolicyController {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final CommandSender commands;
     private final QueryGateway queries;
@@ -69,69 +58,6 @@ class PermissionPolicyController {
         static Written of(PermissionPolicyChanged changed, String slug) {
             return new Written(changed.policyId().toString(), slug, changed.version());
         }
-    }
-
-    /** {@code name} repeats {@code title}: clients written before custom policies read it. */
-    record Policy(
-            String id,
-            String slug,
-            String name,
-            String title,
-            String description,
-            boolean builtIn,
-            List<PermissionPolicyRule> rules,
-            Instant updatedAt,
-            Long version) {
-
-        static Policy of(BuiltInPolicy policy) {
-            List<PermissionPolicyRule> rules = policy.rules().stream()
-                    .map(rule -> new PermissionPolicyRule(rule.spec().text(), rule.outcome()))
-                    .toList();
-            return new Policy(
-                    null, policy.slug(), policy.title(), policy.title(), policy.description(), true, rules, null, null);
-        }
-
-        static Policy of(PermissionPolicyView policy) {
-            return new Policy(
-                    policy.id(),
-                    policy.slug(),
-                    policy.title(),
-                    policy.title(),
-                    policy.description(),
-                    false,
-                    policy.rules(),
-                    policy.updatedAt(),
-                    policy.version());
-        }
-    }
-
-    record PolicyPage(List<Policy> items, int page, int size, long totalItems, int totalPages) {}
-
-    /** The built-in policies first, then the caller's own by slug. */
-    @GetMapping
-    PolicyPage list(
-            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        assertValidPage(page, size);
-        List<Policy> builtIns =
-                Arrays.stream(BuiltInPolicy.values()).map(Policy::of).toList();
-        long start = (long) page * size;
-        List<Policy> items = new ArrayList<>(builtIns.subList(
-                (int) Math.min(start, builtIns.size()), (int) Math.min(start + size, builtIns.size())));
-        long ownOffset = Math.max(0, start - builtIns.size());
-        PermissionPolicyPage own = queries.query(
-                        new ListPermissionPolicies(actor.id(), ownOffset, size - items.size()),
-                        ResponseTypes.instanceOf(PermissionPolicyPage.class))
-                .join();
-        own.items().stream().map(Policy::of).forEach(items::add);
-        long total = builtIns.size() + own.totalItems();
-        return new PolicyPage(items, page, size, total, (int) ((total + size - 1) / size));
-    }
-
-    @GetMapping("/{slug}")
-    Policy find(Actor actor, @PathVariable String slug) {
-        return BuiltInPolicy.bySlug(slug)
-                .map(Policy::of)
-                .orElseGet(() -> Policy.of(own(actor, slug).orElseThrow(() -> missing(slug))));
     }
 
     @PostMapping
@@ -212,24 +138,6 @@ class PermissionPolicyController {
                         new FindPermissionPolicy(actor.id(), slug),
                         ResponseTypes.optionalInstanceOf(PermissionPolicyView.class))
                 .join();
-    }
-
-    private static void assertValidPage(int page, int size) {
-        if (page < 0) {
-            throw invalidParameter("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw invalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        // The same bound as every other list (PageParameters in the node): rows past an int offset are never there.
-        if ((long) page * size + size > Integer.MAX_VALUE) {
-            throw invalidParameter("page", "must be at most " + (Integer.MAX_VALUE / size - 1) + " with size " + size);
-        }
-    }
-
-    private static InvalidRequest invalidParameter(String name, String problem) {
-        return new InvalidRequest(
-                RequestError.INVALID_PARAMETER, name + " " + problem, List.of(new FieldProblem(name, problem)));
     }
 
     private static PermissionRefusal missing(String slug) {

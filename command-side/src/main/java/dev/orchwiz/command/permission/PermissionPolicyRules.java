@@ -1,5 +1,6 @@
 package dev.orchwiz.command.permission;
 
+import dev.orchwiz.api.permission.BuiltInPolicy;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
 import dev.orchwiz.api.permission.PermissionPolicyRule;

@@ -2,6 +2,7 @@ package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.id.PermissionPolicyId;
 import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.permission.BuiltInPolicy;
 
 /**
  * Which policy slugs each owner holds. A slug is claimed when its policy is created and released when it is removed,

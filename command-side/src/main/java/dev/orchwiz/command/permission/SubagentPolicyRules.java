@@ -1,6 +1,7 @@
 package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.permission.BuiltInPolicy;
 import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.permission.query.ListPermissionPoliciesBySlug;
 import dev.orchwiz.api.permission.query.PermissionPolicies;
@@ -45,7 +46,7 @@ public class SubagentPolicyRules {
     private static List<CandidateRule> candidates(PolicyAssignment assignment, Map<String, List<PolicyRule>> own) {
         // A built-in slug always means the built-in policy: custom policies cannot take one.
         return BuiltInPolicy.bySlug(assignment.policy())
-                .map(policy -> policy.candidates(assignment.priority()))
+                .map(policy -> BuiltInRules.candidates(policy, assignment.priority()))
                 .orElseGet(() -> CandidateRule.ofPolicy(
                         assignment.policy(), assignment.priority(), own.getOrDefault(assignment.policy(), List.of())));
     }

@@ -6,6 +6,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.permission.BuiltInPolicy;
 import dev.orchwiz.api.permission.PolicyAssignment;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
@@ -19,7 +20,6 @@ import dev.orchwiz.api.subagent.event.SubagentDeleted;
 import dev.orchwiz.api.subagent.event.SubagentPoliciesAssigned;
 import dev.orchwiz.api.subagent.event.SubagentRevised;
 import dev.orchwiz.command.ownership.Owned;
-import dev.orchwiz.command.permission.BuiltInPolicy;
 import dev.orchwiz.command.permission.PermissionPolicySlugs;
 import java.util.HashSet;
 import java.util.List;

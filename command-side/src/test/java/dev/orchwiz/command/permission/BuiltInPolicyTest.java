@@ -1,13 +1,15 @@
 package dev.orchwiz.command.permission;
 
+import static dev.orchwiz.api.permission.BuiltInPolicy.HARDENED;
+import static dev.orchwiz.api.permission.BuiltInPolicy.READ_ONLY;
+import static dev.orchwiz.api.permission.BuiltInPolicy.SAFE_CORE;
 import static dev.orchwiz.api.toolcall.PermissionOutcome.ALLOW;
 import static dev.orchwiz.api.toolcall.PermissionOutcome.ASK;
 import static dev.orchwiz.api.toolcall.PermissionOutcome.DENY;
-import static dev.orchwiz.command.permission.BuiltInPolicy.HARDENED;
-import static dev.orchwiz.command.permission.BuiltInPolicy.READ_ONLY;
-import static dev.orchwiz.command.permission.BuiltInPolicy.SAFE_CORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchwiz.api.permission.BuiltInPolicy;
+import dev.orchwiz.api.permission.PermissionPolicyRule;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +27,17 @@ class BuiltInPolicyTest {
     @ParameterizedTest
     @EnumSource(BuiltInPolicy.class)
     void everyBuiltInRuleParsesBackToItself(BuiltInPolicy policy) {
-        assertThat(policy.rules()).isNotEmpty().allSatisfy(rule -> assertThat(
+        assertThat(BuiltInRules.of(policy)).isNotEmpty().allSatisfy(rule -> assertThat(
                         RuleSpec.parse(rule.spec().text()))
                 .isEqualTo(rule.spec()));
-        assertThat(policy.rules()).extracting(rule -> rule.spec().text()).doesNotHaveDuplicates();
+        assertThat(BuiltInRules.of(policy))
+                .extracting(rule -> rule.spec().text())
+                .doesNotHaveDuplicates();
+        // The query side lists the data's text: it must be exactly what the evaluator matches.
+        assertThat(BuiltInRules.of(policy))
+                .extracting(rule -> rule.spec().text())
+                .containsExactlyElementsOf(
+                        policy.rules().stream().map(PermissionPolicyRule::rule).toList());
         assertThat(policy.title()).isNotBlank();
         assertThat(policy.description()).isNotBlank();
     }
@@ -44,14 +53,14 @@ class BuiltInPolicyTest {
 
     @Test
     void safeCoreKeepsTheForkBombRuleBecauseTheParserAcceptsIt() {
-        assertThat(SAFE_CORE.rules()).contains(new PolicyRule(RuleSpec.parse("Bash(:(){ :|:& };:)"), DENY));
+        assertThat(BuiltInRules.of(SAFE_CORE)).contains(new PolicyRule(RuleSpec.parse("Bash(:(){ :|:& };:)"), DENY));
     }
 
     @Test
     void turnsItsRulesIntoPolicyCandidatesInOrder() {
-        List<CandidateRule> candidates = HARDENED.candidates(3);
+        List<CandidateRule> candidates = BuiltInRules.candidates(HARDENED, 3);
 
-        assertThat(candidates).hasSize(HARDENED.rules().size()).allSatisfy(candidate -> {
+        assertThat(candidates).hasSize(BuiltInRules.of(HARDENED).size()).allSatisfy(candidate -> {
             assertThat(candidate.source()).isEqualTo(RuleSource.POLICY);
             assertThat(candidate.policy()).isEqualTo("hardened");
             assertThat(candidate.priority()).isEqualTo(3);
@@ -66,7 +75,8 @@ class BuiltInPolicyTest {
             BuiltInPolicy policy, String tool, Map<String, Object> input, PermissionOutcome expected) {
         ToolCallFacts call = new ToolCallFacts(tool, input, "/work/proj", "/work/proj", "/home/ada");
 
-        assertThat(PermissionEvaluator.evaluate(call, policy.candidates(1)).outcome())
+        assertThat(PermissionEvaluator.evaluate(call, BuiltInRules.candidates(policy, 1))
+                        .outcome())
                 .isEqualTo(expected);
     }
 
@@ -124,9 +134,9 @@ class BuiltInPolicyTest {
                 UUID.randomUUID(), RuleSpec.parse("Bash(npm install*)"), ALLOW, RuleSource.USER, 0);
         ToolCallFacts npmInstall =
                 new ToolCallFacts("Bash", Map.of("command", "npm install"), "/work/proj", "/work/proj", null);
-        List<CandidateRule> safeCore = new ArrayList<>(SAFE_CORE.candidates(1));
+        List<CandidateRule> safeCore = new ArrayList<>(BuiltInRules.candidates(SAFE_CORE, 1));
         safeCore.add(userAllow);
-        List<CandidateRule> hardened = new ArrayList<>(HARDENED.candidates(1));
+        List<CandidateRule> hardened = new ArrayList<>(BuiltInRules.candidates(HARDENED, 1));
         hardened.add(userAllow);
 
         // when

@@ -1,4 +1,4 @@
-package dev.orchwiz.command.permission;
+package dev.orchwiz.api.permission;
 
 import static dev.orchwiz.api.toolcall.PermissionOutcome.ALLOW;
 import static dev.orchwiz.api.toolcall.PermissionOutcome.ASK;
@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The policies every node ships with. A policy is a named list of rules assigned to subagents; its rules rank with the
- * other candidates as {@link RuleSource#POLICY}.
+ * The policies every node ships with, as data every side reads (the command side parses their rules once, in
+ * {@code BuiltInRules}; the query side lists them beside the owner's own). A policy is a named list of rules assigned to subagents; its rules rank with the
+ * other candidates as a policy source.
  *
  * <p>Neither {@code safe-core} nor {@code read-only} has a catch-all {@code ask Bash}: since ask beats allow, it would
  * overrule the policy's own allow rules ({@code ls -la} would ask). "Everything else asks" comes instead from the
@@ -84,14 +85,14 @@ public enum BuiltInPolicy {
     private final String slug;
     private final String title;
     private final String description;
-    private final List<PolicyRule> rules;
+    private final List<PermissionPolicyRule> rules;
 
     @SafeVarargs
-    BuiltInPolicy(String slug, String title, String description, List<PolicyRule>... groups) {
+    BuiltInPolicy(String slug, String title, String description, List<PermissionPolicyRule>... groups) {
         this.slug = slug;
         this.title = title;
         this.description = description;
-        List<PolicyRule> all = new ArrayList<>();
+        List<PermissionPolicyRule> all = new ArrayList<>();
         Arrays.stream(groups).forEach(all::addAll);
         this.rules = List.copyOf(all);
     }
@@ -109,13 +110,8 @@ public enum BuiltInPolicy {
     }
 
     /** The rules in their policy order: denies, then asks, then allows, as a settings file lists them. */
-    public List<PolicyRule> rules() {
+    public List<PermissionPolicyRule> rules() {
         return rules;
-    }
-
-    /** This policy's rules as candidates of a subagent that has it assigned with {@code priority}. */
-    public List<CandidateRule> candidates(int priority) {
-        return CandidateRule.ofPolicy(slug, priority, rules);
     }
 
     public static Optional<BuiltInPolicy> bySlug(String slug) {
@@ -124,9 +120,9 @@ public enum BuiltInPolicy {
                 .findFirst();
     }
 
-    private static List<PolicyRule> rules(PermissionOutcome outcome, String... texts) {
+    private static List<PermissionPolicyRule> rules(PermissionOutcome outcome, String... texts) {
         return Arrays.stream(texts)
-                .map(text -> new PolicyRule(RuleSpec.parse(text), outcome))
+                .map(text -> new PermissionPolicyRule(text, outcome))
                 .toList();
     }
 }
