@@ -21,13 +21,16 @@ class RenamedPaths extends OncePerRequestFilter {
             "/api/executions", "/api/tool-calls",
             "/api/approvals", "/api/tool-calls/approvals");
 
+    /** RFC 9745's form: the moment the old paths were deprecated (2026-12-05, the release that renamed them). */
+    static final String DEPRECATED_SINCE = "@1796428800";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         SUCCESSORS.forEach((old, successor) -> {
             if (path.equals(old) || path.startsWith(old + "/")) {
-                response.setHeader("Deprecation", "true");
+                response.setHeader("Deprecation", DEPRECATED_SINCE);
                 response.setHeader("Link", "<" + successor(path, old, successor) + ">; rel=\"successor-version\"");
             }
         });

@@ -69,14 +69,18 @@ class ApiEdgesIT {
                     "/api/sessions/{session}/interactions",
                     "/api/me/tokens",
                     "/api/commands",
+                    "/api/slash-commands",
                     "/api/permissions",
                     "/api/permission-policies",
                     "/api/approvals",
                     "/api/executions",
+                    "/api/tool-calls",
+                    "/api/tool-calls/approvals",
                     "/api/hooks",
                     "/api/subagents",
                     "/api/tool-calls/{random}/deliveries",
                     "/api/executions/{random}/output",
+                    "/api/tool-calls/{random}/output",
                     "/api/hooks/{random}/deliveries",
                     "/api/admin/users",
                     "/api/admin/invitations"
@@ -128,6 +132,66 @@ class ApiEdgesIT {
 
             assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
             assertThat(reply.json().get("items")).isEmpty();
+        }
+    }
+
+    /** Renamed paths keep answering for one release and point at their successor; the seed's paths stay as they are. */
+    @Nested
+    class RenamedPaths {
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "/api/executions=/api/tool-calls",
+                    "/api/approvals=/api/tool-calls/approvals",
+                    "/api/executions/{random}/output=/api/tool-calls/{random}/output"
+                })
+        void theOldPathAnswersLikeTheNewOneAndSaysItIsDeprecated(String pair) {
+            // given
+            String random = UUID.randomUUID().toString();
+            String old = pair.split("=")[0].replace("{random}", random);
+            String successor = pair.split("=")[1].replace("{random}", random);
+            NodeClient member = new NodeClient(port).withToken(memberToken);
+
+            // when
+            Reply viaOld = member.get(old);
+            Reply viaNew = member.get(successor);
+
+            // then
+            assertThat(viaOld.status()).as(viaOld.raw()).isEqualTo(viaNew.status());
+            assertThat(viaOld.code()).isEqualTo(viaNew.code());
+            assertThat(viaOld.header("Deprecation")).isEqualTo("@1796428800");
+            assertThat(viaOld.header("Link")).isEqualTo("<" + successor + ">; rel=\"successor-version\"");
+            assertThat(viaNew.header("Deprecation")).isNull();
+        }
+
+        @org.junit.jupiter.api.Test
+        void aDecisionOnTheOldApprovalPathNamesTheToolCallDecisionAsSuccessor() {
+            String random = UUID.randomUUID().toString();
+            NodeClient member = new NodeClient(port).withToken(memberToken);
+
+            Reply viaOld = member.post("/api/approvals/" + random, NodeClient.json(Map.of("decision", "approve")));
+            Reply viaNew = member.post(
+                    "/api/tool-calls/" + random + "/decision", NodeClient.json(Map.of("decision", "approve")));
+
+            assertThat(viaOld.status())
+                    .as(viaOld.raw())
+                    .isEqualTo(viaNew.status())
+                    .isEqualTo(404);
+            assertThat(viaOld.header("Link"))
+                    .isEqualTo("</api/tool-calls/" + random + "/decision>; rel=\"successor-version\"");
+        }
+
+        @org.junit.jupiter.api.Test
+        void theSeedsSlashCommandPathIsNotDeprecated() {
+            NodeClient member = new NodeClient(port).withToken(memberToken);
+
+            Reply seed = member.get("/api/commands");
+            Reply canonical = member.get("/api/slash-commands");
+
+            assertThat(seed.status()).as(seed.raw()).isEqualTo(200);
+            assertThat(seed.json()).isEqualTo(canonical.json());
+            assertThat(seed.header("Deprecation")).isNull();
         }
     }
 
