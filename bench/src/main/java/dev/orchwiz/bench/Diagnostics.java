@@ -8,15 +8,119 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
-/** Thread dumps and JFR profiles of the node, taken with {@code jcmd}, and short summaries of them. */
+/**
+ * Thread dumps and JFR profiles of the node, taken with {@code jcmd}, and short summaries of them; an instance keeps
+ * those of one run by the phase they were taken in.
+ */
 final class Diagnostics {
 
-    private Diagnostics() {}
+    private final Config config;
+    private final NodeUnderTest node;
+
+    /** Thread dumps and JFR recordings of the node, by the phase they were taken in. */
+    private final Map<String, List<Path>> threadDumps = new ConcurrentSkipListMap<>();
+
+    private final Map<String, Path> recordings = new ConcurrentSkipListMap<>();
+    private final Map<String, Map<String, Integer>> threadSummaries = new TreeMap<>();
+    private final Map<String, Profile> profiles = new TreeMap<>();
+
+    Diagnostics(Config config, NodeUnderTest node) {
+        this.config = config;
+        this.node = node;
+    }
+
+    /** Starts a JFR recording of the node (with --jfr), named after the phase. */
+    void startRecording(String phase) {
+        if (!config.jfr() || node.pid() <= 0) {
+            return;
+        }
+        Path file = node.targetDir().resolve("node-" + phase + ".jfr");
+        Bench.log("  "
+                + jcmd(node.pid(), "JFR.start", "name=" + phase, "settings=profile", "filename=" + file)
+                        .trim()
+                        .replaceAll("\\s+", " "));
+        recordings.put(phase, file);
+    }
+
+    void stopRecording(String phase) {
+        if (recordings.containsKey(phase)) {
+            jcmd(node.pid(), "JFR.stop", "name=" + phase);
+        }
+    }
+
+    /**
+     * Takes --thread-dumps dumps of the node on a background thread: after {@code delayMs}, every {@code everyMs}.
+     * Answers the thread, or null when no dumps are taken.
+     */
+    Thread startThreadDumps(String phase, long delayMs, long everyMs) {
+        if (config.threadDumps() <= 0 || node.pid() <= 0) {
+            return null;
+        }
+        Thread thread = new Thread(
+                () -> {
+                    List<Path> files = new ArrayList<>();
+                    try {
+                        Thread.sleep(Math.max(0, delayMs));
+                        for (int i = 0; i < config.threadDumps() && node.startedAndAlive(); i++) {
+                            files.add(threadDump(
+                                    node.pid(), node.targetDir().resolve("threads-" + phase + "-" + i + ".txt")));
+                            Thread.sleep(everyMs);
+                        }
+                    } catch (IOException e) {
+                        Bench.log("thread dump failed: " + e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    threadDumps.put(phase, files);
+                },
+                "thread-dumps-" + phase);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Reads the dumps and recordings taken so far into the summaries the report shows. */
+    void summarize() {
+        threadDumps.forEach((phase, files) -> {
+            try {
+                if (!files.isEmpty()) {
+                    threadSummaries.put(phase, summarizeThreads(files));
+                }
+            } catch (IOException | RuntimeException e) {
+                Bench.log("could not summarize the thread dumps of " + phase + ": " + e.getMessage());
+            }
+        });
+        recordings.forEach((phase, file) -> {
+            try {
+                if (Files.isRegularFile(file)) {
+                    profiles.put(phase, profile(file, 15));
+                }
+            } catch (IOException | RuntimeException e) {
+                Bench.log("could not read the JFR recording of " + phase + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** Per phase, the thread counts of {@link #summarizeThreads}. */
+    Map<String, Map<String, Integer>> threadSummaries() {
+        return threadSummaries;
+    }
+
+    Map<String, Profile> profiles() {
+        return profiles;
+    }
+
+    /** How many dumps were taken during the phase. */
+    int dumpsOf(String phase) {
+        return threadDumps.get(phase).size();
+    }
 
     /** Runs {@code jcmd PID ARGS…}; answers its output, or an explanation when it could not run. */
     static String jcmd(long pid, String... args) {
