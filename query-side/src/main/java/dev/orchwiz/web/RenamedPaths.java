@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (RFC 9745) and a {@code Link} to the path that replaces them, so a client sees the move before the alias goes.
  */
 @Component
-class RenamedPaths extends OncePerRequestFilter {
+public class RenamedPaths extends OncePerRequestFilter {
 
     /** Old prefix → the context's path; each old path keeps its suffix ({@code /api/executions/x/output}). */
     static final Map<String, String> SUCCESSORS = Map.of(
@@ -35,6 +35,11 @@ class RenamedPaths extends OncePerRequestFilter {
             }
         });
         chain.doFilter(request, response);
+    }
+
+    /** Whether {@code path} (a request path or an API description's template) is one of the renamed ones. */
+    public static boolean isRenamed(String path) {
+        return SUCCESSORS.keySet().stream().anyMatch(old -> path.equals(old) || path.startsWith(old + "/"));
     }
 
     /** {@code POST /api/approvals/{id}} became {@code /api/tool-calls/{id}/decision}; the rest keep their suffix. */

@@ -1,5 +1,6 @@
 package dev.orchwiz.web.openapi;
 
+import dev.orchwiz.web.RenamedPaths;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -88,6 +89,9 @@ class ApiDescription implements OpenApiCustomizer {
             if (path.startsWith(PUBLIC_PREFIX)) {
                 // An empty list overrides the document's requirement: no credentials needed.
                 operation.setSecurity(new ArrayList<>());
+            }
+            if (RenamedPaths.isRenamed(path)) {
+                operation.setDeprecated(true);
             }
         }
     }

@@ -104,6 +104,32 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void marksTheRenamedPathsDeprecatedAndOnlyThem() {
+        assertThat(api.path("paths")
+                        .path("/api/executions")
+                        .path("get")
+                        .path("deprecated")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.path("paths")
+                        .path("/api/approvals/{id}")
+                        .path("post")
+                        .path("deprecated")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.path("paths").path("/api/tool-calls").path("get").has("deprecated"))
+                .isFalse();
+        assertThat(api.path("paths")
+                        .path("/api/tool-calls/{id}/decision")
+                        .path("post")
+                        .has("deprecated"))
+                .isFalse();
+        // The seed's path for slash commands is not renamed: it stays, undeprecated, beside the canonical one.
+        assertThat(api.path("paths").path("/api/commands").path("get").has("deprecated"))
+                .isFalse();
+    }
+
+    @Test
     void aliasesAndNestedPathsBelongToTheContextThatOwnsThem() {
         String owners = """
                 get /api/approvals tool-calls
