@@ -81,12 +81,20 @@ class ArchitectureTest {
     static final ArchRule contextsAreFreeOfCycles =
             slices().matching("dev.orchwiz.*.(*)..").namingSlices("$1").should().beFreeOfCycles();
 
+    /**
+     * One exception, by name: {@code security.AuthController}'s first-run admin claim sends {@code ClaimAdmin} between
+     * the setup code, the per-address rate limit and the sign-in link it mails, all of which live in Spring Security's
+     * filter chain on the query side (the command side has neither). Any other controller outside {@code command}
+     * that sends a command still fails here.
+     */
     @ArchTest
     static final ArchRule queryControllersSendNoCommands = noClasses()
             .that()
             .areAnnotatedWith(RestController.class)
             .and()
             .resideOutsideOfPackage("dev.orchwiz.command..")
+            .and()
+            .doNotHaveFullyQualifiedName("dev.orchwiz.security.AuthController")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.axonframework.commandhandling.gateway..", "dev.orchwiz.api..command..");

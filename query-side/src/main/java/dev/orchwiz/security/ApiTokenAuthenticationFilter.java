@@ -1,5 +1,6 @@
 package dev.orchwiz.security;
 
+import dev.orchwiz.api.identity.ApiTokenFormat;
 import dev.orchwiz.api.identity.IdentityError;
 import dev.orchwiz.api.identity.TokenScope;
 import dev.orchwiz.api.identity.query.ApiTokenGrant;
@@ -89,11 +90,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private Optional<TokenAuthentication> authenticate(String token) {
-        if (!ApiTokens.looksLikeToken(token)) {
+        if (!ApiTokenFormat.looksLikeToken(token)) {
             return Optional.empty();
         }
         Optional<ApiTokenGrant> grant = queries.query(
-                        new FindApiTokenByHash(ApiTokens.hash(token)),
+                        new FindApiTokenByHash(ApiTokenFormat.hash(token)),
                         ResponseTypes.optionalInstanceOf(ApiTokenGrant.class))
                 .join()
                 .filter(found -> !found.revoked())

@@ -70,7 +70,7 @@ class AuthController {
         Optional<ActingUser> user = ActingUser.of(request);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("authenticated", user.isPresent());
-        state.put("user", user.map(acting -> MeController.me(acting.account())).orElse(null));
+        state.put("user", user.map(acting -> Me.of(acting.account())).orElse(null));
         state.put("setupRequired", !settings.setupComplete());
         state.put("signupPolicy", settings.signupPolicy().wireName());
         state.put("mailDelivery", links.delivery().wireName());

@@ -1,5 +1,6 @@
 package dev.orchwiz.security;
 
+import dev.orchwiz.api.secret.SecretCipher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -36,18 +37,12 @@ class GitHubConfiguration {
 
     @Bean
     @Conditional(GitHubConfigured.class)
-    TokenCipher gitHubTokenCipher(GitHubProperties github) {
-        return new TokenCipher(github.encryptionKey());
-    }
-
-    @Bean
-    @Conditional(GitHubConfigured.class)
     GitHubLinking gitHubLinking(
             GitHubProperties github,
-            TokenCipher cipher,
             AccountLookup accounts,
             org.axonframework.commandhandling.gateway.CommandGateway commands,
             org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        return new GitHubLinking(github, cipher, accounts, commands, jdbc);
+        // Made here, not a bean: a SecretCipher bean would be one more candidate wherever the type is injected.
+        return new GitHubLinking(github, new SecretCipher(github.encryptionKey()), accounts, commands, jdbc);
     }
 }

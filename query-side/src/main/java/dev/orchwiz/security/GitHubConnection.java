@@ -5,13 +5,13 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 
 /** Whether this node has a GitHub OAuth app configured (GitHub is connected after sign-in, never a sign-in). */
-final class GitHubConnection {
+public final class GitHubConnection {
 
     static final String REGISTRATION = "github";
 
     private GitHubConnection() {}
 
-    static boolean configured(ObjectProvider<ClientRegistrationRepository> registrations) {
+    public static boolean configured(ObjectProvider<ClientRegistrationRepository> registrations) {
         ClientRegistrationRepository repository = registrations.getIfAvailable();
         return repository != null
                 && !(repository instanceof InMemoryClientRegistrationRepository inMemory

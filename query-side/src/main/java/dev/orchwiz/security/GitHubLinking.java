@@ -3,6 +3,7 @@ package dev.orchwiz.security;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.command.LinkGitHub;
 import dev.orchwiz.api.identity.query.Account;
+import dev.orchwiz.api.secret.SecretCipher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -22,14 +23,14 @@ import org.springframework.web.client.RestClient;
 class GitHubLinking implements OAuth2AuthorizedClientRepository {
 
     private final RestClient api;
-    private final TokenCipher cipher;
+    private final SecretCipher cipher;
     private final AccountLookup accounts;
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
 
     GitHubLinking(
             GitHubProperties github,
-            TokenCipher cipher,
+            SecretCipher cipher,
             AccountLookup accounts,
             CommandGateway commands,
             JdbcTemplate jdbc) {
@@ -83,10 +84,10 @@ class GitHubLinking implements OAuth2AuthorizedClientRepository {
     @Override
     public void removeAuthorizedClient(
             String registrationId, Authentication principal, HttpServletRequest request, HttpServletResponse response) {
-        accounts.byEmail(principal.getName()).ifPresent(this::forget);
+        accounts.byEmail(principal.getName()).ifPresent(account -> forget(account.id()));
     }
 
-    void forget(Account account) {
-        jdbc.update("delete from github_credential where user_id = ?", account.id());
+    void forget(String userId) {
+        jdbc.update("delete from github_credential where user_id = ?", userId);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
  * Spring Security keeps passkeys in its own table; this wrapper makes adding and removing one a recorded decision of
  * the user aggregate (which also guards the last passkey), so audits see them in the event store.
  */
-class RecordingUserCredentialRepository implements UserCredentialRepository {
+public class RecordingUserCredentialRepository implements UserCredentialRepository {
 
     private final UserCredentialRepository delegate;
     private final PublicKeyCredentialUserEntityRepository userEntities;
@@ -71,7 +71,10 @@ class RecordingUserCredentialRepository implements UserCredentialRepository {
         delegate.delete(credentialId);
     }
 
-    /** Deletes after the aggregate already decided (our own endpoint, which may carry the user's confirmation). */
+    /**
+     * Deletes after the aggregate already decided: on its {@code PasskeyRemoved}, whichever endpoint asked (ours may
+     * carry the user's confirmation).
+     */
     void deleteDecided(Bytes credentialId) {
         delegate.delete(credentialId);
     }
@@ -86,7 +89,7 @@ class RecordingUserCredentialRepository implements UserCredentialRepository {
         return delegate.findByUserId(userId);
     }
 
-    List<CredentialRecord> findByEmail(String email) {
+    public List<CredentialRecord> findByEmail(String email) {
         PublicKeyCredentialUserEntity entity = userEntities.findByUsername(email);
         return entity == null ? List.of() : delegate.findByUserId(entity.getId());
     }

@@ -1,5 +1,6 @@
 package dev.orchwiz.web;
 
+import dev.orchwiz.api.identity.ActingToken;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.IdentityError;
 import dev.orchwiz.api.problem.RuleViolation;
@@ -11,22 +12,28 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Supplies the acting principal, as resolved by the security filters, to every endpoint that declares an {@link Actor}. */
+/**
+ * Supplies the acting principal, as resolved by the security filters, to every endpoint that declares an {@link Actor},
+ * and the API token the request came with to one that declares an {@link ActingToken} (the command side's endpoints
+ * see neither the servlet session nor Spring Security, only these two).
+ */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return Actor.class.equals(parameter.getParameterType());
+        return Actor.class.equals(parameter.getParameterType())
+                || ActingToken.class.equals(parameter.getParameterType());
     }
 
     @Override
-    public Actor resolveArgument(
+    public Object resolveArgument(
             MethodParameter parameter,
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        return ActingUser.of(request).map(ActingUser::actor).orElseThrow(NotSignedIn::new);
+        ActingUser acting = ActingUser.of(request).orElseThrow(NotSignedIn::new);
+        return Actor.class.equals(parameter.getParameterType()) ? acting.actor() : acting.token();
     }
 
     static class NotSignedIn extends RuleViolation {

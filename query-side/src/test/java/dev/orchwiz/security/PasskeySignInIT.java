@@ -115,6 +115,24 @@ class PasskeySignInIT {
     }
 
     @Test
+    void onlyItsOwnerRemovesAPasskey() {
+        openSignUp();
+        Browser owner = new Browser(port);
+        owner.signInByEmail("owner@example.com");
+        addPasskey(owner, new PasskeyEmulator(ORIGIN), "Owner's phone");
+        String id = owner.client.get("/api/me/passkeys").json().get(0).get("id").asString();
+        Browser other = new Browser(port);
+        other.signInByEmail("other@example.com");
+
+        Reply refused = other.delete("/api/me/passkeys/" + id + "?confirm=true");
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.code()).isEqualTo("PASSKEY_NOT_FOUND");
+        assertThat(owner.client.get("/api/me/passkeys").json().size()).isEqualTo(1);
+        assertThat(owner.client.get("/api/me").json().get("passkeys").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aPasskeyFromAnotherOriginIsRefused() {
         openSignUp();
         Browser browser = new Browser(port);

@@ -1,9 +1,9 @@
 package dev.orchwiz.command.hook;
 
 import dev.orchwiz.api.id.HookId;
+import dev.orchwiz.api.secret.SecretCipher;
 import dev.orchwiz.command.hook.delivery.WebhookSecret;
 import dev.orchwiz.command.secret.NodeKey;
-import dev.orchwiz.command.secret.SecretCipher;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -9,4 +9,9 @@ class IdentityRefusal extends RuleViolation {
     IdentityRefusal(IdentityError error, String detail) {
         super(error, detail);
     }
+
+    /** A user the caller may not see is as missing as one that never was. */
+    static IdentityRefusal noUser(Object userId) {
+        return new IdentityRefusal(IdentityError.USER_NOT_FOUND, "No user " + userId);
+    }
 }

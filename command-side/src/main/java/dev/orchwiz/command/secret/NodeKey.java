@@ -1,5 +1,6 @@
 package dev.orchwiz.command.secret;
 
+import dev.orchwiz.api.secret.SecretCipher;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,2 +1,2 @@
-/** Secrets kept at rest (third-party tokens, webhook signing secrets), encrypted with the node's key. */
+/** The node's key for secrets at rest, and the start-up check that it is the key this database's secrets need. */
 package dev.orchwiz.command.secret;

@@ -1,8 +1,8 @@
 package dev.orchwiz.command.toolcall;
 
 import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.secret.SecretCipher;
 import dev.orchwiz.command.secret.NodeKey;
-import dev.orchwiz.command.secret.SecretCipher;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

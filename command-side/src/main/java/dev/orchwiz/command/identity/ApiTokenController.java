@@ -1,18 +1,17 @@
-package dev.orchwiz.security;
+package dev.orchwiz.command.identity;
 
 import dev.orchwiz.api.WireNamed;
-import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.identity.ActingToken;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.ApiTokenFormat;
 import dev.orchwiz.api.identity.TokenScope;
 import dev.orchwiz.api.identity.command.IssueApiToken;
 import dev.orchwiz.api.identity.command.RevokeApiToken;
-import dev.orchwiz.api.identity.query.ApiTokenPage;
-import dev.orchwiz.api.identity.query.ListApiTokens;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.text.SingleLine;
-import dev.orchwiz.web.PageParameters;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.orchwiz.command.web.CommandSender;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,18 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,48 +41,34 @@ class ApiTokenController {
 
     static final int MAX_EXPIRY_DAYS = 3650;
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final CommandSender commands;
 
-    ApiTokenController(CommandGateway commands, QueryGateway queries) {
+    ApiTokenController(CommandSender commands) {
         this.commands = commands;
-        this.queries = queries;
     }
 
     record Issue(@SingleLine String name, List<String> scopes, Integer expiresInDays) {}
 
-    @GetMapping
-    ApiTokenPage list(
-            HttpServletRequest request,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
-        ActingUser acting = MeController.acting(request);
-        return queries.query(new ListApiTokens(UserId.of(acting.account().id()), page, size), ApiTokenPage.class)
-                .join();
-    }
-
     @PostMapping
-    ResponseEntity<Map<String, Object>> issue(HttpServletRequest request, @RequestBody Issue body) {
-        ActingUser acting = MeController.acting(request);
+    ResponseEntity<Map<String, Object>> issue(Actor actor, ActingToken via, @RequestBody Issue body) {
         Set<TokenScope> scopes = scopes(body.scopes());
         Instant expiresAt = expiry(body.expiresInDays());
-        String token = ApiTokens.generate();
+        String token = ApiTokenFormat.generate();
         String tokenId = UUID.randomUUID().toString();
-        String prefix = ApiTokens.shownPrefix(token);
-        commands.sendAndWait(
+        String prefix = ApiTokenFormat.shownPrefix(token);
+        // A token that issues another is held by the user aggregate to its own scopes and expiry; a browser is not.
+        commands.send(
                 new IssueApiToken(
-                        UserId.of(acting.account().id()),
-                        acting.actor(),
+                        actor.id(),
+                        actor,
                         tokenId,
                         body.name(),
                         scopes,
                         expiresAt,
                         prefix,
-                        ApiTokens.hash(token),
-                        issuingTokenId(acting)),
-                30,
-                TimeUnit.SECONDS);
+                        ApiTokenFormat.hash(token),
+                        via.id()),
+                () -> IdentityRefusal.noUser(actor.id()));
         Map<String, Object> issued = new LinkedHashMap<>();
         issued.put("id", tokenId);
         issued.put("name", body.name() == null ? null : body.name().trim());
@@ -105,25 +84,9 @@ class ApiTokenController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> revoke(HttpServletRequest request, @PathVariable String id) {
-        ActingUser acting = MeController.acting(request);
-        commands.sendAndWait(
-                new RevokeApiToken(UserId.of(acting.account().id()), acting.actor(), id), 30, TimeUnit.SECONDS);
+    ResponseEntity<Void> revoke(Actor actor, @PathVariable String id) {
+        commands.send(new RevokeApiToken(actor.id(), actor, id), () -> IdentityRefusal.noUser(actor.id()));
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * The token this request came with, so the user aggregate holds a token-issued token to that token's own scopes
-     * and expiry; {@code null} for a person signed in in a browser.
-     */
-    private static String issuingTokenId(ActingUser acting) {
-        if (!acting.viaToken()) {
-            return null;
-        }
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication token) {
-            return token.tokenId();
-        }
-        throw new IllegalStateException("a token request without its token authentication");
     }
 
     private static Set<TokenScope> scopes(List<String> raw) {

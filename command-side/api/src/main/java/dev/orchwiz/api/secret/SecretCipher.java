@@ -1,4 +1,4 @@
-package dev.orchwiz.command.secret;
+package dev.orchwiz.api.secret;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

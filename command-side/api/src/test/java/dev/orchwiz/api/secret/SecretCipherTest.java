@@ -1,9 +1,10 @@
-package dev.orchwiz.command.secret;
+package dev.orchwiz.api.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class SecretCipherTest {
@@ -29,5 +30,17 @@ class SecretCipherTest {
         assertThatThrownBy(() -> new SecretCipher(OTHER_KEY).decrypt(sealed)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new SecretCipher("c2hvcnQ=")).hasMessageContaining("ORCHWIZ_ENCRYPTION_KEY");
         assertThatThrownBy(() -> new SecretCipher(null)).hasMessageContaining("ORCHWIZ_ENCRYPTION_KEY");
+    }
+
+    /**
+     * GitHub access tokens were sealed by the sign-in side's own cipher before this one served both; a value it wrote
+     * (IV then ciphertext and tag, as stored in {@code github_credential.access_token}) must still open.
+     */
+    @Test
+    void opensWhatTheFormerTokenCipherStored() {
+        byte[] storedBefore = Base64.getDecoder()
+                .decode("32CYFcxgErM7/lEYDQylLAfhNYSKilu//GzP9+r4mYgz6QHP9CURuwdfufKioCQyd5cR28qGDw==");
+
+        assertThat(new SecretCipher(KEY).decrypt(storedBefore)).isEqualTo("gho_written_by_token_cipher");
     }
 }
