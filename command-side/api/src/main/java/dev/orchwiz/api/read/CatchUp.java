@@ -17,8 +17,11 @@ public final class CatchUp {
     /** The response header that tells a client the answer is older than the {@code minVersion} it asked for. */
     public static final String BEHIND_HEADER = "X-Read-Model-Behind";
 
-    /** What the HTTP reads and the writes that answer with the written state wait at most. */
-    public static final CatchUp READ_YOUR_WRITES = new CatchUp(Duration.ofSeconds(3), Duration.ofMillis(15));
+    /**
+     * What the HTTP reads and the writes that answer with the written state wait at most, re-reading every 10 ms (the
+     * tool-call writes' pace before they shared this wait, so a request answers no later than it did).
+     */
+    public static final CatchUp READ_YOUR_WRITES = new CatchUp(Duration.ofSeconds(3), Duration.ofMillis(10));
 
     private final Duration maxWait;
     private final Duration poll;
