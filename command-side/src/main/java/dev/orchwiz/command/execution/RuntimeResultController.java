@@ -4,14 +4,15 @@ import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.toolcall.ToolCallError;
-import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
+import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.execution.sandbox.Utf8;
 import dev.orchwiz.command.toolcall.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallReads;
 import dev.orchwiz.command.web.CommandSender;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,7 +40,7 @@ class RuntimeResultController {
     record Result(String outcome, Integer exitCode, Long durationMs, String stdout, String stderr, String error) {}
 
     @PostMapping("/api/tool-calls/{id}/result")
-    ToolCallView report(Actor actor, @PathVariable String id, @RequestBody Result body) {
+    ResponseEntity<ToolCallView> report(Actor actor, @PathVariable String id, @RequestBody Result body) {
         ToolCallId callId = ToolCallId.parse(id).orElseThrow(() -> missing(id));
         if (body.outcome() == null) {
             throw refusal(ToolCallError.INVALID_INPUT, "outcome is required: completed or failed");
@@ -49,7 +50,7 @@ class RuntimeResultController {
         int keptOut = prefixLength(stdout, outputCapBytes);
         int keptErr = prefixLength(stderr, outputCapBytes - keptOut);
         long kept = keptOut + keptErr;
-        ToolCallStatus after = commands.send(
+        ToolCallChanged written = commands.send(
                 new ReportToolCallResult(
                         callId,
                         actor,
@@ -62,7 +63,7 @@ class RuntimeResultController {
                         kept,
                         body.error() == null ? null : redaction.redact(body.error())),
                 () -> missing(id));
-        return reads.afterWrite(actor, callId, status -> status != after);
+        return reads.afterWrite(actor, written, ResponseEntity.ok());
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.orchwiz.api.hook.event.HookRedeliveryRequested;
 import dev.orchwiz.api.id.HookDeliveryId;
 import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.command.ownership.Owned;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
@@ -115,7 +116,7 @@ class HookDelivery {
     void on(HookDeliveryScheduled event, org.axonframework.messaging.MetaData metaData) {
         deliveryId = event.deliveryId();
         hookId = event.hookId();
-        ownerId = UserId.of(String.valueOf(metaData.get(Owned.OWNER_METADATA)));
+        ownerId = UserId.of(String.valueOf(metaData.get(OwnerMetaData.KEY)));
         status = DeliveryStatus.PENDING;
     }
 

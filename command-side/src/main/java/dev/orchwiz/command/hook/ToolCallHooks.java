@@ -12,6 +12,7 @@ import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
@@ -112,7 +113,7 @@ class ToolCallHooks implements DisposableBean {
     // --- PreToolUse ---
 
     @EventHandler
-    void on(ToolCallAwaitingHooks event, @MetaDataValue("ownerId") String ownerId) {
+    void on(ToolCallAwaitingHooks event, @MetaDataValue(OwnerMetaData.KEY) String ownerId) {
         // Hooks are asked off the processor's thread: a webhook may take its whole timeout, and a child call's
         // commands must commit on their own, not with this handler's batch.
         for (HookRef hook : event.hooks()) {

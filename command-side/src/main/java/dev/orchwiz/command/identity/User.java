@@ -31,6 +31,7 @@ import dev.orchwiz.api.identity.event.UserRoleGranted;
 import dev.orchwiz.api.identity.event.UserRoleRevoked;
 import dev.orchwiz.api.identity.event.UserSignedOutEverywhere;
 import dev.orchwiz.api.identity.query.CountAdmins;
+import dev.orchwiz.command.ownership.Owned;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -43,7 +44,6 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -86,10 +86,10 @@ class User {
                 : EnumSet.copyOf(command.roles());
         initial.add(Role.MEMBER);
         UserId id = command.userId();
-        apply(new UserRegistered(id, email, command.displayName(), initial), owner(id));
-        apply(new UserEmailVerified(id, email), owner(id));
+        apply(new UserRegistered(id, email, command.displayName(), initial), Owned.by(id));
+        apply(new UserEmailVerified(id, email), Owned.by(id));
         if (initial.contains(Role.ADMIN)) {
-            apply(new UserRoleGranted(id, Role.ADMIN, id), owner(id));
+            apply(new UserRoleGranted(id, Role.ADMIN, id), Owned.by(id));
         }
     }
 
@@ -326,11 +326,7 @@ class User {
     private record TokenGrant(Set<TokenScope> scopes, Instant expiresAt) {}
 
     private void applyOwned(Object event) {
-        apply(event, owner(userId));
-    }
-
-    private static MetaData owner(UserId id) {
-        return MetaData.with("ownerId", id.value());
+        apply(event, Owned.by(userId));
     }
 
     private static String abbreviate(String reason) {

@@ -39,12 +39,12 @@ import dev.orchwiz.api.session.event.SessionShared;
 import dev.orchwiz.api.session.event.SessionStarted;
 import dev.orchwiz.api.session.event.SessionUnshared;
 import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
+import dev.orchwiz.command.ownership.Owned;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -55,8 +55,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = "sessionCache")
 class Session {
-
-    static final String OWNER_METADATA = "ownerId";
 
     private static final Map<SessionStatus, Set<SessionStatus>> TRANSITIONS = Map.of(
             SessionStatus.PLANNING, Set.of(SessionStatus.EXECUTING),
@@ -112,7 +110,7 @@ class Session {
     }
 
     private void start(SessionStarted started) {
-        apply(started, ownedBy(started.ownerId()));
+        apply(started, Owned.by(started.ownerId()));
     }
 
     @CommandHandler
@@ -200,7 +198,7 @@ class Session {
             case PAUSED -> applyOwned(new SessionPaused(sessionId, command.reason(), by));
             case COMPLETED -> applyOwned(new SessionCompleted(sessionId, command.reason(), by));
             case FAILED -> applyOwned(new SessionFailed(sessionId, command.reason(), by));
-            case PLANNING -> throw new InvalidSessionTransition(status, target);
+            case PLANNING -> throw SessionRefusal.invalidTransition(status, target);
         }
         return changed();
     }
@@ -270,29 +268,29 @@ class Session {
     private void assertMayAccess(Actor actor) {
         if (!actor.mayAccess(ownerId)) {
             if (shared && !archived) {
-                throw new SessionReadOnly(sessionId);
+                throw SessionRefusal.readOnly(sessionId);
             }
             // Someone else's session answers exactly like a missing one, so ids cannot be probed.
-            throw new SessionNotFound(sessionId);
+            throw SessionRefusal.notFound(sessionId);
         }
     }
 
     private void assertMayRead(Actor actor) {
         if (!actor.mayAccess(ownerId) && !shared) {
-            throw new SessionNotFound(sessionId);
+            throw SessionRefusal.notFound(sessionId);
         }
     }
 
     private void assertNotArchived() {
         if (archived) {
-            throw new SessionIsArchived(sessionId);
+            throw SessionRefusal.archived(sessionId);
         }
     }
 
     private void assertExpectedVersion(Long expectedVersion) {
         long version = currentVersion();
         if (expectedVersion != null && expectedVersion != version) {
-            throw new StaleSessionVersion(sessionId, expectedVersion, version);
+            throw SessionRefusal.staleVersion(sessionId, expectedVersion, version);
         }
     }
 
@@ -304,20 +302,20 @@ class Session {
 
     private void assertTransitionAllowed(SessionStatus target) {
         if (!TRANSITIONS.get(status).contains(target)) {
-            throw new InvalidSessionTransition(status, target);
+            throw SessionRefusal.invalidTransition(status, target);
         }
     }
 
     private void assertAcceptsPrompts() {
         if (status != SessionStatus.PLANNING && status != SessionStatus.EXECUTING) {
-            throw new SessionNotAcceptingInput(
+            throw SessionRefusal.notAcceptingInput(
                     sessionId, "a " + status.wireName() + " session does not accept prompts; resume it first");
         }
     }
 
     private void assertOpen() {
         if (status.isClosed()) {
-            throw new SessionNotAcceptingInput(
+            throw SessionRefusal.notAcceptingInput(
                     sessionId, "a " + status.wireName() + " session does not accept new interactions");
         }
     }
@@ -340,14 +338,14 @@ class Session {
 
     private static void assertContentWithinLimits(String content, int limit) {
         if (content == null || content.isBlank()) {
-            throw new InvalidSessionInput("content", "must not be blank");
+            throw SessionRefusal.invalidInput("content", "must not be blank");
         }
         assertLength("content", content, limit);
     }
 
     private static void assertLength(String field, String value, int limit) {
         if (value != null && value.length() > limit) {
-            throw new InvalidSessionInput(field, "must be at most " + limit + " characters");
+            throw SessionRefusal.invalidInput(field, "must be at most " + limit + " characters");
         }
     }
 
@@ -439,11 +437,7 @@ class Session {
     // --- small pieces ---
 
     private void applyOwned(Object event) {
-        apply(event, ownedBy(ownerId));
-    }
-
-    private static MetaData ownedBy(UserId owner) {
-        return MetaData.with(OWNER_METADATA, owner.value());
+        apply(event, Owned.by(ownerId));
     }
 
     private SessionChanged changed() {

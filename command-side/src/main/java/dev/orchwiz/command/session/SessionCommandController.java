@@ -24,6 +24,7 @@ import dev.orchwiz.api.session.command.StartSession;
 import dev.orchwiz.api.session.command.SubmitPrompt;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.api.text.TextRules;
+import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
 import dev.orchwiz.command.web.MetadataLimit;
 import jakarta.validation.Valid;
@@ -36,9 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -61,10 +59,10 @@ class SessionCommandController {
     private static final Set<String> REVISABLE_FIELDS =
             Set.of("title", "description", "projectName", "branch", "environment", "metadata");
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final ObjectMapper json;
 
-    SessionCommandController(CommandGateway commands, ObjectMapper json) {
+    SessionCommandController(CommandSender commands, ObjectMapper json) {
         this.commands = commands;
         this.json = json;
     }
@@ -313,15 +311,11 @@ class SessionCommandController {
     }
 
     private <R> R send(SessionId target, Object command) {
-        try {
-            return commands.sendAndWait(command, 30, TimeUnit.SECONDS);
-        } catch (AggregateNotFoundException missing) {
-            throw new SessionNotFound(target);
-        }
+        return commands.send(command, () -> SessionRefusal.notFound(target));
     }
 
     private static SessionId sessionId(String raw) {
-        return SessionId.parse(raw).orElseThrow(() -> new SessionNotFound(raw));
+        return SessionId.parse(raw).orElseThrow(() -> SessionRefusal.notFound(raw));
     }
 
     private static ResponseEntity<Written> created(SessionChanged changed) {

@@ -3,19 +3,20 @@ package dev.orchwiz.command.slashcommand;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.id.SubagentId;
-import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.read.CatchUp;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
-import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.toolcall.ToolCallReads;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -58,7 +59,7 @@ class SlashCommandRunController {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("command", CommandArguments.substitute(command.script(), run.arguments()));
         input.put("description", "/" + command.name() + (run.arguments() == null ? "" : " " + run.arguments()));
-        ToolCallId callId = requests.request(
+        ToolCallChanged written = requests.request(
                 actor,
                 new ToolCallRequests.Call(
                         ToolCallOrigin.SLASH_COMMAND,
@@ -73,36 +74,36 @@ class SlashCommandRunController {
                         input,
                         null,
                         command.workingDirectory()));
-        ToolCallView view = reads.afterWrite(actor, callId, status -> status == ToolCallStatus.REQUESTED);
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/tool-calls/" + callId))
-                .body(view);
+        return reads.afterWrite(
+                actor,
+                written,
+                ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .location(URI.create("/api/tool-calls/" + written.toolCallId())));
     }
 
-    /** A command defined a moment ago may not be in the read model yet; wait for it briefly before saying 404. */
-    private java.util.Optional<SlashCommandDetail> find(Actor actor, SlashCommandId commandId) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
-        java.util.Optional<SlashCommandDetail> found;
-        do {
-            found = queries.query(
-                            new FindSlashCommand(actor, commandId),
-                            ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
-                    .join();
-            if (found.isEmpty()) {
-                java.util.concurrent.locks.LockSupport.parkNanos(
-                        java.time.Duration.ofMillis(20).toNanos());
-            }
-        } while (found.isEmpty() && System.nanoTime() < deadline);
-        return found;
+    /**
+     * A command defined a moment ago may not be in the read model yet; wait for it briefly before saying 404 (its
+     * first version, 0, is "it exists").
+     */
+    private Optional<SlashCommandDetail> find(Actor actor, SlashCommandId commandId) {
+        return CatchUp.READ_YOUR_WRITES
+                .read(
+                        () -> queries.query(
+                                        new FindSlashCommand(actor, commandId),
+                                        ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
+                                .join(),
+                        SlashCommandDetail::version,
+                        0L)
+                .found();
     }
 
-    private static java.util.Optional<String> parse(String value, String field) {
+    private static Optional<String> parse(String value, String field) {
         if (value == null || value.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (SessionId.parse(value).isEmpty()) {
             throw new SlashCommandRefusal(SlashCommandError.INVALID_INPUT, field + " is not an id");
         }
-        return java.util.Optional.of(value);
+        return Optional.of(value);
     }
 }

@@ -24,6 +24,7 @@ import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
 import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.api.toolcall.command.StartToolCallRun;
+import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallApproved;
@@ -50,7 +51,10 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -88,8 +92,13 @@ class ToolCall {
         // for Axon: rebuilt from events
     }
 
+    /**
+     * Creates the call and decides it at once. A creating method rather than a constructor, so that it can answer the
+     * version its events reached, which a read of the call names as {@code minVersion}.
+     */
     @CommandHandler
-    ToolCall(RequestToolCall command, PermissionCheck permissions) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    ToolCallChanged handle(RequestToolCall command, PermissionCheck permissions) {
         assertValidRequest(command);
         UserId owner = command.actor().id();
         // Only the redacted input is recorded and hashed; the rules below still see the input as asked.
@@ -114,8 +123,7 @@ class ToolCall {
                         command.workingDirectory(),
                         command.runsLocally(),
                         owner));
-        // Events applied in a constructor reach the event sourcing handlers only after it returns, so the rest of
-        // the decision works from the command's values, not from fields.
+        // The rest of the decision works from the command's values, which are what the events just recorded.
         ToolCallId id = command.toolCallId();
         PermissionCheck.Verdict decision = permissions.decide(
                 command.tool(),
@@ -129,12 +137,12 @@ class ToolCall {
                         id, decision.outcome(), decision.reason(), decision.decidedBy(), decision.shadowed(), mode));
         if (decision.outcome() == PermissionOutcome.DENY) {
             applyOwned(owner, new ToolCallDenied(id, decision.reason(), null, null));
-            return;
+            return changed(id);
         }
         List<HookRef> hooks = command.preToolUseHooks() == null ? List.of() : command.preToolUseHooks();
         if (!hooks.isEmpty()) {
             applyOwned(owner, new ToolCallAwaitingHooks(id, List.copyOf(hooks), command.approvalExpiresAt()));
-            return;
+            return changed(id);
         }
         applyOwned(
                 owner,
@@ -146,6 +154,7 @@ class ToolCall {
                         hash,
                         command.approvalExpiresAt(),
                         command.runsLocally()));
+        return changed(id);
     }
 
     @CommandHandler
@@ -188,7 +197,7 @@ class ToolCall {
     }
 
     @CommandHandler
-    ToolCallStatus handle(DecideApproval command) {
+    ToolCallChanged handle(DecideApproval command) {
         assertOwnedBy(command.actor());
         if (status != ToolCallStatus.AWAITING_APPROVAL) {
             throw new ToolCallRefusal(
@@ -207,7 +216,7 @@ class ToolCall {
         }
         if (approvalExpiresAt != null && !GenericEventMessage.clock.instant().isBefore(approvalExpiresAt)) {
             applyOwned(new ToolCallApprovalExpired(toolCallId, approvalExpiresAt));
-            return status;
+            return changed(toolCallId);
         }
         // the reason is read by people: who decided is in the event's own field, shown by address on the read side
         UserId by = command.actor().id();
@@ -217,7 +226,7 @@ class ToolCall {
         } else {
             applyOwned(new ToolCallDenied(toolCallId, "Denied by a person", by, command.comment()));
         }
-        return status;
+        return changed(toolCallId);
     }
 
     @CommandHandler
@@ -287,7 +296,7 @@ class ToolCall {
     }
 
     @CommandHandler
-    ToolCallStatus handle(ReportToolCallResult command) {
+    ToolCallChanged handle(ReportToolCallResult command) {
         assertOwnedBy(command.actor());
         if (runsLocally) {
             throw new ToolCallRefusal(
@@ -323,7 +332,7 @@ class ToolCall {
             applyOwned(new ToolCallFailed(
                     toolCallId, command.exitCode(), command.durationMs(), abbreviate(command.error())));
         }
-        return status;
+        return changed(toolCallId);
     }
 
     private int recordReported(int sequence, String stream, String text) {
@@ -339,7 +348,7 @@ class ToolCall {
     }
 
     @CommandHandler
-    ToolCallStatus handle(CancelToolCall command) {
+    ToolCallChanged handle(CancelToolCall command) {
         assertOwnedBy(command.actor());
         if (status.isFinal()) {
             throw new ToolCallRefusal(ToolCallError.ALREADY_FINISHED, "This call is already " + status.wireName());
@@ -352,7 +361,7 @@ class ToolCall {
         } else {
             applyOwned(new ToolCallCancelled(toolCallId, by, null));
         }
-        return status;
+        return changed(toolCallId);
     }
 
     // --- decisions ---
@@ -408,6 +417,11 @@ class ToolCall {
             return null;
         }
         return text.length() > COMMENT_LIMIT ? text.substring(0, COMMENT_LIMIT - 1) + "…" : text;
+    }
+
+    /** The call's version after this command: the sequence number of the last event it has. */
+    private static ToolCallChanged changed(ToolCallId id) {
+        return new ToolCallChanged(id, AggregateLifecycle.getVersion());
     }
 
     private void applyOwned(Object event) {

@@ -7,9 +7,9 @@ import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.toolcall.ApprovalDecision;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
-import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.CancelToolCall;
 import dev.orchwiz.api.toolcall.command.DecideApproval;
+import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.web.CommandSender;
 import java.net.URI;
@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
-/** Tool calls from runtimes, approval decisions and cancellations; each answers with the call as it now stands. */
+/**
+ * Tool calls from runtimes, approval decisions and cancellations; each answers with the call as it now stands, at least
+ * at the version the write produced (see {@link ToolCallReads}).
+ */
 @RestController
 class ToolCallController {
 
@@ -57,7 +60,7 @@ class ToolCallController {
         SubagentId subagent = body.subagentId() == null
                 ? null
                 : SubagentId.parse(body.subagentId()).orElseThrow(() -> invalid("subagentId is not a subagent id"));
-        ToolCallId id = requests.request(
+        ToolCallChanged written = requests.request(
                 actor,
                 new ToolCallRequests.Call(
                         ToolCallOrigin.RUNTIME,
@@ -70,29 +73,29 @@ class ToolCallController {
                         body.input(),
                         null,
                         workingDirectory(body)));
-        ToolCallView view = reads.afterWrite(actor, id, status -> status == ToolCallStatus.REQUESTED);
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/tool-calls/" + id))
-                .body(view);
+        return reads.afterWrite(
+                actor,
+                written,
+                ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .location(URI.create("/api/tool-calls/" + written.toolCallId())));
     }
 
     @PostMapping({"/api/tool-calls/{id}/decision", "/api/approvals/{id}"})
-    ToolCallView decide(Actor actor, @PathVariable String id, @RequestBody Decision body) {
+    ResponseEntity<ToolCallView> decide(Actor actor, @PathVariable String id, @RequestBody Decision body) {
         ToolCallId callId = toolCallId(id);
         if (body.decision() == null) {
             throw invalid("decision must be approve or deny");
         }
-        ToolCallStatus after = commands.send(
+        ToolCallChanged written = commands.send(
                 new DecideApproval(callId, actor, body.decision(), body.comment(), body.inputHash()),
                 () -> missing(id));
-        return reads.afterWrite(actor, callId, status -> status != after);
+        return reads.afterWrite(actor, written, ResponseEntity.ok());
     }
 
     @PostMapping({"/api/tool-calls/{id}/cancel", "/api/executions/{id}/cancel"})
-    ToolCallView cancel(Actor actor, @PathVariable String id) {
-        ToolCallId callId = toolCallId(id);
-        ToolCallStatus after = commands.send(new CancelToolCall(callId, actor), () -> missing(id));
-        return reads.afterWrite(actor, callId, status -> status != after && !status.isFinal());
+    ResponseEntity<ToolCallView> cancel(Actor actor, @PathVariable String id) {
+        ToolCallChanged written = commands.send(new CancelToolCall(toolCallId(id), actor), () -> missing(id));
+        return reads.afterWrite(actor, written, ResponseEntity.ok());
     }
 
     private static String workingDirectory(RuntimeCall body) {

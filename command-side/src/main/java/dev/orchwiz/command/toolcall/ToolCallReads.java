@@ -1,27 +1,23 @@
 package dev.orchwiz.command.toolcall;
 
-import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.toolcall.ToolCallStatus;
+import dev.orchwiz.api.read.CatchUp;
+import dev.orchwiz.api.toolcall.ToolCallError;
+import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a tool call right after a write: the read model follows within milliseconds, so a short wait lets a write
- * answer with the call as it now stands instead of an id the client must poll for.
+ * Answers a tool-call write with the call as it now stands: the read of {@code GET /api/tool-calls/{id}?minVersion=}
+ * with the version the write produced, so a write's answer and a client's own read wait the same way ({@link
+ * CatchUp}) and the call in the answer carries its {@code version} for later reads.
  */
 @Component
 public class ToolCallReads {
-
-    private static final Duration MAX_WAIT = Duration.ofSeconds(3);
-    private static final Duration POLL = Duration.ofMillis(10);
 
     private final QueryGateway queries;
 
@@ -29,20 +25,20 @@ public class ToolCallReads {
         this.queries = queries;
     }
 
-    public Optional<ToolCallView> find(Actor actor, ToolCallId id) {
-        return queries.query(new FindToolCall(actor, id), ResponseTypes.optionalInstanceOf(ToolCallView.class))
-                .join();
-    }
-
-    /** The call once the read model shows it past {@code stale}; the freshest view if that takes too long. */
-    public ToolCallView afterWrite(Actor actor, ToolCallId id, Predicate<ToolCallStatus> stale) {
-        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
-        Optional<ToolCallView> view = find(actor, id);
-        while ((view.isEmpty() || stale.test(view.get().status())) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(POLL.toNanos());
-            view = find(actor, id);
-        }
-        return view.orElseThrow(
-                () -> new ToolCallRefusal(dev.orchwiz.api.toolcall.ToolCallError.NOT_FOUND, "No tool call " + id));
+    /** {@code response} with the call at the written version (or the freshest one, marked behind, if that is late). */
+    public ResponseEntity<ToolCallView> afterWrite(
+            Actor actor, ToolCallChanged written, ResponseEntity.BodyBuilder response) {
+        CatchUp.Read<ToolCallView> read = CatchUp.READ_YOUR_WRITES.read(
+                () -> queries.query(
+                                new FindToolCall(actor, written.toolCallId()),
+                                ResponseTypes.optionalInstanceOf(ToolCallView.class))
+                        .join(),
+                ToolCallView::version,
+                written.version());
+        ToolCallView view = read.found()
+                .orElseThrow(
+                        () -> new ToolCallRefusal(ToolCallError.NOT_FOUND, "No tool call " + written.toolCallId()));
+        return response.header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
+                .body(view);
     }
 }

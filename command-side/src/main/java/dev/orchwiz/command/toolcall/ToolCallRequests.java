@@ -13,6 +13,7 @@ import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
+import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.command.web.CommandSender;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,7 +72,8 @@ public class ToolCallRequests {
             String stdin,
             String workingDirectory) {}
 
-    public ToolCallId request(Actor actor, Call call) {
+    /** Asks for the call; answers its id and the version the decision reached, for a read to wait for. */
+    public ToolCallChanged request(Actor actor, Call call) {
         SessionMode mode = sessionMode(actor, call.sessionId());
         List<RuleRef> candidates = candidates(actor, call.sessionId(), call.subagentId());
         boolean runsLocally = LOCAL_TOOL.equals(call.tool());
@@ -90,17 +92,16 @@ public class ToolCallRequests {
             unredacted.keep(id, input, call.stdin());
         }
         try {
-            send(actor, call, id, mode, candidates, runsLocally, input, recordedInput, recordedStdin);
+            return send(actor, call, id, mode, candidates, runsLocally, input, recordedInput, recordedStdin);
         } catch (RuntimeException refused) {
             if (keepsInput) {
                 unredacted.forget(id);
             }
             throw refused;
         }
-        return id;
     }
 
-    private void send(
+    private ToolCallChanged send(
             Actor actor,
             Call call,
             ToolCallId id,
@@ -110,7 +111,7 @@ public class ToolCallRequests {
             Map<String, Object> input,
             Map<String, Object> recordedInput,
             String recordedStdin) {
-        commands.send(
+        return commands.send(
                 new RequestToolCall(
                         id,
                         actor,

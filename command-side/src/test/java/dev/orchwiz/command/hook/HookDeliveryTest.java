@@ -21,8 +21,8 @@ import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.api.problem.RuleViolation;
-import dev.orchwiz.command.ownership.Owned;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -88,7 +88,7 @@ class HookDeliveryTest {
         Matcher[] each = new Matcher[count + 1];
         for (int i = 0; i < count; i++) {
             each[i] = predicate((EventMessage<?> event) ->
-                    owner.value().equals(event.getMetaData().get(Owned.OWNER_METADATA)));
+                    owner.value().equals(event.getMetaData().get(OwnerMetaData.KEY)));
         }
         each[count] = andNoMore();
         return (Matcher) exactSequenceOf(each);

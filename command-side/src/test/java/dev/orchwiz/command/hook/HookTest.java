@@ -23,9 +23,9 @@ import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
-import dev.orchwiz.command.ownership.Owned;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
@@ -135,7 +135,7 @@ class HookTest {
     private static Matcher<List<EventMessage<?>>> oneEventOwnedBy(UserId owner) {
         return (Matcher) exactSequenceOf(
                 predicate((EventMessage<?> event) ->
-                        owner.value().equals(event.getMetaData().get(Owned.OWNER_METADATA))),
+                        owner.value().equals(event.getMetaData().get(OwnerMetaData.KEY))),
                 andNoMore());
     }
 

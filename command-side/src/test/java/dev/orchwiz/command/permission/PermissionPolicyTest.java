@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import dev.orchwiz.api.id.PermissionPolicyId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.PermissionPolicyDefinition;
 import dev.orchwiz.api.permission.PermissionPolicyRule;
@@ -23,7 +24,6 @@ import dev.orchwiz.api.permission.event.PermissionPolicyCreated;
 import dev.orchwiz.api.permission.event.PermissionPolicyRemoved;
 import dev.orchwiz.api.permission.event.PermissionPolicyRevised;
 import dev.orchwiz.api.problem.RuleViolation;
-import dev.orchwiz.command.ownership.Owned;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
@@ -101,7 +101,7 @@ class PermissionPolicyTest {
                 .when(new CreatePermissionPolicy(id, ADA, "no-network", definition("No network")))
                 .expectEventsMatching(exactSequenceOf(
                         predicate((EventMessage<?> event) ->
-                                OWNER.value().equals(event.getMetaData().get(Owned.OWNER_METADATA))),
+                                OWNER.value().equals(event.getMetaData().get(OwnerMetaData.KEY))),
                         andNoMore()));
     }
 
@@ -246,7 +246,7 @@ class PermissionPolicyTest {
                 .expectEventsMatching(exactSequenceOf(
                         predicate((EventMessage<?> event) -> event.getPayload()
                                         .equals(new PermissionPolicyRemoved(id, "no-network", ADMIN.id()))
-                                && OWNER.value().equals(event.getMetaData().get(Owned.OWNER_METADATA))),
+                                && OWNER.value().equals(event.getMetaData().get(OwnerMetaData.KEY))),
                         andNoMore()));
 
         assertThat(slugs.isHeld(OWNER, "no-network")).isFalse();

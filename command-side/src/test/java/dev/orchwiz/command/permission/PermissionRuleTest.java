@@ -10,6 +10,7 @@ import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.api.permission.PermissionError;
 import dev.orchwiz.api.permission.RuleScope;
 import dev.orchwiz.api.permission.command.AddPermissionRule;
@@ -18,7 +19,6 @@ import dev.orchwiz.api.permission.event.PermissionRuleAdded;
 import dev.orchwiz.api.permission.event.PermissionRuleRemoved;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
-import dev.orchwiz.command.ownership.Owned;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -74,7 +74,7 @@ class PermissionRuleTest {
     private static Matcher<java.util.List<EventMessage<?>>> onlyEvent(Object payload, UserId owner) {
         return exactSequenceOf(
                 predicate((EventMessage<?> event) -> event.getPayload().equals(payload)
-                        && owner.value().equals(event.getMetaData().get(Owned.OWNER_METADATA))),
+                        && owner.value().equals(event.getMetaData().get(OwnerMetaData.KEY))),
                 andNoMore());
     }
 

@@ -1,6 +1,7 @@
 package dev.orchwiz.command.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
@@ -47,6 +48,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -158,7 +161,7 @@ class SessionTest {
         void rejectsATitleOverTheLimit() {
             fixture.givenNoPriorActivity()
                     .when(new StartSession(id, ADA, "x".repeat(201), null, null, null, null, null, null, null, null))
-                    .expectException(InvalidSessionInput.class)
+                    .expectException(refused(SessionError.INVALID_INPUT))
                     .expectNoEvents();
         }
     }
@@ -212,7 +215,7 @@ class SessionTest {
         void rejectsEveryOtherTransition(SessionStatus from, SessionStatus to) {
             fixture.given(historyTo(from))
                     .when(new MoveSession(id, ADA, null, to, null))
-                    .expectException(InvalidSessionTransition.class)
+                    .expectException(refused(SessionError.INVALID_TRANSITION))
                     .expectExceptionMessage(
                             org.hamcrest.Matchers.containsString("from " + from.wireName() + " to " + to.wireName()))
                     .expectNoEvents();
@@ -222,7 +225,7 @@ class SessionTest {
         void refusesWhenTheExpectedVersionIsStale() {
             fixture.given(historyTo(SessionStatus.EXECUTING))
                     .when(new MoveSession(id, ADA, 0L, SessionStatus.PAUSED, null))
-                    .expectException(StaleSessionVersion.class)
+                    .expectException(refused(SessionError.VERSION_MISMATCH))
                     .expectNoEvents();
         }
 
@@ -265,7 +268,7 @@ class SessionTest {
                 fixture = new AggregateTestFixture<>(Session.class);
                 fixture.given(historyTo(status))
                         .when(new SubmitPrompt(id, ADA, null, interaction, "hi", null))
-                        .expectException(SessionNotAcceptingInput.class)
+                        .expectException(refused(SessionError.CLOSED))
                         .expectNoEvents();
             }
         }
@@ -274,7 +277,7 @@ class SessionTest {
         void refusesABlankPrompt() {
             fixture.given(started())
                     .when(new SubmitPrompt(id, ADA, null, interaction, "  ", null))
-                    .expectException(InvalidSessionInput.class)
+                    .expectException(refused(SessionError.INVALID_INPUT))
                     .expectNoEvents();
         }
 
@@ -290,7 +293,7 @@ class SessionTest {
         void refusesRuntimeInteractionsOnceClosed() {
             fixture.given(historyTo(SessionStatus.COMPLETED))
                     .when(new RecordInteraction(id, ADA, interaction, InteractionType.AI_RESPONSE, "late", null))
-                    .expectException(SessionNotAcceptingInput.class);
+                    .expectException(refused(SessionError.CLOSED));
         }
     }
 
@@ -341,7 +344,7 @@ class SessionTest {
                             FieldChange.to("b".repeat(256)),
                             null,
                             null))
-                    .expectException(InvalidSessionInput.class)
+                    .expectException(refused(SessionError.INVALID_INPUT))
                     .expectNoEvents();
         }
 
@@ -383,17 +386,19 @@ class SessionTest {
 
         @Test
         void refusesSomeoneWhoMayOnlyReadOrNotSeeIt() {
-            fixture.given(started()).when(new AdmitToolCall(id, GRACE)).expectException(SessionNotFound.class);
+            fixture.given(started())
+                    .when(new AdmitToolCall(id, GRACE))
+                    .expectException(refused(SessionError.NOT_FOUND));
             fixture.given(started(), new SessionShared(id, OWNER))
                     .when(new AdmitToolCall(id, GRACE))
-                    .expectException(SessionReadOnly.class);
+                    .expectException(refused(SessionError.READ_ONLY));
         }
 
         @Test
         void refusesCallsInAnArchivedSession() {
             fixture.given(started(), new SessionArchived(id, OWNER))
                     .when(new AdmitToolCall(id, ADA))
-                    .expectException(SessionIsArchived.class);
+                    .expectException(refused(SessionError.ARCHIVED));
         }
     }
 
@@ -404,7 +409,7 @@ class SessionTest {
         void anotherUsersSessionLooksMissing() {
             fixture.given(started())
                     .when(new ChangeSessionMode(id, GRACE, null, SessionMode.AUTO_ACCEPT))
-                    .expectException(SessionNotFound.class)
+                    .expectException(refused(SessionError.NOT_FOUND))
                     .expectNoEvents();
         }
 
@@ -415,11 +420,11 @@ class SessionTest {
                     .expectEvents(new SessionShared(id, OWNER));
             fixture.given(started(), new SessionShared(id, OWNER))
                     .when(new ChangeSessionMode(id, GRACE, null, SessionMode.AUTO_ACCEPT))
-                    .expectException(SessionReadOnly.class)
+                    .expectException(refused(SessionError.READ_ONLY))
                     .expectNoEvents();
             fixture.given(started(), new SessionShared(id, OWNER))
                     .when(new ShareSession(id, GRACE, null, false))
-                    .expectException(SessionReadOnly.class);
+                    .expectException(refused(SessionError.READ_ONLY));
             SessionId fork = SessionId.random();
             fixture.given(started(), new SessionShared(id, OWNER))
                     .when(new ForkSession(id, fork, GRACE, "mine now"))
@@ -432,7 +437,7 @@ class SessionTest {
                             org.axonframework.test.matchers.Matchers.andNoMore()));
             fixture.given(started(), new SessionShared(id, OWNER), new SessionUnshared(id, OWNER))
                     .when(new ForkSession(id, SessionId.random(), GRACE, null))
-                    .expectException(SessionNotFound.class);
+                    .expectException(refused(SessionError.NOT_FOUND));
         }
 
         @Test
@@ -449,20 +454,31 @@ class SessionTest {
                     .expectEvents(new SessionArchived(id, OWNER));
             fixture.given(started(), new SessionArchived(id, OWNER))
                     .when(new SubmitPrompt(id, ADA, null, UUID.randomUUID(), "hi", null))
-                    .expectException(SessionIsArchived.class)
+                    .expectException(refused(SessionError.ARCHIVED))
                     .expectNoEvents();
             fixture.given(started(), new SessionArchived(id, OWNER))
                     .when(new ForkSession(id, SessionId.random(), ADA, null))
-                    .expectException(SessionIsArchived.class);
+                    .expectException(refused(SessionError.ARCHIVED));
         }
     }
 
     @Test
     void everyRefusalCarriesItsStableCode() {
-        assertThat(new SessionNotFound("x").errorCode()).isEqualTo(SessionError.NOT_FOUND);
+        assertThat(SessionRefusal.notFound("x").errorCode()).isEqualTo(SessionError.NOT_FOUND);
         assertThat(SessionError.INVALID_TRANSITION.code()).isEqualTo("SESSION_INVALID_TRANSITION");
-        assertThat(new InvalidSessionTransition(SessionStatus.PLANNING, SessionStatus.PAUSED).errorCode())
+        assertThat(SessionRefusal.invalidTransition(SessionStatus.PLANNING, SessionStatus.PAUSED)
+                        .errorCode())
                 .isEqualTo(SessionError.INVALID_TRANSITION);
-        assertThat(new StaleSessionVersion(id, 1, 2).errorCode()).isEqualTo(SessionError.VERSION_MISMATCH);
+        assertThat(SessionRefusal.staleVersion(id, 1, 2).errorCode()).isEqualTo(SessionError.VERSION_MISMATCH);
+    }
+
+    /** A refusal of this context with exactly this error, not merely some refusal. */
+    private static Matcher<Object> refused(SessionError error) {
+        return new FeatureMatcher<Object, Object>(equalTo(error), "a SessionRefusal with error", "error") {
+            @Override
+            protected Object featureValueOf(Object actual) {
+                return actual instanceof SessionRefusal refusal ? refusal.errorCode() : actual;
+            }
+        };
     }
 }

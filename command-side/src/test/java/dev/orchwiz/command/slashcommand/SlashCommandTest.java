@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
@@ -19,7 +20,6 @@ import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
 import dev.orchwiz.api.slashcommand.event.SlashCommandDefined;
 import dev.orchwiz.api.slashcommand.event.SlashCommandDeleted;
 import dev.orchwiz.api.slashcommand.event.SlashCommandRevised;
-import dev.orchwiz.command.ownership.Owned;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ class SlashCommandTest {
     private static Matcher<List<EventMessage<?>>> onlyEvent(Object payload, UserId owner) {
         return exactSequenceOf(
                 predicate((EventMessage<?> event) -> event.getPayload().equals(payload)
-                        && owner.value().equals(event.getMetaData().get(Owned.OWNER_METADATA))),
+                        && owner.value().equals(event.getMetaData().get(OwnerMetaData.KEY))),
                 andNoMore());
     }
 

@@ -26,6 +26,7 @@ import dev.orchwiz.api.toolcall.command.RecordToolCallOutput;
 import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.api.toolcall.command.StartToolCallRun;
+import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallApproved;
@@ -126,7 +127,9 @@ class ToolCallTest {
         fixture.givenNoPriorActivity()
                 .when(request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW))
                 .expectEventsMatching(
-                        events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApproved.class));
+                        events(ToolCallRequested.class, ToolCallPermissionEvaluated.class, ToolCallApproved.class))
+                // The version of its last event: what a read of the call waits for as minVersion.
+                .expectResultMessagePayload(new ToolCallChanged(id, 2));
     }
 
     @Test
@@ -253,7 +256,8 @@ class ToolCallTest {
     void approvesAnAskedCallWhenTheOwnerApproves(SessionMode mode) {
         fixture.givenCommands(request(mode, PermissionOutcome.ASK))
                 .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, "looks fine", hash()))
-                .expectEventsMatching(events(ToolCallApproved.class));
+                .expectEventsMatching(events(ToolCallApproved.class))
+                .expectResultMessagePayload(new ToolCallChanged(id, 3));
     }
 
     @ParameterizedTest
@@ -398,7 +402,8 @@ class ToolCallTest {
                         request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW),
                         new StartToolCallRun(id, null, 1_000, "node-a", true))
                 .when(new CancelToolCall(id, ADA))
-                .expectEvents(new ToolCallCancellationRequested(id, ADA.id()));
+                .expectEvents(new ToolCallCancellationRequested(id, ADA.id()))
+                .expectResultMessagePayload(new ToolCallChanged(id, 4));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.orchwiz.api.hook.event.HookDeliveryScheduled;
 import dev.orchwiz.api.hook.event.HookDeliverySucceeded;
 import dev.orchwiz.api.hook.event.HookRedeliveryRequested;
 import dev.orchwiz.api.hook.query.DeliveryAttemptView;
+import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class HookDeliveryProjector {
     }
 
     @EventHandler
-    void on(HookDeliveryScheduled event, @MetaDataValue("ownerId") String ownerId) {
+    void on(HookDeliveryScheduled event, @MetaDataValue(OwnerMetaData.KEY) String ownerId) {
         jdbc.update(
                 """
                 insert into hook_delivery (id, hook_id, owner_id, webhook_id, tool_call_id, event, body, status,

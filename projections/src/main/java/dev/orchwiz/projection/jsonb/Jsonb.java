@@ -2,6 +2,7 @@ package dev.orchwiz.projection.jsonb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -29,17 +30,14 @@ public final class Jsonb {
     }
 
     public static <T> T read(String json, TypeReference<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException unreadable) {
-            throw new IllegalStateException("stored JSON does not have the expected shape", unreadable);
-        }
+        return read(json, MAPPER.getTypeFactory().constructType(type));
     }
 
     public static <T> T read(String json, Class<T> type) {
+        return read(json, MAPPER.getTypeFactory().constructType(type));
+    }
+
+    private static <T> T read(String json, JavaType type) {
         if (json == null) {
             return null;
         }

@@ -219,7 +219,8 @@ class ToolCallQueries {
                 instant(rs, "started_at"),
                 instant(rs, "finished_at"),
                 approval(rs, Jsonb.read(rs.getString("approval"), ApprovalView.class)),
-                Jsonb.read(rs.getString("hooks"), new TypeReference<List<HookVerdictView>>() {}));
+                Jsonb.read(rs.getString("hooks"), new TypeReference<List<HookVerdictView>>() {}),
+                rs.getLong("version"));
     }
 
     private static ApprovalItem approval(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.orchwiz.query.events;
 
+import dev.orchwiz.api.identity.OwnerMetaData;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,7 +69,7 @@ public class EventStoreTable {
         if (metadata == null || metadata.length == 0) {
             return null;
         }
-        JsonNode owner = json.readTree(metadata).get("ownerId");
+        JsonNode owner = json.readTree(metadata).get(OwnerMetaData.KEY);
         return owner == null || owner.isNull() ? null : owner.asString();
     }
 }

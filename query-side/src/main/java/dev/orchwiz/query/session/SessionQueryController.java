@@ -7,6 +7,7 @@ import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.api.read.CatchUp;
 import dev.orchwiz.api.session.SessionError;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;
@@ -18,12 +19,10 @@ import dev.orchwiz.api.session.query.SessionDetail;
 import dev.orchwiz.api.session.query.SessionInteractionPage;
 import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.web.PageParameters;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/sessions")
 class SessionQueryController {
-
-    private static final Duration MAX_CATCH_UP_WAIT = Duration.ofSeconds(3);
-    private static final Duration CATCH_UP_POLL = Duration.ofMillis(15);
 
     private final QueryGateway queries;
 
@@ -65,22 +61,18 @@ class SessionQueryController {
 
     /**
      * One session. With {@code minVersion} the answer waits (briefly) until the read model has caught up with a
-     * write the caller just made, so a client reads its own writes without polling.
+     * write the caller just made, so a client reads its own writes without polling ({@link CatchUp}).
      */
     @GetMapping("/{id}")
     ResponseEntity<SessionDetail> find(
             Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
         SessionId sessionId = sessionId(id);
-        long deadline = System.nanoTime() + MAX_CATCH_UP_WAIT.toNanos();
-        Optional<SessionDetail> detail = find(actor, sessionId);
-        while (minVersion != null && !reached(detail, minVersion) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(CATCH_UP_POLL.toNanos());
-            detail = find(actor, sessionId);
-        }
-        SessionDetail found = detail.orElseThrow(() -> new SessionMissing(id));
+        CatchUp.Read<SessionDetail> read =
+                CatchUp.READ_YOUR_WRITES.read(() -> find(actor, sessionId), SessionDetail::version, minVersion);
+        SessionDetail found = read.found().orElseThrow(() -> new SessionMissing(id));
         return ResponseEntity.ok()
                 .eTag("\"" + found.version() + "\"")
-                .header("X-Read-Model-Behind", Boolean.toString(!reached(detail, minVersion)))
+                .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
                 .body(found);
     }
 
@@ -100,11 +92,6 @@ class SessionQueryController {
     private Optional<SessionDetail> find(Actor actor, SessionId sessionId) {
         return queries.query(new FindSession(actor, sessionId), ResponseTypes.optionalInstanceOf(SessionDetail.class))
                 .join();
-    }
-
-    private static boolean reached(Optional<SessionDetail> detail, Long minVersion) {
-        return minVersion == null
-                || detail.map(found -> found.version() >= minVersion).orElse(false);
     }
 
     private static Set<SessionStatus> statuses(List<String> raw) {

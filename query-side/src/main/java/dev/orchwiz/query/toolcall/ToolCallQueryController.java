@@ -4,6 +4,7 @@ import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.read.CatchUp;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.query.ApprovalPage;
@@ -17,6 +18,7 @@ import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import java.util.Set;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,9 +56,23 @@ class ToolCallQueryController {
         return reads.ask(new ListToolCalls(actor, status, command, session, parent, page, size), ToolCallPage.class);
     }
 
+    /**
+     * One call. With {@code minVersion} (the {@code version} a tool-call write answered) the answer waits briefly until
+     * the read model shows that write, as a session's read does ({@link CatchUp}).
+     */
     @GetMapping("/api/tool-calls/{id}")
-    ToolCallView find(Actor actor, @PathVariable String id) {
-        return visible(actor, id);
+    ResponseEntity<ToolCallView> find(
+            Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
+        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
+        CatchUp.Read<ToolCallView> read = CatchUp.READ_YOUR_WRITES.read(
+                () -> reads.find(new FindToolCall(actor, callId), ToolCallView.class),
+                ToolCallView::version,
+                minVersion);
+        ToolCallView found =
+                read.found().orElseThrow(() -> Reads.missing(ToolCallError.NOT_FOUND, "No tool call " + id));
+        return ResponseEntity.ok()
+                .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
+                .body(found);
     }
 
     @GetMapping({"/api/tool-calls/approvals", "/api/approvals"})
@@ -87,11 +103,5 @@ class ToolCallQueryController {
                 ToolCallOutput.class,
                 ToolCallError.NOT_FOUND,
                 "No run " + id);
-    }
-
-    private ToolCallView visible(Actor actor, String id) {
-        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
-        return reads.findOr404(
-                new FindToolCall(actor, callId), ToolCallView.class, ToolCallError.NOT_FOUND, "No tool call " + id);
     }
 }

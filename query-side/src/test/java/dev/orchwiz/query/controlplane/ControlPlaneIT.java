@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -643,5 +645,59 @@ class ControlPlaneIT {
         // and both files come back exactly as imported, unusual spacing included
         assertThat(ada.get("/api/commands/" + commandId + "/export").raw()).isEqualTo(commandFile);
         assertThat(ada.get("/api/subagents/" + agentId + "/export").raw()).isEqualTo(agentFile);
+    }
+
+    @Test
+    void aReadWithAMinVersionAheadOfTheCallWaitsForTheWriteThatReachesIt() throws Exception {
+        // given a call waiting for its approval, answered with the version its request reached
+        JsonNode call = run(command("wait-for-me", "echo waited"), session("plan"), "x");
+        String id = call.path("id").asString();
+        long requested = call.path("version").asLong();
+        assertThat(requested).as("the request's answer carries its version").isPositive();
+
+        // when a read asks for the next version before anyone has written it
+        long started = System.nanoTime();
+        CompletableFuture<Reply> read = CompletableFuture.supplyAsync(
+                () -> ada.get("/api/tool-calls/" + id + "?minVersion=" + (requested + 1)));
+        Thread.sleep(300);
+        assertThat(read).as("the read waits for the version it asked for").isNotDone();
+        Reply denied = ada.post(
+                "/api/approvals/" + id,
+                NodeClient.json(Map.of(
+                        "decision", "deny", "inputHash", call.path("inputHash").asString())));
+
+        // then the write answers its own version, and the waiting read answers once it shows that write
+        assertThat(denied.status()).as(denied.raw()).isEqualTo(200);
+        assertThat(denied.json().path("version").asLong()).isEqualTo(requested + 1);
+        Reply caughtUp = read.get(10, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(caughtUp.status()).as(caughtUp.raw()).isEqualTo(200);
+        assertThat(caughtUp.header("X-Read-Model-Behind")).isEqualTo("false");
+        assertThat(caughtUp.json().path("status").asString()).isEqualTo("denied");
+        assertThat(caughtUp.json().path("version").asLong()).isEqualTo(requested + 1);
+    }
+
+    @Test
+    void aReadWithAMinVersionNoWriteReachesAnswersTheCallAsBehindAfterItsWait() {
+        // given
+        JsonNode call = run(command("never-decided", "echo never"), session("plan"), "x");
+        String id = call.path("id").asString();
+        long version = call.path("version").asLong();
+
+        // when
+        long started = System.nanoTime();
+        Reply read = ada.get("/api/tool-calls/" + id + "?minVersion=" + (version + 100));
+        Reply unknown = ada.get("/api/tool-calls/" + java.util.UUID.randomUUID() + "?minVersion=0");
+
+        // then, as a session's read: after the bounded wait, the call as it stands, marked behind
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(read.status()).as(read.raw()).isEqualTo(200);
+        assertThat(read.header("X-Read-Model-Behind")).isEqualTo("true");
+        assertThat(read.json().path("version").asLong()).isEqualTo(version);
+        assertThat(read.json().path("status").asString()).isEqualTo("awaiting_approval");
+        // and a call the read model never shows is the same 404 problem as without minVersion
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.code()).isEqualTo("TOOL_CALL_NOT_FOUND");
     }
 }

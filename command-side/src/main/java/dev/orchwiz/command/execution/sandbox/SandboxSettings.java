@@ -102,26 +102,17 @@ public record SandboxSettings(
 
     /** The same settings, switched on or off (start-up decides once bubblewrap was tried). */
     public SandboxSettings withEnabled(boolean on) {
-        return new SandboxSettings(
-                on,
-                workspaceRoot,
-                environmentAllowlist,
-                fixedEnvironment,
-                defaultTimeout,
-                maxTimeout,
-                outputCapBytes,
-                chunkBytes,
-                chunkInterval,
-                shell,
-                isolation,
-                limits,
-                readOnlyPaths);
+        return with(on, isolation);
     }
 
     /** The same settings with another isolation. */
     public SandboxSettings withIsolation(Isolation other) {
+        return with(enabled, other);
+    }
+
+    private SandboxSettings with(boolean on, Isolation other) {
         return new SandboxSettings(
-                enabled,
+                on,
                 workspaceRoot,
                 environmentAllowlist,
                 fixedEnvironment,

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A tool call as lists and its page show it. */
+/** A tool call as lists and its page show it; {@code version} is the last event of the call it shows. */
 public record ToolCallView(
         String id,
         String tool,
@@ -35,4 +35,5 @@ public record ToolCallView(
         Instant startedAt,
         Instant finishedAt,
         ApprovalView approval,
-        List<HookVerdictView> hooks) {}
+        List<HookVerdictView> hooks,
+        long version) {}
