@@ -69,16 +69,16 @@ import tools.jackson.databind.ObjectMapper;
  * webhooks become deliveries with retries, command hooks child calls.
  */
 @Component
-@ProcessingGroup(ToolCallHooks.PROCESSING_GROUP)
+@ProcessingGroup(WhenToolCallAwaitsHooksOrEndsThenRunThem.PROCESSING_GROUP)
 // A process acts (runs commands, delivers webhooks): replaying history would act again, so it is never rebuilt.
 @DisallowReplay
-class ToolCallHooks implements DisposableBean {
+class WhenToolCallAwaitsHooksOrEndsThenRunThem implements DisposableBean {
 
     static final String PROCESSING_GROUP = "tool-call-hooks";
     static final String HOOK_ID_INPUT = "hook_id";
     static final int BLOCKING_EXIT_CODE = 2;
 
-    private static final Logger log = LoggerFactory.getLogger(ToolCallHooks.class);
+    private static final Logger log = LoggerFactory.getLogger(WhenToolCallAwaitsHooksOrEndsThenRunThem.class);
 
     private final QueryGateway queries;
     private final CommandGateway commands;
@@ -93,7 +93,7 @@ class ToolCallHooks implements DisposableBean {
         return thread;
     });
 
-    ToolCallHooks(
+    WhenToolCallAwaitsHooksOrEndsThenRunThem(
             QueryGateway queries,
             CommandGateway commands,
             ToolCallHistory history,
