@@ -19,6 +19,7 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
  * processor continues from the token it had.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenStoreProperties.class)
 class ProcessingStorageConfiguration {
 
     static final TokenSchema TOKENS = TokenSchema.builder()
