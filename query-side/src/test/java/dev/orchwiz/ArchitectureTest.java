@@ -1,5 +1,7 @@
 package dev.orchwiz;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
@@ -33,13 +35,24 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.axonframework.commandhandling.gateway..", "dev.orchwiz.api..command..");
 
+    /** Controllers ask the query bus or send commands; the tables belong to the projections behind them. */
     @ArchTest
-    static final ArchRule controllersNeverTouchRepositories = noClasses()
+    static final ArchRule controllersNeverTouchTheDatabase = noClasses()
             .that()
             .haveSimpleNameEndingWith("Controller")
             .should()
             .dependOnClassesThat()
-            .areAssignableTo(org.springframework.data.repository.Repository.class);
+            .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..");
+
+    /** Read models are plain SQL (ADR 0013): one persistence style, no second mapping of the same tables. */
+    @ArchTest
+    static final ArchRule noClassUsesJpa = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.persistence..", "org.springframework.data.jpa..")
+            .orShould()
+            .dependOnClassesThat(
+                    resideInAPackage("org.hibernate..").and(not(resideInAPackage("org.hibernate.validator.."))));
 
     @ArchTest
     static final ArchRule theMessageApiIsRecordsEnumsAndInterfaces = classes()

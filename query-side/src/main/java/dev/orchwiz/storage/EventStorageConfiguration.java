@@ -7,6 +7,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 class EventStorageConfiguration {
 
+    static final String UNIQUE_VIOLATION = "23505";
+
     /** The tables and columns Flyway created for the JPA engine, in snake case; the JDBC defaults are camel case. */
     static final EventSchema SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
@@ -38,6 +41,15 @@ class EventStorageConfiguration {
             .payloadColumn("payload")
             .metaDataColumn("meta_data")
             .build();
+
+    /**
+     * A second writer of one aggregate sequence hits the table's unique constraint, which PostgreSQL reports as SQLSTATE
+     * 23505 (unique_violation); that is what makes the append a {@code ConcurrencyException}.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The one rule for {@code page} and {@code size} on every list endpoint. A page whose rows would start beyond what an
- * {@code int} offset can address is refused: JPA's paging computes the first row as an {@code int} and failed with a 500
- * on {@code ?page=2147483647}; no list ever holds that many rows, so such a page could only ever be empty.
+ * {@code int} offset can address is refused: no list ever holds that many rows, so such a page could only ever be
+ * empty (JPA's paging, before ADR 0013, computed the first row as an {@code int} and failed with a 500 on {@code
+ * ?page=2147483647}; the rule stays so that every list keeps one bound).
  */
 public final class PageParameters {
 

@@ -3,6 +3,7 @@ package dev.orchwiz.projection.account;
 import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.identity.NodeIds;
 import dev.orchwiz.api.identity.Role;
+import dev.orchwiz.api.identity.SignupPolicy;
 import dev.orchwiz.api.identity.TokenScope;
 import dev.orchwiz.api.identity.event.AdminClaimed;
 import dev.orchwiz.api.identity.event.ApiTokenIssued;
@@ -19,15 +20,15 @@ import dev.orchwiz.api.identity.event.UserRegistered;
 import dev.orchwiz.api.identity.event.UserRoleGranted;
 import dev.orchwiz.api.identity.event.UserRoleRevoked;
 import dev.orchwiz.api.identity.event.UserSignedOutEverywhere;
-import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps accounts, tokens, invitations and node settings; runs inside the transaction that stores the events. */
@@ -37,143 +38,157 @@ class AccountProjector {
 
     static final String PROCESSING_GROUP = "accounts";
 
-    private final EntityManager entities;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    AccountProjector(EntityManager entities) {
-        this.entities = entities;
+    AccountProjector(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler
-    void on(UserRegistered event, @Timestamp Instant at) {
-        AccountRow row = new AccountRow(event.userId().value());
-        row.email = event.email();
-        row.displayName = event.displayName();
-        row.admin = event.roles().contains(Role.ADMIN);
-        row.emailVerified = true;
-        row.createdAt = at;
-        entities.persist(row);
-        // The unique index on email refuses a second account for one address in this very transaction.
-        entities.flush();
+    void on(UserRegistered event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        // The unique index on email refuses a second account for one address, and with it the registering command.
+        jdbc.update(
+                """
+                insert into user_account (id, email, display_name, admin, email_verified, created_at)
+                values (:id, :email, :displayName, :admin, true, :at)
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", event.userId().value())
+                        .addValue("email", event.email())
+                        .addValue("displayName", event.displayName())
+                        .addValue("admin", event.roles().contains(Role.ADMIN))
+                        .addValue("at", Timestamp.from(at)));
     }
 
     @EventHandler
     void on(UserRoleGranted event) {
-        account(event.userId().value(), row -> row.admin |= event.role() == Role.ADMIN);
+        account(event.userId().value(), "admin = admin or :admin", value("admin", event.role() == Role.ADMIN));
     }
 
     @EventHandler
     void on(UserRoleRevoked event) {
-        account(event.userId().value(), row -> row.admin &= event.role() != Role.ADMIN);
+        account(event.userId().value(), "admin = admin and not :admin", value("admin", event.role() == Role.ADMIN));
     }
 
     @EventHandler
     void on(PasskeyAdded event) {
-        account(event.userId().value(), row -> row.passkeys++);
+        account(event.userId().value(), "passkeys = passkeys + 1", new MapSqlParameterSource());
     }
 
     @EventHandler
     void on(PasskeyRemoved event) {
-        account(event.userId().value(), row -> row.passkeys = Math.max(0, row.passkeys - 1));
+        account(event.userId().value(), "passkeys = greatest(0, passkeys - 1)", new MapSqlParameterSource());
     }
 
     @EventHandler
     void on(GitHubLinked event) {
-        account(event.userId().value(), row -> {
-            row.githubLogin = event.login();
-            row.githubUserId = event.githubUserId();
-        });
+        account(
+                event.userId().value(),
+                "github_login = :login, github_user_id = :githubUserId",
+                value("login", event.login()).addValue("githubUserId", event.githubUserId()));
     }
 
     @EventHandler
     void on(GitHubUnlinked event) {
-        account(event.userId().value(), row -> {
-            row.githubLogin = null;
-            row.githubUserId = null;
-        });
+        account(event.userId().value(), "github_login = null, github_user_id = null", new MapSqlParameterSource());
     }
 
     @EventHandler
     void on(UserSignedOutEverywhere event) {
-        account(event.userId().value(), row -> row.sessionEpoch = event.sessionEpoch());
+        account(event.userId().value(), "session_epoch = :epoch", value("epoch", event.sessionEpoch()));
     }
 
     @EventHandler
-    void on(ApiTokenIssued event, @Timestamp Instant at) {
-        ApiTokenRow row = new ApiTokenRow(event.tokenId());
-        row.userId = event.userId().value();
-        row.name = event.name();
-        row.prefix = event.prefix();
-        row.hash = event.hash();
-        row.scopes = scopes(event.scopes());
-        row.createdAt = at;
-        row.expiresAt = event.expiresAt();
-        entities.persist(row);
+    void on(ApiTokenIssued event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update(
+                """
+                insert into api_token (id, user_id, name, prefix, hash, scopes, created_at, expires_at)
+                values (:id, :user, :name, :prefix, :hash, :scopes, :at, :expiresAt)
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", event.tokenId())
+                        .addValue("user", event.userId().value())
+                        .addValue("name", event.name())
+                        .addValue("prefix", event.prefix())
+                        .addValue("hash", event.hash())
+                        .addValue("scopes", scopes(event.scopes()))
+                        .addValue("at", Timestamp.from(at))
+                        .addValue("expiresAt", event.expiresAt() == null ? null : Timestamp.from(event.expiresAt())));
     }
 
     @EventHandler
-    void on(ApiTokenRevoked event, @Timestamp Instant at) {
-        ApiTokenRow row = entities.find(ApiTokenRow.class, event.tokenId());
-        if (row != null && row.revokedAt == null) {
-            row.revokedAt = at;
-        }
+    void on(ApiTokenRevoked event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update(
+                "update api_token set revoked_at = :at where id = :id and revoked_at is null",
+                new MapSqlParameterSource().addValue("id", event.tokenId()).addValue("at", Timestamp.from(at)));
     }
 
     @EventHandler
     void on(SignupPolicyChanged event) {
-        settings(row -> row.signupPolicy = event.policy());
+        settings("signup_policy = :value", event.policy().name());
     }
 
     @EventHandler
     void on(SetupCompleted event) {
-        settings(row -> row.setupComplete = true);
-        entities.createQuery("delete from AdminClaimRow").executeUpdate();
+        settings("setup_complete = :value", true);
+        jdbc.getJdbcTemplate().update("delete from admin_claim");
     }
 
     @EventHandler
-    void on(AdminClaimed event, @Timestamp Instant at) {
-        if (entities.find(AdminClaimRow.class, event.email()) == null) {
-            entities.persist(new AdminClaimRow(event.email(), at));
-        }
+    void on(AdminClaimed event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update(
+                "insert into admin_claim (email, claimed_at) values (:email, :at) on conflict (email) do nothing",
+                new MapSqlParameterSource().addValue("email", event.email()).addValue("at", Timestamp.from(at)));
     }
 
     @EventHandler
-    void on(UserInvited event, @Timestamp Instant at) {
-        if (entities.find(InvitationRow.class, event.email()) == null) {
-            entities.persist(new InvitationRow(event.email(), event.by().value(), at));
-        }
+    void on(UserInvited event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update(
+                """
+                insert into invitation (email, invited_by, invited_at) values (:email, :by, :at)
+                on conflict (email) do nothing
+                """,
+                new MapSqlParameterSource()
+                        .addValue("email", event.email())
+                        .addValue("by", event.by().value())
+                        .addValue("at", Timestamp.from(at)));
     }
 
     @EventHandler
     void on(InvitationWithdrawn event) {
-        InvitationRow row = entities.find(InvitationRow.class, event.email());
-        if (row != null) {
-            entities.remove(row);
-        }
+        jdbc.update("delete from invitation where email = :email", new MapSqlParameterSource("email", event.email()));
     }
 
     @ResetHandler
     void reset() {
-        for (String entity :
-                new String[] {"ApiTokenRow", "AccountRow", "InvitationRow", "AdminClaimRow", "NodeSettingsRow"}) {
-            entities.createQuery("delete from " + entity).executeUpdate();
+        for (String table : new String[] {"api_token", "user_account", "invitation", "admin_claim", "node_settings"}) {
+            jdbc.getJdbcTemplate().update("delete from " + table);
         }
     }
 
-    private void account(String id, Consumer<AccountRow> change) {
-        AccountRow row = entities.find(AccountRow.class, id);
-        if (row == null) {
+    /** Changes a registered account; an event for an account never registered is a broken stream and fails. */
+    private void account(String id, String assignments, MapSqlParameterSource values) {
+        int changed =
+                jdbc.update("update user_account set " + assignments + " where id = :id", values.addValue("id", id));
+        if (changed == 0) {
             throw new IllegalStateException("account " + id + " was never registered");
         }
-        change.accept(row);
     }
 
-    private void settings(Consumer<NodeSettingsRow> change) {
-        NodeSettingsRow row = entities.find(NodeSettingsRow.class, NodeIds.THIS_NODE);
-        if (row == null) {
-            row = new NodeSettingsRow(NodeIds.THIS_NODE);
-            entities.persist(row);
-        }
-        change.accept(row);
+    /** Sets one of this node's settings, on the row with the defaults (invite only, setup open) if it is the first. */
+    private void settings(String assignment, Object value) {
+        MapSqlParameterSource parameters = value("id", NodeIds.THIS_NODE)
+                .addValue("policy", SignupPolicy.INVITE.name())
+                .addValue("value", value);
+        jdbc.update(
+                "insert into node_settings (id, signup_policy, setup_complete) values (:id, :policy, false)"
+                        + " on conflict (id) do nothing",
+                parameters);
+        jdbc.update("update node_settings set " + assignment + " where id = :id", parameters);
+    }
+
+    private static MapSqlParameterSource value(String name, Object value) {
+        return new MapSqlParameterSource(name, value);
     }
 
     static String scopes(Set<TokenScope> scopes) {

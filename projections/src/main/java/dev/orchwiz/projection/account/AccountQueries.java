@@ -21,138 +21,146 @@ import dev.orchwiz.api.identity.query.ListAccounts;
 import dev.orchwiz.api.identity.query.ListApiTokens;
 import dev.orchwiz.api.identity.query.ListInvitations;
 import dev.orchwiz.api.identity.query.NodeSettings;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.RowPage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Answers account questions for sign-in, settings and administration. */
 @Component
 class AccountQueries {
 
-    private final Accounts accounts;
-    private final ApiTokens tokens;
-    private final Invitations invitations;
-    private final AdminClaims claims;
-    private final NodeSettingsRows settings;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    AccountQueries(
-            Accounts accounts,
-            ApiTokens tokens,
-            Invitations invitations,
-            AdminClaims claims,
-            NodeSettingsRows settings) {
-        this.accounts = accounts;
-        this.tokens = tokens;
-        this.invitations = invitations;
-        this.claims = claims;
-        this.settings = settings;
+    AccountQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public Optional<Account> handle(FindAccount query) {
-        return accounts.findById(query.userId().value()).map(AccountQueries::account);
+        return one("select * from user_account where id = :key", query.userId().value(), (rs, n) -> account(rs));
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public Optional<Account> handle(FindAccountByEmail query) {
-        return accounts.findByEmail(Emails.normalize(query.email())).map(AccountQueries::account);
+        return one(
+                "select * from user_account where email = :key",
+                Emails.normalize(query.email()),
+                (rs, n) -> account(rs));
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public AccountPage handle(ListAccounts query) {
-        Page<AccountRow> page =
-                accounts.findAll(PageRequest.of(query.page(), query.size(), Sort.by("createdAt", "id")));
-        return new AccountPage(
-                page.map(AccountQueries::account).getContent(),
+        RowPage<Account> rows = RowPage.read(
+                jdbc,
+                "select count(*) from user_account",
+                "select * from user_account order by created_at, id",
+                new MapSqlParameterSource(),
                 query.page(),
                 query.size(),
-                page.getTotalElements(),
-                page.getTotalPages());
+                (rs, n) -> account(rs));
+        return new AccountPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public Long handle(CountAdmins query) {
-        return accounts.countByAdminTrue();
+        return jdbc.queryForObject(
+                "select count(*) from user_account where admin", new MapSqlParameterSource(), Long.class);
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public ApiTokenPage handle(ListApiTokens query) {
-        Page<ApiTokenRow> page = tokens.findByUserIdAndRevokedAtIsNullOrderByCreatedAtDesc(
-                query.owner().value(), PageRequest.of(query.page(), query.size()));
-        return new ApiTokenPage(
-                page.map(row -> new ApiTokenSummary(
-                                row.id,
-                                row.name,
-                                row.prefix,
-                                scopes(row.scopes),
-                                row.createdAt,
-                                row.expiresAt,
-                                row.lastUsedAt))
-                        .getContent(),
+        String live = " where user_id = :owner and revoked_at is null";
+        RowPage<ApiTokenSummary> rows = RowPage.read(
+                jdbc,
+                "select count(*) from api_token" + live,
+                "select * from api_token" + live + " order by created_at desc, id",
+                new MapSqlParameterSource("owner", query.owner().value()),
                 query.page(),
                 query.size(),
-                page.getTotalElements(),
-                page.getTotalPages());
+                (rs, n) -> new ApiTokenSummary(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        rs.getString("prefix"),
+                        scopes(rs.getString("scopes")),
+                        Columns.instant(rs, "created_at"),
+                        Columns.instant(rs, "expires_at"),
+                        Columns.instant(rs, "last_used_at")));
+        return new ApiTokenPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public NodeSettings handle(FindNodeSettings query) {
-        NodeSettingsRow row = settings.findById(NodeIds.THIS_NODE).orElse(null);
-        Set<String> pending =
-                claims.findAll().stream().map(claim -> claim.email).collect(Collectors.toCollection(TreeSet::new));
+        Optional<NodeSettings> stored = one(
+                "select * from node_settings where id = :key",
+                NodeIds.THIS_NODE,
+                (rs, n) -> new NodeSettings(
+                        SignupPolicy.valueOf(rs.getString("signup_policy")),
+                        rs.getBoolean("setup_complete"),
+                        Set.of()));
+        List<String> pending = jdbc.queryForList("select email from admin_claim", Map.of(), String.class);
         return new NodeSettings(
-                row == null ? SignupPolicy.INVITE : row.signupPolicy, row != null && row.setupComplete, pending);
+                stored.map(NodeSettings::signupPolicy).orElse(SignupPolicy.INVITE),
+                stored.map(NodeSettings::setupComplete).orElse(false),
+                new TreeSet<>(pending));
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public Optional<Invitation> handle(FindInvitation query) {
-        return invitations.findById(Emails.normalize(query.email())).map(AccountQueries::invitation);
+        return one(
+                "select * from invitation where email = :key",
+                Emails.normalize(query.email()),
+                (rs, n) -> invitation(rs));
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public InvitationPage handle(ListInvitations query) {
-        Page<InvitationRow> page =
-                invitations.findAll(PageRequest.of(query.page(), query.size(), Sort.by(Sort.Order.desc("invitedAt"))));
-        return new InvitationPage(
-                page.map(AccountQueries::invitation).getContent(),
+        RowPage<Invitation> rows = RowPage.read(
+                jdbc,
+                "select count(*) from invitation",
+                "select * from invitation order by invited_at desc, email",
+                new MapSqlParameterSource(),
                 query.page(),
                 query.size(),
-                page.getTotalElements(),
-                page.getTotalPages());
+                (rs, n) -> invitation(rs));
+        return new InvitationPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
     }
 
-    private static Account account(AccountRow row) {
+    /** The row a query finds by its {@code :key}, if there is one. */
+    private <T> Optional<T> one(String select, Object key, RowMapper<T> row) {
+        return jdbc.query(select, new MapSqlParameterSource("key", key), row).stream()
+                .findFirst();
+    }
+
+    /** The account in the current row; {@link ApiTokenGrants} reads the holder of a token with it too. */
+    static Account account(ResultSet rs) throws SQLException {
         return new Account(
-                row.id,
-                row.email,
-                row.displayName,
-                roles(row.admin),
-                row.emailVerified,
-                row.githubLogin,
-                row.passkeys,
-                row.sessionEpoch,
-                row.createdAt);
+                rs.getString("id"),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                roles(rs.getBoolean("admin")),
+                rs.getBoolean("email_verified"),
+                rs.getString("github_login"),
+                rs.getInt("passkeys"),
+                rs.getLong("session_epoch"),
+                Columns.instant(rs, "created_at"));
     }
 
-    private static Invitation invitation(InvitationRow row) {
-        return new Invitation(row.email, row.invitedBy, row.invitedAt);
+    private static Invitation invitation(ResultSet rs) throws SQLException {
+        return new Invitation(rs.getString("email"), rs.getString("invited_by"), Columns.instant(rs, "invited_at"));
     }
 
     /** Every account is a member; an admin is both. */

@@ -3,19 +3,18 @@ package dev.orchwiz.projection.account;
 import dev.orchwiz.api.identity.query.Account;
 import dev.orchwiz.api.identity.query.ApiTokenGrant;
 import dev.orchwiz.api.identity.query.FindApiTokenByHash;
+import dev.orchwiz.projection.rows.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the look-up every token-authenticated request makes: the token and its holder in one indexed join. Plain
- * JDBC on purpose: through JPA (two entity loads in a transaction) it was the single largest cost of a request in the
- * benchmark's profile.
+ * Answers the look-up every token-authenticated request makes: the token and its holder in one indexed join. One
+ * statement on purpose: as two entity loads in a transaction (JPA, before ADR 0013) it was the single largest cost of
+ * a request in the benchmark's profile.
  */
 @Component
 class ApiTokenGrants {
@@ -38,27 +37,13 @@ class ApiTokenGrants {
     }
 
     private static ApiTokenGrant grant(ResultSet rs) throws SQLException {
-        Account holder = new Account(
-                rs.getString("id"),
-                rs.getString("email"),
-                rs.getString("display_name"),
-                AccountQueries.roles(rs.getBoolean("admin")),
-                rs.getBoolean("email_verified"),
-                rs.getString("github_login"),
-                rs.getInt("passkeys"),
-                rs.getLong("session_epoch"),
-                instant(rs, "created_at"));
+        Account holder = AccountQueries.account(rs);
         return new ApiTokenGrant(
                 rs.getString("token_id"),
                 holder.id(),
                 AccountQueries.scopes(rs.getString("scopes")),
-                instant(rs, "expires_at"),
+                Columns.instant(rs, "expires_at"),
                 rs.getTimestamp("revoked_at") != null,
                 holder);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

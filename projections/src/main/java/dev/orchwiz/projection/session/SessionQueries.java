@@ -1,6 +1,10 @@
 package dev.orchwiz.projection.session;
 
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.session.InteractionType;
+import dev.orchwiz.api.session.SessionMode;
+import dev.orchwiz.api.session.SessionSource;
+import dev.orchwiz.api.session.SessionStatus;
 import dev.orchwiz.api.session.query.FindSession;
 import dev.orchwiz.api.session.query.ListSessionInteractions;
 import dev.orchwiz.api.session.query.ListSessions;
@@ -9,159 +13,184 @@ import dev.orchwiz.api.session.query.SessionInteraction;
 import dev.orchwiz.api.session.query.SessionInteractionPage;
 import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.api.session.query.SessionSummary;
-import jakarta.persistence.criteria.Predicate;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.RowPage;
+import dev.orchwiz.projection.rows.ViewerParameters;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Answers session questions from the read model, never showing a viewer what is not theirs. */
 @Component
 class SessionQueries {
 
-    private final SessionRows sessions;
-    private final SessionInteractionRows interactions;
+    /** What a viewer may see: their own sessions and shared ones (admins: all), never archived ones. */
+    private static final String VISIBLE = "not archived and (:admin or owner_id = :viewer or shared)";
 
-    SessionQueries(SessionRows sessions, SessionInteractionRows interactions) {
-        this.sessions = sessions;
-        this.interactions = interactions;
+    /** The timeline the detail page opens with: the latest 100 entries, oldest first. */
+    private static final String LATEST_INTERACTIONS = """
+            select * from (select * from session_interaction where session_id = :id order by sequence desc limit 100)
+                latest
+            order by sequence
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SessionQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public SessionPage handle(ListSessions query) {
-        Sort newestActivityFirst =
-                Sort.by(Sort.Order.desc("lastActivityAt"), Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
-        Page<SessionRow> page =
-                sessions.findAll(matching(query), PageRequest.of(query.page(), query.size(), newestActivityFirst));
-        List<SessionSummary> items = page.map(SessionQueries::summary).getContent();
-        return new SessionPage(items, query.page(), query.size(), page.getTotalElements(), page.getTotalPages());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
+        StringBuilder where = new StringBuilder(" where ").append(VISIBLE);
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.append(" and status in (:statuses)");
+            parameters.addValue(
+                    "statuses", query.statuses().stream().map(Enum::name).toList());
+        }
+        if (query.mode() != null) {
+            where.append(" and mode = :mode");
+            parameters.addValue("mode", query.mode().name());
+        }
+        if (query.source() != null) {
+            where.append(" and source = :source");
+            parameters.addValue("source", query.source().name());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and (lower(title) like :text escape '\\' or lower(description) like :text escape '\\'"
+                    + " or lower(project_name) like :text escape '\\' or lower(branch) like :text escape '\\')");
+            parameters.addValue("text", "%" + escapeLike(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        RowPage<SessionSummary> rows = RowPage.read(
+                jdbc,
+                "select count(*) from session_summary" + where,
+                "select * from session_summary" + where + " order by last_activity_at desc, created_at desc, id",
+                parameters,
+                query.page(),
+                query.size(),
+                (rs, n) -> summary(rs));
+        return new SessionPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public Optional<SessionDetail> handle(FindSession query) {
-        return visible(query.viewer(), query.sessionId().value()).map(this::detail);
+        UUID id = query.sessionId().value();
+        // The row first, then its timeline: the projector writes both in one transaction, so the timeline read
+        // after the row holds every interaction up to the row's version (what read-your-writes waits for).
+        return jdbc
+                .query(
+                        "select * from session_summary where id = :id and " + VISIBLE,
+                        ViewerParameters.of(query.viewer()).addValue("id", id),
+                        (rs, n) -> detail(rs))
+                .stream()
+                .findFirst()
+                .map(withTimeline -> withTimeline.apply(interactions(id)));
     }
 
     @QueryHandler
-    @Transactional(readOnly = true)
     public Optional<SessionInteractionPage> handle(ListSessionInteractions query) {
-        return visible(query.viewer(), query.sessionId().value()).map(row -> {
-            Page<SessionInteractionRow> page =
-                    interactions.findBySessionIdOrderBySequenceAsc(row.id, PageRequest.of(query.page(), query.size()));
-            return new SessionInteractionPage(
-                    page.map(SessionQueries::interaction).getContent(),
+        return visible(query.viewer(), query.sessionId().value()).map(id -> {
+            RowPage<SessionInteraction> rows = RowPage.read(
+                    jdbc,
+                    "select count(*) from session_interaction where session_id = :id",
+                    "select * from session_interaction where session_id = :id order by sequence",
+                    new MapSqlParameterSource("id", id),
                     query.page(),
                     query.size(),
-                    page.getTotalElements(),
-                    page.getTotalPages());
+                    (rs, n) -> interaction(rs));
+            return new SessionInteractionPage(
+                    rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
         });
     }
 
-    private Optional<SessionRow> visible(Actor viewer, UUID id) {
-        return sessions.findById(id)
-                .filter(row -> !row.archived)
-                .filter(row ->
-                        viewer.admin() || row.shared || viewer.id().value().equals(row.ownerId));
+    private Optional<UUID> visible(Actor viewer, UUID id) {
+        return jdbc
+                .queryForList(
+                        "select id from session_summary where id = :id and " + VISIBLE,
+                        ViewerParameters.of(viewer).addValue("id", id),
+                        UUID.class)
+                .stream()
+                .findFirst();
     }
 
-    private static Specification<SessionRow> matching(ListSessions query) {
-        return (root, criteria, builder) -> {
-            List<Predicate> predicates = new ArrayList<>();
-            predicates.add(builder.isFalse(root.get("archived")));
-            if (!query.viewer().admin()) {
-                predicates.add(builder.or(
-                        builder.equal(root.get("ownerId"), query.viewer().id().value()),
-                        builder.isTrue(root.get("shared"))));
-            }
-            if (query.statuses() != null && !query.statuses().isEmpty()) {
-                predicates.add(root.get("status").in(query.statuses()));
-            }
-            if (query.mode() != null) {
-                predicates.add(builder.equal(root.get("mode"), query.mode()));
-            }
-            if (query.source() != null) {
-                predicates.add(builder.equal(root.get("source"), query.source()));
-            }
-            if (query.text() != null && !query.text().isBlank()) {
-                String pattern = "%" + escapeLike(query.text().trim().toLowerCase(Locale.ROOT)) + "%";
-                predicates.add(builder.or(
-                        builder.like(builder.lower(root.get("title")), pattern, '\\'),
-                        builder.like(builder.lower(root.get("description")), pattern, '\\'),
-                        builder.like(builder.lower(root.get("projectName")), pattern, '\\'),
-                        builder.like(builder.lower(root.get("branch")), pattern, '\\')));
-            }
-            return builder.and(predicates.toArray(Predicate[]::new));
-        };
+    private List<SessionInteraction> interactions(UUID sessionId) {
+        return jdbc.query(LATEST_INTERACTIONS, new MapSqlParameterSource("id", sessionId), (rs, n) -> interaction(rs));
     }
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private SessionDetail detail(SessionRow row) {
-        List<SessionInteraction> latest =
-                new ArrayList<>(interactions.findTop100BySessionIdOrderBySequenceDesc(row.id).stream()
-                        .map(SessionQueries::interaction)
-                        .toList());
-        Collections.reverse(latest);
-        return new SessionDetail(
-                row.id.toString(),
-                row.title,
-                row.description,
-                row.prompt,
-                row.status,
-                row.mode,
-                row.source,
-                row.projectName,
-                row.branch,
-                row.environment,
-                row.metadata,
-                row.parentSessionId == null ? null : row.parentSessionId.toString(),
-                row.ownerId,
-                row.interactionCount,
-                row.forkCount,
-                row.createdAt,
-                row.lastActivityAt,
-                row.completedAt,
-                row.version,
+    /** The detail is the summary's columns and three more, completed by the timeline once the row is read. */
+    private static Function<List<SessionInteraction>, SessionDetail> detail(ResultSet rs) throws SQLException {
+        SessionSummary summary = summary(rs);
+        String prompt = rs.getString("prompt");
+        Map<String, Object> metadata = Jsonb.readMap(rs.getString("metadata"));
+        long forkCount = rs.getLong("fork_count");
+        return latest -> new SessionDetail(
+                summary.id(),
+                summary.title(),
+                summary.description(),
+                prompt,
+                summary.status(),
+                summary.mode(),
+                summary.source(),
+                summary.projectName(),
+                summary.branch(),
+                summary.environment(),
+                metadata,
+                summary.parentSessionId(),
+                summary.ownerId(),
+                summary.interactionCount(),
+                forkCount,
+                summary.createdAt(),
+                summary.lastActivityAt(),
+                summary.completedAt(),
+                summary.version(),
                 latest,
-                row.shared);
+                summary.shared());
     }
 
-    private static SessionSummary summary(SessionRow row) {
+    private static SessionSummary summary(ResultSet rs) throws SQLException {
         return new SessionSummary(
-                row.id.toString(),
-                row.title,
-                row.description,
-                row.status,
-                row.mode,
-                row.source,
-                row.projectName,
-                row.branch,
-                row.environment,
-                row.parentSessionId == null ? null : row.parentSessionId.toString(),
-                row.ownerId,
-                row.interactionCount,
-                row.createdAt,
-                row.lastActivityAt,
-                row.completedAt,
-                row.version,
-                row.shared);
+                rs.getString("id"),
+                rs.getString("title"),
+                rs.getString("description"),
+                SessionStatus.valueOf(rs.getString("status")),
+                SessionMode.valueOf(rs.getString("mode")),
+                SessionSource.valueOf(rs.getString("source")),
+                rs.getString("project_name"),
+                rs.getString("branch"),
+                rs.getString("environment"),
+                rs.getString("parent_session_id"),
+                rs.getString("owner_id"),
+                rs.getLong("interaction_count"),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "last_activity_at"),
+                Columns.instant(rs, "completed_at"),
+                rs.getLong("version"),
+                rs.getBoolean("shared"));
     }
 
-    private static SessionInteraction interaction(SessionInteractionRow row) {
+    private static SessionInteraction interaction(ResultSet rs) throws SQLException {
         return new SessionInteraction(
-                row.id.toString(), row.sequence, row.type, row.content, row.metadata, row.byUser, row.at);
+                rs.getString("id"),
+                rs.getLong("sequence"),
+                InteractionType.valueOf(rs.getString("type")),
+                rs.getString("content"),
+                Jsonb.readMap(rs.getString("metadata")),
+                rs.getString("by_user"),
+                Columns.instant(rs, "at"));
     }
 }

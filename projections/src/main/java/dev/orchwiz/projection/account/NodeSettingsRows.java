@@ -1,5 +1,0 @@
-package dev.orchwiz.projection.account;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface NodeSettingsRows extends JpaRepository<NodeSettingsRow, String> {}
