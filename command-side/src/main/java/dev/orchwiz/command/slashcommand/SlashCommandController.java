@@ -9,7 +9,7 @@ import dev.orchwiz.api.slashcommand.command.DeleteSlashCommand;
 import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;
 import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
-import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
+import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
@@ -88,7 +88,7 @@ class SlashCommandController {
             @RequestBody CommandInput body) {
         SlashCommandId commandId = commandId(id);
         Long expected = IfMatch.expectedVersion(ifMatch);
-        SlashCommandDetail current = detail(actor, commandId).orElseThrow(() -> missing(id));
+        SlashCommandView current = detail(actor, commandId).orElseThrow(() -> missing(id));
         SlashCommandDefinition definition = new SlashCommandDefinition(
                 valueOr(body.name(), current.name()),
                 valueOr(body.description(), current.description()),
@@ -113,9 +113,8 @@ class SlashCommandController {
         return ResponseEntity.noContent().build();
     }
 
-    private Optional<SlashCommandDetail> detail(Actor actor, SlashCommandId id) {
-        return queries.query(
-                        new FindSlashCommand(actor, id), ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
+    private Optional<SlashCommandView> detail(Actor actor, SlashCommandId id) {
+        return queries.query(new FindSlashCommand(actor, id), ResponseTypes.optionalInstanceOf(SlashCommandView.class))
                 .join();
     }
 

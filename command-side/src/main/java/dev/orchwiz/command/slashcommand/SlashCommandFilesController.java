@@ -8,7 +8,7 @@ import dev.orchwiz.api.slashcommand.SlashCommandError;
 import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
-import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
+import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
 import dev.orchwiz.command.claudecode.CommandFile;
 import dev.orchwiz.command.claudecode.Frontmatter;
@@ -94,9 +94,9 @@ class SlashCommandFilesController {
 
     @GetMapping({"/api/slash-commands/{id}/export", "/api/commands/{id}/export"})
     ResponseEntity<byte[]> export(Actor actor, @PathVariable String id) {
-        SlashCommandDetail command = queries.query(
+        SlashCommandView command = queries.query(
                         new FindSlashCommand(actor, SlashCommandController.commandId(id)),
-                        ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
+                        ResponseTypes.optionalInstanceOf(SlashCommandView.class))
                 .join()
                 .orElseThrow(() -> SlashCommandController.missing(id));
         String text = new CommandFile(

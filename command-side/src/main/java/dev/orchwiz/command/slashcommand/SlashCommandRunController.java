@@ -7,7 +7,7 @@ import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.read.CatchUp;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
-import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
+import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
@@ -50,7 +50,7 @@ class SlashCommandRunController {
             Actor actor, @PathVariable String id, @RequestBody(required = false) Run body) {
         Run run = body == null ? new Run(null, null, null) : body;
         SlashCommandId commandId = SlashCommandController.commandId(id);
-        SlashCommandDetail command = find(actor, commandId).orElseThrow(() -> SlashCommandController.missing(id));
+        SlashCommandView command = find(actor, commandId).orElseThrow(() -> SlashCommandController.missing(id));
         if (run.arguments() != null && run.arguments().length() > CommandArguments.LIMIT) {
             throw new SlashCommandRefusal(
                     SlashCommandError.INVALID_INPUT,
@@ -85,14 +85,14 @@ class SlashCommandRunController {
      * A command defined a moment ago may not be in the read model yet; wait for it briefly before saying 404 (its
      * first version, 0, is "it exists").
      */
-    private Optional<SlashCommandDetail> find(Actor actor, SlashCommandId commandId) {
+    private Optional<SlashCommandView> find(Actor actor, SlashCommandId commandId) {
         return CatchUp.READ_YOUR_WRITES
                 .read(
                         () -> queries.query(
                                         new FindSlashCommand(actor, commandId),
-                                        ResponseTypes.optionalInstanceOf(SlashCommandDetail.class))
+                                        ResponseTypes.optionalInstanceOf(SlashCommandView.class))
                                 .join(),
-                        SlashCommandDetail::version,
+                        SlashCommandView::version,
                         0L)
                 .found();
     }

@@ -9,7 +9,7 @@ import dev.orchwiz.api.identity.TokenScope;
 import dev.orchwiz.api.identity.query.Account;
 import dev.orchwiz.api.identity.query.AccountPage;
 import dev.orchwiz.api.identity.query.ApiTokenPage;
-import dev.orchwiz.api.identity.query.ApiTokenSummary;
+import dev.orchwiz.api.identity.query.ApiTokenView;
 import dev.orchwiz.api.identity.query.CountAdmins;
 import dev.orchwiz.api.identity.query.FindAccount;
 import dev.orchwiz.api.identity.query.FindAccountByEmail;
@@ -84,14 +84,14 @@ class AccountQueries {
     @QueryHandler
     public ApiTokenPage handle(ListApiTokens query) {
         String live = " where user_id = :owner and revoked_at is null";
-        RowPage<ApiTokenSummary> rows = RowPage.read(
+        RowPage<ApiTokenView> rows = RowPage.read(
                 jdbc,
                 "select count(*) from api_token" + live,
                 "select * from api_token" + live + " order by created_at desc, id",
                 new MapSqlParameterSource("owner", query.owner().value()),
                 query.page(),
                 query.size(),
-                (rs, n) -> new ApiTokenSummary(
+                (rs, n) -> new ApiTokenView(
                         rs.getString("id"),
                         rs.getString("name"),
                         rs.getString("prefix"),

@@ -8,11 +8,11 @@ import dev.orchwiz.api.session.SessionStatus;
 import dev.orchwiz.api.session.query.FindSession;
 import dev.orchwiz.api.session.query.ListSessionInteractions;
 import dev.orchwiz.api.session.query.ListSessions;
-import dev.orchwiz.api.session.query.SessionDetail;
 import dev.orchwiz.api.session.query.SessionInteraction;
 import dev.orchwiz.api.session.query.SessionInteractionPage;
 import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.api.session.query.SessionSummary;
+import dev.orchwiz.api.session.query.SessionView;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
@@ -84,7 +84,7 @@ class SessionQueries {
     }
 
     @QueryHandler
-    public Optional<SessionDetail> handle(FindSession query) {
+    public Optional<SessionView> handle(FindSession query) {
         UUID id = query.sessionId().value();
         // The row first, then its timeline: the projector writes both in one transaction, so the timeline read
         // after the row holds every interaction up to the row's version (what read-your-writes waits for).
@@ -133,12 +133,12 @@ class SessionQueries {
     }
 
     /** The detail is the summary's columns and three more, completed by the timeline once the row is read. */
-    private static Function<List<SessionInteraction>, SessionDetail> detail(ResultSet rs) throws SQLException {
+    private static Function<List<SessionInteraction>, SessionView> detail(ResultSet rs) throws SQLException {
         SessionSummary summary = summary(rs);
         String prompt = rs.getString("prompt");
         Map<String, Object> metadata = Jsonb.readMap(rs.getString("metadata"));
         long forkCount = rs.getLong("fork_count");
-        return latest -> new SessionDetail(
+        return latest -> new SessionView(
                 summary.id(),
                 summary.title(),
                 summary.description(),

@@ -3,9 +3,9 @@ package dev.orchwiz.projection.slashcommand;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.ListSlashCommands;
-import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
 import dev.orchwiz.api.slashcommand.query.SlashCommandPage;
 import dev.orchwiz.api.slashcommand.query.SlashCommandSummary;
+import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +42,7 @@ class SlashCommandQueries {
     }
 
     @QueryHandler
-    public Optional<SlashCommandDetail> handle(FindSlashCommand query) {
+    public Optional<SlashCommandView> handle(FindSlashCommand query) {
         MapSqlParameterSource parameters =
                 viewer(query.viewer()).addValue("id", query.commandId().value());
         return jdbc
@@ -100,8 +100,8 @@ class SlashCommandQueries {
                 rs.getLong("version"));
     }
 
-    private static SlashCommandDetail detail(ResultSet rs, Actor viewer) throws SQLException {
-        return new SlashCommandDetail(
+    private static SlashCommandView detail(ResultSet rs, Actor viewer) throws SQLException {
+        return new SlashCommandView(
                 rs.getString("id"),
                 rs.getString("name"),
                 rs.getString("description"),

@@ -22,9 +22,9 @@ import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
 import dev.orchwiz.api.session.query.FindSession;
 import dev.orchwiz.api.session.query.ListSessionInteractions;
 import dev.orchwiz.api.session.query.ListSessions;
-import dev.orchwiz.api.session.query.SessionDetail;
 import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.api.session.query.SessionSummary;
+import dev.orchwiz.api.session.query.SessionView;
 import dev.orchwiz.projection.isolation.EventSavepoint;
 import dev.orchwiz.testing.TestDatabase;
 import java.time.Instant;
@@ -114,7 +114,7 @@ class SessionProjectorIT {
         projector.on(new SessionCompleted(id, null, ADA), 9, T0.plusSeconds(69));
 
         // when
-        SessionDetail detail =
+        SessionView detail =
                 queries.handle(new FindSession(new Actor(ADA, false), id)).orElseThrow();
 
         // then
@@ -166,7 +166,7 @@ class SessionProjectorIT {
                 T0);
 
         // then
-        SessionDetail detail =
+        SessionView detail =
                 queries.handle(new FindSession(new Actor(ADA, false), id)).orElseThrow();
         assertThat(detail.interactionCount()).isEqualTo(1);
         assertThat(detail.interactions()).hasSize(1);

@@ -15,9 +15,9 @@ import dev.orchwiz.api.session.SessionStatus;
 import dev.orchwiz.api.session.query.FindSession;
 import dev.orchwiz.api.session.query.ListSessionInteractions;
 import dev.orchwiz.api.session.query.ListSessions;
-import dev.orchwiz.api.session.query.SessionDetail;
 import dev.orchwiz.api.session.query.SessionInteractionPage;
 import dev.orchwiz.api.session.query.SessionPage;
+import dev.orchwiz.api.session.query.SessionView;
 import dev.orchwiz.web.PageParameters;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,12 +64,12 @@ class SessionQueryController {
      * write the caller just made, so a client reads its own writes without polling ({@link CatchUp}).
      */
     @GetMapping("/{id}")
-    ResponseEntity<SessionDetail> find(
+    ResponseEntity<SessionView> find(
             Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
         SessionId sessionId = sessionId(id);
-        CatchUp.Read<SessionDetail> read =
-                CatchUp.READ_YOUR_WRITES.read(() -> find(actor, sessionId), SessionDetail::version, minVersion);
-        SessionDetail found = read.found().orElseThrow(() -> new SessionMissing(id));
+        CatchUp.Read<SessionView> read =
+                CatchUp.READ_YOUR_WRITES.read(() -> find(actor, sessionId), SessionView::version, minVersion);
+        SessionView found = read.found().orElseThrow(() -> new SessionMissing(id));
         return ResponseEntity.ok()
                 .eTag("\"" + found.version() + "\"")
                 .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
@@ -89,8 +89,8 @@ class SessionQueryController {
                 .orElseThrow(() -> new SessionMissing(id));
     }
 
-    private Optional<SessionDetail> find(Actor actor, SessionId sessionId) {
-        return queries.query(new FindSession(actor, sessionId), ResponseTypes.optionalInstanceOf(SessionDetail.class))
+    private Optional<SessionView> find(Actor actor, SessionId sessionId) {
+        return queries.query(new FindSession(actor, sessionId), ResponseTypes.optionalInstanceOf(SessionView.class))
                 .join();
     }
 

@@ -5,8 +5,8 @@ import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.ListSlashCommands;
-import dev.orchwiz.api.slashcommand.query.SlashCommandDetail;
 import dev.orchwiz.api.slashcommand.query.SlashCommandPage;
+import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,12 +40,12 @@ class SlashCommandQueryController {
     }
 
     @GetMapping("/{id}")
-    SlashCommandDetail find(Actor actor, @PathVariable String id) {
+    SlashCommandView find(Actor actor, @PathVariable String id) {
         SlashCommandId commandId =
                 Reads.pathId(id, SlashCommandId::parse, SlashCommandError.NOT_FOUND, "No slash command ");
         return reads.findOr404(
                 new FindSlashCommand(actor, commandId),
-                SlashCommandDetail.class,
+                SlashCommandView.class,
                 SlashCommandError.NOT_FOUND,
                 "No slash command " + id);
     }

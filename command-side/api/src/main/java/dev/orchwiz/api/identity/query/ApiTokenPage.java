@@ -2,4 +2,4 @@ package dev.orchwiz.api.identity.query;
 
 import java.util.List;
 
-public record ApiTokenPage(List<ApiTokenSummary> items, int page, int size, long totalItems, int totalPages) {}
+public record ApiTokenPage(List<ApiTokenView> items, int page, int size, long totalItems, int totalPages) {}

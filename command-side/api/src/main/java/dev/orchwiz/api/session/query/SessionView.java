@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-public record SessionDetail(
+public record SessionView(
         String id,
         String title,
         String description,

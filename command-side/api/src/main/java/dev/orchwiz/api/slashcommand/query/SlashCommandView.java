@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-public record SlashCommandDetail(
+public record SlashCommandView(
         String id,
         String name,
         String description,

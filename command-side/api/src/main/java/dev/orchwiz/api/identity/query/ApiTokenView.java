@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /** A token as its owner sees it: never the secret, only its first characters. */
-public record ApiTokenSummary(
+public record ApiTokenView(
         String id,
         String name,
         String prefix,
