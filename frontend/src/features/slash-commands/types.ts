@@ -56,11 +56,6 @@ export type CommandRun = {
   requestedAt: string;
 };
 
-/** A session to run in, from `GET /api/sessions`. */
-export type SessionChoice = { id: string; title: string | null; status: string; projectName: string | null };
-/** A subagent to run as, from `GET /api/subagents`. */
-export type SubagentChoice = { id: string; name: string; mine?: boolean };
-
 export const SLASH_COMMAND_NAME_TAKEN = 'SLASH_COMMAND_NAME_TAKEN';
 
 export const isCommandEvent = (type: string): boolean => type.startsWith('slashcommand.');

@@ -7,6 +7,4 @@ export const commandKeys = {
   details: () => [...commandKeys.all, 'detail'] as const,
   detail: (id: string) => [...commandKeys.details(), id] as const,
   runs: (id: string, page: number) => [...commandKeys.all, 'runs', id, page] as const,
-  sessionChoices: () => [...commandKeys.all, 'session-choices'] as const,
-  subagentChoices: () => [...commandKeys.all, 'subagent-choices'] as const,
 };

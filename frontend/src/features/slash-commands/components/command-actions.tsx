@@ -1,20 +1,20 @@
 import { errorMessage } from '@/lib/api-client';
 import { useDeleteCommand } from '../api/delete-command';
 import { useExportCommand } from '../api/export-command';
+import { BusyButton } from '@/components/busy-button';
 
 export const CommandExportButton = ({ id, name }: { id: string; name: string }) => {
   const exportCommand = useExportCommand();
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        disabled={exportCommand.isPending}
+      <BusyButton
+        busy={exportCommand.isPending}
+        busyLabel="Exporting…"
         onClick={() => exportCommand.mutate({ id, name })}
         data-testid="command-export"
       >
-        {exportCommand.isPending ? 'Exporting…' : 'Export .md'}
-      </button>
+        Export .md
+      </BusyButton>
       {exportCommand.isError && (
         <span role="alert" className="field__error">
           Export failed: {errorMessage(exportCommand.error)}
@@ -31,9 +31,15 @@ export const CommandDeleteButton = ({ id, name, onDeleted }: { id: string; name:
   };
   return (
     <>
-      <button type="button" className="button button--danger-ghost" disabled={remove.isPending} onClick={ask} data-testid="command-delete">
-        {remove.isPending ? 'Deleting…' : 'Delete'}
-      </button>
+      <BusyButton
+        busy={remove.isPending}
+        busyLabel="Deleting…"
+        className="button button--danger-ghost"
+        onClick={ask}
+        data-testid="command-delete"
+      >
+        Delete
+      </BusyButton>
       {remove.isError && (
         <span role="alert" className="field__error">
           Not deleted: {errorMessage(remove.error)}

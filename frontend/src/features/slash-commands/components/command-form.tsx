@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { TextAreaField, TextField } from '@/components/field';
-import { isVersionMismatch, problemCode } from '@/lib/api-client';
-import { Alert } from '@/components/alert';
+import { CheckField, SaveForm } from '@/components/save-form';
+import { formatToolList, parseToolList } from '@/lib/tool-list';
+import { useVersionedForm } from '@/lib/use-versioned-form';
 import { useCreateCommand } from '../api/create-command';
 import { useUpdateCommand } from '../api/update-command';
-import { formatToolList, parseToolList } from '@/lib/tool-list';
 import { COMMAND_NAME_PATTERN, SCRIPT_MAX_BYTES, SLASH_COMMAND_NAME_TAKEN, type CommandDetail, type CommandInput } from '../types';
 
 type Values = {
@@ -87,84 +85,49 @@ export type CommandFormProps =
 
 /** Name, script and the Claude Code frontmatter of a slash command. */
 export const CommandForm = (props: CommandFormProps) => {
-  const initial = props.mode === 'edit' ? valuesOf(props.command) : EMPTY;
-  const [values, setValues] = useState<Values>(initial);
-  const [base, setBase] = useState<Values>(initial);
-  const [baseVersion, setBaseVersion] = useState(props.command?.version);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  const form = useVersionedForm({ record: props.command, valuesOf, empty: EMPTY, validate });
+  const { values } = form;
   const create = useCreateCommand();
   const update = useUpdateCommand();
   const mutation = props.mode === 'create' ? create : update;
 
-  // A newer version arrived (saved here or elsewhere): start from it unless you are editing.
-  if (props.mode === 'edit' && props.command.version !== baseVersion) {
-    const next = valuesOf(props.command);
-    const untouched = FIELDS.every((field) => values[field] === base[field]);
-    setBaseVersion(props.command.version);
-    setBase(next);
-    if (untouched) setValues(next);
-  }
+  const onError = form.refusedWith({ [SLASH_COMMAND_NAME_TAKEN]: ['name', 'You already have a command with this name.'] });
 
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors(({ [field]: _cleared, ...rest }) => rest);
-    setSaved(false);
-  };
-
-  const onError = (error: unknown) => {
-    const byField = fieldErrorsOf(error);
-    if (problemCode(error) === SLASH_COMMAND_NAME_TAKEN) byField.name = 'You already have a command with this name.';
-    setErrors(byField);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate(values);
-    setErrors(found);
-    if (Object.keys(found).length) return;
+  const submit = form.submitWith(() => {
     if (props.mode === 'create') {
       create.mutate(inputOf(values), { onSuccess: (result) => props.onSaved(result.id), onError });
       return;
     }
-    const patch = patchOf(base, values);
-    if (Object.keys(patch).length === 0) {
-      setSaved(true);
-      return;
-    }
-    update.mutate(
-      { id: props.command.id, patch, expectedVersion: props.command.version },
-      {
-        onSuccess: (result) => {
-          setSaved(true);
-          props.onSaved?.(result.id);
+    form.savePatch(patchOf(form.base, values), (patch) =>
+      update.mutate(
+        { id: props.command.id, patch, expectedVersion: props.command.version },
+        {
+          onSuccess: (result) => {
+            form.markSaved();
+            props.onSaved?.(result.id);
+          },
+          onError,
         },
-        onError,
-      },
+      ),
     );
-  };
+  });
 
-  const conflict = isVersionMismatch(mutation.error);
   return (
-    <form className="form command-form" onSubmit={submit} noValidate data-testid="command-form" aria-label={props.mode === 'create' ? 'New slash command' : 'Edit slash command'}>
-      {conflict ? (
-        <Alert tone="warning" title="Changed elsewhere" testId="command-conflict">
-          This command was changed elsewhere while you edited it. The latest version is loaded; check it and save again.
-        </Alert>
-      ) : (
-        <FormError
-          error={mutation.error}
-          title={props.mode === 'create' ? 'Command not created' : 'Command not saved'}
-          placedFields={FIELDS}
-          testId="command-form-error"
-        />
-      )}
+    <SaveForm
+      mode={props.mode}
+      name="slash command"
+      thing="command"
+      testIdPrefix="command"
+      className="command-form"
+      mutation={mutation}
+      saved={form.saved}
+      placedFields={FIELDS}
+      onSubmit={submit}
+    >
       <div className="form__row">
         <TextField
           label="Name"
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errors.name}
+          {...form.bind('name')}
           placeholder="deploy or git:push"
           hint="Typed as /name; “:” makes a namespace."
           autoComplete="off"
@@ -173,27 +136,21 @@ export const CommandForm = (props: CommandFormProps) => {
         />
         <TextField
           label="Argument hint"
-          value={values.argumentHint}
-          onChange={(e) => set('argumentHint', e.target.value)}
-          error={errors.argumentHint}
+          {...form.bind('argumentHint')}
           placeholder="[environment] [version]"
           data-testid="command-argument-hint"
         />
       </div>
       <TextField
         label="Description"
-        value={values.description}
-        onChange={(e) => set('description', e.target.value)}
-        error={errors.description}
+        {...form.bind('description')}
         placeholder="What it does, in one line"
         data-testid="command-description"
       />
       <TextAreaField
         label="Script"
         rows={12}
-        value={values.script}
-        onChange={(e) => set('script', e.target.value)}
-        error={errors.script}
+        {...form.bind('script')}
         hint={
           <>
             Runs with Bash. <code>$ARGUMENTS</code>, <code>$ARGUMENTS[0]</code>, <code>$1</code>… are replaced by the run's
@@ -208,18 +165,14 @@ export const CommandForm = (props: CommandFormProps) => {
       <div className="form__row">
         <TextField
           label="Working directory"
-          value={values.workingDirectory}
-          onChange={(e) => set('workingDirectory', e.target.value)}
-          error={errors.workingDirectory}
+          {...form.bind('workingDirectory')}
           placeholder="/srv/app"
           spellCheck={false}
           data-testid="command-working-directory"
         />
         <TextField
           label="Model"
-          value={values.model}
-          onChange={(e) => set('model', e.target.value)}
-          error={errors.model}
+          {...form.bind('model')}
           placeholder="claude-sonnet-4"
           spellCheck={false}
           data-testid="command-model"
@@ -227,29 +180,17 @@ export const CommandForm = (props: CommandFormProps) => {
       </div>
       <TextField
         label="Allowed tools"
-        value={values.allowedTools}
-        onChange={(e) => set('allowedTools', e.target.value)}
-        error={errors.allowedTools}
+        {...form.bind('allowedTools')}
         placeholder="Bash(git add:*), Bash(git status:*)"
         hint="Comma-separated rules, as in Claude Code's allowed-tools."
         spellCheck={false}
         data-testid="command-allowed-tools"
       />
-      <label className="scopes__option">
-        <input type="checkbox" checked={values.shared} onChange={(e) => set('shared', e.target.checked)} data-testid="command-shared" />
-        <span>Shared: everyone may read and run it (only you edit it)</span>
-      </label>
-      {errors.shared && <p className="field__error">{errors.shared}</p>}
-      <div className="form__actions">
-        {saved && !mutation.isPending && (
-          <span role="status" className="muted" data-testid="command-saved">
-            Saved.
-          </span>
-        )}
-        <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid="command-save">
-          {mutation.isPending ? 'Saving…' : props.mode === 'create' ? 'Create command' : 'Save changes'}
-        </button>
-      </div>
-    </form>
+      <CheckField
+        label="Shared: everyone may read and run it (only you edit it)"
+        {...form.check('shared')}
+        testId="command-shared"
+      />
+    </SaveForm>
   );
 };

@@ -4,7 +4,7 @@ import { SelectField, TextField } from '@/components/field';
 import { FormError } from '@/components/form-error';
 import { shortId } from '@/lib/format';
 import { useExecuteCommand } from '../api/execute-command';
-import { useSessionChoices, useSubagentChoices } from '../api/list-run-targets';
+import { useSessionChoices, useSubagentChoices, type SessionChoice } from '@/lib/choices';
 import type { StartedRun } from '../types';
 
 export type RunnableCommand = { id: string; name: string; argumentHint?: string | null; description?: string | null };
@@ -16,7 +16,7 @@ export type CommandRunDialogProps = {
   onStarted: (run: StartedRun) => void;
 };
 
-const sessionLabel = (session: { id: string; title: string | null; status: string; projectName: string | null }) =>
+const sessionLabel = (session: SessionChoice) =>
   `${session.title?.trim() || 'Untitled session'} · ${session.status}${session.projectName ? ` · ${session.projectName}` : ''} (${shortId(session.id)})`;
 
 /** Arguments (`$ARGUMENTS`, `$1`…), and optionally the session and subagent the run belongs to. */

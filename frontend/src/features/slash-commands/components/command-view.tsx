@@ -2,12 +2,14 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
+import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { PageHeader } from '@/components/page-header';
 import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
+import { RunStatusBadge } from '@/components/run-status-badge';
 import { Spinner } from '@/components/spinner';
-import { errorMessage, isNotFound } from '@/lib/api-client';
+import { errorMessage } from '@/lib/api-client';
 import { formatDuration, shortId } from '@/lib/format';
 import { useCommand } from '../api/find-command';
 import { useCommandRuns } from '../api/list-command-runs';
@@ -16,7 +18,6 @@ import type { CommandDetail, StartedRun } from '../types';
 import { CommandDeleteButton, CommandExportButton } from './command-actions';
 import { CommandForm } from './command-form';
 import { CommandRunDialog } from './command-run-dialog';
-import { RunStatusBadge } from './run-status-badge';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="facts__item">
@@ -62,37 +63,17 @@ const CommandRuns = ({ command }: { command: CommandDetail }) => {
 };
 
 export const CommandNotFound = ({ id }: { id: string }) => (
-  <div className="empty-page" data-testid="command-not-found">
-    <h1 className="page-header__title">Slash command not found</h1>
-    <p className="muted">
-      There is no command <code>{id}</code> you may see: it was deleted, or it is someone else's and not shared.
-    </p>
-    <Link className="button" to="/slash-commands">
-      Back to slash commands
-    </Link>
-  </div>
+  <NotFoundPage title="Slash command not found" testId="command-not-found" backTo="/slash-commands" backLabel="Back to slash commands">
+    There is no command <code>{id}</code> you may see: it was deleted, or it is someone else's and not shared.
+  </NotFoundPage>
 );
 
 export type CommandViewProps = { id: string; onStarted: (run: StartedRun) => void; onDeleted: () => void };
 
-/** One slash command: run it, edit it (if it is yours), export it, and see its runs. */
-export const CommandView = ({ id, onStarted, onDeleted }: CommandViewProps) => {
-  const { data: command, error, isPending, refetch } = useCommand(id);
+type CommandDetailPageProps = Omit<CommandViewProps, 'id'> & { command: CommandDetail; error: Error | null };
+
+const CommandDetailPage = ({ command, error, onStarted, onDeleted }: CommandDetailPageProps) => {
   const [running, setRunning] = useState(false);
-
-  if (isNotFound(error)) return <CommandNotFound id={id} />;
-  if (isPending) return <Spinner label="Loading command…" />;
-  if (!command) {
-    return (
-      <Alert title="Could not load this command">
-        <p>{errorMessage(error)}</p>
-        <button type="button" className="button" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </Alert>
-    );
-  }
-
   return (
     <div className="detail-page" data-testid="command-view">
       <PageHeader
@@ -164,5 +145,15 @@ export const CommandView = ({ id, onStarted, onDeleted }: CommandViewProps) => {
       </div>
       {running && <CommandRunDialog command={command} onClose={() => setRunning(false)} onStarted={onStarted} />}
     </div>
+  );
+};
+
+/** One slash command: run it, edit it (if it is yours), export it, and see its runs. */
+export const CommandView = ({ id, onStarted, onDeleted }: CommandViewProps) => {
+  const query = useCommand(id);
+  return (
+    <Loaded query={query} what="command" notFound={<CommandNotFound id={id} />}>
+      {(command) => <CommandDetailPage command={command} error={query.error} onStarted={onStarted} onDeleted={onDeleted} />}
+    </Loaded>
   );
 };

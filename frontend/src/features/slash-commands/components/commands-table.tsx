@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { Badge } from '@/components/badge';
 import { RelativeTime } from '@/components/relative-time';
+import { RunStatusBadge } from '@/components/run-status-badge';
 import type { CommandSummary } from '../types';
-import { RunStatusBadge } from './run-status-badge';
 
 export type CommandsTableProps = {
   commands: CommandSummary[];

@@ -1,3 +1,4 @@
+import { BusyButton } from '@/components/busy-button';
 import { errorMessage } from '@/lib/api-client';
 import { useCancelToolCall } from '../api/cancel-tool-call';
 
@@ -6,15 +7,15 @@ export const CancelRunButton = ({ id }: { id: string }) => {
   const cancel = useCancelToolCall();
   return (
     <>
-      <button
-        type="button"
+      <BusyButton
+        busy={cancel.isPending}
+        busyLabel="Cancelling…"
         className="button button--danger-ghost"
-        disabled={cancel.isPending}
         onClick={() => cancel.mutate({ id })}
         data-testid="run-cancel"
       >
-        {cancel.isPending ? 'Cancelling…' : 'Cancel run'}
-      </button>
+        Cancel run
+      </BusyButton>
       {cancel.isError && (
         <span role="alert" className="field__error">
           Not cancelled: {errorMessage(cancel.error)}

@@ -1,26 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/badge';
-import type { Outcome, RuleRef, ToolCallStatus } from '../types';
-
-const STATUS_TONES: Record<ToolCallStatus, BadgeTone> = {
-  requested: 'info',
-  awaiting_approval: 'warning',
-  approved: 'info',
-  running: 'accent',
-  completed: 'success',
-  failed: 'danger',
-  timed_out: 'danger',
-  cancelled: 'muted',
-  denied: 'danger',
-  blocked: 'danger',
-  expired: 'muted',
-};
-
-/** The wire value (`awaiting_approval`), so what you read is what the API says. */
-export const RunStatusBadge = ({ status, testId }: { status: ToolCallStatus | string; testId?: string }) => (
-  <Badge tone={STATUS_TONES[status as ToolCallStatus] ?? 'neutral'} data-testid={testId} data-status={status} title={`Status: ${status}`}>
-    {status}
-  </Badge>
-);
+import type { Outcome, RuleRef } from '../types';
 
 const OUTCOME_TONES: Record<Outcome, BadgeTone> = { allow: 'success', ask: 'warning', deny: 'danger' };
 

@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Countdown } from '@/components/countdown';
+import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
-import { errorMessage, isNotFound } from '@/lib/api-client';
+import { RunStatusBadge } from '@/components/run-status-badge';
+import { errorMessage } from '@/lib/api-client';
 import { useEventStreamStatus } from '@/lib/event-stream';
 import { formatDateTime, formatDuration, humanize, shortId } from '@/lib/format';
 import { toolCallKeys } from '../api/tool-call-keys';
@@ -17,7 +18,7 @@ import { useRunHookCalls, useRunDeliveries, useRunHookWorkLiveUpdates } from '..
 import { useRunLiveUpdates } from '../api/run-live-updates';
 import { awaitsRuntime, isActive, isCancellable, isFollowed, type ToolCallDetail } from '../types';
 import { CancelRunButton } from './cancel-run-button';
-import { OutcomeBadge, RuleRefText, RunStatusBadge } from './run-badges';
+import { OutcomeBadge, RuleRefText } from './run-badges';
 import { RunOutputPane } from './run-output';
 import { RunTrail } from './run-trail';
 import { runTitle } from './tool-calls-table';
@@ -135,15 +136,9 @@ const Hooks = ({ run }: { run: ToolCallDetail }) => {
 };
 
 export const RunNotFound = ({ id }: { id: string }) => (
-  <div className="empty-page" data-testid="run-not-found">
-    <h1 className="page-header__title">Run not found</h1>
-    <p className="muted">
-      There is no run <code>{id}</code> you may see.
-    </p>
-    <Link className="button" to="/tool-calls">
-      Back to tool calls
-    </Link>
-  </div>
+  <NotFoundPage title="Run not found" testId="run-not-found" backTo="/tool-calls" backLabel="Back to tool calls">
+    There is no run <code>{id}</code> you may see.
+  </NotFoundPage>
 );
 
 export type ToolCallViewProps = { id: string; known?: ToolCallDetail };
@@ -153,7 +148,8 @@ export const ToolCallView = ({ id, known }: ToolCallViewProps) => {
   const queryClient = useQueryClient();
   const streamLive = useEventStreamStatus() === 'live';
   useRunLiveUpdates(id);
-  const { data: run, error, isPending, refetch } = useToolCall(id, { known, poll: !streamLive });
+  const query = useToolCall(id, { known, poll: !streamLive });
+  const run = query.data;
   const active = isFollowed(run);
 
   // When the call ends (its own run, or the runtime's report of one), read the last of its output once more.
@@ -164,19 +160,16 @@ export const ToolCallView = ({ id, known }: ToolCallViewProps) => {
     wasStatus.current = status;
   }, [status, id, queryClient]);
 
-  if (isNotFound(error) && !run) return <RunNotFound id={id} />;
-  if (isPending && !run) return <Spinner label="Loading run…" />;
-  if (!run) {
-    return (
-      <Alert title="Could not load this run">
-        <p>{errorMessage(error)}</p>
-        <button type="button" className="button" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </Alert>
-    );
-  }
+  return (
+    <Loaded query={query} what="run" notFound={<RunNotFound id={id} />} keepOnNotFound>
+      {(run) => <RunPage run={run} error={query.error} active={active} streamLive={streamLive} />}
+    </Loaded>
+  );
+};
 
+type RunPageProps = { run: ToolCallDetail; error: Error | null; active: boolean; streamLive: boolean };
+
+const RunPage = ({ run, error, active, streamLive }: RunPageProps) => {
   return (
     <div className="run-page" data-testid="run-page">
       <PageHeader

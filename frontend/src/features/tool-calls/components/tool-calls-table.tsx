@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { RelativeTime } from '@/components/relative-time';
+import { RunStatusBadge } from '@/components/run-status-badge';
 import { formatDuration, humanize, shortId } from '@/lib/format';
 import type { ToolCallSummary } from '../types';
-import { OutcomeBadge, RunStatusBadge } from './run-badges';
+import { OutcomeBadge } from './run-badges';
 
 export const runTitle = (run: Pick<ToolCallSummary, 'commandName' | 'tool'>): string =>
   run.commandName ? `/${run.commandName}` : run.tool;
