@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { RelativeTime } from '@/components/relative-time';
 import { RunStatusBadge } from '@/components/run-status-badge';
 import { formatDuration, humanize, shortId } from '@/lib/format';
@@ -11,59 +12,37 @@ export const runTitle = (run: Pick<ToolCallSummary, 'commandName' | 'tool'>): st
 export type ToolCallsTableProps = { runs: ToolCallSummary[]; busy?: boolean; emptyMessage?: string };
 
 export const ToolCallsTable = ({ runs, busy = false, emptyMessage = 'No runs yet.' }: ToolCallsTableProps) => (
-  <div className="table-wrap">
-    <table className="table" data-testid="runs-table" aria-busy={busy}>
-      <caption className="visually-hidden">Runs, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Run</th>
-          <th scope="col">Command</th>
-          <th scope="col">Status</th>
-          <th scope="col">Decision</th>
-          <th scope="col">Origin</th>
-          <th scope="col" className="table__num">
-            Exit
-          </th>
-          <th scope="col" className="table__num">
-            Duration
-          </th>
-          <th scope="col">Requested</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.length === 0 ? (
-          <tr>
-            <td colSpan={8} className="table__empty">
-              {emptyMessage}
-            </td>
-          </tr>
-        ) : (
-          runs.map((run) => (
-            <tr key={run.id} data-testid={`run-row-${run.id}`}>
-              <th scope="row" className="table__title">
-                <Link to={`/tool-calls/${run.id}`} data-testid="run-link">
-                  {runTitle(run)} <span className="muted">#{shortId(run.id)}</span>
-                </Link>
-              </th>
-              <td className="table__summary">
-                {run.summary ? <code title={run.summary}>{run.summary}</code> : <span className="muted">—</span>}
-              </td>
-              <td>
-                <RunStatusBadge status={run.status} />
-              </td>
-              <td>
-                <OutcomeBadge outcome={run.outcome} />
-              </td>
-              <td>{humanize(run.origin ?? '—')}</td>
-              <td className="table__num">{run.exitCode ?? '—'}</td>
-              <td className="table__num">{formatDuration(run.durationMs)}</td>
-              <td>
-                <RelativeTime value={run.requestedAt} />
-              </td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
-  </div>
+  <DataTable
+    testId="runs-table"
+    caption="Runs, newest first"
+    columns={['Run', 'Command', 'Status', 'Decision', 'Origin', { label: 'Exit', numeric: true }, { label: 'Duration', numeric: true }, 'Requested']}
+    rows={runs}
+    empty={emptyMessage}
+    busy={busy}
+  >
+    {(run) => (
+      <tr key={run.id} data-testid={`run-row-${run.id}`}>
+        <th scope="row" className="table__title">
+          <Link to={`/tool-calls/${run.id}`} data-testid="run-link">
+            {runTitle(run)} <span className="muted">#{shortId(run.id)}</span>
+          </Link>
+        </th>
+        <td className="table__summary">
+          {run.summary ? <code title={run.summary}>{run.summary}</code> : <span className="muted">—</span>}
+        </td>
+        <td>
+          <RunStatusBadge status={run.status} />
+        </td>
+        <td>
+          <OutcomeBadge outcome={run.outcome} />
+        </td>
+        <td>{humanize(run.origin ?? '—')}</td>
+        <td className="table__num">{run.exitCode ?? '—'}</td>
+        <td className="table__num">{formatDuration(run.durationMs)}</td>
+        <td>
+          <RelativeTime value={run.requestedAt} />
+        </td>
+      </tr>
+    )}
+  </DataTable>
 );
