@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { TOOL_CALL_EVENT_TYPES } from '@/features/executions/types';
+import { TOOL_CALL_EVENT_TYPES } from '@/features/tool-calls/types';
 import { HOOK_EVENT_TYPES } from '@/features/hooks/types';
 import { SESSION_EVENT_TYPES } from '@/features/sessions/types';
 import { api } from '@/lib/api-client';

@@ -2,18 +2,16 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AREAS } from './areas';
 import { AdminReadModelsRoute } from './routes/admin-read-models';
 import { AdminUsersRoute } from './routes/admin-users';
-import { ApprovalsRoute } from './routes/approvals';
 import { ComingSoonRoute } from './routes/coming-soon';
 import { HookRoute } from './routes/hook';
 import { HookNewRoute } from './routes/hook-new';
 import { HooksRoute } from './routes/hooks';
 import { LoginRoute } from './routes/login';
 import { LoginOttRoute } from './routes/login-ott';
+import { Moved } from './routes/moved';
 import { NotFoundRoute } from './routes/not-found';
 import { PermissionsRoute } from './routes/permissions';
 import { RouteError } from './routes/route-error';
-import { RunRoute } from './routes/run';
-import { RunsRoute } from './routes/runs';
 import { SessionRoute } from './routes/session';
 import { SessionsRoute } from './routes/sessions';
 import { SettingsRoute } from './routes/settings';
@@ -23,6 +21,9 @@ import { SlashCommandsRoute } from './routes/slash-commands';
 import { SubagentRoute } from './routes/subagent';
 import { SubagentNewRoute } from './routes/subagent-new';
 import { SubagentsRoute } from './routes/subagents';
+import { ToolCallRoute } from './routes/tool-call';
+import { ToolCallApprovalsRoute } from './routes/tool-call-approvals';
+import { ToolCallsRoute } from './routes/tool-calls';
 import { SignedInApp } from './signed-in-app';
 
 export const routes: RouteObject[] = [
@@ -40,9 +41,13 @@ export const routes: RouteObject[] = [
       { path: 'slash-commands', element: <SlashCommandsRoute /> },
       { path: 'slash-commands/new', element: <SlashCommandNewRoute /> },
       { path: 'slash-commands/:id', element: <SlashCommandRoute /> },
-      { path: 'runs', element: <RunsRoute /> },
-      { path: 'runs/:id', element: <RunRoute /> },
-      { path: 'approvals', element: <ApprovalsRoute /> },
+      { path: 'tool-calls', element: <ToolCallsRoute /> },
+      { path: 'tool-calls/approvals', element: <ToolCallApprovalsRoute /> },
+      { path: 'tool-calls/:id', element: <ToolCallRoute /> },
+      // The pages' addresses before tool calls had one name everywhere (issue 11): bookmarks still land.
+      { path: 'runs', element: <Moved to={() => '/tool-calls'} /> },
+      { path: 'runs/:id', element: <Moved to={({ id = '' }) => `/tool-calls/${encodeURIComponent(id)}`} /> },
+      { path: 'approvals', element: <Moved to={() => '/tool-calls/approvals'} /> },
       { path: 'permissions', element: <PermissionsRoute /> },
       { path: 'hooks', element: <HooksRoute /> },
       { path: 'hooks/new', element: <HookNewRoute /> },

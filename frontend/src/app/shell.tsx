@@ -1,12 +1,12 @@
 import type { ComponentType } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Badge } from '@/components/badge';
-import { PendingApprovalsBadge } from '@/features/approvals/components/pending-approvals-badge';
+import { PendingApprovalsBadge } from '@/features/tool-calls/components/pending-approvals-badge';
 import { useCurrentUser } from '@/features/auth/api/get-auth-state';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { isAdmin } from '@/features/auth/types';
 import { useEventStreamStatus, type StreamStatus } from '@/lib/event-stream';
-import { ADMIN_AREAS, AREAS, type Area } from './areas';
+import { activeAreaPath, ADMIN_AREAS, AREAS, type Area } from './areas';
 
 const STATUS_TEXT: Record<StreamStatus, string> = {
   live: 'live',
@@ -28,17 +28,22 @@ const ConnectionIndicator = () => {
   );
 };
 
-const navLinkClass = (area: Area) => ({ isActive }: { isActive: boolean }) =>
-  ['nav__link', isActive ? 'nav__link--active' : '', area.ready ? '' : 'nav__link--soon'].filter(Boolean).join(' ');
+const navLinkClass = (area: Area, active: boolean) =>
+  ['nav__link', active ? 'nav__link--active' : '', area.ready ? '' : 'nav__link--soon'].filter(Boolean).join(' ');
 
 /** Live counters shown next to an area's name. */
-const NAV_COUNTERS: Partial<Record<string, ComponentType>> = { approvals: PendingApprovalsBadge };
+const NAV_COUNTERS: Partial<Record<string, ComponentType>> = { 'tool-calls/approvals': PendingApprovalsBadge };
 
-const NavItem = ({ area }: { area: Area }) => {
+const NavItem = ({ area, active }: { area: Area; active: boolean }) => {
   const Counter = NAV_COUNTERS[area.path];
   return (
     <li>
-      <NavLink to={`/${area.path}`} className={navLinkClass(area)} data-testid={`nav-${area.path.replaceAll('/', '-')}`}>
+      <Link
+        to={`/${area.path}`}
+        className={navLinkClass(area, active)}
+        aria-current={active ? 'page' : undefined}
+        data-testid={`nav-${area.path.replaceAll('/', '-')}`}
+      >
         <span className="nav__icon" aria-hidden="true">
           {area.icon}
         </span>
@@ -50,13 +55,14 @@ const NavItem = ({ area }: { area: Area }) => {
             <span className="visually-hidden"> (coming soon)</span>
           </Badge>
         )}
-      </NavLink>
+      </Link>
     </li>
   );
 };
 
 export const Shell = () => {
   const user = useCurrentUser();
+  const active = activeAreaPath(useLocation().pathname, [...AREAS, ...ADMIN_AREAS]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -79,7 +85,7 @@ export const Shell = () => {
         <nav aria-label="Areas">
           <ul className="nav">
             {AREAS.map((area) => (
-              <NavItem key={area.path} area={area} />
+              <NavItem key={area.path} area={area} active={area.path === active} />
             ))}
           </ul>
         </nav>
@@ -88,7 +94,7 @@ export const Shell = () => {
             <p className="sidebar__heading">Administration</p>
             <ul className="nav">
               {ADMIN_AREAS.map((area) => (
-                <NavItem key={area.path} area={area} />
+                <NavItem key={area.path} area={area} active={area.path === active} />
               ))}
             </ul>
           </nav>

@@ -35,14 +35,14 @@ describe('loadAtVersion', () => {
 
 describe('api.text', () => {
   it('reads a markdown answer as text and asks for markdown', async () => {
-    const { calls } = mockApi({ 'GET /api/commands/c1/export': () => new Response('# hi', { headers: { 'Content-Type': 'text/markdown' } }) });
-    expect((await api.text('/api/commands/c1/export')).data).toBe('# hi');
+    const { calls } = mockApi({ 'GET /api/slash-commands/c1/export': () => new Response('# hi', { headers: { 'Content-Type': 'text/markdown' } }) });
+    expect((await api.text('/api/slash-commands/c1/export')).data).toBe('# hi');
     expect(calls[0].headers.get('Accept')).toMatch(/^text\/markdown/);
   });
 
   it('throws the problem of a failed export', async () => {
-    mockApi({ 'GET /api/commands/c1/export': () => problemResponse({ status: 404, title: 'Not found', detail: 'No such command.' }) });
-    await expect(api.text('/api/commands/c1/export')).rejects.toThrow('No such command.');
+    mockApi({ 'GET /api/slash-commands/c1/export': () => problemResponse({ status: 404, title: 'Not found', detail: 'No such command.' }) });
+    await expect(api.text('/api/slash-commands/c1/export')).rejects.toThrow('No such command.');
     mockApi({ 'GET /ok': () => jsonResponse({}) });
   });
 });

@@ -1,6 +1,5 @@
-import type { Approval } from '@/features/approvals/types';
-import type { CommandDetail, CommandSummary } from '@/features/commands/types';
-import type { ToolCallDetail, ToolCallSummary } from '@/features/executions/types';
+import type { CommandDetail, CommandSummary } from '@/features/slash-commands/types';
+import type { Approval, ToolCallDetail, ToolCallSummary } from '@/features/tool-calls/types';
 import type { Delivery, Hook } from '@/features/hooks/types';
 import type { Policy, Rule, Simulation } from '@/features/permissions/types';
 import type { Subagent } from '@/features/subagents/types';

@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
-import { CommandForm } from '@/features/commands/components/command-form';
+import { CommandForm } from '@/features/slash-commands/components/command-form';
 
 export const SlashCommandNewRoute = () => {
   const navigate = useNavigate();

@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from 'react-router';
-import { useCommandLiveUpdates } from '@/features/commands/api/command-live-updates';
-import { CommandView } from '@/features/commands/components/command-view';
+import { useCommandLiveUpdates } from '@/features/slash-commands/api/command-live-updates';
+import { CommandView } from '@/features/slash-commands/components/command-view';
 import { useOpenRun } from './slash-commands';
 
 export const SlashCommandRoute = () => {

@@ -1,15 +1,15 @@
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
-import { useCommandLiveUpdates } from '@/features/commands/api/command-live-updates';
-import { CommandImportPanel } from '@/features/commands/components/command-import-panel';
-import { CommandsBrowser } from '@/features/commands/components/commands-browser';
-import type { StartedRun } from '@/features/commands/types';
+import { useCommandLiveUpdates } from '@/features/slash-commands/api/command-live-updates';
+import { CommandImportPanel } from '@/features/slash-commands/components/command-import-panel';
+import { CommandsBrowser } from '@/features/slash-commands/components/commands-browser';
+import type { StartedRun } from '@/features/slash-commands/types';
 
 /** Opens the page of a run that was just started, showing what the execute request answered until the read side has it. */
 export const useOpenRun = () => {
   const navigate = useNavigate();
-  return (run: StartedRun) => navigate(`/runs/${run.id}`, { state: { toolCall: run } });
+  return (run: StartedRun) => navigate(`/tool-calls/${run.id}`, { state: { toolCall: run } });
 };
 
 export const SlashCommandsRoute = () => {

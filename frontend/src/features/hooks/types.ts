@@ -74,8 +74,6 @@ export const canRedeliver = (delivery: Pick<Delivery, 'status' | 'attempts'>): b
 
 export type ImportCounts = { imported: number | unknown[]; skipped: number | unknown[] };
 
-export type SessionChoice = { id: string; title: string | null; status: string };
-export type SubagentChoice = { id: string; name: string };
 
 export const HOOK_MATCHER_INVALID = 'HOOK_MATCHER_INVALID';
 export const HOOK_TARGET_REFUSED = 'HOOK_TARGET_REFUSED';

@@ -72,8 +72,6 @@ export type ImportCounts = { added: number | unknown[]; skipped: number | unknow
 /** Claude Code's settings.json permissions block. */
 export type PermissionSettings = { permissions?: { allow?: string[]; ask?: string[]; deny?: string[] } };
 
-export type SessionChoice = { id: string; title: string | null; status: string };
-export type SubagentChoice = { id: string; name: string; mine?: boolean };
 
 export const PERMISSION_GLOBAL_ADMIN_ONLY = 'PERMISSION_GLOBAL_ADMIN_ONLY';
 export const isPermissionEvent = (type: string): boolean => type.startsWith('permission.');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
+import { BusyButton } from '@/components/busy-button';
 import { Pagination } from '@/components/pagination';
 import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
@@ -39,15 +40,15 @@ const TokenRow = ({ token }: { token: ApiToken }) => {
       <td>{token.expiresAt ? <RelativeTime value={token.expiresAt} /> : <span className="muted">never</span>}</td>
       <td>{token.lastUsedAt ? <RelativeTime value={token.lastUsedAt} /> : <span className="muted">never</span>}</td>
       <td className="table__actions">
-        <button
-          type="button"
+        <BusyButton
+          busy={revoke.isPending}
+          busyLabel="Revoking…"
           className="button button--danger-ghost"
-          disabled={revoke.isPending}
           onClick={ask}
           data-testid="token-revoke"
         >
-          {revoke.isPending ? 'Revoking…' : 'Revoke'}
-        </button>
+          Revoke
+        </BusyButton>
         {revoke.isError && (
           <span role="alert" className="field__error">
             {errorMessage(revoke.error)}

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { GITHUB_CONNECT_URL, useGithubLink } from '../api/get-github-link';
@@ -61,15 +62,15 @@ export const GithubSection = () => {
           <span data-testid="github-linked">
             Connected as <strong>@{github.data.login}</strong>
           </span>
-          <button
-            type="button"
+          <BusyButton
+            busy={unlink.isPending}
+            busyLabel="Disconnecting…"
             className="button button--danger-ghost"
-            disabled={unlink.isPending}
             onClick={() => unlink.mutate()}
             data-testid="github-disconnect"
           >
-            {unlink.isPending ? 'Disconnecting…' : 'Disconnect'}
-          </button>
+            Disconnect
+          </BusyButton>
         </div>
       ) : (
         <div className="control__row">

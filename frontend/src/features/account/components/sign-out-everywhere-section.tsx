@@ -1,4 +1,5 @@
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { errorMessage } from '@/lib/api-client';
 import { useSignOutEverywhere } from '../api/sign-out-everywhere';
 
@@ -19,15 +20,15 @@ export const SignOutEverywhereSection = ({ onSignedOut }: SignOutEverywhereSecti
         revoke them above.
       </p>
       <div>
-        <button
-          type="button"
+        <BusyButton
+          busy={signOut.isPending}
+          busyLabel="Signing out…"
           className="button button--danger"
-          disabled={signOut.isPending}
           onClick={ask}
           data-testid="sign-out-everywhere"
         >
-          {signOut.isPending ? 'Signing out…' : 'Sign out everywhere'}
-        </button>
+          Sign out everywhere
+        </BusyButton>
       </div>
       {signOut.isError && <Alert>{errorMessage(signOut.error)}</Alert>}
     </div>

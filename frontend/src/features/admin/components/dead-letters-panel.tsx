@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
@@ -42,15 +43,15 @@ const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) 
           <RelativeTime value={letter.lastTouched} /> · event id <code>{letter.eventId}</code>
         </span>
       </div>
-      <button
-        type="button"
+      <BusyButton
+        busy={evict.isPending}
+        busyLabel="Evicting…"
         className="button button--danger-ghost"
-        disabled={evict.isPending}
         onClick={start}
         data-testid="dead-letter-evict"
       >
-        {evict.isPending ? 'Evicting…' : 'Evict'}
-      </button>
+        Evict
+      </BusyButton>
       <pre className="code-block dead-letter__cause" data-testid="dead-letter-cause">
         {letter.causeType ?? 'Unknown cause'}
         {letter.causeMessage ? `\n${letter.causeMessage}` : ''}

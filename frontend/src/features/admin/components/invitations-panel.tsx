@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { TextField } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { RelativeTime } from '@/components/relative-time';
@@ -21,15 +22,15 @@ const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
           {invitation.invitedBy ? ` by ${invitation.invitedBy}` : ''}
         </span>
       </div>
-      <button
-        type="button"
+      <BusyButton
+        busy={remove.isPending}
+        busyLabel="Removing…"
         className="button button--danger-ghost"
-        disabled={remove.isPending}
         onClick={() => remove.mutate({ email: invitation.email })}
         data-testid="invitation-remove"
       >
-        {remove.isPending ? 'Removing…' : 'Remove'}
-      </button>
+        Remove
+      </BusyButton>
       {remove.isError && (
         <div className="item-list__note">
           <Alert>{errorMessage(remove.error)}</Alert>

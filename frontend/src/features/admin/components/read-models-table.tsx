@@ -1,5 +1,6 @@
 import { Alert } from '@/components/alert';
 import { Badge, type BadgeTone } from '@/components/badge';
+import { BusyButton } from '@/components/busy-button';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
@@ -64,9 +65,7 @@ const RebuildButton = ({ name }: { name: string }) => {
   };
   return (
     <>
-      <button type="button" className="button" disabled={rebuild.isPending} onClick={start} data-testid="projection-rebuild">
-        {rebuild.isPending ? 'Starting…' : 'Rebuild'}
-      </button>
+      <BusyButton busy={rebuild.isPending} busyLabel="Starting…" onClick={start} data-testid="projection-rebuild">Rebuild</BusyButton>
       {rebuild.isError && (
         <span role="alert" className="field__error" data-testid="projection-rebuild-error">
           {isUnknownProjection(rebuild.error) ? `“${name}” cannot be rebuilt: it is not a rebuildable read model.` : errorMessage(rebuild.error)}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
+import { DataTable } from '@/components/data-table';
 import { Pagination } from '@/components/pagination';
 import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
@@ -77,36 +78,18 @@ export const UsersTable = ({ currentUserId, onOwnRolesChanged }: UsersTableProps
   if (!data) return <Alert title="Could not load users">{errorMessage(users.error)}</Alert>;
   return (
     <>
-      <div className="table-wrap">
-        <table className="table" data-testid="admin-users-table" aria-busy={users.isFetching}>
-          <caption className="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Verified</th>
-              <th scope="col">Joined</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="table__empty">
-                  No users yet.
-                </td>
-              </tr>
-            ) : (
-              data.items.map((user) => (
-                <UserRow key={user.id} user={user} isYou={user.id === currentUserId} onOwnRolesChanged={onOwnRolesChanged} />
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="admin-users-table"
+        caption="Users"
+        columns={['Email', 'Name', 'Roles', 'Verified', 'Joined', { label: 'Actions', hidden: true }]}
+        rows={data.items}
+        empty="No users yet."
+        busy={users.isFetching}
+      >
+        {(user) => (
+          <UserRow key={user.id} user={user} isYou={user.id === currentUserId} onOwnRolesChanged={onOwnRolesChanged} />
+        )}
+      </DataTable>
       <Pagination
         page={data.page}
         totalPages={data.totalPages}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { isWebAuthnAvailable, rpIdMatchesHost, WEBAUTHN_UNAVAILABLE_MESSAGE, webAuthnErrorMessage } from '@/lib/webauthn';
 import { NoCredentialError, useSignInWithPasskey } from '../api/sign-in-with-passkey';
 import { signInErrorMessage } from '../errors';
@@ -29,15 +30,15 @@ export const PasskeySignIn = ({ rpId, rememberMe = false, onSignedIn }: PasskeyS
 
   return (
     <div className="auth-method">
-      <button
-        type="button"
+      <BusyButton
+        busy={signIn.isPending}
+        busyLabel="Waiting for your passkey…"
         className="button button--primary auth-method__primary"
         onClick={start}
-        disabled={signIn.isPending}
         data-testid="login-passkey"
       >
-        {signIn.isPending ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
-      </button>
+        Sign in with a passkey
+      </BusyButton>
       {wrongDomain && !signIn.isError && (
         <Alert tone="warning" title="Passkeys will not work at this address" testId="passkey-domain-warning">
           This node's passkeys belong to <strong>{rpId}</strong>, but this page is at <code>{window.location.origin}</code>. Open

@@ -6,6 +6,4 @@ export const hookKeys = {
   detail: (id: string) => [...hookKeys.details(), id] as const,
   deliveryLists: () => [...hookKeys.all, 'deliveries'] as const,
   deliveries: (id: string, page: number) => [...hookKeys.deliveryLists(), id, page] as const,
-  sessionChoices: () => [...hookKeys.all, 'session-choices'] as const,
-  subagentChoices: () => [...hookKeys.all, 'subagent-choices'] as const,
 };

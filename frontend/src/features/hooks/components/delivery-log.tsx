@@ -43,7 +43,7 @@ const DeliveryRow = ({ delivery }: { delivery: Delivery }) => {
           {last?.responseCode ? ` · last HTTP ${last.responseCode}` : ''}
         </span>
         {delivery.toolCallId && (
-          <Link to={`/runs/${delivery.toolCallId}`} className="delivery__run">
+          <Link to={`/tool-calls/${delivery.toolCallId}`} className="delivery__run">
             run {shortId(delivery.toolCallId)}
           </Link>
         )}

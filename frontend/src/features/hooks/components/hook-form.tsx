@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { Alert } from '@/components/alert';
-import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { SelectField, TextField } from '@/components/field';
-import { isVersionMismatch, problemCode } from '@/lib/api-client';
+import { fieldErrorsOf } from '@/components/form-error';
+import { CheckField, SaveForm } from '@/components/save-form';
+import { problemCode } from '@/lib/api-client';
 import { shortId } from '@/lib/format';
+import { useVersionedForm } from '@/lib/use-versioned-form';
 import { useCreateHook } from '../api/create-hook';
-import { useSessionChoices, useSubagentChoices } from '../api/list-hook-targets';
+import { useSessionChoices, useSubagentChoices } from '@/lib/choices';
 import { useUpdateHook } from '../api/update-hook';
 import {
   HOOK_EVENTS,
@@ -112,31 +112,13 @@ export type HookFormProps =
 
 /** When a hook fires (event, matcher, session, subagent) and what it does (a webhook or a command). */
 export const HookForm = (props: HookFormProps) => {
-  const initial = props.mode === 'edit' ? valuesOf(props.hook) : EMPTY;
-  const [values, setValues] = useState<Values>(initial);
-  const [base, setBase] = useState<Values>(initial);
-  const [baseVersion, setBaseVersion] = useState(props.hook?.version);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  const form = useVersionedForm({ record: props.hook, valuesOf, empty: EMPTY, validate });
+  const { values } = form;
   const sessions = useSessionChoices();
   const subagents = useSubagentChoices();
   const create = useCreateHook();
   const update = useUpdateHook();
   const mutation = props.mode === 'create' ? create : update;
-
-  if (props.mode === 'edit' && props.hook.version !== baseVersion) {
-    const next = valuesOf(props.hook);
-    const untouched = FIELDS.every((field) => values[field] === base[field]);
-    setBaseVersion(props.hook.version);
-    setBase(next);
-    if (untouched) setValues(next);
-  }
-
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors(({ [field]: _cleared, ...rest }) => rest);
-    setSaved(false);
-  };
 
   const onError = (error: unknown) => {
     const byField = fieldErrorsOf(error);
@@ -144,14 +126,10 @@ export const HookForm = (props: HookFormProps) => {
     if (code === HOOK_MATCHER_INVALID) byField.matcher = byField.matcher ?? 'Not a valid RE2 regular expression.';
     if (code === HOOK_TARGET_REFUSED) byField.url = byField.url ?? 'This node does not deliver webhooks to this address.';
     if (code === HOOK_NAME_TAKEN) byField.name = byField.name ?? 'You already have a hook of this name.';
-    setErrors(byField);
+    form.setErrors(byField);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate(values);
-    setErrors(found);
-    if (Object.keys(found).length) return;
+  const submit = form.submitWith(() => {
     if (props.mode === 'create') {
       const input = inputOf(values);
       create.mutate(input, {
@@ -164,39 +142,35 @@ export const HookForm = (props: HookFormProps) => {
       });
       return;
     }
-    const patch = patchOf(base, values);
-    if (Object.keys(patch).length === 0) {
-      setSaved(true);
-      return;
-    }
-    update.mutate({ id: props.hook.id, patch, expectedVersion: props.hook.version }, { onSuccess: () => setSaved(true), onError });
-  };
+    form.savePatch(patchOf(form.base, values), (patch) =>
+      update.mutate({ id: props.hook.id, patch, expectedVersion: props.hook.version }, { onSuccess: form.markSaved, onError }),
+    );
+  });
 
   return (
-    <form className="form hook-form" onSubmit={submit} noValidate data-testid="hook-form" aria-label={props.mode === 'create' ? 'New hook' : 'Edit hook'}>
-      {isVersionMismatch(mutation.error) ? (
-        <Alert tone="warning" title="Changed elsewhere">
-          This hook was changed elsewhere while you edited it. The latest version is loaded; check it and save again.
-        </Alert>
-      ) : (
-        <FormError error={mutation.error} title={props.mode === 'create' ? 'Hook not created' : 'Hook not saved'} placedFields={FIELDS} testId="hook-form-error" />
-      )}
+    <SaveForm
+      mode={props.mode}
+      name="hook"
+      thing="hook"
+      testIdPrefix="hook"
+      className="hook-form"
+      mutation={mutation}
+      saved={form.saved}
+      placedFields={FIELDS}
+      onSubmit={submit}
+    >
       <div className="form__row">
-        <TextField label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} placeholder="audit log" data-testid="hook-name" />
+        <TextField label="Name" {...form.bind('name')} placeholder="audit log" data-testid="hook-name" />
         <SelectField
           label="Event"
-          value={values.event}
-          onChange={(e) => set('event', e.target.value as HookEvent)}
+          {...form.bind('event')}
           options={HOOK_EVENTS.map((value) => ({ value, label: value === 'PreToolUse' ? 'PreToolUse — before the call runs (may block it)' : 'PostToolUse — after it ran' }))}
-          error={errors.event}
           data-testid="hook-event"
         />
       </div>
       <TextField
         label="Matcher"
-        value={values.matcher}
-        onChange={(e) => set('matcher', e.target.value)}
-        error={errors.matcher}
+        {...form.bind('matcher')}
         placeholder="Bash|Write"
         hint={<>An RE2 regular expression matched against the whole tool name; empty or <code>*</code> matches every tool.</>}
         spellCheck={false}
@@ -205,10 +179,8 @@ export const HookForm = (props: HookFormProps) => {
       <div className="form__row">
         <SelectField
           label="Type"
-          value={values.type}
-          onChange={(e) => set('type', e.target.value as HookType)}
+          {...form.bind('type')}
           options={HOOK_TYPES.map((value) => ({ value, label: value === 'webhook' ? 'webhook — POST a signed event' : 'command — run a command' }))}
-          error={errors.type}
           data-testid="hook-type"
         />
         <TextField
@@ -216,9 +188,7 @@ export const HookForm = (props: HookFormProps) => {
           type="number"
           min={1}
           inputMode="numeric"
-          value={values.timeoutSeconds}
-          onChange={(e) => set('timeoutSeconds', e.target.value)}
-          error={errors.timeoutSeconds}
+          {...form.bind('timeoutSeconds')}
           hint="Empty: the node's default."
           data-testid="hook-timeout"
         />
@@ -227,9 +197,7 @@ export const HookForm = (props: HookFormProps) => {
         <TextField
           label="URL"
           type="url"
-          value={values.url}
-          onChange={(e) => set('url', e.target.value)}
-          error={errors.url}
+          {...form.bind('url')}
           placeholder="https://example.com/orchwiz"
           hint="Signed with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature); retried 5 times, then dead-lettered."
           spellCheck={false}
@@ -238,9 +206,7 @@ export const HookForm = (props: HookFormProps) => {
       ) : (
         <TextField
           label="Command"
-          value={values.command}
-          onChange={(e) => set('command', e.target.value)}
-          error={errors.command}
+          {...form.bind('command')}
           placeholder="./scripts/check-call.sh"
           hint="Gets the event as JSON on stdin; for PreToolUse, exit code 2 blocks the call."
           spellCheck={false}
@@ -251,51 +217,32 @@ export const HookForm = (props: HookFormProps) => {
       <div className="form__row">
         <SelectField
           label="Only in session"
-          value={values.sessionId}
-          onChange={(e) => set('sessionId', e.target.value)}
+          {...form.bind('sessionId')}
           options={(sessions.data ?? []).map((s) => ({ value: s.id, label: `${s.title?.trim() || 'Untitled session'} (${shortId(s.id)})` }))}
           placeholder="Any session"
-          error={errors.sessionId}
           data-testid="hook-session"
         />
         <SelectField
           label="Only for subagent"
-          value={values.subagentId}
-          onChange={(e) => set('subagentId', e.target.value)}
+          {...form.bind('subagentId')}
           options={(subagents.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
           placeholder="Any subagent"
-          error={errors.subagentId}
           data-testid="hook-subagent"
         />
       </div>
       {values.event === 'PreToolUse' && (
         <SelectField
           label="If the hook cannot answer"
-          value={values.onFailure}
-          onChange={(e) => set('onFailure', e.target.value as HookFailurePolicy)}
+          {...form.bind('onFailure')}
           options={HOOK_FAILURE_POLICIES.map((value) => ({
             value,
             label: value === 'block' ? 'block the call (safer)' : 'let the call go on',
           }))}
-          error={errors.onFailure}
           hint="Unreachable, timed out, an error answer or a failing command: the call's trail says which and why."
           data-testid="hook-on-failure"
         />
       )}
-      <label className="scopes__option">
-        <input type="checkbox" checked={values.active} onChange={(e) => set('active', e.target.checked)} data-testid="hook-active" />
-        <span>Active</span>
-      </label>
-      <div className="form__actions">
-        {saved && !mutation.isPending && (
-          <span role="status" className="muted" data-testid="hook-saved">
-            Saved.
-          </span>
-        )}
-        <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid="hook-save">
-          {mutation.isPending ? 'Saving…' : props.mode === 'create' ? 'Create hook' : 'Save changes'}
-        </button>
-      </div>
-    </form>
+      <CheckField label="Active" {...form.check('active')} testId="hook-active" />
+    </SaveForm>
   );
 };

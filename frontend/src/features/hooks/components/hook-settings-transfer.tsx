@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/badge';
+import { BusyButton } from '@/components/busy-button';
 import { FormError } from '@/components/form-error';
 import { TextAreaField } from '@/components/field';
 import { errorMessage } from '@/lib/api-client';
@@ -68,9 +69,14 @@ export const HookSettingsTransfer = () => {
         </p>
       )}
       <div className="form__actions">
-        <button type="button" className="button" onClick={() => exportSettings.mutate()} disabled={exportSettings.isPending} data-testid="hooks-export">
-          {exportSettings.isPending ? 'Exporting…' : 'Export settings.json'}
-        </button>
+        <BusyButton
+          busy={exportSettings.isPending}
+          busyLabel="Exporting…"
+          onClick={() => exportSettings.mutate()}
+          data-testid="hooks-export"
+        >
+          Export settings.json
+        </BusyButton>
         <button type="submit" className="button button--primary" disabled={importSettings.isPending} data-testid="hooks-import">
           {importSettings.isPending ? 'Importing…' : 'Import'}
         </button>

@@ -41,7 +41,7 @@ describe('HookView', () => {
     expect(within(delivered).getByTestId('delivery-status')).toHaveTextContent('delivered');
     expect(delivered).toHaveTextContent('HTTP 200');
     expect(within(delivered).queryByTestId('delivery-redeliver')).not.toBeInTheDocument();
-    expect(within(delivered).getByRole('link', { name: /run r0000000/ })).toHaveAttribute('href', `/runs/${RUN_ID}`);
+    expect(within(delivered).getByRole('link', { name: /run r0000000/ })).toHaveAttribute('href', `/tool-calls/${RUN_ID}`);
     const dead = within(log).getByTestId('delivery-row-d-2');
     expect(within(dead).getAllByTestId('delivery-attempt')).toHaveLength(5);
     expect(dead).toHaveTextContent('Service unavailable');

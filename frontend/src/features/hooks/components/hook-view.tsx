@@ -1,12 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
-import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
+import { BusyButton } from '@/components/busy-button';
+import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
-import { errorMessage, isNotFound } from '@/lib/api-client';
+import { errorMessage } from '@/lib/api-client';
 import { shortId } from '@/lib/format';
 import { useDeleteHook } from '../api/delete-hook';
 import { useHook } from '../api/find-hook';
@@ -49,17 +48,33 @@ const HookActions = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void })
 
   return (
     <>
-      <button type="button" className="button" disabled={test.isPending} onClick={() => test.mutate({ id: hook.id })} data-testid="hook-test">
-        {test.isPending ? 'Sending…' : 'Send test event'}
-      </button>
+      <BusyButton
+        busy={test.isPending}
+        busyLabel="Sending…"
+        onClick={() => test.mutate({ id: hook.id })}
+        data-testid="hook-test"
+      >
+        Send test event
+      </BusyButton>
       {hook.type === 'webhook' && (
-        <button type="button" className="button" disabled={rotate.isPending} onClick={rotateNow} data-testid="hook-rotate-secret">
-          {rotate.isPending ? 'Rotating…' : 'Rotate secret'}
-        </button>
+        <BusyButton
+          busy={rotate.isPending}
+          busyLabel="Rotating…"
+          onClick={rotateNow}
+          data-testid="hook-rotate-secret"
+        >
+          Rotate secret
+        </BusyButton>
       )}
-      <button type="button" className="button button--danger-ghost" disabled={remove.isPending} onClick={deleteNow} data-testid="hook-delete">
-        {remove.isPending ? 'Deleting…' : 'Delete'}
-      </button>
+      <BusyButton
+        busy={remove.isPending}
+        busyLabel="Deleting…"
+        className="button button--danger-ghost"
+        onClick={deleteNow}
+        data-testid="hook-delete"
+      >
+        Delete
+      </BusyButton>
       {test.isSuccess && (
         <span role="status" className="muted" data-testid="hook-test-sent">
           Test event queued{test.data?.deliveryId ? ` (delivery ${shortId(test.data.deliveryId)})` : ''}.
@@ -76,32 +91,13 @@ const HookActions = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void })
 };
 
 export const HookNotFound = ({ id }: { id: string }) => (
-  <div className="empty-page" data-testid="hook-not-found">
-    <h1 className="page-header__title">Hook not found</h1>
-    <p className="muted">
-      There is no hook <code>{id}</code> you may see.
-    </p>
-    <Link className="button" to="/hooks">
-      Back to hooks
-    </Link>
-  </div>
+  <NotFoundPage title="Hook not found" testId="hook-not-found" backTo="/hooks" backLabel="Back to hooks">
+    There is no hook <code>{id}</code> you may see.
+  </NotFoundPage>
 );
 
 /** One hook: its settings, its actions (test, rotate, delete) and its delivery log. */
-export const HookView = ({ id, onDeleted }: { id: string; onDeleted: () => void }) => {
-  const { data: hook, error, isPending, refetch } = useHook(id);
-  if (isNotFound(error)) return <HookNotFound id={id} />;
-  if (isPending) return <Spinner label="Loading hook…" />;
-  if (!hook) {
-    return (
-      <Alert title="Could not load this hook">
-        <p>{errorMessage(error)}</p>
-        <button type="button" className="button" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </Alert>
-    );
-  }
+const HookDetail = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void }) => {
   return (
     <div className="detail-page" data-testid="hook-view">
       <PageHeader eyebrow="Hook" title={hook.name} actions={<HookActions hook={hook} onDeleted={onDeleted} />}>
@@ -141,5 +137,14 @@ export const HookView = ({ id, onDeleted }: { id: string; onDeleted: () => void 
         </aside>
       </div>
     </div>
+  );
+};
+
+export const HookView = ({ id, onDeleted }: { id: string; onDeleted: () => void }) => {
+  const query = useHook(id);
+  return (
+    <Loaded query={query} what="hook" notFound={<HookNotFound id={id} />}>
+      {(hook) => <HookDetail hook={hook} onDeleted={onDeleted} />}
+    </Loaded>
   );
 };

@@ -4,6 +4,4 @@ export const permissionKeys = {
   ruleList: (scope: string, page: number) => [...permissionKeys.rules(), scope, page] as const,
   policyLists: () => [...permissionKeys.all, 'policies'] as const,
   policies: (page: number) => [...permissionKeys.policyLists(), page] as const,
-  sessionChoices: () => [...permissionKeys.all, 'session-choices'] as const,
-  subagentChoices: () => [...permissionKeys.all, 'subagent-choices'] as const,
 };

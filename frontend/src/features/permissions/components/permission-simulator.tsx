@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
 import { shortId } from '@/lib/format';
-import { useSessionChoices, useSubagentChoices } from '../api/list-rule-targets';
+import { useSessionChoices, useSubagentChoices } from '@/lib/choices';
 import { useSimulateToolCall } from '../api/simulate-tool-call';
 import type { RuleRef, Simulation } from '../types';
 import { OutcomeBadge } from './outcome-badge';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
@@ -56,9 +57,15 @@ const RuleRow = ({ rule, canDelete }: { rule: Rule; canDelete: boolean }) => {
       </td>
       <td className="table__actions">
         {canDelete && (
-          <button type="button" className="button button--danger-ghost" disabled={remove.isPending} onClick={ask} data-testid="rule-delete">
-            {remove.isPending ? 'Deleting…' : 'Delete'}
-          </button>
+          <BusyButton
+            busy={remove.isPending}
+            busyLabel="Deleting…"
+            className="button button--danger-ghost"
+            onClick={ask}
+            data-testid="rule-delete"
+          >
+            Delete
+          </BusyButton>
         )}
         {remove.isError && (
           <span role="alert" className="field__error">

@@ -1,6 +1,6 @@
 import { SelectField } from '@/components/field';
 import { shortId } from '@/lib/format';
-import { useSessionChoices, useSubagentChoices } from '../api/list-rule-targets';
+import { useSessionChoices, useSubagentChoices } from '@/lib/choices';
 import { RULE_SCOPES, type RuleScope, type ScopeTarget } from '../types';
 
 const SCOPE_TEXT: Record<RuleScope, string> = {

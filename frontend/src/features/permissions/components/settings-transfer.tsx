@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Badge } from '@/components/badge';
+import { BusyButton } from '@/components/busy-button';
 import { FormError } from '@/components/form-error';
 import { TextAreaField } from '@/components/field';
 import { errorMessage } from '@/lib/api-client';
@@ -90,9 +91,14 @@ export const SettingsTransfer = ({ canWriteGlobal }: { canWriteGlobal: boolean }
         </p>
       )}
       <div className="form__actions">
-        <button type="button" className="button" onClick={exportNow} disabled={exportSettings.isPending} data-testid="permissions-export">
-          {exportSettings.isPending ? 'Exporting…' : 'Export settings.json'}
-        </button>
+        <BusyButton
+          busy={exportSettings.isPending}
+          busyLabel="Exporting…"
+          onClick={exportNow}
+          data-testid="permissions-export"
+        >
+          Export settings.json
+        </BusyButton>
         <button type="submit" className="button button--primary" disabled={importSettings.isPending} data-testid="permissions-import">
           {importSettings.isPending ? 'Importing…' : 'Import'}
         </button>

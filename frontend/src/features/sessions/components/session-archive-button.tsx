@@ -1,4 +1,5 @@
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { errorMessage } from '@/lib/api-client';
 import { useArchiveSession } from '../api/archive-session';
 
@@ -14,15 +15,15 @@ export const SessionArchiveButton = ({ sessionId, title, onArchived }: SessionAr
   };
   return (
     <>
-      <button
-        type="button"
+      <BusyButton
+        busy={archiveSession.isPending}
+        busyLabel="Archiving…"
         className="button button--danger-ghost"
-        disabled={archiveSession.isPending}
         onClick={archive}
         data-testid="session-archive"
       >
-        {archiveSession.isPending ? 'Archiving…' : 'Archive'}
-      </button>
+        Archive
+      </BusyButton>
       {archiveSession.isError && <Alert>{errorMessage(archiveSession.error)}</Alert>}
     </>
   );

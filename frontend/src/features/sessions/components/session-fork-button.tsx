@@ -1,4 +1,5 @@
 import { Alert } from '@/components/alert';
+import { BusyButton } from '@/components/busy-button';
 import { errorMessage } from '@/lib/api-client';
 import { useForkSession } from '../api/fork-session';
 
@@ -8,15 +9,14 @@ export const SessionForkButton = ({ sessionId, onForked }: SessionForkButtonProp
   const forkSession = useForkSession();
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        disabled={forkSession.isPending}
+      <BusyButton
+        busy={forkSession.isPending}
+        busyLabel="Forking…"
         onClick={() => forkSession.mutate({ id: sessionId }, { onSuccess: (fork) => onForked(fork.id) })}
         data-testid="session-fork"
       >
-        {forkSession.isPending ? 'Forking…' : 'Fork'}
-      </button>
+        Fork
+      </BusyButton>
       {forkSession.isError && <Alert>{errorMessage(forkSession.error)}</Alert>}
     </>
   );

@@ -1,9 +1,8 @@
 import { Alert } from '@/components/alert';
+import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { Panel } from '@/components/panel';
-import { Spinner } from '@/components/spinner';
-import { errorMessage, isNotFound } from '@/lib/api-client';
-import { Link } from 'react-router';
-import { useSession } from '../api/find-session';
+import { errorMessage } from '@/lib/api-client';
+import { useSession, type SessionView as SessionRecord } from '../api/find-session';
 import { SessionArchiveButton } from './session-archive-button';
 import { SessionEditForm } from './session-edit-form';
 import { SessionForkButton } from './session-fork-button';
@@ -16,37 +15,15 @@ import { SessionTimeline } from './session-timeline';
 import { sessionTitle } from './sessions-table';
 
 export const SessionNotFound = ({ id }: { id: string }) => (
-  <div className="empty-page" data-testid="session-not-found">
-    <h1 className="page-header__title">Session not found or archived</h1>
-    <p className="muted">
-      There is no session <code>{id}</code> to show. It may never have existed, or it was archived: archived sessions
-      leave lists and reads, while their history stays in the event store.
-    </p>
-    <Link className="button" to="/sessions">
-      Back to sessions
-    </Link>
-  </div>
+  <NotFoundPage title="Session not found or archived" testId="session-not-found" backTo="/sessions" backLabel="Back to sessions">
+    There is no session <code>{id}</code> to show. It may never have existed, or it was archived: archived sessions
+    leave lists and reads, while their history stays in the event store.
+  </NotFoundPage>
 );
 
 export type SessionViewProps = { id: string; onForked: (id: string) => void; onArchived: () => void };
 
-/** Everything about one session: header, controls, prompt box, timeline and its editable details. */
-export const SessionView = ({ id, onForked, onArchived }: SessionViewProps) => {
-  const { data: session, error, isPending, refetch } = useSession(id);
-
-  if (isNotFound(error)) return <SessionNotFound id={id} />;
-  if (isPending) return <Spinner label="Loading session…" />;
-  if (!session) {
-    return (
-      <Alert title="Could not load this session">
-        <p>{errorMessage(error)}</p>
-        <button type="button" className="button" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </Alert>
-    );
-  }
-
+const SessionPage = ({ session, error, onForked, onArchived }: Omit<SessionViewProps, 'id'> & { session: SessionRecord; error: Error | null }) => {
   return (
     <div className="session-page">
       <SessionHeader
@@ -89,5 +66,15 @@ export const SessionView = ({ id, onForked, onArchived }: SessionViewProps) => {
         </aside>
       </div>
     </div>
+  );
+};
+
+/** Everything about one session: header, controls, prompt box, timeline and its editable details. */
+export const SessionView = ({ id, onForked, onArchived }: SessionViewProps) => {
+  const query = useSession(id);
+  return (
+    <Loaded query={query} what="session" notFound={<SessionNotFound id={id} />}>
+      {(session) => <SessionPage session={session} error={query.error} onForked={onForked} onArchived={onArchived} />}
+    </Loaded>
   );
 };

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { RelativeTime } from '@/components/relative-time';
 import { humanize } from '@/lib/format';
 import type { SessionSummary } from '../types';
@@ -19,56 +20,37 @@ const Workspace = ({ session }: { session: SessionSummary }) => {
 export type SessionsTableProps = { sessions: SessionSummary[]; busy?: boolean; emptyMessage?: string };
 
 export const SessionsTable = ({ sessions, busy = false, emptyMessage = 'No sessions yet.' }: SessionsTableProps) => (
-  <div className="table-wrap">
-    <table className="table" data-testid="sessions-table" aria-busy={busy}>
-      <caption className="visually-hidden">Sessions, most recent activity first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Status</th>
-          <th scope="col">Mode</th>
-          <th scope="col">Source</th>
-          <th scope="col">Project / branch</th>
-          <th scope="col" className="table__num">
-            Interactions
-          </th>
-          <th scope="col">Last activity</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.length === 0 ? (
-          <tr>
-            <td colSpan={7} className="table__empty">
-              {emptyMessage}
-            </td>
-          </tr>
-        ) : (
-          sessions.map((session) => (
-            <tr key={session.id} data-testid="session-row" data-session-id={session.id}>
-              <th scope="row" className="table__title">
-                <Link to={`/sessions/${session.id}`} data-testid="session-link">
-                  {sessionTitle(session)}
-                </Link>
-                {session.parentSessionId && <span className="table__fork-note">fork</span>}
-              </th>
-              <td>
-                <SessionStatusBadge status={session.status} />
-              </td>
-              <td>
-                <SessionModeBadge mode={session.mode} />
-              </td>
-              <td>{humanize(session.source)}</td>
-              <td>
-                <Workspace session={session} />
-              </td>
-              <td className="table__num">{session.interactionCount}</td>
-              <td>
-                <RelativeTime value={session.lastActivityAt ?? session.createdAt} />
-              </td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
-  </div>
+  <DataTable
+    testId="sessions-table"
+    caption="Sessions, most recent activity first"
+    columns={['Title', 'Status', 'Mode', 'Source', 'Project / branch', { label: 'Interactions', numeric: true }, 'Last activity']}
+    rows={sessions}
+    empty={emptyMessage}
+    busy={busy}
+  >
+    {(session) => (
+      <tr key={session.id} data-testid="session-row" data-session-id={session.id}>
+        <th scope="row" className="table__title">
+          <Link to={`/sessions/${session.id}`} data-testid="session-link">
+            {sessionTitle(session)}
+          </Link>
+          {session.parentSessionId && <span className="table__fork-note">fork</span>}
+        </th>
+        <td>
+          <SessionStatusBadge status={session.status} />
+        </td>
+        <td>
+          <SessionModeBadge mode={session.mode} />
+        </td>
+        <td>{humanize(session.source)}</td>
+        <td>
+          <Workspace session={session} />
+        </td>
+        <td className="table__num">{session.interactionCount}</td>
+        <td>
+          <RelativeTime value={session.lastActivityAt ?? session.createdAt} />
+        </td>
+      </tr>
+    )}
+  </DataTable>
 );

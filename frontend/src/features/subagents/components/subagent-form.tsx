@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { Alert } from '@/components/alert';
-import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { TextAreaField, TextField } from '@/components/field';
-import { isVersionMismatch, problemCode } from '@/lib/api-client';
+import { CheckField, SaveForm } from '@/components/save-form';
 import { formatToolList, parseToolList } from '@/lib/tool-list';
+import { useVersionedForm } from '@/lib/use-versioned-form';
 import { useCreateSubagent } from '../api/create-subagent';
 import { useUpdateSubagent } from '../api/update-subagent';
 import { SUBAGENT_NAME_TAKEN, type Subagent, type SubagentInput } from '../types';
@@ -74,80 +72,49 @@ export type SubagentFormProps =
 
 /** What a Claude Code subagent file holds: name, description, prompt, tools and model. */
 export const SubagentForm = (props: SubagentFormProps) => {
-  const initial = props.mode === 'edit' ? valuesOf(props.subagent) : EMPTY;
-  const [values, setValues] = useState<Values>(initial);
-  const [base, setBase] = useState<Values>(initial);
-  const [baseVersion, setBaseVersion] = useState(props.subagent?.version);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  const form = useVersionedForm({ record: props.subagent, valuesOf, empty: EMPTY, validate });
+  const { values } = form;
   const create = useCreateSubagent();
   const update = useUpdateSubagent();
   const mutation = props.mode === 'create' ? create : update;
 
-  if (props.mode === 'edit' && props.subagent.version !== baseVersion) {
-    const next = valuesOf(props.subagent);
-    const untouched = FIELDS.every((field) => values[field] === base[field]);
-    setBaseVersion(props.subagent.version);
-    setBase(next);
-    if (untouched) setValues(next);
-  }
+  const onError = form.refusedWith({ [SUBAGENT_NAME_TAKEN]: ['name', 'You already have a subagent with this name.'] });
 
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors(({ [field]: _cleared, ...rest }) => rest);
-    setSaved(false);
-  };
-
-  const onError = (error: unknown) => {
-    const byField = fieldErrorsOf(error);
-    if (problemCode(error) === SUBAGENT_NAME_TAKEN) byField.name = 'You already have a subagent with this name.';
-    setErrors(byField);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validate(values);
-    setErrors(found);
-    if (Object.keys(found).length) return;
+  const submit = form.submitWith(() => {
     if (props.mode === 'create') {
       create.mutate(inputOf(values), { onSuccess: (result) => props.onSaved(result.id), onError });
       return;
     }
-    const patch = patchOf(base, values);
-    if (Object.keys(patch).length === 0) {
-      setSaved(true);
-      return;
-    }
-    update.mutate({ id: props.subagent.id, patch, expectedVersion: props.subagent.version }, { onSuccess: () => setSaved(true), onError });
-  };
+    form.savePatch(patchOf(form.base, values), (patch) =>
+      update.mutate({ id: props.subagent.id, patch, expectedVersion: props.subagent.version }, { onSuccess: form.markSaved, onError }),
+    );
+  });
 
   return (
-    <form className="form" onSubmit={submit} noValidate data-testid="subagent-form" aria-label={props.mode === 'create' ? 'New subagent' : 'Edit subagent'}>
-      {isVersionMismatch(mutation.error) ? (
-        <Alert tone="warning" title="Changed elsewhere">
-          This subagent was changed elsewhere while you edited it. The latest version is loaded; check it and save again.
-        </Alert>
-      ) : (
-        <FormError error={mutation.error} title={props.mode === 'create' ? 'Subagent not created' : 'Subagent not saved'} placedFields={FIELDS} testId="subagent-form-error" />
-      )}
+    <SaveForm
+      mode={props.mode}
+      name="subagent"
+      thing="subagent"
+      testIdPrefix="subagent"
+      mutation={mutation}
+      saved={form.saved}
+      placedFields={FIELDS}
+      onSubmit={submit}
+    >
       <div className="form__row">
-        <TextField label="Name" value={values.name} onChange={(e) => set('name', e.target.value)} error={errors.name} placeholder="code-reviewer" spellCheck={false} data-testid="subagent-name" />
-        <TextField label="Model" value={values.model} onChange={(e) => set('model', e.target.value)} error={errors.model} placeholder="sonnet, opus, inherit…" spellCheck={false} data-testid="subagent-model" />
+        <TextField label="Name" {...form.bind('name')} placeholder="code-reviewer" spellCheck={false} data-testid="subagent-name" />
+        <TextField label="Model" {...form.bind('model')} placeholder="sonnet, opus, inherit…" spellCheck={false} data-testid="subagent-model" />
       </div>
       <TextField
         label="Description"
-        value={values.description}
-        onChange={(e) => set('description', e.target.value)}
-        error={errors.description}
+        {...form.bind('description')}
         placeholder="Reviews code for quality and security. Use after every change."
         data-testid="subagent-description"
       />
-      <TextAreaField label="Prompt" rows={10} value={values.prompt} onChange={(e) => set('prompt', e.target.value)} error={errors.prompt} hint="The subagent's system prompt." data-testid="subagent-prompt" />
+      <TextAreaField label="Prompt" rows={10} {...form.bind('prompt')} hint="The subagent's system prompt." data-testid="subagent-prompt" />
       <TextField
         label="Tools"
-        value={values.tools}
-        onChange={(e) => set('tools', e.target.value)}
-        error={errors.tools}
+        {...form.bind('tools')}
         placeholder="Read, Grep, Glob, Bash(git diff:*)"
         hint="Comma-separated; empty inherits every tool."
         spellCheck={false}
@@ -156,28 +123,17 @@ export const SubagentForm = (props: SubagentFormProps) => {
       <TextAreaField
         label="Settings (JSON)"
         rows={3}
-        value={values.settings}
-        onChange={(e) => set('settings', e.target.value)}
-        error={errors.settings}
+        {...form.bind('settings')}
         placeholder='{"maxTurns": 20}'
         hint="Optional; an object."
         spellCheck={false}
         data-testid="subagent-settings"
       />
-      <label className="scopes__option">
-        <input type="checkbox" checked={values.shared} onChange={(e) => set('shared', e.target.checked)} data-testid="subagent-shared" />
-        <span>Shared: everyone may read and use it (only you edit it)</span>
-      </label>
-      <div className="form__actions">
-        {saved && !mutation.isPending && (
-          <span role="status" className="muted" data-testid="subagent-saved">
-            Saved.
-          </span>
-        )}
-        <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid="subagent-save">
-          {mutation.isPending ? 'Saving…' : props.mode === 'create' ? 'Create subagent' : 'Save changes'}
-        </button>
-      </div>
-    </form>
+      <CheckField
+        label="Shared: everyone may read and use it (only you edit it)"
+        {...form.check('shared')}
+        testId="subagent-shared"
+      />
+    </SaveForm>
   );
 };

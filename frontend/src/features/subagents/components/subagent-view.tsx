@@ -1,10 +1,9 @@
-import { Link } from 'react-router';
-import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
+import { BusyButton } from '@/components/busy-button';
+import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
-import { Spinner } from '@/components/spinner';
-import { errorMessage, isNotFound } from '@/lib/api-client';
+import { errorMessage } from '@/lib/api-client';
 import { formatToolList } from '@/lib/tool-list';
 import { useDeleteSubagent } from '../api/delete-subagent';
 import { useExportSubagent } from '../api/export-subagent';
@@ -24,19 +23,24 @@ const Actions = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted: () =>
   const failure = exportSubagent.error ?? remove.error;
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        disabled={exportSubagent.isPending}
+      <BusyButton
+        busy={exportSubagent.isPending}
+        busyLabel="Exporting…"
         onClick={() => exportSubagent.mutate({ id: subagent.id, name: subagent.name })}
         data-testid="subagent-export"
       >
-        {exportSubagent.isPending ? 'Exporting…' : 'Export .md'}
-      </button>
+        Export .md
+      </BusyButton>
       {subagent.mine && (
-        <button type="button" className="button button--danger-ghost" disabled={remove.isPending} onClick={ask} data-testid="subagent-delete">
-          {remove.isPending ? 'Deleting…' : 'Delete'}
-        </button>
+        <BusyButton
+          busy={remove.isPending}
+          busyLabel="Deleting…"
+          className="button button--danger-ghost"
+          onClick={ask}
+          data-testid="subagent-delete"
+        >
+          Delete
+        </BusyButton>
       )}
       {failure ? (
         <span role="alert" className="field__error">
@@ -48,32 +52,13 @@ const Actions = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted: () =>
 };
 
 export const SubagentNotFound = ({ id }: { id: string }) => (
-  <div className="empty-page" data-testid="subagent-not-found">
-    <h1 className="page-header__title">Subagent not found</h1>
-    <p className="muted">
-      There is no subagent <code>{id}</code> you may see.
-    </p>
-    <Link className="button" to="/subagents">
-      Back to subagents
-    </Link>
-  </div>
+  <NotFoundPage title="Subagent not found" testId="subagent-not-found" backTo="/subagents" backLabel="Back to subagents">
+    There is no subagent <code>{id}</code> you may see.
+  </NotFoundPage>
 );
 
 /** One subagent: its definition, its permission policies, export and delete. */
-export const SubagentView = ({ id, onDeleted }: { id: string; onDeleted: () => void }) => {
-  const { data: subagent, error, isPending, refetch } = useSubagent(id);
-  if (isNotFound(error)) return <SubagentNotFound id={id} />;
-  if (isPending) return <Spinner label="Loading subagent…" />;
-  if (!subagent) {
-    return (
-      <Alert title="Could not load this subagent">
-        <p>{errorMessage(error)}</p>
-        <button type="button" className="button" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </Alert>
-    );
-  }
+const SubagentDetail = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted: () => void }) => {
   return (
     <div className="detail-page" data-testid="subagent-view">
       <PageHeader eyebrow="Subagent" title={subagent.name} actions={<Actions subagent={subagent} onDeleted={onDeleted} />}>
@@ -105,5 +90,14 @@ export const SubagentView = ({ id, onDeleted }: { id: string; onDeleted: () => v
         </aside>
       </div>
     </div>
+  );
+};
+
+export const SubagentView = ({ id, onDeleted }: { id: string; onDeleted: () => void }) => {
+  const query = useSubagent(id);
+  return (
+    <Loaded query={query} what="subagent" notFound={<SubagentNotFound id={id} />}>
+      {(subagent) => <SubagentDetail subagent={subagent} onDeleted={onDeleted} />}
+    </Loaded>
   );
 };

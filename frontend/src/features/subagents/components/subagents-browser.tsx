@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
+import { DataTable } from '@/components/data-table';
 import { TextField } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { RelativeTime } from '@/components/relative-time';
@@ -56,63 +57,46 @@ export const SubagentsBrowser = () => {
       ) : (
         data && (
           <>
-            <div className="table-wrap">
-              <table className="table" data-testid="subagents-table" aria-busy={subagents.isFetching}>
-                <caption className="visually-hidden">Subagents</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Subagent</th>
-                    <th scope="col">Description</th>
-                    <th scope="col">Tools</th>
-                    <th scope="col">Model</th>
-                    <th scope="col">Policies</th>
-                    <th scope="col">Owner</th>
-                    <th scope="col">Updated</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 ? (
-                    <tr>
-                      <td colSpan={7} className="table__empty">
-                        {q ? 'No subagent matches this search.' : 'No subagents yet. Create one or import your .claude/agents.'}
-                      </td>
-                    </tr>
-                  ) : (
-                    data.items.map((subagent) => (
-                      <tr key={subagent.id} data-testid={`subagent-row-${subagent.name}`}>
-                        <th scope="row" className="table__title">
-                          <Link to={`/subagents/${subagent.id}`} data-testid="subagent-link">
-                            {subagent.name}
-                          </Link>
-                        </th>
-                        <td className="table__description">{subagent.description || <span className="muted">—</span>}</td>
-                        <td className="table__summary">{subagent.tools?.length ? <code>{formatToolList(subagent.tools)}</code> : <span className="muted">all</span>}</td>
-                        <td>{subagent.model ?? <span className="muted">inherit</span>}</td>
-                        <td>
-                          <span className="badges">
-                            {(subagent.policies ?? []).length === 0 && <span className="muted">—</span>}
-                            {(subagent.policies ?? []).map((p) => (
-                              <Badge key={p.policy} tone="neutral">
-                                {p.policy}
-                              </Badge>
-                            ))}
-                          </span>
-                        </td>
-                        <td>
-                          <span className="badges">
-                            {subagent.mine && <Badge tone="muted">mine</Badge>}
-                            {subagent.shared && <Badge tone="info">shared</Badge>}
-                          </span>
-                        </td>
-                        <td>
-                          <RelativeTime value={subagent.updatedAt} />
-                        </td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="subagents-table"
+              caption="Subagents"
+              columns={['Subagent', 'Description', 'Tools', 'Model', 'Policies', 'Owner', 'Updated']}
+              rows={data.items}
+              empty={q ? 'No subagent matches this search.' : 'No subagents yet. Create one or import your .claude/agents.'}
+              busy={subagents.isFetching}
+            >
+              {(subagent) => (
+                <tr key={subagent.id} data-testid={`subagent-row-${subagent.name}`}>
+                  <th scope="row" className="table__title">
+                    <Link to={`/subagents/${subagent.id}`} data-testid="subagent-link">
+                      {subagent.name}
+                    </Link>
+                  </th>
+                  <td className="table__description">{subagent.description || <span className="muted">—</span>}</td>
+                  <td className="table__summary">{subagent.tools?.length ? <code>{formatToolList(subagent.tools)}</code> : <span className="muted">all</span>}</td>
+                  <td>{subagent.model ?? <span className="muted">inherit</span>}</td>
+                  <td>
+                    <span className="badges">
+                      {(subagent.policies ?? []).length === 0 && <span className="muted">—</span>}
+                      {(subagent.policies ?? []).map((p) => (
+                        <Badge key={p.policy} tone="neutral">
+                          {p.policy}
+                        </Badge>
+                      ))}
+                    </span>
+                  </td>
+                  <td>
+                    <span className="badges">
+                      {subagent.mine && <Badge tone="muted">mine</Badge>}
+                      {subagent.shared && <Badge tone="info">shared</Badge>}
+                    </span>
+                  </td>
+                  <td>
+                    <RelativeTime value={subagent.updatedAt} />
+                  </td>
+                </tr>
+              )}
+            </DataTable>
             <Pagination
               page={data.page}
               totalPages={data.totalPages}

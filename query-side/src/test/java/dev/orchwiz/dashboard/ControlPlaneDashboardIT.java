@@ -126,7 +126,7 @@ class ControlPlaneDashboardIT {
             page.getByTestId("command-run-arguments").fill("world");
             page.getByTestId("command-run-session").selectOption(sessionId);
             page.getByTestId("command-run-submit").click();
-            assertThat(page).hasURL(Pattern.compile(".*/runs/[0-9a-f-]{36}$"));
+            assertThat(page).hasURL(Pattern.compile(".*/tool-calls/[0-9a-f-]{36}$"));
             String runId = page.url().substring(page.url().lastIndexOf('/') + 1);
             assertThat(page.getByTestId("run-status")).hasText("awaiting_approval");
             assertThat(page.getByTestId("nav-approvals-badge")).hasText("1");
@@ -135,7 +135,7 @@ class ControlPlaneDashboardIT {
                     .setFullPage(true));
 
             // approve it from the inbox, in one click
-            page.navigate(BASE + "/approvals");
+            page.navigate(BASE + "/tool-calls/approvals");
             Locator item = page.getByTestId("approval-item-" + runId);
             assertThat(item).isVisible();
             // the approver sees every line that will run, not a one-line summary
@@ -147,8 +147,10 @@ class ControlPlaneDashboardIT {
             assertThat(item).isHidden();
             assertThat(page.getByTestId("nav-approvals-badge")).hasText("0");
 
-            // the run's page streams the output and ends completed, with its decision trail
+            // the run's page streams the output and ends completed, with its decision trail; a bookmark of its
+            // old address (/runs/{id}) still lands there
             page.navigate(BASE + "/runs/" + runId);
+            assertThat(page).hasURL(BASE + "/tool-calls/" + runId);
             LocatorAssertions.HasTextOptions slow = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
             assertThat(page.getByTestId("run-status")).hasText("completed", slow);
             assertThat(page.getByTestId("run-output"))
@@ -173,17 +175,17 @@ class ControlPlaneDashboardIT {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("hook-deliveries.png"))
                     .setFullPage(true));
-            // the command's row counts the run and shows how it ended; the runs list has it too
+            // the command's row counts the run and shows how it ended; the tool calls list has it too
             page.navigate(BASE + "/slash-commands");
             assertThat(page.getByTestId("command-row-greet").getByTestId("command-run-count"))
                     .hasText("1");
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SCREENSHOTS.resolve("slash-commands.png"))
                     .setFullPage(true));
-            page.navigate(BASE + "/runs");
+            page.navigate(BASE + "/tool-calls");
             assertThat(page.getByTestId("run-row-" + runId)).containsText("completed");
             page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve("runs.png"))
+                    .setPath(SCREENSHOTS.resolve("tool-calls.png"))
                     .setFullPage(true));
 
             // a policy of one's own, listed beside the built-in ones

@@ -1,0 +1,74 @@
+import type { FormEvent, ReactNode } from 'react';
+import { isVersionMismatch } from '@/lib/api-client';
+import { Alert } from './alert';
+import { FormError } from './form-error';
+
+export type SaveFormProps = {
+  mode: 'create' | 'edit';
+  /** What the form saves, as the page names it ("slash command"): the form's label. */
+  name: string;
+  /** The short word for it ("command"): titles, the conflict note and the create button. */
+  thing: string;
+  /** Prefix of the test ids: `<prefix>-form`, `-form-error`, `-conflict`, `-saved`, `-save`. */
+  testIdPrefix: string;
+  className?: string;
+  mutation: { error: unknown; isPending: boolean };
+  saved: boolean;
+  /** Fields shown next to their inputs; errors of the others are listed at the top. */
+  placedFields: readonly string[];
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+};
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The frame of a create-or-edit form: why the last save was refused (or that the record changed
+ * elsewhere meanwhile), the fields, "Saved." and the submit button.
+ */
+export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation, saved, placedFields, onSubmit, children }: SaveFormProps) => (
+  <form
+    className={['form', className].filter(Boolean).join(' ')}
+    onSubmit={onSubmit}
+    noValidate
+    data-testid={`${testIdPrefix}-form`}
+    aria-label={mode === 'create' ? `New ${name}` : `Edit ${name}`}
+  >
+    {isVersionMismatch(mutation.error) ? (
+      <Alert tone="warning" title="Changed elsewhere" testId={`${testIdPrefix}-conflict`}>
+        This {thing} was changed elsewhere while you edited it. The latest version is loaded; check it and save again.
+      </Alert>
+    ) : (
+      <FormError
+        error={mutation.error}
+        title={`${capitalized(thing)} not ${mode === 'create' ? 'created' : 'saved'}`}
+        placedFields={placedFields}
+        testId={`${testIdPrefix}-form-error`}
+      />
+    )}
+    {children}
+    <div className="form__actions">
+      {saved && !mutation.isPending && (
+        <span role="status" className="muted" data-testid={`${testIdPrefix}-saved`}>
+          Saved.
+        </span>
+      )}
+      <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid={`${testIdPrefix}-save`}>
+        {mutation.isPending ? 'Saving…' : mode === 'create' ? `Create ${thing}` : 'Save changes'}
+      </button>
+    </div>
+  </form>
+);
+
+export type CheckFieldProps = { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; testId: string; error?: string };
+
+/** A checkbox with its sentence beside it (shared, active…), and its error under it. */
+export const CheckField = ({ label, checked, onChange, testId, error }: CheckFieldProps) => (
+  <>
+    <label className="scopes__option">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <span>{label}</span>
+    </label>
+    {error && <p className="field__error">{error}</p>}
+  </>
+);

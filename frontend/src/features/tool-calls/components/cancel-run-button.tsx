@@ -1,0 +1,26 @@
+import { BusyButton } from '@/components/busy-button';
+import { errorMessage } from '@/lib/api-client';
+import { useCancelToolCall } from '../api/cancel-tool-call';
+
+/** Stops a run that waits or runs; one click, the trail records who cancelled. */
+export const CancelRunButton = ({ id }: { id: string }) => {
+  const cancel = useCancelToolCall();
+  return (
+    <>
+      <BusyButton
+        busy={cancel.isPending}
+        busyLabel="Cancelling…"
+        className="button button--danger-ghost"
+        onClick={() => cancel.mutate({ id })}
+        data-testid="run-cancel"
+      >
+        Cancel run
+      </BusyButton>
+      {cancel.isError && (
+        <span role="alert" className="field__error">
+          Not cancelled: {errorMessage(cancel.error)}
+        </span>
+      )}
+    </>
+  );
+};

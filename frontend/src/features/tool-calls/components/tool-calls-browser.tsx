@@ -1,0 +1,104 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '@/components/alert';
+import { SelectField } from '@/components/field';
+import { Pagination } from '@/components/pagination';
+import { Spinner } from '@/components/spinner';
+import { errorMessage } from '@/lib/api-client';
+import { humanize } from '@/lib/format';
+import { TOOL_CALLS_PAGE_SIZE, useToolCalls, type ToolCallFilters } from '../api/list-tool-calls';
+import { TOOL_CALL_STATUSES, type ToolCallStatus } from '../types';
+import { ToolCallsTable } from './tool-calls-table';
+
+/** Filters live in the URL (`?status=running&commandId=…&page=2`). */
+export const runFiltersFromSearchParams = (params: URLSearchParams): ToolCallFilters => {
+  const status = params.get('status');
+  const page = Number(params.get('page') ?? '1');
+  return {
+    status: (TOOL_CALL_STATUSES as readonly string[]).includes(status ?? '') ? (status as ToolCallStatus) : undefined,
+    commandId: params.get('commandId') || undefined,
+    sessionId: params.get('sessionId') || undefined,
+    page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
+    size: TOOL_CALLS_PAGE_SIZE,
+  };
+};
+
+const writeFilters = (filters: ToolCallFilters): URLSearchParams => {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status);
+  if (filters.commandId) params.set('commandId', filters.commandId);
+  if (filters.sessionId) params.set('sessionId', filters.sessionId);
+  if (filters.page) params.set('page', String(filters.page + 1));
+  return params;
+};
+
+/** Every run (tool call) you may see, newest first; each opens its run page. */
+export const ToolCallsBrowser = () => {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => runFiltersFromSearchParams(searchParams), [searchParams]);
+  const runs = useToolCalls(filters);
+  const update = (change: Partial<ToolCallFilters>, resetPage = true) =>
+    setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
+  const filtered = Boolean(filters.status || filters.commandId || filters.sessionId);
+  const data = runs.data;
+
+  return (
+    <div className="browser">
+      <form className="filters filters--compact" role="search" aria-label="Filter runs" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          label="Status"
+          value={filters.status ?? ''}
+          onChange={(e) => update({ status: (e.target.value || undefined) as ToolCallStatus | undefined })}
+          options={TOOL_CALL_STATUSES.map((status) => ({ value: status, label: humanize(status) }))}
+          placeholder="Any status"
+          data-testid="runs-filter-status"
+        />
+        {(filters.commandId || filters.sessionId) && (
+          <p className="muted filters__note">
+            {filters.commandId && (
+              <>
+                Runs of one command (<code>{filters.commandId.slice(0, 8)}</code>).{' '}
+              </>
+            )}
+            {filters.sessionId && (
+              <>
+                Runs in <Link to={`/sessions/${filters.sessionId}`}>one session</Link>.{' '}
+              </>
+            )}
+          </p>
+        )}
+        <div className="filters__reset">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={!filtered}
+            onClick={() => update({ status: undefined, commandId: undefined, sessionId: undefined })}
+          >
+            Clear filters
+          </button>
+        </div>
+      </form>
+      {runs.isError && <Alert title="Could not load runs">{errorMessage(runs.error)}</Alert>}
+      {runs.isPending ? (
+        <Spinner label="Loading tool calls…" />
+      ) : (
+        data && (
+          <>
+            <ToolCallsTable
+              runs={data.items}
+              busy={runs.isFetching}
+              emptyMessage={filtered ? 'No run matches these filters.' : 'No runs yet. Run a slash command to start one.'}
+            />
+            <Pagination
+              page={data.page}
+              totalPages={data.totalPages}
+              totalItems={data.totalItems}
+              itemLabel={data.totalItems === 1 ? 'run' : 'runs'}
+              onPageChange={(page) => update({ page }, false)}
+            />
+          </>
+        )
+      )}
+    </div>
+  );
+};
