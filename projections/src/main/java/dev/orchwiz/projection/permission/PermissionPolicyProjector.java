@@ -5,7 +5,7 @@ import dev.orchwiz.api.permission.event.PermissionPolicyCreated;
 import dev.orchwiz.api.permission.event.PermissionPolicyRemoved;
 import dev.orchwiz.api.permission.event.PermissionPolicyRevised;
 import dev.orchwiz.projection.jsonb.Jsonb;
-import java.sql.Timestamp;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,10 +22,10 @@ class PermissionPolicyProjector {
 
     static final String PROCESSING_GROUP = "permission-policies";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows rows;
 
     PermissionPolicyProjector(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "permission_policy");
     }
 
     @EventHandler
@@ -33,19 +33,14 @@ class PermissionPolicyProjector {
             PermissionPolicyCreated event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update(
-                """
-                insert into permission_policy (id, owner_id, slug, title, description, rules, created_at, updated_at,
-                    version)
-                values (:id, :owner, :slug, :title, :description, cast(:rules as jsonb), :at, :at, :version)
-                on conflict (id) do nothing
-                """,
-                definition(event.definition())
-                        .addValue("id", event.policyId().value())
-                        .addValue("owner", event.ownerId().value())
-                        .addValue("slug", event.slug())
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("version", sequence));
+        rows.insertOwned(
+                event.policyId().value(),
+                event.ownerId().value(),
+                at,
+                sequence,
+                "id, owner_id, slug, title, description, rules, created_at, updated_at, version",
+                ":id, :owner, :slug, :title, :description, cast(:rules as jsonb), :at, :at, :version",
+                definition(event.definition()).addValue("slug", event.slug()));
     }
 
     @EventHandler
@@ -53,28 +48,22 @@ class PermissionPolicyProjector {
             PermissionPolicyRevised event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update(
-                """
-                update permission_policy set title = :title, description = :description, rules = cast(:rules as jsonb),
-                    updated_at = :at, version = :version
-                where id = :id and version < :version
-                """,
-                definition(event.definition())
-                        .addValue("id", event.policyId().value())
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("version", sequence));
+        rows.revise(
+                event.policyId().value(),
+                sequence,
+                at,
+                "title = :title, description = :description, rules = cast(:rules as jsonb)",
+                definition(event.definition()));
     }
 
     @EventHandler
     void on(PermissionPolicyRemoved event) {
-        jdbc.update(
-                "delete from permission_policy where id = :id",
-                new MapSqlParameterSource("id", event.policyId().value()));
+        rows.delete(event.policyId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from permission_policy");
+        rows.clear();
     }
 
     private static MapSqlParameterSource definition(PermissionPolicyDefinition definition) {

@@ -1,2 +1,2 @@
-/** What every plain-SQL read model reads the same way: a page of rows with its total, and nullable timestamps. */
+/** What every plain-SQL read model does the same way: versioned row writes, a page of rows with its total, nullable timestamps. */
 package dev.orchwiz.projection.rows;

@@ -5,7 +5,7 @@ import dev.orchwiz.api.slashcommand.event.SlashCommandDefined;
 import dev.orchwiz.api.slashcommand.event.SlashCommandDeleted;
 import dev.orchwiz.api.slashcommand.event.SlashCommandRevised;
 import dev.orchwiz.projection.jsonb.Jsonb;
-import java.sql.Timestamp;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,10 +22,10 @@ class SlashCommandProjector {
 
     static final String PROCESSING_GROUP = "slash-commands";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows rows;
 
     SlashCommandProjector(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "slash_command");
     }
 
     @EventHandler
@@ -33,18 +33,18 @@ class SlashCommandProjector {
             SlashCommandDefined event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        MapSqlParameterSource row = definition(event.definition())
-                .addValue("id", event.commandId().value())
-                .addValue("owner", event.ownerId().value())
-                .addValue("at", Timestamp.from(at))
-                .addValue("version", sequence);
-        jdbc.update("""
-                insert into slash_command (id, owner_id, name, description, script, working_directory, argument_hint,
-                    allowed_tools, model, shared, frontmatter, created_at, updated_at, version)
-                values (:id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
-                    cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version)
-                on conflict (id) do nothing
-                """, row);
+        rows.insertOwned(
+                event.commandId().value(),
+                event.ownerId().value(),
+                at,
+                sequence,
+                """
+                id, owner_id, name, description, script, working_directory, argument_hint, allowed_tools, model, shared,
+                frontmatter, created_at, updated_at, version""",
+                """
+                :id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
+                cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version""",
+                definition(event.definition()));
     }
 
     @EventHandler
@@ -52,29 +52,20 @@ class SlashCommandProjector {
             SlashCommandRevised event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        MapSqlParameterSource row = definition(event.definition())
-                .addValue("id", event.commandId().value())
-                .addValue("at", Timestamp.from(at))
-                .addValue("version", sequence);
-        jdbc.update("""
-                update slash_command set name = :name, description = :description, script = :script,
-                    working_directory = :workingDirectory, argument_hint = :argumentHint,
-                    allowed_tools = cast(:allowedTools as jsonb), model = :model, shared = :shared,
-                    frontmatter = cast(:frontmatter as json), updated_at = :at, version = :version
-                where id = :id and version < :version
-                """, row);
+        rows.revise(event.commandId().value(), sequence, at, """
+                name = :name, description = :description, script = :script, working_directory = :workingDirectory,
+                argument_hint = :argumentHint, allowed_tools = cast(:allowedTools as jsonb), model = :model,
+                shared = :shared, frontmatter = cast(:frontmatter as json)""", definition(event.definition()));
     }
 
     @EventHandler
     void on(SlashCommandDeleted event) {
-        jdbc.update(
-                "delete from slash_command where id = :id",
-                new MapSqlParameterSource("id", event.commandId().value()));
+        rows.delete(event.commandId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from slash_command");
+        rows.clear();
     }
 
     private static MapSqlParameterSource definition(SlashCommandDefinition definition) {

@@ -6,7 +6,7 @@ import dev.orchwiz.api.subagent.event.SubagentDeleted;
 import dev.orchwiz.api.subagent.event.SubagentPoliciesAssigned;
 import dev.orchwiz.api.subagent.event.SubagentRevised;
 import dev.orchwiz.projection.jsonb.Jsonb;
-import java.sql.Timestamp;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,10 +23,10 @@ class SubagentProjector {
 
     static final String PROCESSING_GROUP = "subagents";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows rows;
 
     SubagentProjector(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "subagent");
     }
 
     @EventHandler
@@ -34,19 +34,18 @@ class SubagentProjector {
             SubagentCreated event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update(
+        rows.insertOwned(
+                event.subagentId().value(),
+                event.ownerId().value(),
+                at,
+                sequence,
                 """
-                insert into subagent (id, owner_id, name, description, prompt, tools, model, settings, shared,
-                    frontmatter, created_at, updated_at, version)
-                values (:id, :owner, :name, :description, :prompt, cast(:tools as jsonb), :model,
-                    cast(:settings as jsonb), :shared, cast(:frontmatter as json), :at, :at, :version)
-                on conflict (id) do nothing
-                """,
-                definition(event.definition())
-                        .addValue("id", event.subagentId().value())
-                        .addValue("owner", event.ownerId().value())
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("version", sequence));
+                id, owner_id, name, description, prompt, tools, model, settings, shared, frontmatter, created_at,
+                updated_at, version""",
+                """
+                :id, :owner, :name, :description, :prompt, cast(:tools as jsonb), :model, cast(:settings as jsonb),
+                :shared, cast(:frontmatter as json), :at, :at, :version""",
+                definition(event.definition()));
     }
 
     @EventHandler
@@ -54,17 +53,10 @@ class SubagentProjector {
             SubagentRevised event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update(
-                """
-                update subagent set name = :name, description = :description, prompt = :prompt,
-                    tools = cast(:tools as jsonb), model = :model, settings = cast(:settings as jsonb), shared = :shared,
-                    frontmatter = cast(:frontmatter as json), updated_at = :at, version = :version
-                where id = :id and version < :version
-                """,
-                definition(event.definition())
-                        .addValue("id", event.subagentId().value())
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("version", sequence));
+        rows.revise(event.subagentId().value(), sequence, at, """
+                name = :name, description = :description, prompt = :prompt, tools = cast(:tools as jsonb),
+                model = :model, settings = cast(:settings as jsonb), shared = :shared,
+                frontmatter = cast(:frontmatter as json)""", definition(event.definition()));
     }
 
     @EventHandler
@@ -72,26 +64,22 @@ class SubagentProjector {
             SubagentPoliciesAssigned event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update(
-                "update subagent set policies = cast(:policies as jsonb), updated_at = :at, version = :version"
-                        + " where id = :id and version < :version",
-                new MapSqlParameterSource()
-                        .addValue("id", event.subagentId().value())
-                        .addValue("policies", Jsonb.write(event.assignments()))
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("version", sequence));
+        rows.revise(
+                event.subagentId().value(),
+                sequence,
+                at,
+                "policies = cast(:policies as jsonb)",
+                new MapSqlParameterSource("policies", Jsonb.write(event.assignments())));
     }
 
     @EventHandler
     void on(SubagentDeleted event) {
-        jdbc.update(
-                "delete from subagent where id = :id",
-                new MapSqlParameterSource("id", event.subagentId().value()));
+        rows.delete(event.subagentId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from subagent");
+        rows.clear();
     }
 
     private static MapSqlParameterSource definition(SubagentDefinition definition) {

@@ -22,6 +22,8 @@ import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
 import dev.orchwiz.api.toolcall.query.ApprovalView;
 import dev.orchwiz.api.toolcall.query.HookVerdictView;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +48,11 @@ class ToolCallProjector {
     static final String PROCESSING_GROUP = "tool-calls";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows rows;
 
     ToolCallProjector(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "tool_call");
     }
 
     @EventHandler
@@ -68,31 +72,15 @@ class ToolCallProjector {
                         .addValue("id", event.toolCallId().value())
                         .addValue("owner", event.ownerId().value())
                         .addValue("origin", event.origin().name())
-                        .addValue(
-                                "parent",
-                                event.parentToolCallId() == null
-                                        ? null
-                                        : event.parentToolCallId().value())
+                        .addValue("parent", Columns.uuid(event.parentToolCallId()))
                         .addValue("tool", event.tool())
                         .addValue("summary", event.summary())
                         .addValue("input", Jsonb.write(event.input()))
                         .addValue("hash", event.inputHash())
-                        .addValue(
-                                "command",
-                                event.commandId() == null
-                                        ? null
-                                        : event.commandId().value())
+                        .addValue("command", Columns.uuid(event.commandId()))
                         .addValue("commandName", event.commandName())
-                        .addValue(
-                                "session",
-                                event.sessionId() == null
-                                        ? null
-                                        : event.sessionId().value())
-                        .addValue(
-                                "subagent",
-                                event.subagentId() == null
-                                        ? null
-                                        : event.subagentId().value())
+                        .addValue("session", Columns.uuid(event.sessionId()))
+                        .addValue("subagent", Columns.uuid(event.subagentId()))
                         .addValue("workingDirectory", event.workingDirectory())
                         .addValue("status", ToolCallStatus.REQUESTED.name())
                         .addValue("at", Timestamp.from(at))
@@ -101,7 +89,7 @@ class ToolCallProjector {
 
     @EventHandler
     void on(ToolCallPermissionEvaluated event, @SequenceNumber long sequence) {
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "outcome = :outcome, reason = :reason, decided_by = cast(:decidedBy as jsonb), shadowed = cast(:shadowed as jsonb)",
@@ -117,7 +105,7 @@ class ToolCallProjector {
         List<HookVerdictView> hooks = event.hooks().stream()
                 .map(hook -> new HookVerdictView(hook.hookId(), hook.name(), null, null))
                 .toList();
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, hooks = cast(:hooks as jsonb)",
@@ -135,12 +123,13 @@ class ToolCallProjector {
                 ? new HookVerdictView(
                         hook.hookId(), hook.name(), event.verdict().wireName(), event.reason())
                 : hook);
-        update(id, sequence, "hooks = cast(:hooks as jsonb)", new MapSqlParameterSource("hooks", Jsonb.write(hooks)));
+        rows.update(
+                id, sequence, "hooks = cast(:hooks as jsonb)", new MapSqlParameterSource("hooks", Jsonb.write(hooks)));
     }
 
     @EventHandler
     void on(ToolCallApprovalRequested event, @SequenceNumber long sequence) {
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, expires_at = :expires, approval = cast(:approval as jsonb), reason = :reason",
@@ -158,7 +147,7 @@ class ToolCallProjector {
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
         if (event.automatic()) {
-            update(
+            rows.update(
                     event.toolCallId().value(),
                     sequence,
                     "status = :status, reason = :reason",
@@ -183,7 +172,7 @@ class ToolCallProjector {
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
         if (event.by() == null) {
-            update(
+            rows.update(
                     event.toolCallId().value(),
                     sequence,
                     "status = :status, reason = :reason",
@@ -222,7 +211,7 @@ class ToolCallProjector {
             ToolCallBlocked event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, reason = :reason, finished_at = :at",
@@ -236,7 +225,7 @@ class ToolCallProjector {
             ToolCallRunStarted event,
             @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, started_at = :at, runner = :runner",
@@ -261,7 +250,7 @@ class ToolCallProjector {
 
     @EventHandler
     void on(ToolCallOutputTruncated event, @SequenceNumber long sequence) {
-        update(event.toolCallId().value(), sequence, "truncated = true", new MapSqlParameterSource());
+        rows.update(event.toolCallId().value(), sequence, "truncated = true", new MapSqlParameterSource());
     }
 
     @EventHandler
@@ -322,7 +311,7 @@ class ToolCallProjector {
     @ResetHandler
     void reset() {
         jdbc.getJdbcTemplate().update("delete from tool_call_output");
-        jdbc.getJdbcTemplate().update("delete from tool_call");
+        rows.clear();
     }
 
     private void decided(
@@ -339,7 +328,7 @@ class ToolCallProjector {
                 new MapSqlParameterSource("id", id),
                 Timestamp.class);
         Instant expiresAt = expires == null ? null : expires.toInstant();
-        update(
+        rows.update(
                 id,
                 sequence,
                 "status = :status, reason = coalesce(:reason, reason), approval = cast(:approval as jsonb)"
@@ -359,7 +348,7 @@ class ToolCallProjector {
             Long durationMs,
             String reason,
             Instant at) {
-        update(
+        rows.update(
                 id,
                 sequence,
                 "status = :status, exit_code = :exit, duration_ms = :duration, finished_at = :at"
@@ -374,14 +363,7 @@ class ToolCallProjector {
     /** Recorded so the runner holding the call sees the request even when another node's processor received it. */
     @EventHandler
     void on(ToolCallCancellationRequested event, @SequenceNumber long sequence) {
-        update(event.toolCallId().value(), sequence, "cancel_requested = true", new MapSqlParameterSource());
-    }
-
-    private void update(UUID id, long sequence, String assignments, MapSqlParameterSource parameters) {
-        parameters.addValue("id", id).addValue("version", sequence);
-        jdbc.update(
-                "update tool_call set " + assignments + ", version = :version where id = :id and version < :version",
-                parameters);
+        rows.update(event.toolCallId().value(), sequence, "cancel_requested = true", new MapSqlParameterSource());
     }
 
     private static MapSqlParameterSource status(ToolCallStatus status) {
