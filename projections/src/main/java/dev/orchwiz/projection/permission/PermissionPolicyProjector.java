@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,14 @@ class PermissionPolicyProjector {
 
     static final String PROCESSING_GROUP = "permission-policies";
 
+    private static final String COLUMNS =
+            "id, owner_id, slug, title, description, rules, created_at, updated_at, version";
+
+    private static final String VALUES =
+            ":id, :owner, :slug, :title, :description, cast(:rules as jsonb), :at, :at, :version";
+
+    private static final String REVISED = "title = :title, description = :description, rules = cast(:rules as jsonb)";
+
     private final VersionedRows rows;
 
     PermissionPolicyProjector(NamedParameterJdbcTemplate jdbc) {
@@ -29,31 +38,20 @@ class PermissionPolicyProjector {
     }
 
     @EventHandler
-    void on(
-            PermissionPolicyCreated event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(PermissionPolicyCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         rows.insertOwned(
                 event.policyId().value(),
                 event.ownerId().value(),
                 at,
                 sequence,
-                "id, owner_id, slug, title, description, rules, created_at, updated_at, version",
-                ":id, :owner, :slug, :title, :description, cast(:rules as jsonb), :at, :at, :version",
+                COLUMNS,
+                VALUES,
                 definition(event.definition()).addValue("slug", event.slug()));
     }
 
     @EventHandler
-    void on(
-            PermissionPolicyRevised event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        rows.revise(
-                event.policyId().value(),
-                sequence,
-                at,
-                "title = :title, description = :description, rules = cast(:rules as jsonb)",
-                definition(event.definition()));
+    void on(PermissionPolicyRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.revise(event.policyId().value(), sequence, at, REVISED, definition(event.definition()));
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,19 @@ class SlashCommandProjector {
 
     static final String PROCESSING_GROUP = "slash-commands";
 
+    private static final String COLUMNS = """
+                id, owner_id, name, description, script, working_directory, argument_hint, allowed_tools, model, shared,
+                frontmatter, created_at, updated_at, version""";
+
+    private static final String VALUES = """
+                :id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
+                cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version""";
+
+    private static final String REVISED = """
+                name = :name, description = :description, script = :script, working_directory = :workingDirectory,
+                argument_hint = :argumentHint, allowed_tools = cast(:allowedTools as jsonb), model = :model,
+                shared = :shared, frontmatter = cast(:frontmatter as json)""";
+
     private final VersionedRows rows;
 
     SlashCommandProjector(NamedParameterJdbcTemplate jdbc) {
@@ -29,33 +43,20 @@ class SlashCommandProjector {
     }
 
     @EventHandler
-    void on(
-            SlashCommandDefined event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(SlashCommandDefined event, @SequenceNumber long sequence, @Timestamp Instant at) {
         rows.insertOwned(
                 event.commandId().value(),
                 event.ownerId().value(),
                 at,
                 sequence,
-                """
-                id, owner_id, name, description, script, working_directory, argument_hint, allowed_tools, model, shared,
-                frontmatter, created_at, updated_at, version""",
-                """
-                :id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
-                cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version""",
+                COLUMNS,
+                VALUES,
                 definition(event.definition()));
     }
 
     @EventHandler
-    void on(
-            SlashCommandRevised event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        rows.revise(event.commandId().value(), sequence, at, """
-                name = :name, description = :description, script = :script, working_directory = :workingDirectory,
-                argument_hint = :argumentHint, allowed_tools = cast(:allowedTools as jsonb), model = :model,
-                shared = :shared, frontmatter = cast(:frontmatter as json)""", definition(event.definition()));
+    void on(SlashCommandRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.revise(event.commandId().value(), sequence, at, REVISED, definition(event.definition()));
     }
 
     @EventHandler

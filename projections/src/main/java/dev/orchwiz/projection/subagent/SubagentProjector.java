@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,19 @@ class SubagentProjector {
 
     static final String PROCESSING_GROUP = "subagents";
 
+    private static final String COLUMNS = """
+                id, owner_id, name, description, prompt, tools, model, settings, shared, frontmatter, created_at,
+                updated_at, version""";
+
+    private static final String VALUES = """
+                :id, :owner, :name, :description, :prompt, cast(:tools as jsonb), :model, cast(:settings as jsonb),
+                :shared, cast(:frontmatter as json), :at, :at, :version""";
+
+    private static final String REVISED = """
+                name = :name, description = :description, prompt = :prompt, tools = cast(:tools as jsonb),
+                model = :model, settings = cast(:settings as jsonb), shared = :shared,
+                frontmatter = cast(:frontmatter as json)""";
+
     private final VersionedRows rows;
 
     SubagentProjector(NamedParameterJdbcTemplate jdbc) {
@@ -30,40 +44,24 @@ class SubagentProjector {
     }
 
     @EventHandler
-    void on(
-            SubagentCreated event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(SubagentCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         rows.insertOwned(
                 event.subagentId().value(),
                 event.ownerId().value(),
                 at,
                 sequence,
-                """
-                id, owner_id, name, description, prompt, tools, model, settings, shared, frontmatter, created_at,
-                updated_at, version""",
-                """
-                :id, :owner, :name, :description, :prompt, cast(:tools as jsonb), :model, cast(:settings as jsonb),
-                :shared, cast(:frontmatter as json), :at, :at, :version""",
+                COLUMNS,
+                VALUES,
                 definition(event.definition()));
     }
 
     @EventHandler
-    void on(
-            SubagentRevised event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        rows.revise(event.subagentId().value(), sequence, at, """
-                name = :name, description = :description, prompt = :prompt, tools = cast(:tools as jsonb),
-                model = :model, settings = cast(:settings as jsonb), shared = :shared,
-                frontmatter = cast(:frontmatter as json)""", definition(event.definition()));
+    void on(SubagentRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.revise(event.subagentId().value(), sequence, at, REVISED, definition(event.definition()));
     }
 
     @EventHandler
-    void on(
-            SubagentPoliciesAssigned event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(SubagentPoliciesAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
         rows.revise(
                 event.subagentId().value(),
                 sequence,
