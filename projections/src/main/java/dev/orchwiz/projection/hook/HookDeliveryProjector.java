@@ -41,8 +41,9 @@ class HookDeliveryProjector {
     @EventHandler
     void on(HookDeliveryScheduled event, @MetaDataValue(OwnerMetaData.KEY) String ownerId) {
         rows.insert(
-                "id, hook_id, owner_id, webhook_id, tool_call_id, event, body, status, next_attempt_at, created_at",
-                ":id, :hook, :owner, :webhookId, :toolCall, :event, :body, 'PENDING', :due, :due",
+                """
+                (id, hook_id, owner_id, webhook_id, tool_call_id, event, body, status, next_attempt_at, created_at)
+                values (:id, :hook, :owner, :webhookId, :toolCall, :event, :body, 'PENDING', :due, :due)""",
                 new MapSqlParameterSource()
                         .addValue("id", event.deliveryId().value())
                         .addValue("hook", event.hookId().value())

@@ -24,13 +24,11 @@ class HookProjector {
 
     static final String PROCESSING_GROUP = "hooks";
 
-    private static final String COLUMNS = """
-                id, owner_id, name, event, matcher, type, url, command, session_id, subagent_id, timeout_seconds, active,
-                on_failure, created_at, version""";
-
-    private static final String VALUES = """
-                :id, :owner, :name, :event, :matcher, :type, :url, :command, :session, :subagent, :timeout, :active,
-                :onFailure, :at, :version""";
+    private static final String INSERT = """
+            (id, owner_id, name, event, matcher, type, url, command, session_id, subagent_id, timeout_seconds, active,
+            on_failure, created_at, version)
+            values (:id, :owner, :name, :event, :matcher, :type, :url, :command, :session, :subagent, :timeout, :active,
+            :onFailure, :at, :version)""";
 
     private static final String REVISED = """
                 name = :name, event = :event, matcher = :matcher, type = :type, url = :url, command = :command,
@@ -45,14 +43,7 @@ class HookProjector {
 
     @EventHandler
     void on(HookRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        rows.insertOwned(
-                event.hookId().value(),
-                event.ownerId().value(),
-                at,
-                sequence,
-                COLUMNS,
-                VALUES,
-                definition(event.definition()));
+        rows.insertOwned(event.hookId(), event.ownerId(), at, sequence, INSERT, definition(event.definition()));
     }
 
     @EventHandler

@@ -23,11 +23,9 @@ class PermissionPolicyProjector {
 
     static final String PROCESSING_GROUP = "permission-policies";
 
-    private static final String COLUMNS =
-            "id, owner_id, slug, title, description, rules, created_at, updated_at, version";
-
-    private static final String VALUES =
-            ":id, :owner, :slug, :title, :description, cast(:rules as jsonb), :at, :at, :version";
+    private static final String INSERT = """
+            (id, owner_id, slug, title, description, rules, created_at, updated_at, version)
+            values (:id, :owner, :slug, :title, :description, cast(:rules as jsonb), :at, :at, :version)""";
 
     private static final String REVISED = "title = :title, description = :description, rules = cast(:rules as jsonb)";
 
@@ -40,12 +38,11 @@ class PermissionPolicyProjector {
     @EventHandler
     void on(PermissionPolicyCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         rows.insertOwned(
-                event.policyId().value(),
-                event.ownerId().value(),
+                event.policyId(),
+                event.ownerId(),
                 at,
                 sequence,
-                COLUMNS,
-                VALUES,
+                INSERT,
                 definition(event.definition()).addValue("slug", event.slug()));
     }
 

@@ -29,8 +29,9 @@ class PermissionRuleProjector {
     @EventHandler
     void on(PermissionRuleAdded event, @org.axonframework.eventhandling.Timestamp Instant at) {
         rows.insert(
-                "id, owner_id, rule, outcome, scope, subagent_id, session_id, created_at",
-                ":id, :owner, :rule, :outcome, :scope, :subagent, :session, :at",
+                """
+                (id, owner_id, rule, outcome, scope, subagent_id, session_id, created_at)
+                values (:id, :owner, :rule, :outcome, :scope, :subagent, :session, :at)""",
                 new MapSqlParameterSource()
                         .addValue("id", event.ruleId().value())
                         .addValue("owner", event.ownerId().value())

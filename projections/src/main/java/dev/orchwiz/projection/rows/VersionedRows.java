@@ -1,5 +1,7 @@
 package dev.orchwiz.projection.rows;
 
+import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.id.UuidId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,27 +25,20 @@ public final class VersionedRows {
 
     /**
      * Inserts the row of a thing just created by {@code owner}, adding the {@code :id}, {@code :owner}, {@code :at}
-     * and {@code :version} parameters that {@code values} may use.
+     * and {@code :version} parameters that {@code columnsAndValues} may use.
      */
     public void insertOwned(
-            UUID id,
-            String owner,
-            Instant at,
-            long sequence,
-            String columns,
-            String values,
-            MapSqlParameterSource row) {
-        row.addValue("id", id)
-                .addValue("owner", owner)
+            UuidId id, UserId owner, Instant at, long sequence, String columnsAndValues, MapSqlParameterSource row) {
+        row.addValue("id", id.value())
+                .addValue("owner", owner.value())
                 .addValue("at", Timestamp.from(at))
                 .addValue("version", sequence);
-        insert(columns, values, row);
+        insert(columnsAndValues, row);
     }
 
-    /** Inserts a row unless its id is already there. */
-    public void insert(String columns, String values, MapSqlParameterSource row) {
-        jdbc.update(
-                "insert into " + table + " (" + columns + ") values (" + values + ") on conflict (id) do nothing", row);
+    /** Inserts a row unless its id is already there; {@code columnsAndValues} reads {@code (a, b) values (:a, :b)}. */
+    public void insert(String columnsAndValues, MapSqlParameterSource row) {
+        jdbc.update("insert into " + table + " " + columnsAndValues + " on conflict (id) do nothing", row);
     }
 
     /** Applies {@code assignments} and stamps {@code updated_at} with {@code at}, if the row has not seen this sequence. */

@@ -23,13 +23,11 @@ class SlashCommandProjector {
 
     static final String PROCESSING_GROUP = "slash-commands";
 
-    private static final String COLUMNS = """
-                id, owner_id, name, description, script, working_directory, argument_hint, allowed_tools, model, shared,
-                frontmatter, created_at, updated_at, version""";
-
-    private static final String VALUES = """
-                :id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
-                cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version""";
+    private static final String INSERT = """
+            (id, owner_id, name, description, script, working_directory, argument_hint, allowed_tools, model, shared,
+            frontmatter, created_at, updated_at, version)
+            values (:id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
+            cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version)""";
 
     private static final String REVISED = """
                 name = :name, description = :description, script = :script, working_directory = :workingDirectory,
@@ -44,14 +42,7 @@ class SlashCommandProjector {
 
     @EventHandler
     void on(SlashCommandDefined event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        rows.insertOwned(
-                event.commandId().value(),
-                event.ownerId().value(),
-                at,
-                sequence,
-                COLUMNS,
-                VALUES,
-                definition(event.definition()));
+        rows.insertOwned(event.commandId(), event.ownerId(), at, sequence, INSERT, definition(event.definition()));
     }
 
     @EventHandler

@@ -24,13 +24,11 @@ class SubagentProjector {
 
     static final String PROCESSING_GROUP = "subagents";
 
-    private static final String COLUMNS = """
-                id, owner_id, name, description, prompt, tools, model, settings, shared, frontmatter, created_at,
-                updated_at, version""";
-
-    private static final String VALUES = """
-                :id, :owner, :name, :description, :prompt, cast(:tools as jsonb), :model, cast(:settings as jsonb),
-                :shared, cast(:frontmatter as json), :at, :at, :version""";
+    private static final String INSERT = """
+            (id, owner_id, name, description, prompt, tools, model, settings, shared, frontmatter, created_at,
+            updated_at, version)
+            values (:id, :owner, :name, :description, :prompt, cast(:tools as jsonb), :model, cast(:settings as jsonb),
+            :shared, cast(:frontmatter as json), :at, :at, :version)""";
 
     private static final String REVISED = """
                 name = :name, description = :description, prompt = :prompt, tools = cast(:tools as jsonb),
@@ -45,14 +43,7 @@ class SubagentProjector {
 
     @EventHandler
     void on(SubagentCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        rows.insertOwned(
-                event.subagentId().value(),
-                event.ownerId().value(),
-                at,
-                sequence,
-                COLUMNS,
-                VALUES,
-                definition(event.definition()));
+        rows.insertOwned(event.subagentId(), event.ownerId(), at, sequence, INSERT, definition(event.definition()));
     }
 
     @EventHandler
