@@ -1,6 +1,7 @@
 package dev.orchwiz.projection.toolcall;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
@@ -24,7 +25,6 @@ import dev.orchwiz.api.toolcall.query.HookVerdictView;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.VersionedRows;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +33,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,10 +57,7 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallRequested event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update(
                 """
                 insert into tool_call (id, owner_id, origin, parent_id, tool, summary, input, input_hash, command_id,
@@ -83,7 +81,7 @@ class ToolCallProjector {
                         .addValue("subagent", Columns.uuid(event.subagentId()))
                         .addValue("workingDirectory", event.workingDirectory())
                         .addValue("status", ToolCallStatus.REQUESTED.name())
-                        .addValue("at", Timestamp.from(at))
+                        .addValue("at", timestamp(at))
                         .addValue("version", sequence));
     }
 
@@ -142,10 +140,7 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallApproved event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.automatic()) {
             rows.update(
                     event.toolCallId().value(),
@@ -167,10 +162,7 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallDenied event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallDenied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.by() == null) {
             rows.update(
                     event.toolCallId().value(),
@@ -191,10 +183,7 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallApprovalExpired event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallApprovalExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
         decided(
                 event.toolCallId().value(),
                 sequence,
@@ -207,31 +196,23 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallBlocked event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallBlocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
         rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, reason = :reason, finished_at = :at",
                 status(ToolCallStatus.BLOCKED)
                         .addValue("reason", event.reason())
-                        .addValue("at", Timestamp.from(at)));
+                        .addValue("at", timestamp(at)));
     }
 
     @EventHandler
-    void on(
-            ToolCallRunStarted event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallRunStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, started_at = :at, runner = :runner",
-                status(ToolCallStatus.RUNNING)
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("runner", event.runner()));
+                status(ToolCallStatus.RUNNING).addValue("at", timestamp(at)).addValue("runner", event.runner()));
     }
 
     @EventHandler
@@ -254,27 +235,15 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallCompleted event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finished(
-                event.toolCallId().value(),
-                sequence,
-                ToolCallStatus.COMPLETED,
-                event.exitCode(),
-                event.durationMs(),
-                null,
-                at);
+                event.toolCallId(), sequence, ToolCallStatus.COMPLETED, event.exitCode(), event.durationMs(), null, at);
     }
 
     @EventHandler
-    void on(
-            ToolCallFailed event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finished(
-                event.toolCallId().value(),
+                event.toolCallId(),
                 sequence,
                 ToolCallStatus.FAILED,
                 event.exitCode(),
@@ -284,12 +253,9 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallTimedOut event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallTimedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finished(
-                event.toolCallId().value(),
+                event.toolCallId(),
                 sequence,
                 ToolCallStatus.TIMED_OUT,
                 null,
@@ -299,13 +265,10 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallCancelled event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String reason =
                 event.by() == null ? "Cancelled" : "Cancelled by " + event.by().value();
-        finished(event.toolCallId().value(), sequence, ToolCallStatus.CANCELLED, null, event.durationMs(), reason, at);
+        finished(event.toolCallId(), sequence, ToolCallStatus.CANCELLED, null, event.durationMs(), reason, at);
     }
 
     @ResetHandler
@@ -323,10 +286,10 @@ class ToolCallProjector {
             String comment,
             Instant at,
             String reason) {
-        Timestamp expires = jdbc.queryForObject(
+        java.sql.Timestamp expires = jdbc.queryForObject(
                 "select expires_at from tool_call where id = :id",
                 new MapSqlParameterSource("id", id),
-                Timestamp.class);
+                java.sql.Timestamp.class);
         Instant expiresAt = expires == null ? null : expires.toInstant();
         rows.update(
                 id,
@@ -335,13 +298,13 @@ class ToolCallProjector {
                         + (status.isFinal() ? ", finished_at = :at" : ""),
                 status(status)
                         .addValue("reason", reason)
-                        .addValue("at", Timestamp.from(at))
+                        .addValue("at", timestamp(at))
                         .addValue(
                                 "approval", Jsonb.write(new ApprovalView(decision, by, null, comment, at, expiresAt))));
     }
 
     private void finished(
-            UUID id,
+            ToolCallId id,
             long sequence,
             ToolCallStatus status,
             Integer exitCode,
@@ -349,7 +312,7 @@ class ToolCallProjector {
             String reason,
             Instant at) {
         rows.update(
-                id,
+                id.value(),
                 sequence,
                 "status = :status, exit_code = :exit, duration_ms = :duration, finished_at = :at"
                         + (reason == null ? "" : ", reason = :reason"),
@@ -357,7 +320,7 @@ class ToolCallProjector {
                         .addValue("exit", exitCode)
                         .addValue("duration", durationMs)
                         .addValue("reason", reason)
-                        .addValue("at", Timestamp.from(at)));
+                        .addValue("at", timestamp(at)));
     }
 
     /** Recorded so the runner holding the call sees the request even when another node's processor received it. */
@@ -370,7 +333,7 @@ class ToolCallProjector {
         return new MapSqlParameterSource("status", status.name());
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 }
