@@ -24,7 +24,6 @@ import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -102,9 +101,7 @@ class HookController {
         HookDefinition checked = targets.checked(actor, definition);
         HookRegistration.Written written =
                 commands.send(new RegisterHook(id, actor, checked), () -> missing(id.toString()));
-        return ResponseEntity.created(URI.create("/api/hooks/" + id))
-                .header(HttpHeaders.ETAG, IfMatch.etag(written.changed().version()))
-                .body(Written.of(written));
+        return IfMatch.created("/api/hooks/" + id, written.changed().version(), Written.of(written));
     }
 
     @PatchMapping("/api/hooks/{id}")
@@ -131,9 +128,7 @@ class HookController {
         HookDefinition checked = targets.checkedRevision(actor, definition, current.url());
         HookRegistration.Written written =
                 commands.send(new ReviseHook(hookId, actor, expected, checked), () -> missing(id));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, IfMatch.etag(written.changed().version()))
-                .body(Written.of(written));
+        return IfMatch.revised(written.changed().version(), Written.of(written));
     }
 
     @DeleteMapping("/api/hooks/{id}")

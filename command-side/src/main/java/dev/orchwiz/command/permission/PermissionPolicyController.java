@@ -15,7 +15,6 @@ import dev.orchwiz.api.permission.query.PermissionPolicyView;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -75,9 +74,7 @@ class PermissionPolicyController {
                 () -> missing(body.slug()));
         // The command refused anything but a valid slug, so it is safe in a path.
         String slug = body.slug().trim();
-        return ResponseEntity.created(URI.create("/api/permission-policies/" + slug))
-                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
-                .body(Written.of(changed, slug));
+        return IfMatch.created("/api/permission-policies/" + slug, changed.version(), Written.of(changed, slug));
     }
 
     /** A partial update: absent fields keep their value; the slug cannot change (subagents refer to it). */
@@ -102,9 +99,7 @@ class PermissionPolicyController {
         PermissionPolicyChanged changed = commands.send(
                 new RevisePermissionPolicy(PermissionPolicyId.of(current.id()), actor, expected, definition),
                 () -> missing(slug));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
-                .body(Written.of(changed, slug));
+        return IfMatch.revised(changed.version(), Written.of(changed, slug));
     }
 
     /**

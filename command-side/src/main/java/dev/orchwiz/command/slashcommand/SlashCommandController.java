@@ -13,7 +13,6 @@ import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +74,7 @@ class SlashCommandController {
                 Map.of());
         SlashCommandChanged changed =
                 commands.send(new DefineSlashCommand(id, actor, definition), () -> missing(id.toString()));
-        return ResponseEntity.created(URI.create("/api/slash-commands/" + id))
-                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
-                .body(Written.of(changed));
+        return IfMatch.created("/api/slash-commands/" + id, changed.version(), Written.of(changed));
     }
 
     @PatchMapping("/{id}")
@@ -101,9 +98,7 @@ class SlashCommandController {
                 current.frontmatter());
         SlashCommandChanged changed =
                 commands.send(new ReviseSlashCommand(commandId, actor, expected, definition), () -> missing(id));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
-                .body(Written.of(changed));
+        return IfMatch.revised(changed.version(), Written.of(changed));
     }
 
     @DeleteMapping("/{id}")

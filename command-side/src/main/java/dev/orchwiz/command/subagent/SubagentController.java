@@ -19,7 +19,6 @@ import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
 import dev.orchwiz.command.claudecode.Frontmatter;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,9 +95,7 @@ class SubagentController {
                 Map.of());
         SubagentChanged changed =
                 commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
-        return ResponseEntity.created(URI.create("/api/subagents/" + id))
-                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
-                .body(Written.of(changed));
+        return IfMatch.created("/api/subagents/" + id, changed.version(), Written.of(changed));
     }
 
     @PatchMapping("/api/subagents/{id}")
@@ -121,9 +118,7 @@ class SubagentController {
                 current.frontmatter());
         SubagentChanged changed =
                 commands.send(new ReviseSubagent(subagentId, actor, expected, definition), () -> missing(id));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, IfMatch.etag(changed.version()))
-                .body(Written.of(changed));
+        return IfMatch.revised(changed.version(), Written.of(changed));
     }
 
     @DeleteMapping("/api/subagents/{id}")

@@ -2,10 +2,16 @@ package dev.orchwiz.command.web;
 
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 
-/** Reads an {@code If-Match} header into the aggregate version a write expects; {@code *} or no header means any. */
+/**
+ * The version handshake of writes: reads an {@code If-Match} header into the aggregate version a write expects
+ * ({@code *} or no header means any), and answers a write with the version it made as {@code ETag}.
+ */
 public final class IfMatch {
 
     private static final Pattern VERSION_TAG = Pattern.compile("^(?:W/)?\"(\\d{1,18})\"$");
@@ -27,6 +33,18 @@ public final class IfMatch {
 
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** The 201 of a create: where the new thing lives, and its first version as {@code ETag}. */
+    public static <T> ResponseEntity<T> created(String location, long version, T body) {
+        return ResponseEntity.created(URI.create(location))
+                .header(HttpHeaders.ETAG, etag(version))
+                .body(body);
+    }
+
+    /** The 200 of a revision, with the version it made as {@code ETag}. */
+    public static <T> ResponseEntity<T> revised(long version, T body) {
+        return ResponseEntity.ok().header(HttpHeaders.ETAG, etag(version)).body(body);
     }
 
     private static String abbreviate(String value) {

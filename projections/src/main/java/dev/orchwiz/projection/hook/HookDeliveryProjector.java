@@ -10,6 +10,8 @@ import dev.orchwiz.api.hook.event.HookRedeliveryRequested;
 import dev.orchwiz.api.hook.query.DeliveryAttemptView;
 import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -29,30 +31,25 @@ class HookDeliveryProjector {
     static final String PROCESSING_GROUP = "hook-deliveries";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows rows;
 
     HookDeliveryProjector(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "hook_delivery");
     }
 
     @EventHandler
     void on(HookDeliveryScheduled event, @MetaDataValue(OwnerMetaData.KEY) String ownerId) {
-        jdbc.update(
+        rows.insert(
                 """
-                insert into hook_delivery (id, hook_id, owner_id, webhook_id, tool_call_id, event, body, status,
-                    next_attempt_at, created_at)
-                values (:id, :hook, :owner, :webhookId, :toolCall, :event, :body, 'PENDING', :due, :due)
-                on conflict (id) do nothing
-                """,
+                (id, hook_id, owner_id, webhook_id, tool_call_id, event, body, status, next_attempt_at, created_at)
+                values (:id, :hook, :owner, :webhookId, :toolCall, :event, :body, 'PENDING', :due, :due)""",
                 new MapSqlParameterSource()
                         .addValue("id", event.deliveryId().value())
                         .addValue("hook", event.hookId().value())
                         .addValue("owner", ownerId)
                         .addValue("webhookId", event.webhookId())
-                        .addValue(
-                                "toolCall",
-                                event.toolCallId() == null
-                                        ? null
-                                        : event.toolCallId().value())
+                        .addValue("toolCall", Columns.uuid(event.toolCallId()))
                         .addValue("event", event.eventType())
                         .addValue("body", event.body())
                         .addValue("due", Timestamp.from(event.dueAt())));
@@ -99,7 +96,7 @@ class HookDeliveryProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from hook_delivery");
+        rows.clear();
     }
 
     private void status(java.util.UUID id, DeliveryStatus status, Instant next) {

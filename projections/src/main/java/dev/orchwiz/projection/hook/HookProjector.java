@@ -5,12 +5,14 @@ import dev.orchwiz.api.hook.event.HookRegistered;
 import dev.orchwiz.api.hook.event.HookRemoved;
 import dev.orchwiz.api.hook.event.HookRevised;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
-import java.sql.Timestamp;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,56 +24,41 @@ class HookProjector {
 
     static final String PROCESSING_GROUP = "hooks";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final String INSERT = """
+            (id, owner_id, name, event, matcher, type, url, command, session_id, subagent_id, timeout_seconds, active,
+            on_failure, created_at, version)
+            values (:id, :owner, :name, :event, :matcher, :type, :url, :command, :session, :subagent, :timeout, :active,
+            :onFailure, :at, :version)""";
+
+    private static final String REVISED = """
+                name = :name, event = :event, matcher = :matcher, type = :type, url = :url, command = :command,
+                session_id = :session, subagent_id = :subagent, timeout_seconds = :timeout, active = :active,
+                on_failure = :onFailure""";
+
+    private final VersionedRows rows;
 
     HookProjector(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "hook");
     }
 
     @EventHandler
-    void on(
-            HookRegistered event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update(
-                """
-                insert into hook (id, owner_id, name, event, matcher, type, url, command, session_id, subagent_id,
-                    timeout_seconds, active, on_failure, created_at, version)
-                values (:id, :owner, :name, :event, :matcher, :type, :url, :command, :session, :subagent,
-                    :timeout, :active, :onFailure, :at, :version)
-                on conflict (id) do nothing
-                """,
-                definition(event.definition())
-                        .addValue("id", event.hookId().value())
-                        .addValue("owner", event.ownerId().value())
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("version", sequence));
+    void on(HookRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.insertOwned(event.hookId(), event.ownerId(), at, sequence, INSERT, definition(event.definition()));
     }
 
     @EventHandler
     void on(HookRevised event, @SequenceNumber long sequence) {
-        jdbc.update(
-                """
-                update hook set name = :name, event = :event, matcher = :matcher, type = :type, url = :url,
-                    command = :command, session_id = :session, subagent_id = :subagent, timeout_seconds = :timeout,
-                    active = :active, on_failure = :onFailure, version = :version
-                where id = :id and version < :version
-                """,
-                definition(event.definition())
-                        .addValue("id", event.hookId().value())
-                        .addValue("version", sequence));
+        rows.update(event.hookId().value(), sequence, REVISED, definition(event.definition()));
     }
 
     @EventHandler
     void on(HookRemoved event) {
-        jdbc.update(
-                "delete from hook where id = :id",
-                new MapSqlParameterSource("id", event.hookId().value()));
+        rows.delete(event.hookId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from hook");
+        rows.clear();
     }
 
     private static MapSqlParameterSource definition(HookDefinition definition) {
@@ -82,16 +69,8 @@ class HookProjector {
                 .addValue("type", definition.type().name())
                 .addValue("url", definition.url())
                 .addValue("command", definition.command())
-                .addValue(
-                        "session",
-                        definition.sessionId() == null
-                                ? null
-                                : definition.sessionId().value())
-                .addValue(
-                        "subagent",
-                        definition.subagentId() == null
-                                ? null
-                                : definition.subagentId().value())
+                .addValue("session", Columns.uuid(definition.sessionId()))
+                .addValue("subagent", Columns.uuid(definition.subagentId()))
                 .addValue("timeout", definition.timeoutSeconds())
                 .addValue("active", definition.active())
                 .addValue(

@@ -21,9 +21,9 @@ import dev.orchwiz.api.hook.query.ListToolCallDeliveries;
 import dev.orchwiz.api.hook.query.MatchingHooks;
 import dev.orchwiz.api.id.HookDeliveryId;
 import dev.orchwiz.api.id.HookId;
-import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.ViewerParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -59,15 +59,15 @@ class HookQueries {
 
     @QueryHandler
     public Optional<HookView> handle(FindHook query) {
-        MapSqlParameterSource parameters =
-                viewer(query.viewer()).addValue("id", query.hookId().value());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
+                .addValue("id", query.hookId().value());
         return jdbc.query(SELECT_HOOK + " where h.id = :id and " + VISIBLE, parameters, (rs, n) -> hook(rs)).stream()
                 .findFirst();
     }
 
     @QueryHandler
     public HookPage handle(ListHooks query) {
-        MapSqlParameterSource parameters = viewer(query.viewer())
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
                 .addValue("limit", query.size())
                 .addValue("offset", (long) query.page() * query.size());
         Long total = jdbc.queryForObject("select count(*) from hook h where " + VISIBLE, parameters, Long.class);
@@ -125,7 +125,7 @@ class HookQueries {
 
     @QueryHandler
     public HookDeliveryPage handle(ListToolCallDeliveries query) {
-        MapSqlParameterSource parameters = viewer(query.viewer())
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
                 .addValue("call", query.toolCallId().value())
                 .addValue("limit", query.size())
                 .addValue("offset", (long) query.page() * query.size());
@@ -175,12 +175,6 @@ class HookQueries {
                         rs.getInt("attempt_count") + 1,
                         rs.getInt("attempt_count") - rs.getInt("series_start") + 1,
                         (Integer) rs.getObject("timeout_seconds"))));
-    }
-
-    private static MapSqlParameterSource viewer(Actor viewer) {
-        return new MapSqlParameterSource()
-                .addValue("admin", viewer.admin())
-                .addValue("viewer", viewer.id().value());
     }
 
     private static int pages(long total, int size) {

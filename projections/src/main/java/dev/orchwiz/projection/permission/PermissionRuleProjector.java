@@ -2,6 +2,8 @@ package dev.orchwiz.projection.permission;
 
 import dev.orchwiz.api.permission.event.PermissionRuleAdded;
 import dev.orchwiz.api.permission.event.PermissionRuleRemoved;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -18,48 +20,36 @@ class PermissionRuleProjector {
 
     static final String PROCESSING_GROUP = "permission-rules";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows rows;
 
     PermissionRuleProjector(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "permission_rule");
     }
 
     @EventHandler
     void on(PermissionRuleAdded event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update(
+        rows.insert(
                 """
-                insert into permission_rule (id, owner_id, rule, outcome, scope, subagent_id, session_id, created_at)
-                values (:id, :owner, :rule, :outcome, :scope, :subagent, :session, :at)
-                on conflict (id) do nothing
-                """,
+                (id, owner_id, rule, outcome, scope, subagent_id, session_id, created_at)
+                values (:id, :owner, :rule, :outcome, :scope, :subagent, :session, :at)""",
                 new MapSqlParameterSource()
                         .addValue("id", event.ruleId().value())
                         .addValue("owner", event.ownerId().value())
                         .addValue("rule", event.rule())
                         .addValue("outcome", event.outcome().name())
                         .addValue("scope", event.scope().name())
-                        .addValue(
-                                "subagent",
-                                event.subagentId() == null
-                                        ? null
-                                        : event.subagentId().value())
-                        .addValue(
-                                "session",
-                                event.sessionId() == null
-                                        ? null
-                                        : event.sessionId().value())
+                        .addValue("subagent", Columns.uuid(event.subagentId()))
+                        .addValue("session", Columns.uuid(event.sessionId()))
                         .addValue("at", Timestamp.from(at)));
     }
 
     @EventHandler
     void on(PermissionRuleRemoved event) {
-        jdbc.update(
-                "delete from permission_rule where id = :id",
-                new MapSqlParameterSource("id", event.ruleId().value()));
+        rows.delete(event.ruleId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from permission_rule");
+        rows.clear();
     }
 }

@@ -1,11 +1,13 @@
 package dev.orchwiz.projection.rows;
 
+import dev.orchwiz.api.id.UuidId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.UUID;
 
-/** Reads column values whose JDBC getter does not give the read model's type directly. */
+/** Converts column values whose JDBC type is not the read model's type, both ways. */
 public final class Columns {
 
     private Columns() {}
@@ -14,5 +16,10 @@ public final class Columns {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    /** The UUID to store for an optional typed id; null stays null. */
+    public static UUID uuid(UuidId id) {
+        return id == null ? null : id.value();
     }
 }

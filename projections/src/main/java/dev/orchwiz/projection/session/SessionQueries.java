@@ -15,12 +15,12 @@ import dev.orchwiz.api.session.query.SessionSummary;
 import dev.orchwiz.api.session.query.SessionView;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.LikePattern;
 import dev.orchwiz.projection.rows.RowPage;
 import dev.orchwiz.projection.rows.ViewerParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,7 +70,7 @@ class SessionQueries {
         if (query.text() != null && !query.text().isBlank()) {
             where.append(" and (lower(title) like :text escape '\\' or lower(description) like :text escape '\\'"
                     + " or lower(project_name) like :text escape '\\' or lower(branch) like :text escape '\\')");
-            parameters.addValue("text", "%" + escapeLike(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
+            parameters.addValue("text", LikePattern.contains(query.text()));
         }
         RowPage<SessionSummary> rows = RowPage.read(
                 jdbc,
@@ -126,10 +126,6 @@ class SessionQueries {
 
     private List<SessionInteraction> interactions(UUID sessionId) {
         return jdbc.query(LATEST_INTERACTIONS, new MapSqlParameterSource("id", sessionId), (rs, n) -> interaction(rs));
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The detail is the summary's columns and three more, completed by the timeline once the row is read. */

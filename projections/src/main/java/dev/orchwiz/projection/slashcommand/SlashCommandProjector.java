@@ -5,12 +5,13 @@ import dev.orchwiz.api.slashcommand.event.SlashCommandDefined;
 import dev.orchwiz.api.slashcommand.event.SlashCommandDeleted;
 import dev.orchwiz.api.slashcommand.event.SlashCommandRevised;
 import dev.orchwiz.projection.jsonb.Jsonb;
-import java.sql.Timestamp;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,59 +23,41 @@ class SlashCommandProjector {
 
     static final String PROCESSING_GROUP = "slash-commands";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final String INSERT = """
+            (id, owner_id, name, description, script, working_directory, argument_hint, allowed_tools, model, shared,
+            frontmatter, created_at, updated_at, version)
+            values (:id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
+            cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version)""";
+
+    private static final String REVISED = """
+                name = :name, description = :description, script = :script, working_directory = :workingDirectory,
+                argument_hint = :argumentHint, allowed_tools = cast(:allowedTools as jsonb), model = :model,
+                shared = :shared, frontmatter = cast(:frontmatter as json)""";
+
+    private final VersionedRows rows;
 
     SlashCommandProjector(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "slash_command");
     }
 
     @EventHandler
-    void on(
-            SlashCommandDefined event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        MapSqlParameterSource row = definition(event.definition())
-                .addValue("id", event.commandId().value())
-                .addValue("owner", event.ownerId().value())
-                .addValue("at", Timestamp.from(at))
-                .addValue("version", sequence);
-        jdbc.update("""
-                insert into slash_command (id, owner_id, name, description, script, working_directory, argument_hint,
-                    allowed_tools, model, shared, frontmatter, created_at, updated_at, version)
-                values (:id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
-                    cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version)
-                on conflict (id) do nothing
-                """, row);
+    void on(SlashCommandDefined event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.insertOwned(event.commandId(), event.ownerId(), at, sequence, INSERT, definition(event.definition()));
     }
 
     @EventHandler
-    void on(
-            SlashCommandRevised event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        MapSqlParameterSource row = definition(event.definition())
-                .addValue("id", event.commandId().value())
-                .addValue("at", Timestamp.from(at))
-                .addValue("version", sequence);
-        jdbc.update("""
-                update slash_command set name = :name, description = :description, script = :script,
-                    working_directory = :workingDirectory, argument_hint = :argumentHint,
-                    allowed_tools = cast(:allowedTools as jsonb), model = :model, shared = :shared,
-                    frontmatter = cast(:frontmatter as json), updated_at = :at, version = :version
-                where id = :id and version < :version
-                """, row);
+    void on(SlashCommandRevised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.revise(event.commandId().value(), sequence, at, REVISED, definition(event.definition()));
     }
 
     @EventHandler
     void on(SlashCommandDeleted event) {
-        jdbc.update(
-                "delete from slash_command where id = :id",
-                new MapSqlParameterSource("id", event.commandId().value()));
+        rows.delete(event.commandId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("delete from slash_command");
+        rows.clear();
     }
 
     private static MapSqlParameterSource definition(SlashCommandDefinition definition) {

@@ -7,11 +7,12 @@ import dev.orchwiz.api.slashcommand.query.SlashCommandPage;
 import dev.orchwiz.api.slashcommand.query.SlashCommandSummary;
 import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.LikePattern;
+import dev.orchwiz.projection.rows.RowPage;
+import dev.orchwiz.projection.rows.ViewerParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -43,8 +44,8 @@ class SlashCommandQueries {
 
     @QueryHandler
     public Optional<SlashCommandView> handle(FindSlashCommand query) {
-        MapSqlParameterSource parameters =
-                viewer(query.viewer()).addValue("id", query.commandId().value());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
+                .addValue("id", query.commandId().value());
         return jdbc
                 .query(SELECT + " where c.id = :id and " + VISIBLE, parameters, (rs, n) -> detail(rs, query.viewer()))
                 .stream()
@@ -53,13 +54,11 @@ class SlashCommandQueries {
 
     @QueryHandler
     public SlashCommandPage handle(ListSlashCommands query) {
-        MapSqlParameterSource parameters = viewer(query.viewer())
-                .addValue("limit", query.size())
-                .addValue("offset", (long) query.page() * query.size());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
         StringBuilder where = new StringBuilder(" where " + VISIBLE);
         if (query.text() != null && !query.text().isBlank()) {
             where.append(" and (lower(c.name) like :text or lower(coalesce(c.description, '')) like :text)");
-            parameters.addValue("text", "%" + escapeLike(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
+            parameters.addValue("text", LikePattern.contains(query.text()));
         }
         if (Boolean.TRUE.equals(query.shared())) {
             where.append(" and c.shared");
@@ -67,20 +66,15 @@ class SlashCommandQueries {
         if (Boolean.TRUE.equals(query.mine())) {
             where.append(" and c.owner_id = :viewer");
         }
-        Long total = jdbc.queryForObject("select count(*) from slash_command c" + where, parameters, Long.class);
-        List<SlashCommandSummary> items = jdbc.query(
-                SELECT + where + " order by c.name, c.id limit :limit offset :offset",
+        RowPage<SlashCommandSummary> rows = RowPage.read(
+                jdbc,
+                "select count(*) from slash_command c" + where,
+                SELECT + where + " order by c.name, c.id",
                 parameters,
+                query.page(),
+                query.size(),
                 (rs, n) -> summary(rs, query.viewer()));
-        long totalItems = total == null ? 0 : total;
-        int totalPages = (int) ((totalItems + query.size() - 1) / query.size());
-        return new SlashCommandPage(items, query.page(), query.size(), totalItems, totalPages);
-    }
-
-    private static MapSqlParameterSource viewer(Actor viewer) {
-        return new MapSqlParameterSource()
-                .addValue("admin", viewer.admin())
-                .addValue("viewer", viewer.id().value());
+        return new SlashCommandPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
     }
 
     private static SlashCommandSummary summary(ResultSet rs, Actor viewer) throws SQLException {
@@ -94,9 +88,9 @@ class SlashCommandQueries {
                 rs.getString("owner_id"),
                 viewer.id().value().equals(rs.getString("owner_id")),
                 rs.getLong("run_count"),
-                instant(rs, "last_run_at"),
+                Columns.instant(rs, "last_run_at"),
                 lower(rs.getString("last_run_status")),
-                instant(rs, "updated_at"),
+                Columns.instant(rs, "updated_at"),
                 rs.getLong("version"));
     }
 
@@ -115,23 +109,14 @@ class SlashCommandQueries {
                 viewer.id().value().equals(rs.getString("owner_id")),
                 Jsonb.readStringMap(rs.getString("frontmatter")),
                 rs.getLong("run_count"),
-                instant(rs, "last_run_at"),
+                Columns.instant(rs, "last_run_at"),
                 lower(rs.getString("last_run_status")),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "updated_at"),
                 rs.getLong("version"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static String lower(String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -10,6 +10,8 @@ import dev.orchwiz.api.subagent.query.SubagentNames;
 import dev.orchwiz.api.subagent.query.SubagentPage;
 import dev.orchwiz.api.subagent.query.SubagentView;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.RowPage;
+import dev.orchwiz.projection.rows.ViewerParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,8 +37,8 @@ class SubagentQueries {
 
     @QueryHandler
     public Optional<SubagentView> handle(FindSubagent query) {
-        MapSqlParameterSource parameters =
-                viewer(query.viewer()).addValue("id", query.subagentId().value());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
+                .addValue("id", query.subagentId().value());
         return jdbc
                 .query(
                         "select * from subagent where id = :id and " + VISIBLE,
@@ -48,9 +50,7 @@ class SubagentQueries {
 
     @QueryHandler
     public SubagentPage handle(ListSubagents query) {
-        MapSqlParameterSource parameters = viewer(query.viewer())
-                .addValue("limit", query.size())
-                .addValue("offset", (long) query.page() * query.size());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
         String where = " where " + VISIBLE;
         if (query.text() != null && !query.text().isBlank()) {
             where += " and (lower(name) like :text or lower(coalesce(description, '')) like :text)";
@@ -63,14 +63,15 @@ class SubagentQueries {
                                     .replace("%", "\\%")
                                     .replace("_", "\\_") + "%");
         }
-        Long total = jdbc.queryForObject("select count(*) from subagent" + where, parameters, Long.class);
-        List<SubagentView> items = jdbc.query(
-                "select * from subagent" + where + " order by name, id limit :limit offset :offset",
+        RowPage<SubagentView> rows = RowPage.read(
+                jdbc,
+                "select count(*) from subagent" + where,
+                "select * from subagent" + where + " order by name, id",
                 parameters,
+                query.page(),
+                query.size(),
                 (rs, n) -> view(rs, query.viewer()));
-        long totalItems = total == null ? 0 : total;
-        return new SubagentPage(
-                items, query.page(), query.size(), totalItems, (int) ((totalItems + query.size() - 1) / query.size()));
+        return new SubagentPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
     }
 
     /** Only the owner's subagents: a policy can only be assigned to subagents of its own author. */
@@ -84,12 +85,6 @@ class SubagentQueries {
                         .addValue("assigned", Jsonb.write(List.of(Map.of("policy", query.policy())))),
                 String.class);
         return new SubagentNames(names);
-    }
-
-    private static MapSqlParameterSource viewer(Actor viewer) {
-        return new MapSqlParameterSource()
-                .addValue("admin", viewer.admin())
-                .addValue("viewer", viewer.id().value());
     }
 
     private static SubagentView view(ResultSet rs, Actor viewer) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.orchwiz.projection.toolcall;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
@@ -22,7 +23,8 @@ import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
 import dev.orchwiz.api.toolcall.query.ApprovalView;
 import dev.orchwiz.api.toolcall.query.HookVerdictView;
 import dev.orchwiz.projection.jsonb.Jsonb;
-import java.sql.Timestamp;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.VersionedRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,16 +49,15 @@ class ToolCallProjector {
     static final String PROCESSING_GROUP = "tool-calls";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows rows;
 
     ToolCallProjector(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new VersionedRows(jdbc, "tool_call");
     }
 
     @EventHandler
-    void on(
-            ToolCallRequested event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update(
                 """
                 insert into tool_call (id, owner_id, origin, parent_id, tool, summary, input, input_hash, command_id,
@@ -68,40 +70,24 @@ class ToolCallProjector {
                         .addValue("id", event.toolCallId().value())
                         .addValue("owner", event.ownerId().value())
                         .addValue("origin", event.origin().name())
-                        .addValue(
-                                "parent",
-                                event.parentToolCallId() == null
-                                        ? null
-                                        : event.parentToolCallId().value())
+                        .addValue("parent", Columns.uuid(event.parentToolCallId()))
                         .addValue("tool", event.tool())
                         .addValue("summary", event.summary())
                         .addValue("input", Jsonb.write(event.input()))
                         .addValue("hash", event.inputHash())
-                        .addValue(
-                                "command",
-                                event.commandId() == null
-                                        ? null
-                                        : event.commandId().value())
+                        .addValue("command", Columns.uuid(event.commandId()))
                         .addValue("commandName", event.commandName())
-                        .addValue(
-                                "session",
-                                event.sessionId() == null
-                                        ? null
-                                        : event.sessionId().value())
-                        .addValue(
-                                "subagent",
-                                event.subagentId() == null
-                                        ? null
-                                        : event.subagentId().value())
+                        .addValue("session", Columns.uuid(event.sessionId()))
+                        .addValue("subagent", Columns.uuid(event.subagentId()))
                         .addValue("workingDirectory", event.workingDirectory())
                         .addValue("status", ToolCallStatus.REQUESTED.name())
-                        .addValue("at", Timestamp.from(at))
+                        .addValue("at", timestamp(at))
                         .addValue("version", sequence));
     }
 
     @EventHandler
     void on(ToolCallPermissionEvaluated event, @SequenceNumber long sequence) {
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "outcome = :outcome, reason = :reason, decided_by = cast(:decidedBy as jsonb), shadowed = cast(:shadowed as jsonb)",
@@ -117,7 +103,7 @@ class ToolCallProjector {
         List<HookVerdictView> hooks = event.hooks().stream()
                 .map(hook -> new HookVerdictView(hook.hookId(), hook.name(), null, null))
                 .toList();
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, hooks = cast(:hooks as jsonb)",
@@ -135,12 +121,13 @@ class ToolCallProjector {
                 ? new HookVerdictView(
                         hook.hookId(), hook.name(), event.verdict().wireName(), event.reason())
                 : hook);
-        update(id, sequence, "hooks = cast(:hooks as jsonb)", new MapSqlParameterSource("hooks", Jsonb.write(hooks)));
+        rows.update(
+                id, sequence, "hooks = cast(:hooks as jsonb)", new MapSqlParameterSource("hooks", Jsonb.write(hooks)));
     }
 
     @EventHandler
     void on(ToolCallApprovalRequested event, @SequenceNumber long sequence) {
-        update(
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, expires_at = :expires, approval = cast(:approval as jsonb), reason = :reason",
@@ -153,12 +140,9 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallApproved event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.automatic()) {
-            update(
+            rows.update(
                     event.toolCallId().value(),
                     sequence,
                     "status = :status, reason = :reason",
@@ -178,12 +162,9 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallDenied event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallDenied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.by() == null) {
-            update(
+            rows.update(
                     event.toolCallId().value(),
                     sequence,
                     "status = :status, reason = :reason",
@@ -202,10 +183,7 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallApprovalExpired event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallApprovalExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
         decided(
                 event.toolCallId().value(),
                 sequence,
@@ -218,31 +196,23 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallBlocked event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(
+    void on(ToolCallBlocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, reason = :reason, finished_at = :at",
                 status(ToolCallStatus.BLOCKED)
                         .addValue("reason", event.reason())
-                        .addValue("at", Timestamp.from(at)));
+                        .addValue("at", timestamp(at)));
     }
 
     @EventHandler
-    void on(
-            ToolCallRunStarted event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(
+    void on(ToolCallRunStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        rows.update(
                 event.toolCallId().value(),
                 sequence,
                 "status = :status, started_at = :at, runner = :runner",
-                status(ToolCallStatus.RUNNING)
-                        .addValue("at", Timestamp.from(at))
-                        .addValue("runner", event.runner()));
+                status(ToolCallStatus.RUNNING).addValue("at", timestamp(at)).addValue("runner", event.runner()));
     }
 
     @EventHandler
@@ -261,31 +231,19 @@ class ToolCallProjector {
 
     @EventHandler
     void on(ToolCallOutputTruncated event, @SequenceNumber long sequence) {
-        update(event.toolCallId().value(), sequence, "truncated = true", new MapSqlParameterSource());
+        rows.update(event.toolCallId().value(), sequence, "truncated = true", new MapSqlParameterSource());
     }
 
     @EventHandler
-    void on(
-            ToolCallCompleted event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finished(
-                event.toolCallId().value(),
-                sequence,
-                ToolCallStatus.COMPLETED,
-                event.exitCode(),
-                event.durationMs(),
-                null,
-                at);
+                event.toolCallId(), sequence, ToolCallStatus.COMPLETED, event.exitCode(), event.durationMs(), null, at);
     }
 
     @EventHandler
-    void on(
-            ToolCallFailed event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finished(
-                event.toolCallId().value(),
+                event.toolCallId(),
                 sequence,
                 ToolCallStatus.FAILED,
                 event.exitCode(),
@@ -295,12 +253,9 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallTimedOut event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallTimedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
         finished(
-                event.toolCallId().value(),
+                event.toolCallId(),
                 sequence,
                 ToolCallStatus.TIMED_OUT,
                 null,
@@ -310,19 +265,16 @@ class ToolCallProjector {
     }
 
     @EventHandler
-    void on(
-            ToolCallCancelled event,
-            @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(ToolCallCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String reason =
                 event.by() == null ? "Cancelled" : "Cancelled by " + event.by().value();
-        finished(event.toolCallId().value(), sequence, ToolCallStatus.CANCELLED, null, event.durationMs(), reason, at);
+        finished(event.toolCallId(), sequence, ToolCallStatus.CANCELLED, null, event.durationMs(), reason, at);
     }
 
     @ResetHandler
     void reset() {
         jdbc.getJdbcTemplate().update("delete from tool_call_output");
-        jdbc.getJdbcTemplate().update("delete from tool_call");
+        rows.clear();
     }
 
     private void decided(
@@ -334,33 +286,33 @@ class ToolCallProjector {
             String comment,
             Instant at,
             String reason) {
-        Timestamp expires = jdbc.queryForObject(
+        java.sql.Timestamp expires = jdbc.queryForObject(
                 "select expires_at from tool_call where id = :id",
                 new MapSqlParameterSource("id", id),
-                Timestamp.class);
+                java.sql.Timestamp.class);
         Instant expiresAt = expires == null ? null : expires.toInstant();
-        update(
+        rows.update(
                 id,
                 sequence,
                 "status = :status, reason = coalesce(:reason, reason), approval = cast(:approval as jsonb)"
                         + (status.isFinal() ? ", finished_at = :at" : ""),
                 status(status)
                         .addValue("reason", reason)
-                        .addValue("at", Timestamp.from(at))
+                        .addValue("at", timestamp(at))
                         .addValue(
                                 "approval", Jsonb.write(new ApprovalView(decision, by, null, comment, at, expiresAt))));
     }
 
     private void finished(
-            UUID id,
+            ToolCallId id,
             long sequence,
             ToolCallStatus status,
             Integer exitCode,
             Long durationMs,
             String reason,
             Instant at) {
-        update(
-                id,
+        rows.update(
+                id.value(),
                 sequence,
                 "status = :status, exit_code = :exit, duration_ms = :duration, finished_at = :at"
                         + (reason == null ? "" : ", reason = :reason"),
@@ -368,27 +320,20 @@ class ToolCallProjector {
                         .addValue("exit", exitCode)
                         .addValue("duration", durationMs)
                         .addValue("reason", reason)
-                        .addValue("at", Timestamp.from(at)));
+                        .addValue("at", timestamp(at)));
     }
 
     /** Recorded so the runner holding the call sees the request even when another node's processor received it. */
     @EventHandler
     void on(ToolCallCancellationRequested event, @SequenceNumber long sequence) {
-        update(event.toolCallId().value(), sequence, "cancel_requested = true", new MapSqlParameterSource());
-    }
-
-    private void update(UUID id, long sequence, String assignments, MapSqlParameterSource parameters) {
-        parameters.addValue("id", id).addValue("version", sequence);
-        jdbc.update(
-                "update tool_call set " + assignments + ", version = :version where id = :id and version < :version",
-                parameters);
+        rows.update(event.toolCallId().value(), sequence, "cancel_requested = true", new MapSqlParameterSource());
     }
 
     private static MapSqlParameterSource status(ToolCallStatus status) {
         return new MapSqlParameterSource("status", status.name());
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static java.sql.Timestamp timestamp(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 }

@@ -2,7 +2,6 @@ package dev.orchwiz.projection.toolcall;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.id.ToolCallId;
-import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
@@ -26,6 +25,7 @@ import dev.orchwiz.api.toolcall.query.ToolCallOutput;
 import dev.orchwiz.api.toolcall.query.ToolCallPage;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.ViewerParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -56,15 +56,15 @@ class ToolCallQueries {
 
     @QueryHandler
     public Optional<ToolCallView> handle(FindToolCall query) {
-        MapSqlParameterSource parameters =
-                viewer(query.viewer()).addValue("id", query.toolCallId().value());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
+                .addValue("id", query.toolCallId().value());
         return jdbc.query(ROWS + " where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs)).stream()
                 .findFirst();
     }
 
     @QueryHandler
     public ToolCallPage handle(ListToolCalls query) {
-        MapSqlParameterSource parameters = viewer(query.viewer());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
         StringBuilder where = new StringBuilder(" where " + VISIBLE);
         if (query.status() != null) {
             where.append(" and status = :status");
@@ -92,7 +92,7 @@ class ToolCallQueries {
 
     @QueryHandler
     public ApprovalPage handle(ListApprovals query) {
-        MapSqlParameterSource parameters = viewer(query.viewer());
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
         String status = query.status() == null ? "pending" : query.status().toLowerCase(Locale.ROOT);
         StringBuilder where = new StringBuilder(" where " + VISIBLE + " and approval is not null");
         String order;
@@ -117,7 +117,7 @@ class ToolCallQueries {
 
     @QueryHandler
     public Optional<ToolCallOutput> handle(ListToolCallOutput query) {
-        MapSqlParameterSource parameters = viewer(query.viewer())
+        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
                 .addValue("id", query.toolCallId().value())
                 .addValue("after", query.after())
                 .addValue("limit", query.size());
@@ -183,12 +183,6 @@ class ToolCallQueries {
 
     private static int pages(long total, int size) {
         return (int) ((total + size - 1) / size);
-    }
-
-    private static MapSqlParameterSource viewer(Actor viewer) {
-        return new MapSqlParameterSource()
-                .addValue("admin", viewer.admin())
-                .addValue("viewer", viewer.id().value());
     }
 
     private static ToolCallView view(ResultSet rs) throws SQLException {
