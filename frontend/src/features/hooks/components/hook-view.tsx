@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Badge } from '@/components/badge';
 import { BusyButton } from '@/components/busy-button';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
+import { Fact } from '@/components/fact';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
@@ -16,12 +17,6 @@ import { DeliveryLog } from './delivery-log';
 import { HookForm } from './hook-form';
 import { HookSecretDialog } from './hook-secret-dialog';
 
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="facts__item">
-    <dt>{label}</dt>
-    <dd>{children}</dd>
-  </div>
-);
 
 const HookActions = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void }) => {
   const test = useSendTestEvent();

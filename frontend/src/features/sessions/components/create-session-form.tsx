@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
 import { errorMessage, isApiError } from '@/lib/api-client';
@@ -42,6 +42,13 @@ export const CreateSessionForm = ({ onCreated }: CreateSessionFormProps) => {
     setFieldErrors(({ [field]: _cleared, ...rest }) => rest);
   };
 
+  const bind = <K extends keyof FormValues>(field: K) => ({
+    name: field,
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(field, e.target.value as FormValues[K]),
+    error: fieldErrors[field],
+  });
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFieldErrors({});
@@ -78,81 +85,34 @@ export const CreateSessionForm = ({ onCreated }: CreateSessionFormProps) => {
           )}
         </Alert>
       )}
-      <TextField
-        label="Title"
-        name="title"
-        value={values.title}
-        onChange={(e) => set('title', e.target.value)}
-        error={fieldErrors.title}
-        placeholder="Refactor the auth module"
-        data-testid="create-session-title"
-      />
+      <TextField label="Title" {...bind('title')} placeholder="Refactor the auth module" data-testid="create-session-title" />
       <TextAreaField
         label="Prompt"
-        name="prompt"
+        {...bind('prompt')}
         rows={4}
-        value={values.prompt}
-        onChange={(e) => set('prompt', e.target.value)}
-        error={fieldErrors.prompt}
         hint="The first instruction for the agent. Optional."
         data-testid="create-session-prompt"
       />
-      <TextAreaField
-        label="Description"
-        name="description"
-        rows={2}
-        value={values.description}
-        onChange={(e) => set('description', e.target.value)}
-        error={fieldErrors.description}
-        data-testid="create-session-description"
-      />
+      <TextAreaField label="Description" {...bind('description')} rows={2} data-testid="create-session-description" />
       <div className="form__row">
         <SelectField
           label="Mode"
-          name="mode"
-          value={values.mode}
-          onChange={(e) => set('mode', e.target.value as SessionMode)}
+          {...bind('mode')}
           options={SESSION_MODES.map((mode) => ({ value: mode, label: humanize(mode) }))}
-          error={fieldErrors.mode}
           data-testid="create-session-mode"
         />
         <SelectField
           label="Source"
-          name="source"
-          value={values.source}
-          onChange={(e) => set('source', e.target.value as SessionSource)}
+          {...bind('source')}
           options={SESSION_SOURCES.map((source) => ({ value: source, label: humanize(source) }))}
-          error={fieldErrors.source}
           data-testid="create-session-source"
         />
       </div>
       <div className="form__row">
-        <TextField
-          label="Project"
-          name="projectName"
-          value={values.projectName}
-          onChange={(e) => set('projectName', e.target.value)}
-          error={fieldErrors.projectName}
-          data-testid="create-session-project"
-        />
-        <TextField
-          label="Branch"
-          name="branch"
-          value={values.branch}
-          onChange={(e) => set('branch', e.target.value)}
-          error={fieldErrors.branch}
-          data-testid="create-session-branch"
-        />
+        <TextField label="Project" {...bind('projectName')} data-testid="create-session-project" />
+        <TextField label="Branch" {...bind('branch')} data-testid="create-session-branch" />
       </div>
-      <TextField
-        label="Environment"
-        name="environment"
-        value={values.environment}
-        onChange={(e) => set('environment', e.target.value)}
-        error={fieldErrors.environment}
-        placeholder="local, staging…"
-        data-testid="create-session-environment"
-      />
+      <TextField label="Environment" {...bind('environment')} placeholder="local, staging…" data-testid="create-session-environment" />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={pending} data-testid="create-session-submit">
           {pending ? 'Creating…' : 'Create session'}

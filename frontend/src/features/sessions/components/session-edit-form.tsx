@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { TextAreaField, TextField } from '@/components/field';
 import { isApiError, isVersionMismatch } from '@/lib/api-client';
@@ -48,6 +48,12 @@ export const SessionEditForm = ({ session }: { session: SessionView }) => {
     setSaved(false);
   };
 
+  const bind = (field: EditableField) => ({
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(field, e.target.value),
+    error: fieldErrors[field],
+  });
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const patch = diffPatch(valuesOf(session), values);
@@ -71,42 +77,11 @@ export const SessionEditForm = ({ session }: { session: SessionView }) => {
 
   return (
     <form className="form" onSubmit={submit} aria-label="Edit session details" data-testid="session-edit-form">
-      <TextField
-        label="Title"
-        value={values.title}
-        onChange={(e) => set('title', e.target.value)}
-        error={fieldErrors.title}
-        data-testid="session-edit-title"
-      />
-      <TextAreaField
-        label="Description"
-        rows={3}
-        value={values.description}
-        onChange={(e) => set('description', e.target.value)}
-        error={fieldErrors.description}
-        data-testid="session-edit-description"
-      />
-      <TextField
-        label="Project"
-        value={values.projectName}
-        onChange={(e) => set('projectName', e.target.value)}
-        error={fieldErrors.projectName}
-        data-testid="session-edit-project"
-      />
-      <TextField
-        label="Branch"
-        value={values.branch}
-        onChange={(e) => set('branch', e.target.value)}
-        error={fieldErrors.branch}
-        data-testid="session-edit-branch"
-      />
-      <TextField
-        label="Environment"
-        value={values.environment}
-        onChange={(e) => set('environment', e.target.value)}
-        error={fieldErrors.environment}
-        data-testid="session-edit-environment"
-      />
+      <TextField label="Title" {...bind('title')} data-testid="session-edit-title" />
+      <TextAreaField label="Description" rows={3} {...bind('description')} data-testid="session-edit-description" />
+      <TextField label="Project" {...bind('projectName')} data-testid="session-edit-project" />
+      <TextField label="Branch" {...bind('branch')} data-testid="session-edit-branch" />
+      <TextField label="Environment" {...bind('environment')} data-testid="session-edit-environment" />
       {saved && !updateSession.isPending && <Alert tone="info">Saved.</Alert>}
       {Object.keys(fieldErrors).length === 0 && <WriteError error={updateSession.error} />}
       <div className="form__actions">

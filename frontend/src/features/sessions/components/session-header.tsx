@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { Fact as SharedFact } from '@/components/fact';
 import { RelativeTime } from '@/components/relative-time';
 import { humanize } from '@/lib/format';
 import type { SessionView } from '../api/find-session';
@@ -7,10 +8,7 @@ import { SessionModeBadge, SessionStatusBadge } from './session-badges';
 import { sessionTitle } from './sessions-table';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="facts__item">
-    <dt>{label}</dt>
-    <dd>{children ?? <span className="muted">—</span>}</dd>
-  </div>
+  <SharedFact label={label}>{children ?? <span className="muted">—</span>}</SharedFact>
 );
 
 export type SessionHeaderProps = { session: SessionView; actions?: ReactNode };

@@ -134,19 +134,9 @@ export const CommandForm = (props: CommandFormProps) => {
           spellCheck={false}
           data-testid="command-name"
         />
-        <TextField
-          label="Argument hint"
-          {...form.bind('argumentHint')}
-          placeholder="[environment] [version]"
-          data-testid="command-argument-hint"
-        />
+        <TextField label="Argument hint" {...form.bind('argumentHint')} placeholder="[environment] [version]" data-testid="command-argument-hint" />
       </div>
-      <TextField
-        label="Description"
-        {...form.bind('description')}
-        placeholder="What it does, in one line"
-        data-testid="command-description"
-      />
+      <TextField label="Description" {...form.bind('description')} placeholder="What it does, in one line" data-testid="command-description" />
       <TextAreaField
         label="Script"
         rows={12}
@@ -170,13 +160,7 @@ export const CommandForm = (props: CommandFormProps) => {
           spellCheck={false}
           data-testid="command-working-directory"
         />
-        <TextField
-          label="Model"
-          {...form.bind('model')}
-          placeholder="claude-sonnet-4"
-          spellCheck={false}
-          data-testid="command-model"
-        />
+        <TextField label="Model" {...form.bind('model')} placeholder="claude-sonnet-4" spellCheck={false} data-testid="command-model" />
       </div>
       <TextField
         label="Allowed tools"
@@ -186,11 +170,7 @@ export const CommandForm = (props: CommandFormProps) => {
         spellCheck={false}
         data-testid="command-allowed-tools"
       />
-      <CheckField
-        label="Shared: everyone may read and run it (only you edit it)"
-        {...form.check('shared')}
-        testId="command-shared"
-      />
+      <CheckField label="Shared: everyone may read and run it (only you edit it)" {...form.check('shared')} testId="command-shared" />
     </SaveForm>
   );
 };

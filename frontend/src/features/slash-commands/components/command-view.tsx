@@ -1,8 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
-import { Badge } from '@/components/badge';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
+import { Fact } from '@/components/fact';
+import { OwnershipBadges } from '@/components/ownership-badges';
 import { PageHeader } from '@/components/page-header';
 import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
@@ -19,12 +20,6 @@ import { CommandDeleteButton, CommandExportButton } from './command-actions';
 import { CommandForm } from './command-form';
 import { CommandRunDialog } from './command-run-dialog';
 
-const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="facts__item">
-    <dt>{label}</dt>
-    <dd>{children}</dd>
-  </div>
-);
 
 const none = <span className="muted">—</span>;
 
@@ -89,11 +84,7 @@ const CommandDetailPage = ({ command, error, onStarted, onDeleted }: CommandDeta
           </>
         }
       >
-        <p className="badges">
-          {command.mine ? <Badge tone="muted">mine</Badge> : <Badge tone="muted">read only</Badge>}
-          {command.shared && <Badge tone="info">shared</Badge>}
-          {command.description && <span className="muted">{command.description}</span>}
-        </p>
+        <OwnershipBadges mine={command.mine} shared={command.shared} description={command.description} />
       </PageHeader>
       {error && <Alert tone="warning">Showing the last loaded version: {errorMessage(error)}</Alert>}
       <div className="detail-page__grid">

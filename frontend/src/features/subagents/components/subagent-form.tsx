@@ -129,11 +129,7 @@ export const SubagentForm = (props: SubagentFormProps) => {
         spellCheck={false}
         data-testid="subagent-settings"
       />
-      <CheckField
-        label="Shared: everyone may read and use it (only you edit it)"
-        {...form.check('shared')}
-        testId="subagent-shared"
-      />
+      <CheckField label="Shared: everyone may read and use it (only you edit it)" {...form.check('shared')} testId="subagent-shared" />
     </SaveForm>
   );
 };

@@ -1,6 +1,6 @@
-import { Badge } from '@/components/badge';
 import { BusyButton } from '@/components/busy-button';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
+import { OwnershipBadges } from '@/components/ownership-badges';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { errorMessage } from '@/lib/api-client';
@@ -62,11 +62,7 @@ const SubagentDetail = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted
   return (
     <div className="detail-page" data-testid="subagent-view">
       <PageHeader eyebrow="Subagent" title={subagent.name} actions={<Actions subagent={subagent} onDeleted={onDeleted} />}>
-        <p className="badges">
-          {subagent.mine ? <Badge tone="muted">mine</Badge> : <Badge tone="muted">read only</Badge>}
-          {subagent.shared && <Badge tone="info">shared</Badge>}
-          {subagent.description && <span className="muted">{subagent.description}</span>}
-        </p>
+        <OwnershipBadges mine={subagent.mine} shared={subagent.shared} description={subagent.description} />
       </PageHeader>
       <div className="detail-page__grid">
         <div className="detail-page__main">

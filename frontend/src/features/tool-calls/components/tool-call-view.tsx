@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Countdown } from '@/components/countdown';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
+import { Fact } from '@/components/fact';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
@@ -23,12 +24,6 @@ import { RunOutputPane } from './run-output';
 import { RunTrail } from './run-trail';
 import { runTitle } from './tool-calls-table';
 
-const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
-  <div className="facts__item">
-    <dt>{label}</dt>
-    <dd data-testid={testId}>{children}</dd>
-  </div>
-);
 
 const ApprovalFacts = ({ run }: { run: ToolCallDetail }) => {
   const approval = run.approval;
