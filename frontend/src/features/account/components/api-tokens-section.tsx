@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ActionError } from '@/components/action-error';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { BusyButton } from '@/components/busy-button';
@@ -49,11 +50,7 @@ const TokenRow = ({ token }: { token: ApiToken }) => {
         >
           Revoke
         </BusyButton>
-        {revoke.isError && (
-          <span role="alert" className="field__error">
-            {errorMessage(revoke.error)}
-          </span>
-        )}
+        <ActionError error={revoke.error} />
       </td>
     </tr>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ActionError } from '@/components/action-error';
 import { Badge } from '@/components/badge';
 import { BusyButton } from '@/components/busy-button';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
@@ -6,7 +7,6 @@ import { Fact } from '@/components/fact';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
-import { errorMessage } from '@/lib/api-client';
 import { shortId } from '@/lib/format';
 import { useDeleteHook } from '../api/delete-hook';
 import { useHook } from '../api/find-hook';
@@ -75,11 +75,7 @@ const HookActions = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void })
           Test event queued{test.data?.deliveryId ? ` (delivery ${shortId(test.data.deliveryId)})` : ''}.
         </span>
       )}
-      {failure ? (
-        <span role="alert" className="field__error">
-          {errorMessage(failure)}
-        </span>
-      ) : null}
+      <ActionError error={failure} />
       {secret && <HookSecretDialog hookName={hook.name} secret={secret} onClose={() => setSecret(null)} />}
     </>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ActionError } from '@/components/action-error';
 import { Alert } from '@/components/alert';
 import { BusyButton } from '@/components/busy-button';
 import { Pagination } from '@/components/pagination';
@@ -67,11 +68,7 @@ const RuleRow = ({ rule, canDelete }: { rule: Rule; canDelete: boolean }) => {
             Delete
           </BusyButton>
         )}
-        {remove.isError && (
-          <span role="alert" className="field__error">
-            {errorMessage(remove.error)}
-          </span>
-        )}
+        <ActionError error={remove.error} />
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
-import { errorMessage } from '@/lib/api-client';
 import { useDeleteCommand } from '../api/delete-command';
 import { useExportCommand } from '../api/export-command';
+import { ActionError } from '@/components/action-error';
 import { BusyButton } from '@/components/busy-button';
 
 export const CommandExportButton = ({ id, name }: { id: string; name: string }) => {
@@ -15,11 +15,7 @@ export const CommandExportButton = ({ id, name }: { id: string; name: string }) 
       >
         Export .md
       </BusyButton>
-      {exportCommand.isError && (
-        <span role="alert" className="field__error">
-          Export failed: {errorMessage(exportCommand.error)}
-        </span>
-      )}
+      <ActionError error={exportCommand.error} prefix="Export failed: " />
     </>
   );
 };
@@ -40,11 +36,7 @@ export const CommandDeleteButton = ({ id, name, onDeleted }: { id: string; name:
       >
         Delete
       </BusyButton>
-      {remove.isError && (
-        <span role="alert" className="field__error">
-          Not deleted: {errorMessage(remove.error)}
-        </span>
-      )}
+      <ActionError error={remove.error} prefix="Not deleted: " />
     </>
   );
 };

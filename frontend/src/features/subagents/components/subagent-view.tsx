@@ -1,9 +1,9 @@
+import { ActionError } from '@/components/action-error';
 import { BusyButton } from '@/components/busy-button';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { OwnershipBadges } from '@/components/ownership-badges';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
-import { errorMessage } from '@/lib/api-client';
 import { formatToolList } from '@/lib/tool-list';
 import { useDeleteSubagent } from '../api/delete-subagent';
 import { useExportSubagent } from '../api/export-subagent';
@@ -42,11 +42,7 @@ const Actions = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted: () =>
           Delete
         </BusyButton>
       )}
-      {failure ? (
-        <span role="alert" className="field__error">
-          {errorMessage(failure)}
-        </span>
-      ) : null}
+      <ActionError error={failure} />
     </>
   );
 };

@@ -1,5 +1,5 @@
+import { ActionError } from '@/components/action-error';
 import { BusyButton } from '@/components/busy-button';
-import { errorMessage } from '@/lib/api-client';
 import { useCancelToolCall } from '../api/cancel-tool-call';
 
 /** Stops a run that waits or runs; one click, the trail records who cancelled. */
@@ -16,11 +16,7 @@ export const CancelRunButton = ({ id }: { id: string }) => {
       >
         Cancel run
       </BusyButton>
-      {cancel.isError && (
-        <span role="alert" className="field__error">
-          Not cancelled: {errorMessage(cancel.error)}
-        </span>
-      )}
+      <ActionError error={cancel.error} prefix="Not cancelled: " />
     </>
   );
 };
