@@ -96,3 +96,18 @@ export const SelectField = ({ label, hint, error, fieldClassName, id, options, p
     </FieldFrame>
   );
 };
+
+export type SearchFieldProps = { value: string; onChange: (value: string) => void; placeholder: string; testId: string };
+
+/** The free-text search of a list's filter bar. */
+export const SearchField = ({ value, onChange, placeholder, testId }: SearchFieldProps) => (
+  <TextField
+    label="Search"
+    type="search"
+    value={value}
+    onChange={(e) => onChange(e.target.value)}
+    placeholder={placeholder}
+    fieldClassName="filters__search"
+    data-testid={testId}
+  />
+);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { SelectField, TextField } from '@/components/field';
+import { SearchField, SelectField } from '@/components/field';
 import { humanize } from '@/lib/format';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import type { SessionFilters } from '../api/list-sessions';
@@ -36,15 +36,7 @@ export const SessionsFilters = ({ filters, onChange }: SessionsFiltersProps) => 
 
   return (
     <form className="filters" role="search" aria-label="Filter sessions" onSubmit={(e) => e.preventDefault()}>
-      <TextField
-        label="Search"
-        type="search"
-        placeholder="Title, description, project, branch"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        fieldClassName="filters__search"
-        data-testid="sessions-filter-q"
-      />
+      <SearchField value={search} onChange={setSearch} placeholder="Title, description, project, branch" testId="sessions-filter-q" />
       <fieldset className="filters__statuses" aria-labelledby={statusLegendId}>
         <legend id={statusLegendId} className="field__label">
           Status

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert } from '@/components/alert';
-import { SelectField, TextField } from '@/components/field';
+import { SearchField, SelectField } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
@@ -62,15 +62,7 @@ export const CommandsBrowser = ({ onStarted }: CommandsBrowserProps) => {
   return (
     <div className="browser">
       <form className="filters filters--compact" role="search" aria-label="Filter slash commands" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Name or description"
-          fieldClassName="filters__search"
-          data-testid="commands-filter-q"
-        />
+        <SearchField value={search} onChange={setSearch} placeholder="Name or description" testId="commands-filter-q" />
         <SelectField
           label="Show"
           value={filters.ownership === 'all' ? '' : filters.ownership}

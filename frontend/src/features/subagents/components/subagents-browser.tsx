@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { DataTable } from '@/components/data-table';
-import { TextField } from '@/components/field';
+import { SearchField } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
@@ -41,15 +41,7 @@ export const SubagentsBrowser = () => {
   return (
     <div className="browser">
       <form className="filters filters--compact" role="search" aria-label="Search subagents" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Name or description"
-          fieldClassName="filters__search"
-          data-testid="subagents-filter-q"
-        />
+        <SearchField value={search} onChange={setSearch} placeholder="Name or description" testId="subagents-filter-q" />
       </form>
       {subagents.isError && <Alert title="Could not load subagents">{errorMessage(subagents.error)}</Alert>}
       {subagents.isPending ? (
