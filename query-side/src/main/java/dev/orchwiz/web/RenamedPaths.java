@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,27 +28,33 @@ public class RenamedPaths extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        SUCCESSORS.forEach((old, successor) -> {
-            if (path.equals(old) || path.startsWith(old + "/")) {
-                response.setHeader("Deprecation", DEPRECATED_SINCE);
-                response.setHeader("Link", "<" + successor(path, old, successor) + ">; rel=\"successor-version\"");
-            }
-        });
+        successorOf(request.getRequestURI().substring(request.getContextPath().length()))
+                .ifPresent(successor -> {
+                    response.setHeader("Deprecation", DEPRECATED_SINCE);
+                    response.setHeader("Link", "<" + successor + ">; rel=\"successor-version\"");
+                });
         chain.doFilter(request, response);
     }
 
     /** Whether {@code path} (a request path or an API description's template) is one of the renamed ones. */
     public static boolean isRenamed(String path) {
-        return SUCCESSORS.keySet().stream().anyMatch(old -> path.equals(old) || path.startsWith(old + "/"));
+        return successorOf(path).isPresent();
     }
 
-    /** {@code POST /api/approvals/{id}} became {@code /api/tool-calls/{id}/decision}; the rest keep their suffix. */
-    static String successor(String path, String old, String successor) {
-        String rest = path.substring(old.length());
-        if (old.equals("/api/approvals") && !rest.isEmpty()) {
-            return "/api/tool-calls" + rest + "/decision";
-        }
-        return successor + rest;
+    /**
+     * The path that replaces a renamed one, empty for any other path. {@code POST /api/approvals/{id}} became
+     * {@code /api/tool-calls/{id}/decision}; the rest keep their suffix.
+     */
+    static Optional<String> successorOf(String path) {
+        return SUCCESSORS.entrySet().stream()
+                .filter(renamed -> path.equals(renamed.getKey()) || path.startsWith(renamed.getKey() + "/"))
+                .findFirst()
+                .map(renamed -> {
+                    String rest = path.substring(renamed.getKey().length());
+                    if (renamed.getKey().equals("/api/approvals") && !rest.isEmpty()) {
+                        return "/api/tool-calls" + rest + "/decision";
+                    }
+                    return renamed.getValue() + rest;
+                });
     }
 }

@@ -659,8 +659,8 @@ class ControlPlaneIT {
         long started = System.nanoTime();
         CompletableFuture<Reply> read = CompletableFuture.supplyAsync(
                 () -> ada.get("/api/tool-calls/" + id + "?minVersion=" + (requested + 1)));
-        Thread.sleep(300);
-        assertThat(read).as("the read waits for the version it asked for").isNotDone();
+        // the read waits for the version it asked for: it stays unanswered for a while
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !read.isDone());
         Reply denied = ada.post(
                 "/api/approvals/" + id,
                 NodeClient.json(Map.of(
