@@ -1,0 +1,27 @@
+package dev.orchwiz.api.run.command;
+
+import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.identity.Actor;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Starts a run for a prompt already recorded in the session; the process of the run drives it from here. */
+public record StartRun(
+        @TargetAggregateIdentifier RunId runId,
+        Actor actor,
+        SessionId sessionId,
+        UserId ownerId,
+        String traceId,
+        String spanId,
+        String runtime,
+        String model,
+        UUID promptInteractionId,
+        String prompt,
+        String origin,
+        int maxSteps,
+        long tokenBudget,
+        List<String> allowedTools,
+        boolean sampled) {}

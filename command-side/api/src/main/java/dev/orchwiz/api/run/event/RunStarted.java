@@ -1,0 +1,28 @@
+package dev.orchwiz.api.run.event;
+
+import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A prompt started a run. The ids are OpenTelemetry-shaped (32 and 16 hex digits); {@code sampled} says whether the
+ * trace keeps full inputs and outputs (decisions are kept either way).
+ */
+public record RunStarted(
+        RunId runId,
+        SessionId sessionId,
+        UserId ownerId,
+        String traceId,
+        String spanId,
+        String runtime,
+        String model,
+        UUID promptInteractionId,
+        String prompt,
+        String origin,
+        int maxSteps,
+        long tokenBudget,
+        List<String> allowedTools,
+        boolean sampled,
+        UserId by) {}
