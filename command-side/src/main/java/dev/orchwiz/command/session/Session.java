@@ -17,6 +17,7 @@ import dev.orchwiz.api.session.command.ChangeSessionMode;
 import dev.orchwiz.api.session.command.FieldChange;
 import dev.orchwiz.api.session.command.ForkSession;
 import dev.orchwiz.api.session.command.MoveSession;
+import dev.orchwiz.api.session.command.PromptSubmitted;
 import dev.orchwiz.api.session.command.RecordInteraction;
 import dev.orchwiz.api.session.command.ReviseSessionDetails;
 import dev.orchwiz.api.session.command.SessionChanged;
@@ -79,6 +80,8 @@ class Session {
     private String branch;
     private String environment;
     private Map<String, Object> metadata;
+    private String runtime;
+    private String model;
 
     Session() {
         // for Axon: rebuilt from events
@@ -88,6 +91,7 @@ class Session {
     Session(StartSession command) {
         assertWithinLimits(command.title(), command.description(), command.prompt());
         assertWorkspaceWithinLimits(command.projectName(), command.branch(), command.environment());
+        assertRuntimeWithinLimits(command.runtime(), command.model());
         start(new SessionStarted(
                 command.sessionId(),
                 command.actor().id(),
@@ -101,7 +105,9 @@ class Session {
                 command.environment(),
                 emptyToNull(command.metadata()),
                 null,
-                command.actor().id()));
+                command.actor().id(),
+                command.runtime(),
+                command.model()));
     }
 
     /** Used by {@link #handle(ForkSession)} through {@code createNew}: a child starts with its parent's settings. */
@@ -132,7 +138,9 @@ class Session {
                 environment,
                 metadata,
                 sessionId,
-                command.actor().id());
+                command.actor().id(),
+                runtime,
+                model);
         createNew(Session.class, () -> new Session(child));
         applyOwned(
                 new SessionForked(sessionId, command.forkId(), command.actor().id()));
@@ -204,7 +212,7 @@ class Session {
     }
 
     @CommandHandler
-    SessionChanged handle(SubmitPrompt command) {
+    PromptSubmitted handle(SubmitPrompt command) {
         assertMayChange(command.actor(), command.expectedVersion());
         assertAcceptsPrompts();
         assertContentWithinLimits(command.prompt(), SessionLimits.PROMPT);
@@ -219,7 +227,7 @@ class Session {
         if (status == SessionStatus.PLANNING) {
             applyOwned(new SessionExecutionStarted(sessionId, by));
         }
-        return changed();
+        return new PromptSubmitted(sessionId, currentVersion(), ownerId, runtime, model, metadata);
     }
 
     @CommandHandler
@@ -326,6 +334,12 @@ class Session {
         assertLength("prompt", prompt, SessionLimits.PROMPT);
     }
 
+    /** A runtime or model is a name the node knows; the session keeps it as given, the run context checks it. */
+    private static void assertRuntimeWithinLimits(String runtime, String model) {
+        assertLength("runtime", runtime, SessionLimits.RUNTIME);
+        assertLength("model", model, SessionLimits.RUNTIME);
+    }
+
     private static void assertWorkspaceWithinLimits(String projectName, String branch, String environment) {
         assertLength("projectName", projectName, SessionLimits.PROJECT_NAME);
         assertLength("branch", branch, SessionLimits.BRANCH);
@@ -365,6 +379,8 @@ class Session {
         branch = event.branch();
         environment = event.environment();
         metadata = event.metadata();
+        runtime = event.runtime();
+        model = event.model();
     }
 
     @EventSourcingHandler

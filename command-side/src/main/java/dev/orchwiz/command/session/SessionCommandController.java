@@ -21,7 +21,6 @@ import dev.orchwiz.api.session.command.ReviseSessionDetails;
 import dev.orchwiz.api.session.command.SessionChanged;
 import dev.orchwiz.api.session.command.ShareSession;
 import dev.orchwiz.api.session.command.StartSession;
-import dev.orchwiz.api.session.command.SubmitPrompt;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.api.text.TextRules;
 import dev.orchwiz.command.web.CommandSender;
@@ -61,10 +60,12 @@ class SessionCommandController {
 
     private final CommandSender commands;
     private final ObjectMapper json;
+    private final SessionRuns runs;
 
-    SessionCommandController(CommandSender commands, ObjectMapper json) {
+    SessionCommandController(CommandSender commands, ObjectMapper json, SessionRuns runs) {
         this.commands = commands;
         this.json = json;
+        this.runs = runs;
     }
 
     record Start(
@@ -82,16 +83,17 @@ class SessionCommandController {
             @SingleLine @Size(max = SessionLimits.ENVIRONMENT)
             String environment,
 
-            Map<String, Object> metadata) {}
+            Map<String, Object> metadata,
+
+            @SingleLine @Size(max = SessionLimits.RUNTIME) String runtime,
+
+            @SingleLine @Size(max = SessionLimits.RUNTIME) String model) {}
 
     record ModeChange(@NotNull SessionMode mode) {}
 
     record StatusChange(
             @NotNull SessionStatus status,
             @Size(max = SessionLimits.REASON) String reason) {}
-
-    record Prompt(
-            @NotBlank @Size(max = SessionLimits.PROMPT) String prompt, Map<String, Object> metadata) {}
 
     record Interaction(
             @NotNull InteractionType type,
@@ -107,7 +109,11 @@ class SessionCommandController {
 
     /** What every write answers: the session, its version after the write, and the interaction it recorded. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Written(String id, long version, String interactionId) {
+    record Written(String id, long version, String interactionId, String runId) {
+
+        Written(String id, long version, String interactionId) {
+            this(id, version, interactionId, null);
+        }
 
         static Written of(SessionChanged changed) {
             return new Written(changed.sessionId().toString(), changed.version(), null);
@@ -117,6 +123,8 @@ class SessionCommandController {
     @PostMapping
     ResponseEntity<Written> start(Actor actor, @Valid @RequestBody Start body) {
         MetadataLimit.assertWithin(json, "metadata", body.metadata(), SessionLimits.METADATA_BYTES);
+        String runtime = blankToNull(body.runtime());
+        runs.assertUsable(runtime);
         SessionId id = SessionId.random();
         this.<SessionId>send(
                 id,
@@ -131,8 +139,16 @@ class SessionCommandController {
                         body.projectName(),
                         body.branch(),
                         body.environment(),
-                        body.metadata()));
-        return created(new SessionChanged(id, 0));
+                        body.metadata(),
+                        runtime,
+                        blankToNull(body.model())));
+        // The prompt a session starts with is its first prompt: with a runtime on this node, a run answers it.
+        String runId = runs.runFirstPrompt(
+                        actor, id, body.prompt(), runtime, blankToNull(body.model()), body.metadata())
+                .orElse(null);
+        URI location = URI.create("/api/sessions/" + id);
+        return withVersion(ResponseEntity.created(location), new SessionChanged(id, 0))
+                .body(new Written(id.toString(), 0, null, runId));
     }
 
     @PatchMapping(
@@ -174,28 +190,6 @@ class SessionCommandController {
                         IfMatch.expectedVersion(ifMatch),
                         body.status(),
                         blankToNull(body.reason()))));
-    }
-
-    @PostMapping("/{id}/prompt")
-    ResponseEntity<Written> prompt(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody Prompt body) {
-        MetadataLimit.assertWithin(json, "metadata", body.metadata(), SessionLimits.METADATA_BYTES);
-        SessionId sessionId = sessionId(id);
-        UUID interactionId = UUID.randomUUID();
-        SessionChanged changed = send(
-                sessionId,
-                new SubmitPrompt(
-                        sessionId,
-                        actor,
-                        IfMatch.expectedVersion(ifMatch),
-                        interactionId,
-                        body.prompt(),
-                        body.metadata()));
-        return withVersion(ResponseEntity.ok(), changed)
-                .body(new Written(id, changed.version(), interactionId.toString()));
     }
 
     @PostMapping("/{id}/interactions")

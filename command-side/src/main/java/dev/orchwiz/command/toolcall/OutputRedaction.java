@@ -23,6 +23,8 @@ public final class OutputRedaction {
             Pattern.compile("whsec_[A-Za-z0-9+/=]{16,}"),
             Pattern.compile("gh[pousr]_[A-Za-z0-9]{20,}"),
             Pattern.compile("AKIA[0-9A-Z]{16}"),
+            // Model providers' keys: OpenAI and Anthropic (sk-, sk-proj-, sk-ant-), Langfuse (pk-lf-, sk-lf-).
+            Pattern.compile("\\b(?:sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|[ps]k-lf-[A-Za-z0-9-]{8,})"),
             Pattern.compile("(?i)(?<=bearer )[A-Za-z0-9._~+/-]{8,}=*"),
             Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"),
             Pattern.compile(
@@ -33,7 +35,10 @@ public final class OutputRedaction {
             "GITHUB_CLIENT_SECRET",
             "DATABASE_URL",
             "SPRING_DATASOURCE_PASSWORD",
-            "PGPASSWORD");
+            "PGPASSWORD",
+            "OPENAI_API_KEY",
+            "OPENCLAW_GATEWAY_TOKEN",
+            "LANGFUSE_SECRET_KEY");
 
     private final List<String> knownValues;
 

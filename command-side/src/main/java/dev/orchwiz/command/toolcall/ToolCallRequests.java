@@ -74,6 +74,14 @@ public class ToolCallRequests {
 
     /** Asks for the call; answers its id and the version the decision reached, for a read to wait for. */
     public ToolCallChanged request(Actor actor, Call call) {
+        return request(actor, call, ToolCallId.random());
+    }
+
+    /**
+     * Asks for the call under an id the caller chose, for a caller that must record the id before the call exists (a
+     * run links the call to itself first, since an allowed call can finish before this method answers).
+     */
+    public ToolCallChanged request(Actor actor, Call call, ToolCallId id) {
         SessionMode mode = sessionMode(actor, call.sessionId());
         List<RuleRef> candidates = candidates(actor, call.sessionId(), call.subagentId());
         boolean runsLocally = LOCAL_TOOL.equals(call.tool());
@@ -81,7 +89,6 @@ public class ToolCallRequests {
             // Refuse a bad working directory now, with a 400, rather than record a call that cannot run.
             localRuns.assertUsableWorkingDirectory(call.workingDirectory());
         }
-        ToolCallId id = ToolCallId.random();
         Map<String, Object> input = call.input() == null ? Map.of() : call.input();
         Map<String, Object> recordedInput = redaction.redactValues(input);
         String recordedStdin = redaction.redact(call.stdin());

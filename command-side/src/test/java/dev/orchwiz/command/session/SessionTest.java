@@ -17,6 +17,7 @@ import dev.orchwiz.api.session.command.ChangeSessionMode;
 import dev.orchwiz.api.session.command.FieldChange;
 import dev.orchwiz.api.session.command.ForkSession;
 import dev.orchwiz.api.session.command.MoveSession;
+import dev.orchwiz.api.session.command.PromptSubmitted;
 import dev.orchwiz.api.session.command.RecordInteraction;
 import dev.orchwiz.api.session.command.ReviseSessionDetails;
 import dev.orchwiz.api.session.command.SessionChanged;
@@ -86,7 +87,9 @@ class SessionTest {
                 "dev",
                 Map.of("ticket", 42),
                 null,
-                OWNER);
+                OWNER,
+                null,
+                null);
     }
 
     /** Events that bring a fresh session to the given status, in the order the state machine allows. */
@@ -117,7 +120,8 @@ class SessionTest {
         @Test
         void startsInPlanningWithDefaultsForModeAndSource() {
             fixture.givenNoPriorActivity()
-                    .when(new StartSession(id, ADA, "t", null, null, null, null, null, null, null, Map.of()))
+                    .when(new StartSession(
+                            id, ADA, "t", null, null, null, null, null, null, null, Map.of(), null, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new SessionStarted(
                             id,
@@ -132,7 +136,9 @@ class SessionTest {
                             null,
                             null,
                             null,
-                            OWNER));
+                            OWNER,
+                            null,
+                            null));
         }
 
         @Test
@@ -149,6 +155,8 @@ class SessionTest {
                             null,
                             null,
                             null,
+                            null,
+                            null,
                             null))
                     .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                             org.axonframework.test.matchers.Matchers.predicate(
@@ -160,7 +168,8 @@ class SessionTest {
         @Test
         void rejectsATitleOverTheLimit() {
             fixture.givenNoPriorActivity()
-                    .when(new StartSession(id, ADA, "x".repeat(201), null, null, null, null, null, null, null, null))
+                    .when(new StartSession(
+                            id, ADA, "x".repeat(201), null, null, null, null, null, null, null, null, null, null))
                     .expectException(refused(SessionError.INVALID_INPUT))
                     .expectNoEvents();
         }
@@ -246,7 +255,7 @@ class SessionTest {
         void recordsTheInputAndStartsExecutionFromPlanning() {
             fixture.given(started())
                     .when(new SubmitPrompt(id, ADA, null, interaction, "go", null))
-                    .expectResultMessagePayload(new SessionChanged(id, 2))
+                    .expectResultMessagePayload(new PromptSubmitted(id, 2, OWNER, null, null, Map.of("ticket", 42)))
                     .expectEvents(
                             new SessionInteractionRecorded(
                                     id, interaction, InteractionType.USER_INPUT, "go", null, OWNER),
@@ -368,7 +377,9 @@ class SessionTest {
                                     "dev",
                                     Map.of("ticket", 42),
                                     id,
-                                    OWNER),
+                                    OWNER,
+                                    null,
+                                    null),
                             new SessionForked(id, fork, OWNER));
         }
     }

@@ -79,7 +79,9 @@ class SessionProjectorIT {
                         null,
                         Map.of("k", "v"),
                         null,
-                        owner),
+                        owner,
+                        null,
+                        null),
                 0,
                 T0.plusSeconds(60L * minute));
         return id;
@@ -161,7 +163,9 @@ class SessionProjectorIT {
                         null,
                         null,
                         null,
-                        ADA),
+                        ADA,
+                        null,
+                        null),
                 0,
                 T0);
 

@@ -16,6 +16,14 @@ enum ApiContext {
             "sessions",
             "Coding-agent sessions: create, prompt, change mode or status, fork, share, archive.",
             "/api/sessions"),
+    RUNS(
+            "runs",
+            "Agent runs answering prompts: state, conversation, usage and cost, cancel; their traces as span trees; the"
+                    + " node's runtimes; usage and latency reports.",
+            "/api/runs",
+            "/api/traces",
+            "/api/runtimes",
+            "/api/observability"),
     TOOL_CALLS(
             "tool-calls",
             "Tool calls: request one, decide an ask, cancel, report a remote result, read output, trail and hook"

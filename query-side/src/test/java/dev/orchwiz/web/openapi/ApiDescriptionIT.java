@@ -32,6 +32,7 @@ class ApiDescriptionIT {
     /** The context names of docs/architecture.md; written out here so a renamed tag fails instead of following. */
     private static final Set<String> CONTEXTS = Set.of(
             "sessions",
+            "runs",
             "tool-calls",
             "permissions",
             "hooks",

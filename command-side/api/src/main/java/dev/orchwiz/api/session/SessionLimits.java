@@ -6,6 +6,9 @@ public final class SessionLimits {
     public static final int TITLE = 200;
     public static final int DESCRIPTION = 4_000;
     public static final int PROMPT = 32_000;
+    /** A runtime or model name. */
+    public static final int RUNTIME = 120;
+
     public static final int PROJECT_NAME = 200;
     public static final int BRANCH = 255;
     public static final int ENVIRONMENT = 100;

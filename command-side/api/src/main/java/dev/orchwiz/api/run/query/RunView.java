@@ -20,6 +20,7 @@ public record RunView(
         long outputTokens,
         BigDecimal cost,
         String prompt,
+        String promptInteractionId,
         String output,
         String answer,
         String errorCode,
@@ -28,4 +29,5 @@ public record RunView(
         List<RunToolCallView> toolCalls,
         Instant startedAt,
         Instant endedAt,
+        Long durationMillis,
         long version) {}

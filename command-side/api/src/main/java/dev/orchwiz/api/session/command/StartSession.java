@@ -17,4 +17,6 @@ public record StartSession(
         String projectName,
         String branch,
         String environment,
-        Map<String, Object> metadata) {}
+        Map<String, Object> metadata,
+        String runtime,
+        String model) {}

@@ -19,4 +19,6 @@ public record SessionStarted(
         String environment,
         Map<String, Object> metadata,
         SessionId parentSessionId,
-        UserId by) {}
+        UserId by,
+        String runtime,
+        String model) {}

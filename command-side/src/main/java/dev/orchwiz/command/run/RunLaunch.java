@@ -1,0 +1,122 @@
+package dev.orchwiz.command.run;
+
+import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.run.command.RunChanged;
+import dev.orchwiz.api.run.command.StartRun;
+import dev.orchwiz.command.run.runtime.AgentRuntime;
+import dev.orchwiz.command.session.SessionRuns;
+import dev.orchwiz.command.web.CommandSender;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a run for a recorded prompt: picks the runtime (the prompt's, else the session's, else the node's), the model
+ * and the trace, and decides once whether the trace keeps full inputs and outputs.
+ */
+@Component
+class RunLaunch implements SessionRuns {
+
+    /** A session's metadata key that overrides the node's sampling rate for its traces. */
+    static final String SAMPLE_RATE_KEY = "traceSampleRate";
+
+    private final CommandSender commands;
+    private final Runtimes runtimes;
+    private final RunProperties properties;
+
+    RunLaunch(CommandSender commands, Runtimes runtimes, RunProperties properties) {
+        this.commands = commands;
+        this.runtimes = runtimes;
+        this.properties = properties;
+    }
+
+    /** A started run: what a prompt request answers. */
+    record Launched(RunId runId, String traceId, long version) {}
+
+    /** What a run is asked to answer. */
+    record Prompt(
+            SessionId sessionId,
+            UserId ownerId,
+            UUID interactionId,
+            String text,
+            String runtime,
+            String model,
+            Map<String, Object> sessionMetadata,
+            String origin) {}
+
+    /** Refuses an unknown or unconfigured runtime a person named, before anything is recorded. */
+    @Override
+    public void assertUsable(String runtime) {
+        if (runtime != null) {
+            runtimes.chosen(runtime);
+        }
+    }
+
+    @Override
+    public Optional<String> runFirstPrompt(
+            Actor actor,
+            SessionId sessionId,
+            String prompt,
+            String runtime,
+            String model,
+            Map<String, Object> metadata) {
+        if (prompt == null || prompt.isBlank()) {
+            return Optional.empty();
+        }
+        // The session's first prompt has no interaction of its own: it is the session's, read from SessionStarted.
+        return launch(actor, new Prompt(sessionId, actor.id(), null, prompt, runtime, model, metadata, "session_start"))
+                .map(launched -> launched.runId().toString());
+    }
+
+    /** Starts the run, or answers empty when the node has no runtime to run it with (the prompt stays recorded). */
+    Optional<Launched> launch(Actor actor, Prompt prompt) {
+        Optional<String> name = Optional.ofNullable(prompt.runtime()).or(runtimes::nodeDefault);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        AgentRuntime runtime = runtimes.chosen(name.get());
+        String model = prompt.model() != null ? prompt.model() : runtime.defaultModel();
+        RunId runId = RunId.random();
+        String traceId = TraceIds.traceId();
+        RunChanged changed = commands.send(
+                new StartRun(
+                        runId,
+                        actor,
+                        prompt.sessionId(),
+                        prompt.ownerId(),
+                        traceId,
+                        TraceIds.spanId(),
+                        runtime.name(),
+                        model,
+                        prompt.interactionId(),
+                        prompt.text(),
+                        prompt.origin(),
+                        properties.maxSteps(),
+                        properties.tokenBudget(),
+                        List.of(),
+                        sampled(prompt.sessionMetadata())),
+                () -> new RunRefusal(dev.orchwiz.api.run.RunError.NOT_FOUND, "No run " + runId));
+        return Optional.of(new Launched(runId, traceId, changed.version()));
+    }
+
+    private boolean sampled(Map<String, Object> sessionMetadata) {
+        double rate = properties.sampleRate();
+        Object override = sessionMetadata == null ? null : sessionMetadata.get(SAMPLE_RATE_KEY);
+        if (override instanceof Number number) {
+            rate = Math.max(0, Math.min(1, number.doubleValue()));
+        } else if (override instanceof String text) {
+            try {
+                rate = Math.max(0, Math.min(1, Double.parseDouble(text.trim())));
+            } catch (NumberFormatException ignored) {
+                // A rate that is not a number leaves the node's rate in force.
+            }
+        }
+        return rate >= 1 || (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate);
+    }
+}

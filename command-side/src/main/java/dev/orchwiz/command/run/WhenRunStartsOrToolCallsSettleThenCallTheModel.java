@@ -1,0 +1,507 @@
+package dev.orchwiz.command.run;
+
+import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.api.run.RequestedTool;
+import dev.orchwiz.api.run.RunFailure;
+import dev.orchwiz.api.run.command.CompleteRun;
+import dev.orchwiz.api.run.command.FailRun;
+import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
+import dev.orchwiz.api.run.command.RecordAssistantOutput;
+import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunToolCall;
+import dev.orchwiz.api.run.command.RecordRunToolResult;
+import dev.orchwiz.api.run.command.RecordRuntimeFallback;
+import dev.orchwiz.api.run.event.RunCancelled;
+import dev.orchwiz.api.run.event.RunStarted;
+import dev.orchwiz.api.session.InteractionType;
+import dev.orchwiz.api.session.SessionLimits;
+import dev.orchwiz.api.session.command.RecordInteraction;
+import dev.orchwiz.api.toolcall.ToolCallOrigin;
+import dev.orchwiz.api.toolcall.command.CancelToolCall;
+import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
+import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
+import dev.orchwiz.api.toolcall.event.ToolCallApproved;
+import dev.orchwiz.api.toolcall.event.ToolCallBlocked;
+import dev.orchwiz.api.toolcall.event.ToolCallCancelled;
+import dev.orchwiz.api.toolcall.event.ToolCallCompleted;
+import dev.orchwiz.api.toolcall.event.ToolCallDenied;
+import dev.orchwiz.api.toolcall.event.ToolCallFailed;
+import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
+import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
+import dev.orchwiz.command.run.runtime.AgentRuntime;
+import dev.orchwiz.command.run.runtime.ChatTurn;
+import dev.orchwiz.command.run.runtime.ModelRequest;
+import dev.orchwiz.command.run.runtime.ModelStream;
+import dev.orchwiz.command.run.runtime.ModelTurn;
+import dev.orchwiz.command.run.runtime.RuntimeFailure;
+import dev.orchwiz.command.run.runtime.ToolSpec;
+import dev.orchwiz.command.toolcall.ToolCallRequests;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives runs: when a run starts, and whenever the last tool call of its step settles, it calls the model with the
+ * whole conversation so far (read from the events, never kept in memory), streams the answer into the run, and hands
+ * every tool call the model asks for to the control plane, whose decision (allowed, asked and approved, denied) comes
+ * back here as the call's final event. The event handlers only hand work to a worker: a model call takes seconds to
+ * minutes and must not hold up the processor, and commands sent from a handler would commit with its batch.
+ */
+@Component
+@ProcessingGroup(WhenRunStartsOrToolCallsSettleThenCallTheModel.PROCESSING_GROUP)
+// A process acts (calls models, requests tool calls): replaying history would act again, so it is never rebuilt.
+@DisallowReplay
+class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
+
+    static final String PROCESSING_GROUP = "agent-runs";
+
+    static final String SYSTEM_PROMPT = "You are a coding agent run by OrchWiz. Use the Bash tool to run shell commands"
+            + " in the session's workspace. Every tool call passes the node's permission rules and may wait for a"
+            + " person's approval; a denied, blocked or failed call comes back to you as an error result. Answer"
+            + " concisely once you are done.";
+
+    static final List<ToolSpec> TOOLS = List.of(new ToolSpec(
+            ToolCallRequests.LOCAL_TOOL,
+            "Runs a shell command in the session's workspace and answers its output.",
+            Map.of(
+                    "type", "object",
+                    "properties",
+                            Map.of(
+                                    "command", Map.of("type", "string", "description", "The command to run"),
+                                    "description",
+                                            Map.of(
+                                                    "type",
+                                                    "string",
+                                                    "description",
+                                                    "What the command does, in a few words")),
+                    "required", List.of("command"))));
+
+    private static final Logger log = LoggerFactory.getLogger(WhenRunStartsOrToolCallsSettleThenCallTheModel.class);
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final CommandGateway commands;
+    private final EventStore events;
+    private final Runtimes runtimes;
+    private final RunToolCalls links;
+    private final SessionTranscript transcript;
+    private final ToolCallRequests toolCalls;
+    private final RunProperties properties;
+    private final PriceTable prices;
+    private final RunRedaction redaction;
+    private final RunsCallingModels calling;
+    private final Set<RunId> cancelled = ConcurrentHashMap.newKeySet();
+    /** Runs whose model call is in progress in this process; a run in flight that is not here was interrupted. */
+    private final Set<RunId> driving = ConcurrentHashMap.newKeySet();
+
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "agent-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    WhenRunStartsOrToolCallsSettleThenCallTheModel(
+            CommandGateway commands,
+            EventStore events,
+            Runtimes runtimes,
+            RunToolCalls links,
+            SessionTranscript transcript,
+            ToolCallRequests toolCalls,
+            RunProperties properties,
+            RunRedaction redaction,
+            RunsCallingModels calling) {
+        this.calling = calling;
+        this.commands = commands;
+        this.events = events;
+        this.runtimes = runtimes;
+        this.links = links;
+        this.transcript = transcript;
+        this.toolCalls = toolCalls;
+        this.properties = properties;
+        this.prices = new PriceTable(properties.prices());
+        this.redaction = redaction;
+    }
+
+    @EventHandler
+    void on(RunStarted event) {
+        driving.add(event.runId());
+        workers.execute(() -> step(event.runId()));
+    }
+
+    @EventHandler
+    void on(RunCancelled event) {
+        cancelled.add(event.runId());
+        List<ToolCallId> pending = links.pendingOf(event.runId());
+        workers.execute(() -> pending.forEach(call -> cancelCall(event.runId(), call)));
+    }
+
+    @EventHandler
+    void on(ToolCallApprovalRequested event) {
+        links.runOf(event.toolCallId())
+                .ifPresent(run -> workers.execute(() -> send(new MarkRunAwaitingApproval(run, event.toolCallId()))));
+    }
+
+    @EventHandler
+    void on(ToolCallOutputRecorded event) {
+        // In the processor's own transaction, so the output is complete when the call's final event is handled.
+        if (links.runOf(event.toolCallId()).isPresent()) {
+            links.appendOutput(event.toolCallId(), event.text());
+        }
+    }
+
+    /** A call the node does not run itself has nobody to run it in a run: it ends as an error the model is told. */
+    @EventHandler
+    void on(ToolCallApproved event) {
+        if (Boolean.FALSE.equals(event.runsLocally())) {
+            links.runOf(event.toolCallId())
+                    .ifPresent(run -> workers.execute(() -> {
+                        cancelCall(run, event.toolCallId());
+                        settle(
+                                run,
+                                event.toolCallId(),
+                                "failed",
+                                "This node cannot run that tool in an agent run.",
+                                true);
+                    }));
+        }
+    }
+
+    @EventHandler
+    void on(ToolCallCompleted event) {
+        settleLater(event.toolCallId(), "completed", "exit code " + event.exitCode(), false);
+    }
+
+    @EventHandler
+    void on(ToolCallFailed event) {
+        settleLater(event.toolCallId(), "failed", event.error() == null ? "failed" : event.error(), true);
+    }
+
+    @EventHandler
+    void on(ToolCallTimedOut event) {
+        settleLater(event.toolCallId(), "timed_out", "timed out after " + event.durationMs() + " ms", true);
+    }
+
+    @EventHandler
+    void on(ToolCallCancelled event) {
+        settleLater(event.toolCallId(), "cancelled", "cancelled", true);
+    }
+
+    @EventHandler
+    void on(ToolCallDenied event) {
+        String why = event.comment() == null || event.comment().isBlank() ? event.reason() : event.comment();
+        settleLater(event.toolCallId(), "denied", "The call was denied: " + why, true);
+    }
+
+    @EventHandler
+    void on(ToolCallBlocked event) {
+        settleLater(event.toolCallId(), "blocked", "The call was blocked: " + event.reason(), true);
+    }
+
+    @EventHandler
+    void on(ToolCallApprovalExpired event) {
+        settleLater(event.toolCallId(), "expired", "Nobody approved the call in time.", true);
+    }
+
+    private void settleLater(ToolCallId call, String status, String outcome, boolean error) {
+        links.runOf(call).ifPresent(run -> {
+            String output = links.output(call);
+            String result = output.isEmpty() ? outcome : output + (error ? "\n" + outcome : "");
+            workers.execute(() -> settle(run, call, status, result, error));
+        });
+    }
+
+    private void settle(RunId run, ToolCallId call, String status, String output, boolean error) {
+        try {
+            Boolean last = commands.sendAndWait(
+                    new RecordRunToolResult(run, call, status, redaction.redact(output), error),
+                    SEND_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+            links.forget(call);
+            if (Boolean.TRUE.equals(last)) {
+                step(run);
+            }
+        } catch (RuntimeException failed) {
+            log.warn("Could not record the result of tool call {} in run {}: {}", call, run, failed.toString());
+        }
+    }
+
+    /** One model call of the run, and what follows from its answer. */
+    void step(RunId runId) {
+        driving.add(runId);
+        try {
+            RunRecord run = RunRecord.of(() -> events.readEvents(runId.toString())
+                    .asStream()
+                    .map(message -> (Object) message.getPayload())
+                    .iterator());
+            if (!run.exists() || run.finished() || run.waitingForTools() || cancelled.contains(runId)) {
+                return;
+            }
+            RunStarted started = run.started();
+            if (run.steps() >= started.maxSteps()) {
+                fail(
+                        runId,
+                        RunFailure.STEP_LIMIT,
+                        "The run made " + run.steps() + " model calls, its limit, without a final answer.");
+                return;
+            }
+            if (run.tokens() >= started.tokenBudget()) {
+                fail(
+                        runId,
+                        RunFailure.TOKEN_BUDGET,
+                        "The run used " + run.tokens() + " tokens, its budget of " + started.tokenBudget()
+                                + ", without a final answer.");
+                return;
+            }
+            calling.begin(runId);
+            try {
+                callModel(runId, run, started);
+            } finally {
+                calling.end(runId);
+            }
+        } catch (RuntimeException unexpected) {
+            log.warn("Run {} failed unexpectedly", runId, unexpected);
+            fail(
+                    runId,
+                    RunFailure.ERROR,
+                    "The run stopped on an unexpected error: "
+                            + unexpected.getClass().getSimpleName());
+        } finally {
+            driving.remove(runId);
+        }
+    }
+
+    /** Whether this process is calling the run's model right now. */
+    boolean drives(RunId runId) {
+        return driving.contains(runId);
+    }
+
+    private void callModel(RunId runId, RunRecord run, RunStarted started) {
+        List<ChatTurn> messages = new ArrayList<>();
+        messages.add(ChatTurn.system(SYSTEM_PROMPT));
+        messages.addAll(transcript.upTo(started.sessionId(), started.promptInteractionId()));
+        messages.addAll(run.turns());
+        int step = run.steps() + 1;
+        List<AgentRuntime> chain = runtimes.chain(run.runtime());
+        if (chain.isEmpty()) {
+            fail(
+                    runId,
+                    RunFailure.RUNTIME_UNAVAILABLE,
+                    "The runtime '" + run.runtime() + "' is not configured on this node.");
+            return;
+        }
+        for (int i = 0; i < chain.size(); i++) {
+            AgentRuntime runtime = chain.get(i);
+            boolean chosen = runtime.name().equals(started.runtime()) && started.model() != null;
+            String model = chosen ? started.model() : runtime.defaultModel();
+            Output output = new Output(runId, step);
+            Instant startedAt = Instant.now();
+            long start = System.nanoTime();
+            try {
+                ModelTurn turn =
+                        runtime.call(new ModelRequest(model, messages, TOOLS, properties.modelTimeout()), output);
+                output.flush();
+                long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                answered(runId, started, step, runtime, model, turn, startedAt, latency);
+                return;
+            } catch (RuntimeFailure failure) {
+                output.flush();
+                String reason = runtime.name() + ": " + redaction.redact(failure.getMessage());
+                if (failure.fallbackAllowed() && !output.streamed() && i + 1 < chain.size()) {
+                    send(new RecordRuntimeFallback(
+                            runId, runtime.name(), chain.get(i + 1).name(), reason));
+                    continue;
+                }
+                fail(runId, failure.code(), reason);
+                return;
+            }
+        }
+    }
+
+    private void answered(
+            RunId runId,
+            RunStarted started,
+            int step,
+            AgentRuntime runtime,
+            String model,
+            ModelTurn turn,
+            Instant startedAt,
+            long latency) {
+        String usedModel = turn.model() == null || turn.model().isBlank() ? model : turn.model();
+        String text = redaction.redact(turn.text());
+        List<RequestedTool> calls = turn.toolCalls().stream()
+                .map(call -> new RequestedTool(call.id(), call.name(), redaction.redactValues(call.input())))
+                .toList();
+        send(new RecordModelCall(
+                runId,
+                step,
+                TraceIds.spanId(),
+                runtime.name(),
+                usedModel,
+                turn.inputTokens(),
+                turn.outputTokens(),
+                prices.cost(usedModel, turn.inputTokens(), turn.outputTokens()),
+                startedAt,
+                latency,
+                turn.finishReason(),
+                text,
+                calls));
+        if (cancelled.contains(runId)) {
+            return;
+        }
+        if (turn.toolCalls().isEmpty()) {
+            send(new CompleteRun(runId, text));
+            recordAnswer(started, text);
+            return;
+        }
+        Actor owner = new Actor(started.ownerId(), false);
+        for (int i = 0; i < turn.toolCalls().size(); i++) {
+            requestTool(runId, started, owner, step, turn.toolCalls().get(i), calls.get(i));
+        }
+    }
+
+    private void requestTool(
+            RunId runId, RunStarted started, Actor owner, int step, RequestedTool asked, RequestedTool recorded) {
+        ToolCallId id = ToolCallId.random();
+        // Linked first: a call the rules allow can finish before the request even answers.
+        links.link(id, runId, asked.id(), asked.name());
+        send(new RecordRunToolCall(runId, step, id, asked.id(), asked.name(), recorded.input(), TraceIds.spanId()));
+        try {
+            toolCalls.request(
+                    owner,
+                    new ToolCallRequests.Call(
+                            ToolCallOrigin.RUNTIME,
+                            null,
+                            started.sessionId(),
+                            null,
+                            null,
+                            null,
+                            asked.name(),
+                            asked.input(),
+                            null,
+                            null),
+                    id);
+        } catch (RuleViolation refused) {
+            workers.execute(() -> settle(runId, id, "refused", "The call was refused: " + refused.getMessage(), true));
+        }
+    }
+
+    private void recordAnswer(RunStarted started, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String content = text.length() > SessionLimits.INTERACTION_CONTENT
+                ? text.substring(0, SessionLimits.INTERACTION_CONTENT)
+                : text;
+        try {
+            send(new RecordInteraction(
+                    started.sessionId(),
+                    new Actor(started.ownerId(), false),
+                    UUID.randomUUID(),
+                    InteractionType.AI_RESPONSE,
+                    content,
+                    Map.of("runId", started.runId().toString(), "traceId", started.traceId())));
+        } catch (RuntimeException closed) {
+            // A session closed while its run answered keeps the answer in the run; the timeline just misses it.
+            log.info(
+                    "Session {} took no answer from run {}: {}",
+                    started.sessionId(),
+                    started.runId(),
+                    closed.toString());
+        }
+    }
+
+    private void cancelCall(RunId run, ToolCallId call) {
+        try {
+            send(new CancelToolCall(call, Actor.LOCAL_OPERATOR));
+        } catch (RuntimeException alreadyOver) {
+            log.debug("Tool call {} of run {} was not cancelled: {}", call, run, alreadyOver.toString());
+        }
+    }
+
+    private void fail(RunId runId, RunFailure code, String reason) {
+        try {
+            send(new FailRun(runId, code.name(), reason));
+        } catch (RuntimeException failed) {
+            log.warn("Could not fail run {}: {}", runId, failed.toString());
+        }
+    }
+
+    private <R> R send(Object command) {
+        return commands.sendAndWait(command, SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * Collects streamed text into chunks, recorded when a chunk is large enough or old enough: the dashboard sees the
+     * answer grow without one event per token.
+     */
+    private final class Output implements ModelStream {
+
+        private static final int CHUNK_CHARS = 400;
+        private static final long CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+        private final RunId runId;
+        private final int step;
+        private final StringBuilder buffer = new StringBuilder();
+        private long lastFlush = System.nanoTime();
+        private boolean streamed;
+
+        Output(RunId runId, int step) {
+            this.runId = runId;
+            this.step = step;
+        }
+
+        @Override
+        public synchronized void text(String delta) {
+            if (delta == null || delta.isEmpty()) {
+                return;
+            }
+            buffer.append(delta);
+            if (buffer.length() >= CHUNK_CHARS || System.nanoTime() - lastFlush >= CHUNK_NANOS) {
+                flush();
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.contains(runId);
+        }
+
+        synchronized void flush() {
+            lastFlush = System.nanoTime();
+            if (buffer.isEmpty()) {
+                return;
+            }
+            String chunk = buffer.toString();
+            buffer.setLength(0);
+            streamed = true;
+            send(new RecordAssistantOutput(runId, step, redaction.redact(chunk)));
+        }
+
+        synchronized boolean streamed() {
+            return streamed || !buffer.isEmpty();
+        }
+    }
+}

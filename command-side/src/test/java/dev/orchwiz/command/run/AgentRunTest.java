@@ -1,0 +1,235 @@
+package dev.orchwiz.command.run;
+
+import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.run.RunState;
+import dev.orchwiz.api.run.command.CancelRun;
+import dev.orchwiz.api.run.command.CompleteRun;
+import dev.orchwiz.api.run.command.FailRun;
+import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
+import dev.orchwiz.api.run.command.RecordAssistantOutput;
+import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunToolCall;
+import dev.orchwiz.api.run.command.RecordRunToolResult;
+import dev.orchwiz.api.run.command.RecordRuntimeFallback;
+import dev.orchwiz.api.run.command.RunChanged;
+import dev.orchwiz.api.run.command.StartRun;
+import dev.orchwiz.api.run.event.AssistantOutputStreamed;
+import dev.orchwiz.api.run.event.ModelCallCompleted;
+import dev.orchwiz.api.run.event.RunAwaitingApproval;
+import dev.orchwiz.api.run.event.RunCancelled;
+import dev.orchwiz.api.run.event.RunCompleted;
+import dev.orchwiz.api.run.event.RunFailed;
+import dev.orchwiz.api.run.event.RunStarted;
+import dev.orchwiz.api.run.event.RunToolCallRequested;
+import dev.orchwiz.api.run.event.RunToolResultReceived;
+import dev.orchwiz.api.run.event.RuntimeFellBack;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every transition of a run and every refusal, given its events. */
+class AgentRunTest {
+
+    private static final UserId OWNER = UserId.of("ada");
+    private static final Actor ADA = new Actor(OWNER, false);
+    private static final Actor GRACE = new Actor(UserId.of("grace"), false);
+    private static final Actor ADMIN = new Actor(UserId.of("root"), true);
+    private static final Instant AT = Instant.parse("2026-12-05T10:00:00Z");
+
+    private final RunId id = RunId.random();
+    private final SessionId session = SessionId.random();
+    private final ToolCallId first = ToolCallId.random();
+    private final ToolCallId second = ToolCallId.random();
+    private FixtureConfiguration<AgentRun> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(AgentRun.class);
+    }
+
+    private RunStarted started() {
+        return new RunStarted(
+                id,
+                session,
+                OWNER,
+                "0af7651916cd43dd8448eb211c80319c",
+                "b7ad6b7169203331",
+                "local",
+                "local-echo",
+                null,
+                "hi",
+                "prompt",
+                20,
+                200_000,
+                List.of(),
+                true,
+                OWNER);
+    }
+
+    private ModelCallCompleted modelCall(int step, long in, long out, String cost) {
+        return new ModelCallCompleted(
+                id,
+                step,
+                "span" + step,
+                "local",
+                "local-echo",
+                in,
+                out,
+                new BigDecimal(cost),
+                AT,
+                12,
+                "stop",
+                "x",
+                List.of());
+    }
+
+    private RunToolCallRequested toolCall(ToolCallId call) {
+        return new RunToolCallRequested(id, 1, call, "p-" + call, "Bash", Map.of("command", "ls"), "tool" + call);
+    }
+
+    @Test
+    void startsRunning() {
+        fixture.givenNoPriorActivity()
+                .when(new StartRun(
+                        id,
+                        ADA,
+                        session,
+                        OWNER,
+                        "0af7651916cd43dd8448eb211c80319c",
+                        "b7ad6b7169203331",
+                        "local",
+                        "local-echo",
+                        null,
+                        "hi",
+                        "prompt",
+                        20,
+                        200_000,
+                        List.of(),
+                        true))
+                .expectEvents(started())
+                .expectResultMessagePayload(new RunChanged(id, RunState.RUNNING, 0));
+    }
+
+    @Test
+    void recordsStreamedOutputFallbacksAndModelCalls() {
+        fixture.given(started())
+                .when(new RecordAssistantOutput(id, 1, "Hello "))
+                .expectEvents(new AssistantOutputStreamed(id, 1, "Hello "));
+        fixture.given(started())
+                .when(new RecordRuntimeFallback(id, "openclaw", "openai", "refused"))
+                .expectEvents(new RuntimeFellBack(id, "openclaw", "openai", "refused"));
+        fixture.given(started())
+                .when(new RecordModelCall(
+                        id, 1, "span1", "local", "local-echo", -5, 3, null, AT, -1, "stop", "x", List.of()))
+                .expectEvents(new ModelCallCompleted(
+                        id, 1, "span1", "local", "local-echo", 0, 3, BigDecimal.ZERO, AT, 0, "stop", "x", List.of()));
+    }
+
+    @Test
+    void emptyChunksAreNotEvents() {
+        fixture.given(started()).when(new RecordAssistantOutput(id, 1, "")).expectNoEvents();
+    }
+
+    @Test
+    void completesWithTheTotalsOfItsModelCalls() {
+        fixture.given(started(), modelCall(1, 100, 10, "0.001"), modelCall(2, 200, 20, "0.002"))
+                .when(new CompleteRun(id, "done"))
+                .expectEvents(new RunCompleted(id, "done", 300, 30, new BigDecimal("0.003"), 2));
+    }
+
+    @Test
+    void waitsForEveryToolCallOfAStepAndAnswersWhenTheLastSettles() {
+        fixture.given(started(), toolCall(first), toolCall(second))
+                .when(new RecordRunToolResult(id, first, "completed", "ok", false))
+                .expectEvents(new RunToolResultReceived(id, first, "completed", "ok", false))
+                .expectResultMessagePayload(false);
+        fixture.given(
+                        started(),
+                        toolCall(first),
+                        toolCall(second),
+                        new RunToolResultReceived(id, first, "completed", "ok", false))
+                .when(new RecordRunToolResult(id, second, "denied", "denied by ada", true))
+                .expectEvents(new RunToolResultReceived(id, second, "denied", "denied by ada", true))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aToolCallSettlesOnceAndIsRequestedOnce() {
+        fixture.given(started(), toolCall(first), new RunToolResultReceived(id, first, "completed", "ok", false))
+                .when(new RecordRunToolResult(id, first, "completed", "again", false))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        fixture.given(started(), toolCall(first))
+                .when(new RecordRunToolCall(id, 1, first, "p", "Bash", Map.of(), "s"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void waitsForApprovalOnlyForItsOwnPendingCalls() {
+        fixture.given(started(), toolCall(first))
+                .when(new MarkRunAwaitingApproval(id, first))
+                .expectEvents(new RunAwaitingApproval(id, first));
+        fixture.given(started()).when(new MarkRunAwaitingApproval(id, second)).expectNoEvents();
+    }
+
+    @Test
+    void theOwnerOrAnAdminMayCancelAndNobodyElseLearnsItExists() {
+        fixture.given(started()).when(new CancelRun(id, ADA)).expectEvents(new RunCancelled(id, OWNER));
+        fixture.given(started()).when(new CancelRun(id, ADMIN)).expectEvents(new RunCancelled(id, ADMIN.id()));
+        fixture.given(started()).when(new CancelRun(id, GRACE)).expectNoEvents().expectExceptionMessage("No run " + id);
+    }
+
+    @Test
+    void aFinishedRunTakesNothingMore() {
+        RunCompleted completed = new RunCompleted(id, "done", 0, 0, BigDecimal.ZERO, 1);
+        fixture.given(started(), completed)
+                .when(new CancelRun(id, ADA))
+                .expectNoEvents()
+                .expectException(RunRefusal.class);
+        fixture.given(started(), completed)
+                .when(new CompleteRun(id, "second answer"))
+                .expectException(RunRefusal.class);
+        fixture.given(started(), completed)
+                .when(new FailRun(id, "RUNTIME_TIMEOUT", "late"))
+                .expectNoEvents();
+        fixture.given(started(), new RunCancelled(id, OWNER))
+                .when(new RecordAssistantOutput(id, 1, "late chunk"))
+                .expectNoEvents();
+        fixture.given(started(), new RunFailed(id, "ERROR", "x"))
+                .when(new RecordRunToolCall(id, 1, first, "p", "Bash", Map.of(), "s"))
+                .expectException(RunRefusal.class);
+    }
+
+    @Test
+    void failsWithItsCodeAndReason() {
+        fixture.given(started())
+                .when(new FailRun(id, "STEP_LIMIT", "20 calls"))
+                .expectEvents(new RunFailed(id, "STEP_LIMIT", "20 calls"));
+    }
+
+    @Test
+    void capsTextsSoOneAnswerCannotOutgrowTheStore() {
+        String huge = "x".repeat(AgentRun.TEXT_LIMIT + 10);
+        fixture.given(started())
+                .when(new CompleteRun(id, huge))
+                .expectEvents(new RunCompleted(
+                        id, "x".repeat(AgentRun.TEXT_LIMIT) + "\n[truncated]", 0, 0, BigDecimal.ZERO, 0));
+    }
+
+    @Test
+    void anUnknownRunIsNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new CancelRun(RunId.of(UUID.randomUUID().toString()), ADA))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+}

@@ -1,0 +1,463 @@
+package dev.orchwiz.projection.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchwiz.api.run.RequestedTool;
+import dev.orchwiz.api.run.RunState;
+import dev.orchwiz.api.run.event.AssistantOutputStreamed;
+import dev.orchwiz.api.run.event.ModelCallCompleted;
+import dev.orchwiz.api.run.event.RunAwaitingApproval;
+import dev.orchwiz.api.run.event.RunCancelled;
+import dev.orchwiz.api.run.event.RunCompleted;
+import dev.orchwiz.api.run.event.RunFailed;
+import dev.orchwiz.api.run.event.RunStarted;
+import dev.orchwiz.api.run.event.RunToolCallRequested;
+import dev.orchwiz.api.run.event.RunToolResultReceived;
+import dev.orchwiz.api.run.event.RuntimeFellBack;
+import dev.orchwiz.api.run.query.RunToolCallView;
+import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.VersionedRows;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills {@code agent_run} (one row per run) and {@code run_span} (the run, each model call and each tool call). Updates
+ * name the run's sequence and only move a row forward, so an event delivered twice changes nothing. A trace that is not
+ * sampled keeps its spans' timings, usage and decisions but not the prompt and completion texts.
+ */
+@Component
+@ProcessingGroup(RunProjector.PROCESSING_GROUP)
+class RunProjector {
+
+    static final String PROCESSING_GROUP = "runs";
+
+    private static final TypeReference<List<RunToolCallView>> TOOL_CALLS = new TypeReference<>() {};
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final VersionedRows runs;
+
+    RunProjector(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.runs = new VersionedRows(jdbc, "agent_run");
+    }
+
+    @EventHandler
+    void on(
+            RunStarted event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        runs.insert(
+                """
+                (id, session_id, owner_id, trace_id, span_id, runtime, model, origin, sampled, state, prompt,
+                    prompt_interaction_id, started_at, version)
+                values (:id, :session, :owner, :trace, :span, :runtime, :model, :origin, :sampled, :state, :prompt,
+                    :interaction, :at, :version)
+                """,
+                new MapSqlParameterSource()
+                        .addValue("id", event.runId().value())
+                        .addValue("session", event.sessionId().value())
+                        .addValue("owner", event.ownerId().value())
+                        .addValue("trace", event.traceId())
+                        .addValue("span", event.spanId())
+                        .addValue("runtime", event.runtime())
+                        .addValue("model", event.model())
+                        .addValue("origin", event.origin())
+                        .addValue("sampled", event.sampled())
+                        .addValue("state", RunState.RUNNING.wireName())
+                        .addValue("prompt", event.prompt())
+                        .addValue("interaction", event.promptInteractionId())
+                        .addValue("at", Timestamp.from(at))
+                        .addValue("version", sequence));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("gen_ai.operation.name", "invoke_agent");
+        attributes.put("gen_ai.system", event.runtime());
+        attributes.put("gen_ai.request.model", event.model());
+        attributes.put("orchwiz.session.id", event.sessionId().toString());
+        attributes.put("orchwiz.run.origin", event.origin());
+        attributes.put("orchwiz.trace.sampled", event.sampled());
+        if (event.sampled()) {
+            attributes.put("gen_ai.prompt", event.prompt());
+        }
+        insertSpan(
+                new SpanRow(
+                        event.spanId(),
+                        event.traceId(),
+                        event.runId().value(),
+                        event.ownerId().value(),
+                        null,
+                        "invoke_agent " + event.runtime(),
+                        "run",
+                        at,
+                        null,
+                        attributes,
+                        eventId),
+                new MapSqlParameterSource("model", event.model()));
+    }
+
+    @EventHandler
+    void on(AssistantOutputStreamed event, @SequenceNumber long sequence) {
+        // The streamed text shows the step in progress; a new step starts a new text.
+        runs.update(
+                event.runId().value(),
+                sequence,
+                "output = case when output_step = :step then output || :text else :text end, output_step = :step",
+                new MapSqlParameterSource().addValue("step", event.step()).addValue("text", event.text()));
+    }
+
+    @EventHandler
+    void on(RuntimeFellBack event, @SequenceNumber long sequence) {
+        runs.update(
+                event.runId().value(),
+                sequence,
+                "fallbacks = fallbacks || cast(:fallback as jsonb)",
+                new MapSqlParameterSource()
+                        .addValue(
+                                "fallback",
+                                Jsonb.write(List.of(event.from() + " → " + event.to() + ": " + event.reason()))));
+    }
+
+    @EventHandler
+    void on(ModelCallCompleted event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        Run run = run(event.runId().value());
+        if (run == null) {
+            return;
+        }
+        runs.update(
+                event.runId().value(),
+                sequence,
+                """
+                steps = greatest(steps, :step), input_tokens = input_tokens + :in, output_tokens = output_tokens + :out,
+                cost = cost + :cost, model = :model, output = :text, output_step = :step
+                """,
+                new MapSqlParameterSource()
+                        .addValue("step", event.step())
+                        .addValue("in", event.inputTokens())
+                        .addValue("out", event.outputTokens())
+                        .addValue("cost", event.cost())
+                        .addValue("model", event.model())
+                        .addValue("text", event.text() == null ? "" : event.text()));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("gen_ai.operation.name", "chat");
+        attributes.put("gen_ai.system", event.runtime());
+        attributes.put("gen_ai.request.model", event.model());
+        attributes.put("gen_ai.response.model", event.model());
+        attributes.put("gen_ai.response.finish_reasons", List.of(String.valueOf(event.finishReason())));
+        attributes.put("gen_ai.usage.input_tokens", event.inputTokens());
+        attributes.put("gen_ai.usage.output_tokens", event.outputTokens());
+        attributes.put("orchwiz.cost.usd", event.cost());
+        attributes.put("orchwiz.step", event.step());
+        attributes.put(
+                "orchwiz.tool_calls",
+                event.toolCalls().stream().map(RequestedTool::name).toList());
+        if (run.sampled()) {
+            attributes.put("gen_ai.completion", event.text());
+        }
+        insertSpan(
+                run.child(
+                        event.spanId(),
+                        "chat " + event.model(),
+                        "model",
+                        event.startedAt(),
+                        event.startedAt().plusMillis(event.latencyMillis()),
+                        attributes,
+                        eventId),
+                new MapSqlParameterSource()
+                        .addValue("model", event.model())
+                        .addValue("inputTokens", event.inputTokens())
+                        .addValue("outputTokens", event.outputTokens())
+                        .addValue("cost", event.cost()));
+    }
+
+    @EventHandler
+    void on(
+            RunToolCallRequested event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        Run run = run(event.runId().value());
+        if (run == null) {
+            return;
+        }
+        List<RunToolCallView> calls = new ArrayList<>(run.toolCalls());
+        if (calls.stream()
+                .noneMatch(call -> call.toolCallId().equals(event.toolCallId().toString()))) {
+            calls.add(new RunToolCallView(
+                    event.toolCallId().toString(),
+                    event.step(),
+                    event.tool(),
+                    event.input(),
+                    "requested",
+                    null,
+                    false));
+        }
+        runs.update(
+                event.runId().value(),
+                sequence,
+                "tool_calls = cast(:calls as jsonb)",
+                new MapSqlParameterSource("calls", Jsonb.write(calls)));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("gen_ai.operation.name", "execute_tool");
+        attributes.put("gen_ai.tool.name", event.tool());
+        attributes.put("gen_ai.tool.call.id", event.providerCallId());
+        attributes.put("orchwiz.tool_call.id", event.toolCallId().toString());
+        if (run.sampled()) {
+            attributes.put("orchwiz.tool.input", event.input());
+        }
+        insertSpan(
+                run.child(event.spanId(), "execute_tool " + event.tool(), "tool", at, null, attributes, eventId),
+                new MapSqlParameterSource()
+                        .addValue("tool", event.tool())
+                        .addValue("toolCall", event.toolCallId().value()));
+    }
+
+    @EventHandler
+    void on(RunAwaitingApproval event, @SequenceNumber long sequence) {
+        Run run = run(event.runId().value());
+        if (run == null) {
+            return;
+        }
+        List<RunToolCallView> calls = replaceCall(
+                run.toolCalls(),
+                event.toolCallId().toString(),
+                call -> new RunToolCallView(
+                        call.toolCallId(), call.step(), call.tool(), call.input(), "awaiting_approval", null, false));
+        runs.update(
+                event.runId().value(),
+                sequence,
+                "state = :state, tool_calls = cast(:calls as jsonb)",
+                new MapSqlParameterSource()
+                        .addValue("state", RunState.AWAITING_APPROVAL.wireName())
+                        .addValue("calls", Jsonb.write(calls)));
+    }
+
+    @EventHandler
+    void on(
+            RunToolResultReceived event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        Run run = run(event.runId().value());
+        if (run == null) {
+            return;
+        }
+        List<RunToolCallView> calls = replaceCall(
+                run.toolCalls(),
+                event.toolCallId().toString(),
+                call -> new RunToolCallView(
+                        call.toolCallId(),
+                        call.step(),
+                        call.tool(),
+                        call.input(),
+                        event.status(),
+                        event.output(),
+                        event.error()));
+        boolean stillWaiting = calls.stream().anyMatch(call -> "awaiting_approval".equals(call.status()));
+        runs.update(
+                event.runId().value(),
+                sequence,
+                "state = :state, tool_calls = cast(:calls as jsonb)",
+                new MapSqlParameterSource()
+                        .addValue("state", (stillWaiting ? RunState.AWAITING_APPROVAL : RunState.RUNNING).wireName())
+                        .addValue("calls", Jsonb.write(calls)));
+        Map<String, Object> ended = new LinkedHashMap<>();
+        ended.put("orchwiz.tool_call.status", event.status());
+        ended.put("error.type", event.error() ? event.status() : null);
+        if (run.sampled()) {
+            ended.put("orchwiz.tool.output", event.output());
+        }
+        jdbc.update(
+                """
+                update run_span set ended_at = :end, attributes = attributes || cast(:attributes as jsonb),
+                    event_ids = event_ids || cast(:event as jsonb)
+                where run_id = :run and tool_call_id = :call and ended_at is null
+                """,
+                new MapSqlParameterSource()
+                        .addValue("end", Timestamp.from(at))
+                        .addValue("attributes", Jsonb.write(ended))
+                        .addValue("event", Jsonb.write(List.of(eventId)))
+                        .addValue("run", event.runId().value())
+                        .addValue("call", event.toolCallId().value()));
+    }
+
+    @EventHandler
+    void on(
+            RunCompleted event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        end(
+                event.runId().value(),
+                sequence,
+                RunState.COMPLETED,
+                "answer = :answer, output = :answer",
+                new MapSqlParameterSource("answer", event.answer()),
+                new Ending(at, eventId, Map.of()));
+    }
+
+    @EventHandler
+    void on(
+            RunFailed event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        end(
+                event.runId().value(),
+                sequence,
+                RunState.FAILED,
+                "error_code = :code, error = :reason",
+                new MapSqlParameterSource().addValue("code", event.code()).addValue("reason", event.reason()),
+                new Ending(at, eventId, Map.of("error.type", event.code())));
+    }
+
+    @EventHandler
+    void on(
+            RunCancelled event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        end(
+                event.runId().value(),
+                sequence,
+                RunState.CANCELLED,
+                "answer = answer",
+                new MapSqlParameterSource(),
+                new Ending(at, eventId, Map.of()));
+    }
+
+    /** When and by which event a run ended, and what its span adds. */
+    private record Ending(Instant at, String eventId, Map<String, Object> attributes) {}
+
+    private void end(
+            UUID runId,
+            long sequence,
+            RunState state,
+            String assignments,
+            MapSqlParameterSource parameters,
+            Ending ending) {
+        runs.update(
+                runId,
+                sequence,
+                assignments + ", state = :state, ended_at = :end",
+                parameters.addValue("state", state.wireName()).addValue("end", Timestamp.from(ending.at())));
+        Map<String, Object> attributes = new LinkedHashMap<>(ending.attributes());
+        attributes.put("orchwiz.run.state", state.wireName());
+        endRunSpan(runId, ending.at(), ending.eventId(), attributes);
+    }
+
+    private void endRunSpan(UUID runId, Instant at, String eventId, Map<String, Object> attributes) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("end", Timestamp.from(at))
+                .addValue("attributes", Jsonb.write(attributes))
+                .addValue("event", Jsonb.write(List.of(eventId)))
+                .addValue("run", runId);
+        jdbc.update("""
+                update run_span set ended_at = :end, attributes = attributes || cast(:attributes as jsonb),
+                    event_ids = event_ids || cast(:event as jsonb)
+                where run_id = :run and kind = 'run' and ended_at is null
+                """, parameters);
+        // Tool calls a finished run never heard back from end with it, so no span stays open forever.
+        jdbc.update(
+                "update run_span set ended_at = :end where run_id = :run and kind = 'tool' and ended_at is null",
+                parameters);
+    }
+
+    /** One span as it is first written; {@code end} is null for a span still open. */
+    private record SpanRow(
+            String spanId,
+            String traceId,
+            UUID runId,
+            String ownerId,
+            String parentSpanId,
+            String name,
+            String kind,
+            Instant start,
+            Instant end,
+            Map<String, Object> attributes,
+            String eventId) {}
+
+    /** Writes a span; {@code usage} holds its typed report columns (model, tool, tokens, cost, tool call). */
+    private void insertSpan(SpanRow span, MapSqlParameterSource usage) {
+        for (String column : List.of("toolCall", "model", "tool", "inputTokens", "outputTokens", "cost")) {
+            if (!usage.hasValue(column)) {
+                usage.addValue(column, null);
+            }
+        }
+        jdbc.update(
+                """
+                insert into run_span (span_id, trace_id, run_id, owner_id, parent_span_id, name, kind, tool_call_id,
+                    model, tool, input_tokens, output_tokens, cost, started_at, ended_at, attributes, event_ids)
+                values (:span, :trace, :run, :owner, :parent, :name, :kind, :toolCall, :model, :tool, :inputTokens,
+                    :outputTokens, :cost, :start, :end, cast(:attributes as jsonb), cast(:events as jsonb))
+                on conflict (span_id) do nothing
+                """,
+                usage.addValue("span", span.spanId())
+                        .addValue("trace", span.traceId())
+                        .addValue("run", span.runId())
+                        .addValue("owner", span.ownerId())
+                        .addValue("parent", span.parentSpanId())
+                        .addValue("name", span.name())
+                        .addValue("kind", span.kind())
+                        .addValue("start", timestamp(span.start()))
+                        .addValue("end", timestamp(span.end()))
+                        .addValue("attributes", Jsonb.write(span.attributes()))
+                        .addValue("events", Jsonb.write(List.of(span.eventId()))));
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    /** What the handlers of later events need of the run they belong to. */
+    private record Run(
+            UUID id, String traceId, String spanId, String ownerId, boolean sampled, List<RunToolCallView> toolCalls) {
+
+        /** A span of this run's trace, under the run's own span. */
+        SpanRow child(
+                String spanId,
+                String name,
+                String kind,
+                Instant start,
+                Instant end,
+                Map<String, Object> attributes,
+                String eventId) {
+            return new SpanRow(spanId, traceId, id, ownerId, this.spanId, name, kind, start, end, attributes, eventId);
+        }
+    }
+
+    private Run run(UUID id) {
+        return jdbc
+                .query(
+                        "select trace_id, span_id, owner_id, sampled, tool_calls::text as calls from agent_run"
+                                + " where id = :id",
+                        new MapSqlParameterSource("id", id),
+                        (rs, n) -> new Run(
+                                id,
+                                rs.getString("trace_id"),
+                                rs.getString("span_id"),
+                                rs.getString("owner_id"),
+                                rs.getBoolean("sampled"),
+                                Jsonb.read(rs.getString("calls"), TOOL_CALLS)))
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static List<RunToolCallView> replaceCall(
+            List<RunToolCallView> calls, String toolCallId, java.util.function.UnaryOperator<RunToolCallView> change) {
+        List<RunToolCallView> changed = new ArrayList<>(calls);
+        changed.replaceAll(call -> call.toolCallId().equals(toolCallId) ? change.apply(call) : call);
+        return changed;
+    }
+}

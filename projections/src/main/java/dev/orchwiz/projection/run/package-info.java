@@ -1,0 +1,2 @@
+/** The agent-run read models: runs with their conversation, and the spans of their traces. */
+package dev.orchwiz.projection.run;

@@ -1,0 +1,119 @@
+package dev.orchwiz.query.run;
+
+import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.read.CatchUp;
+import dev.orchwiz.api.run.RunError;
+import dev.orchwiz.api.run.query.FindRun;
+import dev.orchwiz.api.run.query.FindTrace;
+import dev.orchwiz.api.run.query.FindUsage;
+import dev.orchwiz.api.run.query.ListNotableRuns;
+import dev.orchwiz.api.run.query.ListRuntimes;
+import dev.orchwiz.api.run.query.ListSessionRuns;
+import dev.orchwiz.api.run.query.RunPage;
+import dev.orchwiz.api.run.query.RunRanking;
+import dev.orchwiz.api.run.query.RunView;
+import dev.orchwiz.api.run.query.RuntimeList;
+import dev.orchwiz.api.run.query.TraceView;
+import dev.orchwiz.api.run.query.Usage;
+import dev.orchwiz.api.run.query.UsageGrouping;
+import dev.orchwiz.api.session.SessionError;
+import dev.orchwiz.query.Reads;
+import dev.orchwiz.web.PageParameters;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agent runs, their traces, the node's runtimes and the usage reports of the observability page. */
+@RestController
+class RunQueryController {
+
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final int MAX_DAYS = 366;
+    private static final int MAX_NOTABLE = 100;
+
+    private final Reads reads;
+
+    RunQueryController(Reads reads) {
+        this.reads = reads;
+    }
+
+    /** One run. With {@code minVersion} (a run write's {@code version}) the answer waits briefly for that write. */
+    @GetMapping("/api/runs/{id}")
+    ResponseEntity<RunView> find(
+            Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
+        RunId runId = Reads.pathId(id, RunId::parse, RunError.NOT_FOUND, "No run ");
+        CatchUp.Read<RunView> read = CatchUp.READ_YOUR_WRITES.read(
+                () -> reads.find(new FindRun(actor, runId, minVersion), RunView.class), RunView::version, minVersion);
+        RunView found = read.found().orElseThrow(() -> Reads.missing(RunError.NOT_FOUND, "No run " + id));
+        return ResponseEntity.ok()
+                .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
+                .body(found);
+    }
+
+    @GetMapping("/api/sessions/{id}/runs")
+    RunPage sessionRuns(
+            Actor actor,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageParameters.assertValid(page, size);
+        SessionId sessionId = Reads.pathId(id, SessionId::parse, SessionError.NOT_FOUND, "No session ");
+        return reads.ask(new ListSessionRuns(actor, sessionId, page, size), RunPage.class);
+    }
+
+    @GetMapping("/api/traces/{traceId}")
+    TraceView trace(Actor actor, @PathVariable String traceId) {
+        if (!TRACE_ID.matcher(traceId).matches()) {
+            throw Reads.missing(RunError.TRACE_NOT_FOUND, "No trace " + traceId);
+        }
+        return reads.findOr404(
+                new FindTrace(actor, traceId), TraceView.class, RunError.TRACE_NOT_FOUND, "No trace " + traceId);
+    }
+
+    @GetMapping("/api/runtimes")
+    RuntimeList runtimes() {
+        return reads.ask(new ListRuntimes(), RuntimeList.class);
+    }
+
+    @GetMapping("/api/observability/usage")
+    Usage usage(
+            Actor actor,
+            @RequestParam(defaultValue = "model") String groupBy,
+            @RequestParam(defaultValue = "30") int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw Reads.invalid("days", "must be 1-" + MAX_DAYS);
+        }
+        return reads.ask(new FindUsage(actor, choice(UsageGrouping.class, "groupBy", groupBy), days), Usage.class);
+    }
+
+    @GetMapping("/api/observability/runs")
+    RunPage notableRuns(
+            Actor actor,
+            @RequestParam(defaultValue = "slowest") String sort,
+            @RequestParam(defaultValue = "10") int size) {
+        if (size < 1 || size > MAX_NOTABLE) {
+            throw Reads.invalid("size", "must be 1-" + MAX_NOTABLE);
+        }
+        return reads.ask(new ListNotableRuns(actor, choice(RunRanking.class, "sort", sort), size), RunPage.class);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value.toUpperCase(Locale.ROOT))) {
+                return constant;
+            }
+        }
+        throw Reads.invalid(
+                field,
+                "must be one of "
+                        + java.util.Arrays.stream(type.getEnumConstants())
+                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                                .toList());
+    }
+}

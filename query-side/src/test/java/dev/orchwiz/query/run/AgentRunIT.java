@@ -1,0 +1,304 @@
+package dev.orchwiz.query.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orchwiz.NodeClient;
+import dev.orchwiz.NodeClient.Reply;
+import dev.orchwiz.TestNodes;
+import dev.orchwiz.TestUsers;
+import dev.orchwiz.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A prompt runs an agent end to end on the deterministic local runtime: its tool calls pass the control plane (plan
+ * mode asks, an approval resumes the run, a denial goes back to the model as the tool's error), the answer lands in the
+ * run and the session, and the run is a trace of spans. Runs are their owner's alone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+class AgentRunIT {
+
+    private static final Path WORKSPACE;
+
+    static {
+        try {
+            WORKSPACE = Files.createTempDirectory("orchwiz-runs");
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    @DynamicPropertySource
+    static void execution(DynamicPropertyRegistry properties) {
+        properties.add("orchwiz.execution.enabled", () -> "true");
+        properties.add("orchwiz.execution.workspace-root", WORKSPACE::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    NodeClient ada;
+    NodeClient grace;
+
+    @BeforeEach
+    void connect() {
+        ada = new NodeClient(port).withToken(TestUsers.token(context, "ada@example.com", false));
+        grace = new NodeClient(port).withToken(TestUsers.token(context, "grace@example.com", false));
+    }
+
+    private String session(NodeClient client, String mode, String runtime) {
+        Reply reply = client.post(
+                "/api/sessions", NodeClient.json(Map.of("title", "agent run", "mode", mode, "runtime", runtime)));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return reply.json().get("id").asString();
+    }
+
+    private JsonNode prompt(String session, String text) {
+        Reply reply = ada.post("/api/sessions/" + session + "/prompt", NodeClient.json(Map.of("text", text)));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(202);
+        assertThat(reply.json().path("traceId").asString()).matches("[0-9a-f]{32}");
+        return reply.json();
+    }
+
+    private JsonNode awaitRun(NodeClient client, String runId, String... states) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            last[0] = client.get("/api/runs/" + runId).json();
+            assertThat(last[0].path("state").asString()).isIn((Object[]) states);
+        });
+        return last[0];
+    }
+
+    private Reply decide(String toolCallId, String decision) {
+        String hash = ada.get("/api/tool-calls/" + toolCallId)
+                .json()
+                .path("inputHash")
+                .asString();
+        return ada.post(
+                "/api/approvals/" + toolCallId,
+                NodeClient.json(Map.of("decision", decision, "inputHash", hash, "comment", "by test")));
+    }
+
+    @Test
+    void aPlanModeRunAsksForItsToolCallThenAnswersWithTheResultAndIsATrace() {
+        // given a plan-mode session on the local runtime
+        String session = session(ada, "plan", "local");
+
+        // when the prompt asks for a command
+        JsonNode started = prompt(session, "Please greet.\nrun: echo hello-from-run");
+        String runId = started.path("runId").asString();
+
+        // then the run waits for the approval of its Bash call
+        JsonNode waiting = awaitRun(ada, runId, "awaiting_approval");
+        JsonNode call = waiting.path("toolCalls").get(0);
+        assertThat(call.path("tool").asString()).isEqualTo("Bash");
+        assertThat(call.path("input").path("command").asString()).isEqualTo("echo hello-from-run");
+        assertThat(waiting.path("promptInteractionId").asString())
+                .isEqualTo(started.path("interactionId").asString());
+        String toolCallId = call.path("toolCallId").asString();
+        assertThat(ada.get("/api/approvals").json().path("items").findValuesAsString("toolCallId"))
+                .contains(toolCallId);
+
+        // and another member sees neither the run nor may cancel it
+        assertThat(grace.get("/api/runs/" + runId).status()).isEqualTo(404);
+        assertThat(grace.post("/api/runs/" + runId + "/cancel", "{}").status()).isEqualTo(404);
+        assertThat(grace.get("/api/sessions/" + session + "/runs")
+                        .json()
+                        .path("items")
+                        .size())
+                .isZero();
+
+        // when the owner approves
+        Reply approved = decide(toolCallId, "approve");
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+
+        // then the result goes back to the model and the run completes with it
+        JsonNode done = awaitRun(ada, runId, "completed", "failed");
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("answer").asString()).contains("hello-from-run");
+        assertThat(done.path("steps").asInt()).isEqualTo(2);
+        assertThat(done.path("inputTokens").asLong()).isPositive();
+        assertThat(done.path("toolCalls").get(0).path("status").asString()).isEqualTo("completed");
+        assertThat(done.path("durationMillis").asLong()).isNotNegative();
+
+        // and the answer is in the session's conversation
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(ada.get("/api/sessions/" + session).raw()).contains("hello-from-run"));
+        JsonNode runs = ada.get("/api/sessions/" + session + "/runs?size=5").json();
+        assertThat(runs.path("items").findValuesAsString("id")).containsExactly(runId);
+
+        // and the run is a trace: the run span, two model calls and a tool call under it, each with its events
+        String traceId = started.path("traceId").asString();
+        JsonNode trace = ada.get("/api/traces/" + traceId).json();
+        assertThat(trace.path("runId").asString()).isEqualTo(runId);
+        JsonNode spans = trace.path("spans");
+        assertThat(spans.findValuesAsString("kind")).containsExactlyInAnyOrder("run", "model", "model", "tool");
+        String root = spans.get(0).path("spanId").asString();
+        assertThat(root).matches("[0-9a-f]{16}");
+        for (JsonNode span : spans) {
+            if (!span.path("kind").asString().equals("run")) {
+                assertThat(span.path("parentSpanId").asString()).isEqualTo(root);
+            }
+            assertThat(span.path("eventIds").size()).isPositive();
+            assertThat(span.path("endedAt").isNull()).as(span.toString()).isFalse();
+        }
+        assertThat(spans.findValuesAsString("name")).contains("execute_tool Bash", "chat local-echo");
+        assertThat(grace.get("/api/traces/" + traceId).status()).isEqualTo(404);
+
+        // and usage reports count it
+        JsonNode usage =
+                ada.get("/api/observability/usage?groupBy=model&days=1").json();
+        assertThat(usage.path("rows").findValuesAsString("key")).contains("local-echo");
+        JsonNode tools = ada.get("/api/observability/usage?groupBy=tool").json();
+        assertThat(tools.path("rows").findValuesAsString("key")).contains("Bash");
+        assertThat(ada.get("/api/observability/runs?sort=slowest&size=5")
+                        .json()
+                        .path("items")
+                        .findValuesAsString("id"))
+                .contains(runId);
+        assertThat(ada.get("/api/observability/usage?groupBy=planet").code()).isEqualTo("INVALID_PARAMETER");
+    }
+
+    @Test
+    void aDeniedToolCallGoesBackToTheModelAsTheToolsError() {
+        String session = session(ada, "plan", "local");
+        String runId =
+                prompt(session, "run: rm -rf /tmp/nothing-here").path("runId").asString();
+        String toolCallId = awaitRun(ada, runId, "awaiting_approval")
+                .path("toolCalls")
+                .get(0)
+                .path("toolCallId")
+                .asString();
+
+        assertThat(decide(toolCallId, "deny").status()).isEqualTo(200);
+
+        JsonNode done = awaitRun(ada, runId, "completed", "failed");
+        assertThat(done.path("state").asString()).isEqualTo("completed");
+        JsonNode call = done.path("toolCalls").get(0);
+        assertThat(call.path("error").asBoolean()).isTrue();
+        assertThat(call.path("status").asString()).isEqualTo("denied");
+        assertThat(done.path("answer").asString()).containsIgnoringCase("denied");
+    }
+
+    @Test
+    void aCancelStopsTheRunAndItsPendingToolCall() {
+        String session = session(ada, "plan", "local");
+        String runId = prompt(session, "run: sleep 100").path("runId").asString();
+        String toolCallId = awaitRun(ada, runId, "awaiting_approval")
+                .path("toolCalls")
+                .get(0)
+                .path("toolCallId")
+                .asString();
+
+        Reply cancelled = ada.post("/api/runs/" + runId + "/cancel", "{}");
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(202);
+        assertThat(cancelled.json().path("state").asString()).isEqualTo("cancelled");
+
+        assertThat(awaitRun(ada, runId, "cancelled").path("endedAt").isNull()).isFalse();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(ada.get("/api/tool-calls/" + toolCallId)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("cancelled"));
+        Reply again = ada.post("/api/runs/" + runId + "/cancel", "{}");
+        assertThat(again.code()).isEqualTo("RUN_ALREADY_FINISHED");
+    }
+
+    @Test
+    void theFirstPromptOfASessionRuns() {
+        Reply created = ada.post(
+                "/api/sessions",
+                NodeClient.json(Map.of(
+                        "title", "first prompt", "mode", "auto_accept", "runtime", "local", "prompt", "just say hi")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String runId = created.json().path("runId").asString();
+        assertThat(runId).isNotBlank();
+
+        JsonNode done = awaitRun(ada, runId, "completed", "failed");
+        assertThat(done.path("state").asString()).isEqualTo("completed");
+        assertThat(done.path("answer").asString()).contains("You said: just say hi");
+        assertThat(done.path("runtime").asString()).isEqualTo("local");
+    }
+
+    @Test
+    void badRuntimesAndForeignOrMalformedIdsAreClearRefusals() {
+        Reply unknown = ada.post("/api/sessions", NodeClient.json(Map.of("title", "x", "runtime", "skynet")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.code()).isEqualTo("RUN_UNKNOWN_RUNTIME");
+        assertThat(unknown.contentType()).contains("application/problem+json");
+
+        String session = session(ada, "plan", "local");
+        Reply badPromptRuntime = ada.post(
+                "/api/sessions/" + session + "/prompt", NodeClient.json(Map.of("text", "hi", "runtime", "skynet")));
+        assertThat(badPromptRuntime.code()).isEqualTo("RUN_UNKNOWN_RUNTIME");
+        Reply empty = ada.post("/api/sessions/" + session + "/prompt", NodeClient.json(Map.of("text", " ")));
+        assertThat(empty.status()).isEqualTo(400);
+        Reply foreignSession =
+                grace.post("/api/sessions/" + session + "/prompt", NodeClient.json(Map.of("text", "mine now")));
+        assertThat(foreignSession.status()).isEqualTo(404);
+
+        assertThat(ada.get("/api/runs/not-a-uuid").code()).isEqualTo("RUN_NOT_FOUND");
+        assertThat(ada.get("/api/runs/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(ada.post("/api/runs/" + UUID.randomUUID() + "/cancel", "{}").code())
+                .isEqualTo("RUN_NOT_FOUND");
+        assertThat(ada.get("/api/traces/..%2F..").status()).isIn(400, 404);
+        assertThat(ada.get("/api/traces/" + "0".repeat(32)).code()).isEqualTo("RUN_TRACE_NOT_FOUND");
+
+        JsonNode runtimes = ada.get("/api/runtimes").json();
+        assertThat(runtimes.path("runtimes").findValuesAsString("name")).contains("local");
+        assertThat(runtimes.toString()).doesNotContain("apiKey").doesNotContain("token");
+    }
+
+    @Test
+    void aRunInterruptedByItsNodesDeathIsFailedWhenTheNodeStartsAgain() {
+        TestDatabase.Database database = TestDatabase.create();
+        String[] settings = {
+            "--orchwiz.execution.enabled=true",
+            "--orchwiz.execution.workspace-root=" + WORKSPACE,
+            "--orchwiz.runs.node=node-under-test"
+        };
+        String runId;
+        try (ConfigurableApplicationContext node = TestNodes.start(database, settings)) {
+            NodeClient client = TestNodes.client(node, "ada@example.com", false);
+            String session = session(client, "plan", "local");
+            Reply reply =
+                    client.post("/api/sessions/" + session + "/prompt", NodeClient.json(Map.of("text", "run: date")));
+            runId = reply.json().path("runId").asString();
+            awaitRun(client, runId, "awaiting_approval");
+            // As if the node died in the middle of a model call of this run.
+            node.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .update(
+                            "insert into agent_run_model_call (run_id, node) values (?, ?)",
+                            UUID.fromString(runId),
+                            "node-under-test");
+        }
+        try (ConfigurableApplicationContext node = TestNodes.start(database, settings)) {
+            NodeClient client = TestNodes.client(node, "ada@example.com", false);
+            JsonNode failed = awaitRun(client, runId, "failed");
+            assertThat(failed.path("errorCode").asString()).isEqualTo("INTERRUPTED");
+            assertThat(failed.path("error").asString()).contains("node stopped");
+        }
+    }
+}
