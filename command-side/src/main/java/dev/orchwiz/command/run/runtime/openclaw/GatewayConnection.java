@@ -126,7 +126,10 @@ final class GatewayConnection implements WebSocket.Listener {
             Thread.currentThread().interrupt();
             throw new RuntimeFailure(RunFailure.INTERRUPTED, "Interrupted during the gateway handshake", false);
         }
-        log.debug("{} sent its challenge (nonce of {} characters)", where, nonce.asString("").length());
+        log.debug(
+                "{} sent its challenge (nonce of {} characters)",
+                where,
+                nonce.asString("").length());
         JsonNode response = await(request("connect", connectParams()), timeout, where + " did not answer connect");
         if (!response.path("ok").asBoolean(false)) {
             throw unavailable(where + " refused the connection: " + errorText(response.path("error")), null);
@@ -134,9 +137,7 @@ final class GatewayConnection implements WebSocket.Listener {
         JsonNode hello = response.path("payload");
         if (!"hello-ok".equals(hello.path("type").asString(""))) {
             throw new RuntimeFailure(
-                    RunFailure.RUNTIME_BAD_RESPONSE,
-                    where + " answered connect without hello-ok",
-                    true);
+                    RunFailure.RUNTIME_BAD_RESPONSE, where + " answered connect without hello-ok", true);
         }
         return hello;
     }
@@ -298,8 +299,8 @@ final class GatewayConnection implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        lose("the gateway closed the connection (" + statusCode + (reason == null || reason.isBlank() ? "" : " " + scrub(reason))
-                + ")");
+        lose("the gateway closed the connection (" + statusCode
+                + (reason == null || reason.isBlank() ? "" : " " + scrub(reason)) + ")");
         return null;
     }
 
@@ -338,7 +339,9 @@ final class GatewayConnection implements WebSocket.Listener {
                     subscriber.event(event, payload);
                 }
             }
-            case "shutdown" -> lose("the gateway is shutting down (" + scrub(payload.path("reason").asString("")) + ")");
+            case "shutdown" ->
+                lose("the gateway is shutting down ("
+                        + scrub(payload.path("reason").asString("")) + ")");
             default -> {
                 // tick, health, presence, chat and the rest carry nothing a call needs.
             }

@@ -159,7 +159,8 @@ final class GatewayRun implements GatewayConnection.Subscriber {
             String id = payload.path("runId").asString("");
             if (id.isEmpty()) {
                 throw failure(
-                        RunFailure.RUNTIME_BAD_RESPONSE, "The OpenClaw gateway answered the agent request without a runId");
+                        RunFailure.RUNTIME_BAD_RESPONSE,
+                        "The OpenClaw gateway answered the agent request without a runId");
             }
             runId = id;
             claim(id);
@@ -169,7 +170,8 @@ final class GatewayRun implements GatewayConnection.Subscriber {
             throw failure(
                     RunFailure.ERROR,
                     "The OpenClaw gateway run failed: "
-                            + connection.scrub(payload.path("summary").asString(payload.path("error").asString("no reason given"))));
+                            + connection.scrub(payload.path("summary")
+                                    .asString(payload.path("error").asString("no reason given"))));
         }
         if ("ok".equals(status)) {
             return turn("stop");
@@ -205,8 +207,10 @@ final class GatewayRun implements GatewayConnection.Subscriber {
                 String phase = data.path("phase").asString(data.path("state").asString(""));
                 if (phase.equals("end") || phase.equals("completed")) {
                     JsonNode usage = data.path("usage");
-                    inputTokens = usage.path("input").asLong(usage.path("inputTokens").asLong(0));
-                    outputTokens = usage.path("output").asLong(usage.path("outputTokens").asLong(0));
+                    inputTokens =
+                            usage.path("input").asLong(usage.path("inputTokens").asLong(0));
+                    outputTokens = usage.path("output")
+                            .asLong(usage.path("outputTokens").asLong(0));
                     return turn("stop");
                 }
                 if (phase.equals("error")) {
@@ -244,7 +248,10 @@ final class GatewayRun implements GatewayConnection.Subscriber {
         ToolUse use = tools.computeIfAbsent(id, key -> new ToolUse(key, name, arguments(data.path("args"))));
         if (phase.equals("result")) {
             JsonNode result = data.has("result") ? data.path("result") : data.path("meta");
-            use.output = bounded(result.isString() ? result.asString() : result.isMissingNode() ? "" : json.writeValueAsString(result));
+            use.output = bounded(
+                    result.isString()
+                            ? result.asString()
+                            : result.isMissingNode() ? "" : json.writeValueAsString(result));
             use.failed = data.path("isError").asBoolean(false);
         }
     }
@@ -275,16 +282,23 @@ final class GatewayRun implements GatewayConnection.Subscriber {
             return;
         }
         try {
-            approvals.decide(asked).whenComplete((decision, error) -> signals.add(
-                    error != null || decision == null
-                            ? new Answered(
-                                    asked,
-                                    GatewayApprovalDecision.DENY,
-                                    "denied: the approval bridge failed ("
-                                            + (error == null ? "no decision" : error.getClass().getSimpleName()) + ")")
-                            : new Answered(asked, decision, decision.wireName())));
+            approvals
+                    .decide(asked)
+                    .whenComplete((decision, error) -> signals.add(
+                            error != null || decision == null
+                                    ? new Answered(
+                                            asked,
+                                            GatewayApprovalDecision.DENY,
+                                            "denied: the approval bridge failed ("
+                                                    + (error == null
+                                                            ? "no decision"
+                                                            : error.getClass().getSimpleName()) + ")")
+                                    : new Answered(asked, decision, decision.wireName())));
         } catch (RuntimeException e) {
-            resolve(asked, GatewayApprovalDecision.DENY, "denied: the approval bridge failed (" + e.getClass().getSimpleName() + ")");
+            resolve(
+                    asked,
+                    GatewayApprovalDecision.DENY,
+                    "denied: the approval bridge failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -296,8 +310,8 @@ final class GatewayRun implements GatewayConnection.Subscriber {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("command", asked.command());
         input.put("cwd", asked.cwd());
-        approvalRecords.add(new RuntimeTool(
-                asked.id(), "exec.approval", input, note, decision == GatewayApprovalDecision.DENY));
+        approvalRecords.add(
+                new RuntimeTool(asked.id(), "exec.approval", input, note, decision == GatewayApprovalDecision.DENY));
     }
 
     /** Asks the gateway to stop the run (chat.abort, by session key and run id); nothing waits for its answer. */
@@ -328,7 +342,10 @@ final class GatewayRun implements GatewayConnection.Subscriber {
     private String reasonOf(JsonNode data) {
         String reason = data.path("error").isString()
                 ? data.path("error").asString()
-                : data.path("error").path("message").asString(data.path("reason").asString(data.path("message").asString("no reason given")));
+                : data.path("error")
+                        .path("message")
+                        .asString(data.path("reason")
+                                .asString(data.path("message").asString("no reason given")));
         return connection.scrub(reason);
     }
 

@@ -81,7 +81,8 @@ public class OpenClawRuntime implements AgentRuntime {
         String idempotencyKey = UUID.randomUUID().toString();
         Duration timeout = request.timeout() == null ? properties.requestTimeout() : request.timeout();
         GatewayRun run = new GatewayRun(connection(), json, approvals.get(), sessionKey, model, clock);
-        return run.run(agentParams(request.messages(), agent, sessionKey, idempotencyKey), idempotencyKey, stream, timeout);
+        return run.run(
+                agentParams(request.messages(), agent, sessionKey, idempotencyKey), idempotencyKey, stream, timeout);
     }
 
     /** The open connection, or a new one when there is none or the last one was lost. */
@@ -134,12 +135,17 @@ public class OpenClawRuntime implements AgentRuntime {
         }
         StringBuilder message = new StringBuilder("[Conversation so far]\n");
         for (ChatTurn turn : conversation.subList(0, conversation.size() - 1)) {
-            message.append(label(turn)).append(": ").append(nonEmpty(turn.text())).append("\n\n");
+            message.append(label(turn))
+                    .append(": ")
+                    .append(nonEmpty(turn.text()))
+                    .append("\n\n");
         }
         if (last.role() == ChatTurn.Role.USER) {
             message.append("[Current message]\n").append(nonEmpty(last.text()));
         } else {
-            message.append(label(last)).append(": ").append(nonEmpty(last.text()))
+            message.append(label(last))
+                    .append(": ")
+                    .append(nonEmpty(last.text()))
                     .append("\n\n[Continue from the conversation above.]");
         }
         return message.toString();
@@ -148,11 +154,13 @@ public class OpenClawRuntime implements AgentRuntime {
     private static String label(ChatTurn turn) {
         return switch (turn.role()) {
             case USER -> "User";
-            case ASSISTANT -> turn.toolCalls().isEmpty()
-                    ? "Assistant"
-                    : "Assistant (asked for " + turn.toolCalls().stream()
-                            .map(call -> call.name())
-                            .collect(Collectors.joining(", ")) + ")";
+            case ASSISTANT ->
+                turn.toolCalls().isEmpty()
+                        ? "Assistant"
+                        : "Assistant (asked for "
+                                + turn.toolCalls().stream()
+                                        .map(call -> call.name())
+                                        .collect(Collectors.joining(", ")) + ")";
             case TOOL -> "Tool result of " + turn.toolName() + " (" + turn.toolCallId() + ")";
             case SYSTEM -> "System";
         };
