@@ -91,6 +91,10 @@ final class GatewayRun implements GatewayConnection.Subscriber {
     /** Sends the agent request and follows the run until it ends, fails, is cancelled or runs out of time. */
     ModelTurn run(ObjectNode params, String idempotencyKey, ModelStream stream, Duration timeout)
             throws RuntimeFailure {
+        if (stream.cancelled()) {
+            // Stopped before anything was asked: the gateway never hears of it.
+            return turn("cancelled");
+        }
         Instant deadline = clock.instant().plus(timeout);
         connection.subscribe(sessionKey, this);
         // The gateway may use the idempotency key as the run id; claiming it early keeps the first events.
