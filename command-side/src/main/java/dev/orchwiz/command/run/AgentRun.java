@@ -32,6 +32,7 @@ import dev.orchwiz.api.run.event.RuntimeFellBack;
 import dev.orchwiz.command.ownership.Owned;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -128,7 +129,8 @@ class AgentRun {
                     Math.max(0, command.latencyMillis()),
                     command.finishReason(),
                     cap(command.text()),
-                    command.toolCalls()));
+                    command.toolCalls(),
+                    command.runtimeTools() == null ? List.of() : command.runtimeTools()));
         }
         return changed();
     }

@@ -6,6 +6,7 @@ import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.run.RequestedTool;
 import dev.orchwiz.api.run.RunFailure;
+import dev.orchwiz.api.run.RuntimeToolUse;
 import dev.orchwiz.api.run.command.CompleteRun;
 import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
@@ -362,7 +363,15 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                 latency,
                 turn.finishReason(),
                 text,
-                calls));
+                calls,
+                turn.runtimeTools().stream()
+                        .map(tool -> new RuntimeToolUse(
+                                tool.id(),
+                                tool.name(),
+                                redaction.redactValues(tool.input()),
+                                redaction.redact(tool.output()),
+                                tool.failed()))
+                        .toList()));
         if (cancelled.contains(runId)) {
             return;
         }

@@ -6,6 +6,7 @@ import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.run.RunState;
+import dev.orchwiz.api.run.RuntimeToolUse;
 import dev.orchwiz.api.run.command.CancelRun;
 import dev.orchwiz.api.run.command.CompleteRun;
 import dev.orchwiz.api.run.command.FailRun;
@@ -90,6 +91,7 @@ class AgentRunTest {
                 12,
                 "stop",
                 "x",
+                List.of(),
                 List.of());
     }
 
@@ -130,9 +132,32 @@ class AgentRunTest {
                 .expectEvents(new RuntimeFellBack(id, "openclaw", "openai", "refused"));
         fixture.given(started())
                 .when(new RecordModelCall(
-                        id, 1, "span1", "local", "local-echo", -5, 3, null, AT, -1, "stop", "x", List.of()))
+                        id, 1, "span1", "local", "local-echo", -5, 3, null, AT, -1, "stop", "x", List.of(), null))
                 .expectEvents(new ModelCallCompleted(
-                        id, 1, "span1", "local", "local-echo", 0, 3, BigDecimal.ZERO, AT, 0, "stop", "x", List.of()));
+                        id,
+                        1,
+                        "span1",
+                        "local",
+                        "local-echo",
+                        0,
+                        3,
+                        BigDecimal.ZERO,
+                        AT,
+                        0,
+                        "stop",
+                        "x",
+                        List.of(),
+                        List.of()));
+    }
+
+    @Test
+    void keepsTheToolsARuntimeRanOnItsOwnSideForTheRecord() {
+        List<RuntimeToolUse> ran = List.of(new RuntimeToolUse("t1", "exec", Map.of("command", "ls"), "a b", false));
+        fixture.given(started())
+                .when(new RecordModelCall(
+                        id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran))
+                .expectEvents(new ModelCallCompleted(
+                        id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.orchwiz.projection.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.run.RequestedTool;
 import dev.orchwiz.api.run.RunState;
+import dev.orchwiz.api.run.RuntimeToolUse;
 import dev.orchwiz.api.run.event.AssistantOutputStreamed;
 import dev.orchwiz.api.run.event.ModelCallCompleted;
 import dev.orchwiz.api.run.event.RunAwaitingApproval;
@@ -134,14 +135,28 @@ class RunProjector {
         if (run == null) {
             return;
         }
+        List<RunToolCallView> calls = new ArrayList<>(run.toolCalls());
+        List<RuntimeToolUse> ranByRuntime = event.runtimeTools() == null ? List.of() : event.runtimeTools();
+        for (RuntimeToolUse tool : ranByRuntime) {
+            // Tools the runtime ran itself show beside ours, marked so nobody mistakes them for control-plane calls.
+            calls.add(new RunToolCallView(
+                    "runtime:" + tool.id(),
+                    event.step(),
+                    tool.name(),
+                    tool.input(),
+                    tool.failed() ? "failed_in_runtime" : "ran_in_runtime",
+                    tool.output(),
+                    tool.failed()));
+        }
         runs.update(
                 event.runId().value(),
                 sequence,
                 """
-                steps = greatest(steps, :step), input_tokens = input_tokens + :in, output_tokens = output_tokens + :out,
+                tool_calls = cast(:calls as jsonb), steps = greatest(steps, :step), input_tokens = input_tokens + :in, output_tokens = output_tokens + :out,
                 cost = cost + :cost, model = :model, output = :text, output_step = :step
                 """,
                 new MapSqlParameterSource()
+                        .addValue("calls", Jsonb.write(calls))
                         .addValue("step", event.step())
                         .addValue("in", event.inputTokens())
                         .addValue("out", event.outputTokens())
@@ -161,6 +176,9 @@ class RunProjector {
         attributes.put(
                 "orchwiz.tool_calls",
                 event.toolCalls().stream().map(RequestedTool::name).toList());
+        attributes.put(
+                "orchwiz.runtime_tools",
+                ranByRuntime.stream().map(RuntimeToolUse::name).toList());
         if (run.sampled()) {
             attributes.put("gen_ai.completion", event.text());
         }

@@ -2,6 +2,7 @@ package dev.orchwiz.api.run.command;
 
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.run.RequestedTool;
+import dev.orchwiz.api.run.RuntimeToolUse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,4 +22,5 @@ public record RecordModelCall(
         long latencyMillis,
         String finishReason,
         String text,
-        List<RequestedTool> toolCalls) {}
+        List<RequestedTool> toolCalls,
+        List<RuntimeToolUse> runtimeTools) {}

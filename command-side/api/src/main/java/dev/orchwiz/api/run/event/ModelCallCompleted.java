@@ -2,6 +2,7 @@ package dev.orchwiz.api.run.event;
 
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.run.RequestedTool;
+import dev.orchwiz.api.run.RuntimeToolUse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,4 +21,5 @@ public record ModelCallCompleted(
         long latencyMillis,
         String finishReason,
         String text,
-        List<RequestedTool> toolCalls) {}
+        List<RequestedTool> toolCalls,
+        List<RuntimeToolUse> runtimeTools) {}
