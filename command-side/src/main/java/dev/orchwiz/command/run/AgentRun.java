@@ -33,6 +33,7 @@ import dev.orchwiz.command.ownership.Owned;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -91,7 +92,8 @@ class AgentRun {
                         command.tokenBudget(),
                         command.allowedTools(),
                         command.sampled(),
-                        command.actor().id()),
+                        command.actor().id(),
+                        command.tags() == null ? Map.of() : command.tags()),
                 Owned.by(command.ownerId()));
         return changed();
     }

@@ -96,6 +96,7 @@ class PromptController {
                         runtime != null ? runtime : submitted.runtime(),
                         blankToNull(body.model()) != null ? blankToNull(body.model()) : modelOf(submitted, runtime),
                         submitted.metadata(),
+                        submitted.mode(),
                         "prompt"));
         ResponseEntity.BodyBuilder response = run.isPresent()
                 ? ResponseEntity.status(HttpStatus.ACCEPTED)

@@ -6,14 +6,17 @@ import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.run.command.RunChanged;
 import dev.orchwiz.api.run.command.StartRun;
+import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.command.run.runtime.AgentRuntime;
 import dev.orchwiz.command.session.SessionRuns;
 import dev.orchwiz.command.web.CommandSender;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +32,14 @@ class RunLaunch implements SessionRuns {
     private final CommandSender commands;
     private final Runtimes runtimes;
     private final RunProperties properties;
+    private final String version;
 
-    RunLaunch(CommandSender commands, Runtimes runtimes, RunProperties properties) {
+    RunLaunch(
+            CommandSender commands,
+            Runtimes runtimes,
+            RunProperties properties,
+            @Value("${orchwiz.version:dev}") String version) {
+        this.version = version;
         this.commands = commands;
         this.runtimes = runtimes;
         this.properties = properties;
@@ -48,6 +57,7 @@ class RunLaunch implements SessionRuns {
             String runtime,
             String model,
             Map<String, Object> sessionMetadata,
+            SessionMode mode,
             String origin) {}
 
     /** Refuses an unknown or unconfigured runtime a person named, before anything is recorded. */
@@ -65,12 +75,16 @@ class RunLaunch implements SessionRuns {
             String prompt,
             String runtime,
             String model,
-            Map<String, Object> metadata) {
+            Map<String, Object> metadata,
+            SessionMode mode) {
         if (prompt == null || prompt.isBlank()) {
             return Optional.empty();
         }
         // The session's first prompt has no interaction of its own: it is the session's, read from SessionStarted.
-        return launch(actor, new Prompt(sessionId, actor.id(), null, prompt, runtime, model, metadata, "session_start"))
+        return launch(
+                        actor,
+                        new Prompt(
+                                sessionId, actor.id(), null, prompt, runtime, model, metadata, mode, "session_start"))
                 .map(launched -> launched.runId().toString());
     }
 
@@ -100,9 +114,28 @@ class RunLaunch implements SessionRuns {
                         properties.maxSteps(),
                         properties.tokenBudget(),
                         List.of(),
-                        sampled(prompt.sessionMetadata())),
+                        sampled(prompt.sessionMetadata()),
+                        tags(prompt, runtime.name(), model)),
                 () -> new RunRefusal(dev.orchwiz.api.run.RunError.NOT_FOUND, "No run " + runId));
         return Optional.of(new Launched(runId, traceId, changed.version()));
+    }
+
+    /** The labels every run carries into its trace and exports (never secrets: names and versions only). */
+    private Map<String, String> tags(Prompt prompt, String runtime, String model) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(
+                "mode",
+                prompt.mode() == null
+                        ? SessionMode.PLAN.wireName()
+                        : prompt.mode().wireName());
+        tags.put("node", properties.node());
+        tags.put("runtime", runtime);
+        tags.put("orchwiz.version", version);
+        if (model != null) {
+            tags.put("model", model);
+        }
+        tags.put("origin", prompt.origin());
+        return tags;
     }
 
     private boolean sampled(Map<String, Object> sessionMetadata) {

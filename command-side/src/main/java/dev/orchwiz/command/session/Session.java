@@ -227,7 +227,7 @@ class Session {
         if (status == SessionStatus.PLANNING) {
             applyOwned(new SessionExecutionStarted(sessionId, by));
         }
-        return new PromptSubmitted(sessionId, currentVersion(), ownerId, runtime, model, metadata);
+        return new PromptSubmitted(sessionId, currentVersion(), ownerId, mode, runtime, model, metadata);
     }
 
     @CommandHandler

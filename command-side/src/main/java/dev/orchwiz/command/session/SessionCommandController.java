@@ -144,7 +144,13 @@ class SessionCommandController {
                         blankToNull(body.model())));
         // The prompt a session starts with is its first prompt: with a runtime on this node, a run answers it.
         String runId = runs.runFirstPrompt(
-                        actor, id, body.prompt(), runtime, blankToNull(body.model()), body.metadata())
+                        actor,
+                        id,
+                        body.prompt(),
+                        runtime,
+                        blankToNull(body.model()),
+                        body.metadata(),
+                        body.mode() == null ? SessionMode.PLAN : body.mode())
                 .orElse(null);
         URI location = URI.create("/api/sessions/" + id);
         return withVersion(ResponseEntity.created(location), new SessionChanged(id, 0))

@@ -2,6 +2,7 @@ package dev.orchwiz.command.session;
 
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.session.SessionMode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,5 +26,6 @@ public interface SessionRuns {
             String prompt,
             String runtime,
             String model,
-            Map<String, Object> metadata);
+            Map<String, Object> metadata,
+            SessionMode mode);
 }

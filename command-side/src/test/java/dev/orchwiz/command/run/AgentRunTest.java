@@ -45,6 +45,7 @@ class AgentRunTest {
     private static final Actor ADA = new Actor(OWNER, false);
     private static final Actor GRACE = new Actor(UserId.of("grace"), false);
     private static final Actor ADMIN = new Actor(UserId.of("root"), true);
+    private static final Map<String, String> TAGS = Map.of("mode", "plan", "node", "n1");
     private static final Instant AT = Instant.parse("2026-12-05T10:00:00Z");
 
     private final RunId id = RunId.random();
@@ -74,7 +75,8 @@ class AgentRunTest {
                 200_000,
                 List.of(),
                 true,
-                OWNER);
+                OWNER,
+                TAGS);
     }
 
     private ModelCallCompleted modelCall(int step, long in, long out, String cost) {
@@ -117,7 +119,8 @@ class AgentRunTest {
                         20,
                         200_000,
                         List.of(),
-                        true))
+                        true,
+                        TAGS))
                 .expectEvents(started())
                 .expectResultMessagePayload(new RunChanged(id, RunState.RUNNING, 0));
     }

@@ -255,7 +255,8 @@ class SessionTest {
         void recordsTheInputAndStartsExecutionFromPlanning() {
             fixture.given(started())
                     .when(new SubmitPrompt(id, ADA, null, interaction, "go", null))
-                    .expectResultMessagePayload(new PromptSubmitted(id, 2, OWNER, null, null, Map.of("ticket", 42)))
+                    .expectResultMessagePayload(
+                            new PromptSubmitted(id, 2, OWNER, SessionMode.PLAN, null, null, Map.of("ticket", 42)))
                     .expectEvents(
                             new SessionInteractionRecorded(
                                     id, interaction, InteractionType.USER_INPUT, "go", null, OWNER),

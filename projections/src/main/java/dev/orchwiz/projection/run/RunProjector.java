@@ -62,9 +62,9 @@ class RunProjector {
         runs.insert(
                 """
                 (id, session_id, owner_id, trace_id, span_id, runtime, model, origin, sampled, state, prompt,
-                    prompt_interaction_id, started_at, version)
+                    prompt_interaction_id, started_at, version, tags)
                 values (:id, :session, :owner, :trace, :span, :runtime, :model, :origin, :sampled, :state, :prompt,
-                    :interaction, :at, :version)
+                    :interaction, :at, :version, cast(:tags as jsonb))
                 """,
                 new MapSqlParameterSource()
                         .addValue("id", event.runId().value())
@@ -79,6 +79,7 @@ class RunProjector {
                         .addValue("state", RunState.RUNNING.wireName())
                         .addValue("prompt", event.prompt())
                         .addValue("interaction", event.promptInteractionId())
+                        .addValue("tags", Jsonb.write(event.tags() == null ? Map.of() : event.tags()))
                         .addValue("at", Timestamp.from(at))
                         .addValue("version", sequence));
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -88,6 +89,9 @@ class RunProjector {
         attributes.put("orchwiz.session.id", event.sessionId().toString());
         attributes.put("orchwiz.run.origin", event.origin());
         attributes.put("orchwiz.trace.sampled", event.sampled());
+        if (event.tags() != null) {
+            event.tags().forEach((key, value) -> attributes.put("orchwiz.tag." + key, value));
+        }
         if (event.sampled()) {
             attributes.put("gen_ai.prompt", event.prompt());
         }

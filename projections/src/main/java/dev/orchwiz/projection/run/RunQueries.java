@@ -37,6 +37,7 @@ class RunQueries {
 
     private static final String VISIBLE = "(:admin or owner_id = :viewer)";
     private static final String ROWS = "select agent_run.*, tool_calls::text as calls, fallbacks::text as falls,"
+            + " tags::text as labels,"
             + " (select u.email from user_account u where u.id = agent_run.owner_id) as owner_email from agent_run";
     private static final TypeReference<List<RunToolCallView>> TOOL_CALLS = new TypeReference<>() {};
 
@@ -168,6 +169,7 @@ class RunQueries {
                 started,
                 ended,
                 ended == null ? null : Duration.between(started, ended).toMillis(),
+                Jsonb.readStringMap(rs.getString("labels")),
                 rs.getLong("version"));
     }
 

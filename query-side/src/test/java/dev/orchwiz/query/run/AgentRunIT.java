@@ -141,6 +141,8 @@ class AgentRunIT {
         assertThat(done.path("inputTokens").asLong()).isPositive();
         assertThat(done.path("toolCalls").get(0).path("status").asString()).isEqualTo("completed");
         assertThat(done.path("durationMillis").asLong()).isNotNegative();
+        assertThat(done.path("tags").path("mode").asString()).isEqualTo("plan");
+        assertThat(done.path("tags").path("runtime").asString()).isEqualTo("local");
 
         // and the answer is in the session's conversation
         await().atMost(Duration.ofSeconds(10))

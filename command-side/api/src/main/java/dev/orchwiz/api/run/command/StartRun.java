@@ -5,6 +5,7 @@ import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -24,4 +25,5 @@ public record StartRun(
         int maxSteps,
         long tokenBudget,
         List<String> allowedTools,
-        boolean sampled) {}
+        boolean sampled,
+        Map<String, String> tags) {}

@@ -4,11 +4,13 @@ import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * A prompt started a run. The ids are OpenTelemetry-shaped (32 and 16 hex digits); {@code sampled} says whether the
- * trace keeps full inputs and outputs (decisions are kept either way).
+ * trace keeps full inputs and outputs (decisions are kept either way); {@code tags} (session mode, node, OrchWiz
+ * version) label the run in traces and exports.
  */
 public record RunStarted(
         RunId runId,
@@ -25,4 +27,5 @@ public record RunStarted(
         long tokenBudget,
         List<String> allowedTools,
         boolean sampled,
-        UserId by) {}
+        UserId by,
+        Map<String, String> tags) {}

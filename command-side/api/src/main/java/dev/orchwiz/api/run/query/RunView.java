@@ -4,6 +4,7 @@ import dev.orchwiz.api.run.RunState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A run as its page shows it; {@code output} is the streamed text of the step in progress or the answer. */
 public record RunView(
@@ -30,4 +31,5 @@ public record RunView(
         Instant startedAt,
         Instant endedAt,
         Long durationMillis,
+        Map<String, String> tags,
         long version) {}

@@ -2,6 +2,7 @@ package dev.orchwiz.api.session.command;
 
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.session.SessionMode;
 import java.util.Map;
 
 /**
@@ -9,7 +10,13 @@ import java.util.Map;
  * session (its runtime and model, if chosen, and its metadata, which may set {@code traceSampleRate}).
  */
 public record PromptSubmitted(
-        SessionId sessionId, long version, UserId ownerId, String runtime, String model, Map<String, Object> metadata) {
+        SessionId sessionId,
+        long version,
+        UserId ownerId,
+        SessionMode mode,
+        String runtime,
+        String model,
+        Map<String, Object> metadata) {
 
     public PromptSubmitted {
         metadata = metadata == null
