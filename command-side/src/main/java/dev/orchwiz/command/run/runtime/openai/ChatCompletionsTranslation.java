@@ -72,6 +72,8 @@ final class ChatCompletionsTranslation {
     /**
      * A tool's JSON Schema as given: the top level is an object by definition, and each property keeps its own schema
      * verbatim (nested objects, arrays, enums) instead of being squeezed through LangChain4j's typed schema classes.
+     * The top level's {@code additionalProperties} is not passed: LangChain4j sends it only for strict tools, which
+     * this runtime does not ask for; the control plane checks a call's input anyway.
      */
     private static ToolSpecification tool(ToolSpec tool) {
         ToolSpecification.Builder builder = ToolSpecification.builder().name(tool.name());
@@ -81,14 +83,11 @@ final class ChatCompletionsTranslation {
         Map<String, Object> schema = tool.parameters() == null ? Map.of() : tool.parameters();
         JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
         if (schema.get("properties") instanceof Map<?, ?> properties) {
-            properties.forEach((name, property) ->
-                    parameters.addProperty(String.valueOf(name), JsonRawSchema.from(JSON.writeValueAsString(property))));
+            properties.forEach((name, property) -> parameters.addProperty(
+                    String.valueOf(name), JsonRawSchema.from(JSON.writeValueAsString(property))));
         }
         if (schema.get("required") instanceof List<?> required) {
             parameters.required(required.stream().map(String::valueOf).toList());
-        }
-        if (schema.get("additionalProperties") instanceof Boolean additional) {
-            parameters.additionalProperties(additional);
         }
         if (schema.get("description") instanceof String description) {
             parameters.description(description);
@@ -108,9 +107,7 @@ final class ChatCompletionsTranslation {
                         RunFailure.RUNTIME_BAD_RESPONSE, "The model asked for a tool call without a tool name", false);
             }
             // Some servers leave the id out; the tool result must still name the call it answers.
-            String id = request.id() == null || request.id().isBlank()
-                    ? "call-" + (calls.size() + 1)
-                    : request.id();
+            String id = request.id() == null || request.id().isBlank() ? "call-" + (calls.size() + 1) : request.id();
             calls.add(new RequestedTool(id, request.name(), arguments(request)));
         }
         return calls;

@@ -78,7 +78,9 @@ public class OpenAiCompatibleRuntime implements AgentRuntime {
                             + " server",
                     true);
         }
-        Duration timeout = request.timeout() == null || request.timeout().isNegative() || request.timeout().isZero()
+        Duration timeout = request.timeout() == null
+                        || request.timeout().isNegative()
+                        || request.timeout().isZero()
                 ? DEFAULT_TIMEOUT
                 : request.timeout();
         String model = request.model() == null || request.model().isBlank() ? defaultModel() : request.model();
@@ -139,8 +141,7 @@ public class OpenAiCompatibleRuntime implements AgentRuntime {
         }
     }
 
-    private ModelTurn turn(ChatResponse response, StringBuilder streamed, String requestedModel)
-            throws RuntimeFailure {
+    private ModelTurn turn(ChatResponse response, StringBuilder streamed, String requestedModel) throws RuntimeFailure {
         boolean nothingStreamed = streamed.isEmpty();
         if (response == null || response.aiMessage() == null) {
             throw failures.badResponse("ended its stream without an answer", nothingStreamed);
@@ -150,15 +151,15 @@ public class OpenAiCompatibleRuntime implements AgentRuntime {
         String text = response.aiMessage().text() != null ? response.aiMessage().text() : streamed.toString();
         // Every Chat Completions server ends a complete answer with a finish reason; a stream without one was cut off.
         if (finishReason == null) {
-            throw failures.badResponse("ended its stream without a finish reason (cut off or not a Chat Completions"
-                    + " stream)", nothingStreamed);
+            throw failures.badResponse(
+                    "ended its stream without a finish reason (cut off or not a Chat Completions" + " stream)",
+                    nothingStreamed);
         }
         TokenUsage usage = response.tokenUsage();
         long input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         long output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        String model = response.modelName() == null || response.modelName().isBlank()
-                ? requestedModel
-                : response.modelName();
+        String model =
+                response.modelName() == null || response.modelName().isBlank() ? requestedModel : response.modelName();
         return new ModelTurn(text, calls, input, output, finishReason, model);
     }
 

@@ -53,8 +53,8 @@ final class ProviderFailures {
             int status = http.statusCode();
             return new RuntimeFailure(
                     RunFailure.RUNTIME_UNAVAILABLE,
-                    "The OpenAI-compatible server at " + endpoint + " answered HTTP " + status + " ("
-                            + meaning(status) + ")" + detail(http.getMessage()),
+                    "The OpenAI-compatible server at " + endpoint + " answered HTTP " + status + " (" + meaning(status)
+                            + ")" + detail(http.getMessage()),
                     nothingStreamed);
         }
         if (find(error, HttpTimeoutException.class) != null
