@@ -357,7 +357,7 @@ class OpenAiCompatibleRuntimeTest {
 
         // then
         assertThat(failure.code()).isEqualTo(RunFailure.RUNTIME_BAD_RESPONSE);
-        assertThat(failure.getMessage()).contains(server.baseUrl());
+        assertThat(failure.getMessage()).contains(server.baseUrl(), "sent a chunk that is not valid JSON");
     }
 
     @Test
