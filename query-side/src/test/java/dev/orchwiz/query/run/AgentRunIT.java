@@ -50,6 +50,10 @@ class AgentRunIT {
     static void execution(DynamicPropertyRegistry properties) {
         properties.add("orchwiz.execution.enabled", () -> "true");
         properties.add("orchwiz.execution.workspace-root", WORKSPACE::toString);
+        // An OpenAI-compatible server that is down (nothing listens on the discard port), and the local runtime
+        // to fall back to.
+        properties.add("orchwiz.runtime.openai.base-url", () -> "http://127.0.0.1:9/v1");
+        properties.add("orchwiz.runs.fallback", () -> "local");
     }
 
     @LocalServerPort
@@ -242,6 +246,39 @@ class AgentRunIT {
         assertThat(done.path("state").asString()).isEqualTo("completed");
         assertThat(done.path("answer").asString()).contains("You said: just say hi");
         assertThat(done.path("runtime").asString()).isEqualTo("local");
+    }
+
+    @Test
+    void aRuntimeThatIsDownFallsBackAlongTheChainAndSaysSo() {
+        String session = session(ada, "auto_accept", "openai");
+        String runId = prompt(session, "hello there").path("runId").asString();
+
+        JsonNode done = awaitRun(ada, runId, "completed", "failed");
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("answer").asString()).contains("You said: hello there");
+        assertThat(done.path("fallbacks").get(0).asString()).startsWith("openai → local: openai:");
+        assertThat(done.path("runtime").asString())
+                .as("the run keeps the runtime it was started on")
+                .isEqualTo("openai");
+    }
+
+    @Test
+    void aRuntimeThatIsDownWithNoFallbackFailsTheRunWithItsReason() {
+        TestDatabase.Database database = TestDatabase.create();
+        try (ConfigurableApplicationContext node = TestNodes.start(
+                database, "--orchwiz.runtime.openai.base-url=http://127.0.0.1:9/v1", "--orchwiz.runs.fallback=")) {
+            NodeClient client = TestNodes.client(node, "ada@example.com", false);
+            String session = session(client, "plan", "openai");
+            Reply reply = client.post("/api/sessions/" + session + "/prompt", NodeClient.json(Map.of("text", "hello")));
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(202);
+            JsonNode failed = awaitRun(client, reply.json().path("runId").asString(), "failed", "completed");
+            assertThat(failed.path("state").asString()).isEqualTo("failed");
+            assertThat(failed.path("errorCode").asString()).isEqualTo("RUNTIME_UNAVAILABLE");
+            assertThat(failed.path("error").asString()).startsWith("openai: ");
+            assertThat(failed.path("answer").isNull())
+                    .as("a failure is never disguised as an answer")
+                    .isTrue();
+        }
     }
 
     @Test
