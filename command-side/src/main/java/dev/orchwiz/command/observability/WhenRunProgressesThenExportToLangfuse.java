@@ -90,9 +90,8 @@ class WhenRunProgressesThenExportToLangfuse {
 
     @EventHandler
     void on(RunStarted run, @Timestamp Instant at, @MessageIdentifier String eventId) {
-        String mode = runs.sessionMode(run.sessionId(), at)
-                .map(SessionMode::wireName)
-                .orElse("unknown");
+        String mode =
+                runs.sessionMode(run.sessionId(), at).map(SessionMode::wireName).orElse("unknown");
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("gen_ai.operation.name", "invoke_agent");
         attributes.put("gen_ai.provider.name", run.runtime());
@@ -112,8 +111,7 @@ class WhenRunProgressesThenExportToLangfuse {
                 .name(name)
                 .userId(run.ownerId().toString())
                 .sessionId(run.sessionId().toString())
-                .tags(List.of(
-                        "mode:" + mode, "runtime:" + run.runtime(), "model:" + run.model(), "node:" + node))
+                .tags(List.of("mode:" + mode, "runtime:" + run.runtime(), "model:" + run.model(), "node:" + node))
                 .metadata(attributes);
         CreateSpanBody.Builder span = CreateSpanBody.builder()
                 .id(run.spanId())
@@ -147,9 +145,13 @@ class WhenRunProgressesThenExportToLangfuse {
         attributes.put("gen_ai.operation.name", "chat");
         attributes.put("gen_ai.provider.name", call.runtime());
         attributes.put("gen_ai.request.model", call.model());
-        attributes.put("gen_ai.response.finish_reasons", call.finishReason() == null ? List.of() : List.of(call.finishReason()));
+        attributes.put(
+                "gen_ai.response.finish_reasons",
+                call.finishReason() == null ? List.of() : List.of(call.finishReason()));
         attributes.put("orchwiz.step", call.step());
-        attributes.put("orchwiz.requested_tools", call.toolCalls() == null ? 0 : call.toolCalls().size());
+        attributes.put(
+                "orchwiz.requested_tools",
+                call.toolCalls() == null ? 0 : call.toolCalls().size());
         double cost = call.cost() == null ? 0 : call.cost().doubleValue();
         CreateGenerationBody.Builder generation = CreateGenerationBody.builder()
                 .id(call.spanId())
@@ -166,8 +168,8 @@ class WhenRunProgressesThenExportToLangfuse {
                         .unit(ModelUsageUnit.TOKENS)
                         .totalCost(cost)
                         .build()))
-                .usageDetails(UsageDetails.of(Map.of(
-                        "input", tokens(call.inputTokens()), "output", tokens(call.outputTokens()))))
+                .usageDetails(UsageDetails.of(
+                        Map.of("input", tokens(call.inputTokens()), "output", tokens(call.outputTokens()))))
                 .costDetails(Map.of("total", cost))
                 .metadata(attributes);
         if (run.sampled()) {
@@ -275,7 +277,14 @@ class WhenRunProgressesThenExportToLangfuse {
         outcome.put("gen_ai.usage.output_tokens", completed.outputTokens());
         outcome.put("orchwiz.cost", completed.cost() == null ? BigDecimal.ZERO : completed.cost());
         outcome.put("orchwiz.steps", completed.steps());
-        end(completed.runId().toString(), at, eventId, outcome, ObservationLevel.DEFAULT, "completed", completed.answer());
+        end(
+                completed.runId().toString(),
+                at,
+                eventId,
+                outcome,
+                ObservationLevel.DEFAULT,
+                "completed",
+                completed.answer());
     }
 
     @EventHandler
@@ -283,7 +292,14 @@ class WhenRunProgressesThenExportToLangfuse {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("orchwiz.status", "failed");
         outcome.put("error.type", failed.code());
-        end(failed.runId().toString(), at, eventId, outcome, ObservationLevel.ERROR, failed.code() + ": " + failed.reason(), null);
+        end(
+                failed.runId().toString(),
+                at,
+                eventId,
+                outcome,
+                ObservationLevel.ERROR,
+                failed.code() + ": " + failed.reason(),
+                null);
     }
 
     @EventHandler
