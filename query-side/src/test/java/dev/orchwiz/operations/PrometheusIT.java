@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.NodeClient.Reply;
 import dev.orchwiz.TestUsers;
+import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.identity.TokenScope;
+import dev.orchwiz.api.run.event.ModelCallCompleted;
 import dev.orchwiz.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -67,7 +73,22 @@ class PrometheusIT {
 
     @Test
     void anAdminTokenScrapesPrometheusText() {
-        // given
+        // given a model call measured by the node (the run aggregate publishes these; here the test does)
+        context.getBean(EventGateway.class)
+                .publish(new ModelCallCompleted(
+                        RunId.random(),
+                        1,
+                        "1111111111111111",
+                        "local",
+                        "prometheus-it-model",
+                        12,
+                        3,
+                        BigDecimal.ZERO,
+                        Instant.now(),
+                        40,
+                        "stop",
+                        "hello",
+                        List.of()));
         NodeClient admin = new NodeClient(port).withToken(TestUsers.token(context, "ops@example.com", true));
 
         // when
@@ -76,7 +97,11 @@ class PrometheusIT {
         // then
         assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/plain");
-        assertThat(reply.raw()).contains("# TYPE jvm_memory_used_bytes gauge", "jvm_memory_used_bytes{");
+        assertThat(reply.raw())
+                .contains("# TYPE jvm_memory_used_bytes gauge", "jvm_memory_used_bytes{")
+                .contains("gen_ai_client_operation_duration_seconds_count{")
+                .contains("gen_ai_request_model=\"prometheus-it-model\"")
+                .contains("gen_ai_client_token_usage_tokens_sum{");
     }
 
     @Test
