@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer owz_…} on the API. A bad token is a 401 at once: the request never falls
  * back to a cookie session, so a script with a revoked token cannot ride on a browser's login. Scopes are enforced
- * here too: {@code read} for reads, {@code write} for changes, {@code admin} for {@code /api/admin}.
+ * here too: {@code read} for reads, {@code write} for changes, {@code admin} for {@code /api/admin} and the actuator
+ * endpoints other than health (which also need the holder to be an admin).
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -107,12 +108,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     static boolean allowed(Set<TokenScope> scopes, HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/admin")) {
+        if (path.startsWith("/api/admin") || operations(path)) {
             return scopes.contains(TokenScope.ADMIN);
         }
         String method = request.getMethod();
         boolean reading = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         return reading || scopes.contains(TokenScope.WRITE) || scopes.contains(TokenScope.ADMIN);
+    }
+
+    /** Actuator endpoints other than health (metrics, Prometheus) describe the whole node: admin scope only. */
+    private static boolean operations(String path) {
+        return (path.equals("/actuator") || path.startsWith("/actuator/"))
+                && !(path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
     }
 
     /** Last use is telemetry, not a fact worth an event; written at most once a minute per token. */

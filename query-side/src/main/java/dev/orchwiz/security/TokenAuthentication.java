@@ -16,12 +16,22 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
     private final Set<TokenScope> scopes;
 
     TokenAuthentication(Account account, String tokenId, Set<TokenScope> scopes) {
-        super(List.of(new SimpleGrantedAuthority("ROLE_MEMBER")));
+        super(authorities(account, scopes));
         this.account = account;
         this.user = SignedInUser.of(account);
         this.tokenId = tokenId;
         this.scopes = Set.copyOf(scopes);
         setAuthenticated(true);
+    }
+
+    /**
+     * An admin's token acts as an admin only with the {@code admin} scope (as {@link ActingUser} decides for the API):
+     * a read-only script of an admin must not reach the node's operations endpoints.
+     */
+    private static List<SimpleGrantedAuthority> authorities(Account account, Set<TokenScope> scopes) {
+        return account.admin() && scopes.contains(TokenScope.ADMIN)
+                ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_MEMBER"))
+                : List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
     }
 
     @Override
