@@ -1,0 +1,7 @@
+import { ObservabilityView } from '@/features/runs/components/observability-view';
+
+export const ObservabilityRoute = () => (
+  <div className="page">
+    <ObservabilityView />
+  </div>
+);
