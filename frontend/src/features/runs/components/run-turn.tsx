@@ -9,8 +9,8 @@ import { RunUsageLine } from './run-usage-line';
 
 export type RunTurnProps = {
   run: RunView;
-  /** The run's own page links here; on that page itself the link is left out. */
-  showRunLink?: boolean;
+  /** On the run's own page the link to it and the Cancel button (the page header has it) are left out. */
+  onOwnPage?: boolean;
 };
 
 /** A failure says what failed, with its code; never shown as if it were an answer. */
@@ -46,7 +46,7 @@ const RunText = ({ run }: { run: RunView }) => {
 };
 
 /** One prompt and the run answering it: streamed text, tool calls, fallbacks, the answer or the failure, and what it cost. */
-export const RunTurn = ({ run, showRunLink = true }: RunTurnProps) => (
+export const RunTurn = ({ run, onOwnPage = false }: RunTurnProps) => (
   <article className="run-turn" data-testid={`agent-run-turn-${run.id}`} data-state={run.state} aria-label="Prompt and its run">
     {run.prompt !== null && run.prompt !== undefined && (
       <div className="run-turn__prompt" data-testid="agent-run-prompt">
@@ -66,7 +66,7 @@ export const RunTurn = ({ run, showRunLink = true }: RunTurnProps) => (
           {run.model ? ` · ${run.model}` : ''}
         </span>
         <span className="run-turn__links">
-          {showRunLink && (
+          {!onOwnPage && (
             <Link to={`/runs/${encodeURIComponent(run.id)}`} data-testid="agent-run-link">
               Run
             </Link>
@@ -77,7 +77,7 @@ export const RunTurn = ({ run, showRunLink = true }: RunTurnProps) => (
             </Link>
           )}
         </span>
-        {isRunActive(run.state) && (
+        {isRunActive(run.state) && !onOwnPage && (
           <span className="run-turn__cancel">
             <CancelRunButton runId={run.id} />
           </span>

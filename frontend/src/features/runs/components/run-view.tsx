@@ -91,7 +91,7 @@ const RunPage = ({ run, error }: { run: RunRecord; error: Error | null }) => (
     <div className="run-page__grid">
       <div className="run-page__main">
         <Panel title="Conversation" labelledBy="agent-run-conversation-title">
-          <RunTurn run={run} showRunLink={false} />
+          <RunTurn run={run} onOwnPage />
         </Panel>
       </div>
       <aside className="run-page__side">
