@@ -7,6 +7,7 @@ export const runKeys = {
   detail: (id: string) => [...runKeys.details(), id] as const,
   sessionLists: () => [...runKeys.all, 'session'] as const,
   sessionList: (sessionId: string, page: number) => [...runKeys.sessionLists(), sessionId, page] as const,
+  toolCall: (toolCallId: string) => [...runKeys.all, 'tool-call', toolCallId] as const,
   trace: (traceId: string) => [...runKeys.all, 'trace', traceId] as const,
   runtimes: () => [...runKeys.all, 'runtimes'] as const,
   observability: () => [...runKeys.all, 'observability'] as const,

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Badge } from '@/components/badge';
 import { RunStatusBadge } from '@/components/run-status-badge';
 import type { RunToolCall } from '../types';
+import { InlineDecision } from './inline-decision';
 
 /** `Bash` shows its command; other tools their input as compact JSON. */
 export const toolCallSummary = (call: Pick<RunToolCall, 'tool' | 'input'>): string => {
@@ -13,7 +14,7 @@ export const toolCallSummary = (call: Pick<RunToolCall, 'tool' | 'input'>): stri
 };
 
 /** The tool calls the model asked for in this run: each with its status, what went back, and its page. */
-export const RunToolCalls = ({ calls }: { calls: readonly RunToolCall[] }) => (
+export const RunToolCalls = ({ runId, calls }: { runId: string; calls: readonly RunToolCall[] }) => (
   <ol className="run-tools" data-testid="agent-run-tool-calls" aria-label="Tool calls">
     {calls.map((call) => (
       <li key={call.toolCallId} className="run-tools__item" data-testid={`agent-run-tool-call-${call.toolCallId}`}>
@@ -27,11 +28,12 @@ export const RunToolCalls = ({ calls }: { calls: readonly RunToolCall[] }) => (
           <p className="run-tools__approval" data-testid="agent-run-tool-call-approval">
             <Badge tone="warning">waiting for a decision</Badge> The run goes on once someone decides.{' '}
             <Link to={`/tool-calls/${encodeURIComponent(call.toolCallId)}`} className="button" data-testid="agent-run-tool-call-decide">
-              Open the approval
+              Open the call
             </Link>{' '}
             <Link to="/tool-calls/approvals">All approvals</Link>
           </p>
         )}
+        {call.status === 'awaiting_approval' && <InlineDecision toolCallId={call.toolCallId} runId={runId} />}
         {call.output && (
           <pre className="run-tools__output" data-testid="agent-run-tool-call-output">
             {call.output}

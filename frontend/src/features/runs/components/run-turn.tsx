@@ -92,7 +92,7 @@ export const RunTurn = ({ run, onOwnPage = false }: RunTurnProps) => (
           ))}
         </ul>
       )}
-      {(run.toolCalls ?? []).length > 0 && <RunToolCalls calls={run.toolCalls ?? []} />}
+      {(run.toolCalls ?? []).length > 0 && <RunToolCalls runId={run.id} calls={run.toolCalls ?? []} />}
       <RunText run={run} />
       {run.state === 'failed' && <RunError run={run} />}
       {run.state === 'cancelled' && (

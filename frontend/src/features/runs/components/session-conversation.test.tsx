@@ -68,6 +68,47 @@ describe('SessionConversation', () => {
     await waitFor(() => expect(api.callsTo('GET', runPath).some((c) => c.search.get('minVersion') === '9')).toBe(true));
   });
 
+  it('approves a waiting tool call in place, bound to the input it showed, and reads the run again', async () => {
+    const waiting = anAgentRun({
+      state: 'awaiting_approval',
+      answer: null,
+      output: null,
+      endedAt: null,
+      toolCalls: [{ toolCallId: TOOL_CALL_ID, step: 1, tool: 'Bash', input: { command: 'ls' }, status: 'awaiting_approval', output: null, error: false }],
+    });
+    const { user, api } = renderConversation([waiting], {
+      [`GET /api/tool-calls/${TOOL_CALL_ID}`]: () =>
+        jsonResponse({ id: TOOL_CALL_ID, status: 'awaiting_approval', input: { command: 'ls -la\nrm -rf build' }, inputHash: 'hash-7' }),
+      [`POST /api/tool-calls/${TOOL_CALL_ID}/decision`]: () => jsonResponse({ id: TOOL_CALL_ID, version: 3 }),
+    });
+
+    expect(await screen.findByTestId('agent-run-tool-call-input')).toHaveTextContent('rm -rf build');
+    const runReads = api.callsTo('GET', runPath).length;
+    await user.click(screen.getByTestId('agent-run-tool-call-approve'));
+
+    expect(await screen.findByTestId('agent-run-tool-call-decided')).toHaveTextContent('Approved; the run goes on.');
+    expect(api.callsTo('POST', `/api/tool-calls/${TOOL_CALL_ID}/decision`)[0].body).toEqual({ decision: 'approve', inputHash: 'hash-7' });
+    await waitFor(() => expect(api.callsTo('GET', runPath).length).toBeGreaterThan(runReads));
+  });
+
+  it('says why a decision was refused', async () => {
+    const waiting = anAgentRun({
+      state: 'awaiting_approval',
+      answer: null,
+      endedAt: null,
+      toolCalls: [{ toolCallId: TOOL_CALL_ID, step: 1, tool: 'Bash', input: { command: 'ls' }, status: 'awaiting_approval', output: null, error: false }],
+    });
+    const { user } = renderConversation([waiting], {
+      [`GET /api/tool-calls/${TOOL_CALL_ID}`]: () => jsonResponse({ id: TOOL_CALL_ID, status: 'awaiting_approval', input: { command: 'ls' }, inputHash: 'hash-7' }),
+      [`POST /api/tool-calls/${TOOL_CALL_ID}/decision`]: () =>
+        problemResponse({ status: 409, title: 'Conflict', detail: 'This approval was already decided', code: 'APPROVAL_ALREADY_DECIDED' }),
+    });
+
+    await user.click(await screen.findByTestId('agent-run-tool-call-deny'));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not decided: This approval was already decided');
+  });
+
   it('says why a run failed, with its code, and never as an answer', async () => {
     renderConversation([
       anAgentRun({ state: 'failed', answer: null, output: null, errorCode: 'RUNTIME_UNAVAILABLE', error: 'openai: connection refused' }),
