@@ -27,7 +27,7 @@ const Watcher = () => {
 const renderWatcher = () =>
   render(
     <QueryClientProvider client={createTestQueryClient()}>
-      <EventStreamProvider eventTypes={RUN_EVENT_TYPES}>
+      <EventStreamProvider eventTypes={[...RUN_EVENT_TYPES, 'toolcall.approved', 'toolcall.output-recorded']}>
         <Watcher />
       </EventStreamProvider>
     </QueryClientProvider>,
@@ -105,5 +105,33 @@ describe('useRunLiveUpdates', () => {
     emit('run.started', 0, { runId: 'other-run', sessionId: SESSION_ID }, 'other-run');
 
     await waitFor(() => expect(screen.getByTestId('rows')).toHaveTextContent('other-run'));
+  });
+});
+
+describe('useRunLiveUpdates and tool calls', () => {
+  it('reads a run again when one of its tool calls is decided elsewhere', async () => {
+    let status = 'awaiting_approval';
+    const api = mockApi({
+      [`GET /api/runs/${AGENT_RUN_ID}`]: () =>
+        jsonResponse(
+          running({
+            state: status === 'awaiting_approval' ? 'awaiting_approval' : 'running',
+            toolCalls: [{ toolCallId: 'tc-1', step: 1, tool: 'Bash', input: { command: 'ls' }, status, output: null, error: false }],
+          }),
+        ),
+      [`GET /api/sessions/${SESSION_ID}/runs`]: () => jsonResponse(aPage([])),
+    });
+    renderWatcher();
+    await waitFor(() => expect(screen.getByTestId('state')).toHaveTextContent('awaiting_approval'));
+
+    status = 'approved';
+    emit('toolcall.approved', 2, { decision: 'approve' }, 'tc-1');
+    await waitFor(() => expect(screen.getByTestId('state')).toHaveTextContent(/^running$/));
+
+    const reads = api.calls.length;
+    emit('toolcall.approved', 3, {}, 'some-other-call');
+    emit('toolcall.output-recorded', 4, { sequence: 1, text: 'x' }, 'tc-1');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(api.calls.length).toBe(reads);
   });
 });

@@ -23,11 +23,27 @@ export const withStreamedChunk = (cached: RunView | undefined, event: DomainEven
   return { ...cached, output: `${cached.output ?? ''}${text}`, version: event.aggregateVersion };
 };
 
+/** A tool call was requested, decided, started or settled (its output chunks are not followed here). */
+const isToolCallChange = (type: string): boolean => type.startsWith('toolcall.') && type !== 'toolcall.output-recorded';
+
+/**
+ * A tool call of a shown run changed, decided in the inbox say: its decision buttons and the runs that
+ * asked for it are read again, since the run's own events only follow once its result goes back.
+ */
+const refreshToolCall = (queryClient: QueryClient, toolCallId: string) => {
+  void queryClient.invalidateQueries({ queryKey: runKeys.toolCall(toolCallId), exact: true });
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: runKeys.details() })) {
+    const run = query.state.data as RunView | undefined;
+    if (run?.toolCalls?.some((call) => call.toolCallId === toolCallId)) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  }
+};
+
 /**
  * Keeps shown runs in step with the event stream. A streamed chunk is appended to the run in the cache
  * at once; every other `run.*` event (and a chunk that cannot be appended) reads the run at the
  * event's version, since events come straight from the event store, ahead of the read model. The
- * session's list of runs is refetched when a run starts or changes state.
+ * session's list of runs is refetched when a run starts or changes state, and a run is read again when
+ * one of its tool calls changes.
  */
 export const useRunLiveUpdates = (): void => {
   const queryClient = useQueryClient();
@@ -45,6 +61,10 @@ export const useRunLiveUpdates = (): void => {
   useRefreshOnEvents({ matches: (event) => changesRunState(event.type), queryKeys: [runKeys.sessionLists()] });
 
   useDomainEvents((event) => {
+    if (isToolCallChange(event.type)) {
+      refreshToolCall(queryClient, event.aggregateId);
+      return;
+    }
     if (!isRunEvent(event.type)) return;
     const id = event.aggregateId;
     const key = runKeys.detail(id);
