@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, isNotFound } from '@/lib/api-client';
+import { api, isApiError, isNotFound } from '@/lib/api-client';
 import { isRunActive, type RunView } from '../types';
 import { runKeys } from './run-keys';
 
@@ -47,7 +47,9 @@ export const useRun = (id: string, { poll = true, fresh = false }: UseRunOptions
   return useQuery({
     queryKey,
     queryFn: async ({ signal }) => newestRun(await findRun(id, { signal }), queryClient.getQueryData(queryKey)),
-    retry: (failures, error) => fresh && isNotFound(error) && failures < 6,
+    // A fresh run's 404 is the read side catching up; otherwise only a network hiccup or a 5xx is worth retrying.
+    retry: (failures, error) =>
+      isNotFound(error) ? fresh && failures < 6 : !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
     retryDelay: (attempt) => Math.min(150 * 2 ** attempt, 800),
     refetchInterval: (query) => (poll && isRunActive(query.state.data?.state) ? RUN_POLL_MS : false),
   });

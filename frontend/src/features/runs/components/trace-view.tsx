@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
 import { errorMessage } from '@/lib/api-client';
 import { useRefreshOnEvents } from '@/lib/use-event-refresh';
-import { formatClock, formatCost, formatDuration, shortId } from '@/lib/format';
+import { formatClock, formatCost, formatDuration } from '@/lib/format';
 import { useTrace } from '../api/find-trace';
 import { runKeys } from '../api/run-keys';
 import { layOutWaterfall, type SpanRow } from '../trace-layout';
@@ -138,7 +138,7 @@ const TracePage = ({ trace, error }: { trace: Trace; error: Error | null }) => {
             <>
               {' · '}
               <Link to={`/runs/${encodeURIComponent(trace.runId)}`} data-testid="trace-run-link">
-                run {shortId(trace.runId)}
+                its run
               </Link>
             </>
           )}
