@@ -18,7 +18,7 @@ export const UsageChart = ({ rows, metric }: { rows: readonly UsageRow[]; metric
         <>
           <YAxis tick={AXIS} tickFormatter={(value: number) => formatCost(value)} width={72} />
           <Tooltip {...TOOLTIP} formatter={(value) => formatCost(Number(value))} />
-          <Bar dataKey="cost" name="Cost (USD)" fill="#4fd1c5" />
+          <Bar isAnimationActive={false} dataKey="cost" name="Cost (USD)" fill="#4fd1c5" />
         </>
       )}
       {metric === 'tokens' && (
@@ -26,15 +26,15 @@ export const UsageChart = ({ rows, metric }: { rows: readonly UsageRow[]; metric
           <YAxis tick={AXIS} width={72} />
           <Tooltip {...TOOLTIP} />
           <Legend />
-          <Bar dataKey="inputTokens" name="Input tokens" stackId="tokens" fill="#63b3ed" />
-          <Bar dataKey="outputTokens" name="Output tokens" stackId="tokens" fill="#f6ad55" />
+          <Bar isAnimationActive={false} dataKey="inputTokens" name="Input tokens" stackId="tokens" fill="#63b3ed" />
+          <Bar isAnimationActive={false} dataKey="outputTokens" name="Output tokens" stackId="tokens" fill="#f6ad55" />
         </>
       )}
       {metric === 'latency' && (
         <>
           <YAxis tick={AXIS} tickFormatter={(value: number) => formatDuration(value)} width={72} />
           <Tooltip {...TOOLTIP} formatter={(value) => formatDuration(Number(value))} />
-          <Bar dataKey="avgLatencyMillis" name="Average latency" fill="#68d391" />
+          <Bar isAnimationActive={false} dataKey="avgLatencyMillis" name="Average latency" fill="#68d391" />
         </>
       )}
     </BarChart>
