@@ -14,7 +14,7 @@ export const AREAS: Area[] = [
   { path: 'agent-actions', label: 'Agent actions', icon: '⚡', ready: false, summary: 'Every tool call and file change agents made, searchable.' },
   { path: 'tasks', label: 'Tasks', icon: '☰', ready: false, summary: 'Work items handed to agents and their progress.' },
   { path: 'verification', label: 'Verification', icon: '✔', ready: false, summary: 'Checks and test runs that verify what the agents produced.' },
-  { path: 'observability', label: 'Observability', icon: '◉', ready: false, summary: 'Traces, costs and metrics of agent runs.' },
+  { path: 'observability', label: 'Observability', icon: '◉', ready: true, summary: 'Cost, tokens and latency of agent runs by model, tool and day; the slowest and costliest runs and their traces.' },
   { path: 'nodes', label: 'Nodes & forwarding', icon: '⇄', ready: false, summary: 'OrchWiz nodes and the event forwarding between them.' },
   { path: 'settings', label: 'Settings', icon: '⚙', ready: true, summary: 'Your passkeys, API tokens and GitHub link.' },
 ];

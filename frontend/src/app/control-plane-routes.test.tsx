@@ -6,7 +6,7 @@ import { anAuthState } from '@/testing/auth-fixtures';
 import { aCommandSummary, anApproval, aRun, aRunSummary, COMMAND_ID, RUN_ID } from '@/testing/control-plane-fixtures';
 import { aDomainEvent, FakeEventSource } from '@/testing/fake-event-source';
 import { aPage } from '@/testing/fixtures';
-import { createTestQueryClient, jsonResponse, mockApi } from '@/testing/test-utils';
+import { createTestQueryClient, jsonResponse, mockApi, problemResponse } from '@/testing/test-utils';
 import { AREAS } from './areas';
 import { AppProvider } from './provider';
 import { routes } from './router';
@@ -162,13 +162,18 @@ describe('old addresses of the tool call pages', () => {
     }
   });
 
-  it('/runs/:id lands on the tool call page', async () => {
-    mockApi(toolCallApi);
+  it('/runs/:id of no agent run lands on the tool call page', async () => {
+    const api = mockApi({
+      ...toolCallApi,
+      [`GET /api/runs/${RUN_ID}`]: () => problemResponse({ status: 404, title: 'Run not found', code: 'RUN_NOT_FOUND' }),
+    });
 
     const router = renderApp(`/runs/${RUN_ID}`);
 
     expect(await screen.findByTestId('run-status')).toHaveTextContent('completed');
     expect(router.state.location.pathname).toBe(`/tool-calls/${RUN_ID}`);
+    // Agent runs took the address over: it is asked first.
+    expect(api.callsTo('GET', `/api/runs/${RUN_ID}`)).toHaveLength(1);
     expect(within(screen.getByRole('navigation', { name: 'Areas' })).getByRole('link', { name: /^Tool calls/ })).toHaveAttribute(
       'aria-current',
       'page',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { TOOL_CALL_EVENT_TYPES } from '@/features/tool-calls/types';
 import { HOOK_EVENT_TYPES } from '@/features/hooks/types';
+import { RUN_EVENT_TYPES } from '@/features/runs/types';
 import { SESSION_EVENT_TYPES } from '@/features/sessions/types';
 import { api } from '@/lib/api-client';
 import { EventStreamProvider } from '@/lib/event-stream';
@@ -18,7 +19,7 @@ const fetchEventTypes = async (): Promise<string[]> => {
 };
 
 /** Types the app reacts to, listened to before the server's list arrives (and if it never does). */
-const KNOWN_EVENT_TYPES = [...SESSION_EVENT_TYPES, ...TOOL_CALL_EVENT_TYPES, ...HOOK_EVENT_TYPES];
+const KNOWN_EVENT_TYPES = [...SESSION_EVENT_TYPES, ...TOOL_CALL_EVENT_TYPES, ...HOOK_EVENT_TYPES, ...RUN_EVENT_TYPES];
 
 /** The one event stream of the app; it needs a session, so it lives below `RequireAuth`. */
 export const LiveEvents = ({ children }: { children: ReactNode }) => {

@@ -10,8 +10,10 @@ import { LoginRoute } from './routes/login';
 import { LoginOttRoute } from './routes/login-ott';
 import { Moved } from './routes/moved';
 import { NotFoundRoute } from './routes/not-found';
+import { ObservabilityRoute } from './routes/observability';
 import { PermissionsRoute } from './routes/permissions';
 import { RouteError } from './routes/route-error';
+import { RunRoute } from './routes/run';
 import { SessionRoute } from './routes/session';
 import { SessionsRoute } from './routes/sessions';
 import { SettingsRoute } from './routes/settings';
@@ -22,6 +24,7 @@ import { SubagentRoute } from './routes/subagent';
 import { SubagentNewRoute } from './routes/subagent-new';
 import { SubagentsRoute } from './routes/subagents';
 import { ToolCallRoute } from './routes/tool-call';
+import { TraceRoute } from './routes/trace';
 import { ToolCallApprovalsRoute } from './routes/tool-call-approvals';
 import { ToolCallsRoute } from './routes/tool-calls';
 import { SignedInApp } from './signed-in-app';
@@ -46,7 +49,10 @@ export const routes: RouteObject[] = [
       { path: 'tool-calls/:id', element: <ToolCallRoute /> },
       // The pages' addresses before tool calls had one name everywhere (issue 11): bookmarks still land.
       { path: 'runs', element: <Moved to={() => '/tool-calls'} /> },
-      { path: 'runs/:id', element: <Moved to={({ id = '' }) => `/tool-calls/${encodeURIComponent(id)}`} /> },
+      // An agent run's page; an id that is no run goes on to the tool call of that id (an old bookmark).
+      { path: 'runs/:id', element: <RunRoute /> },
+      { path: 'traces/:traceId', element: <TraceRoute /> },
+      { path: 'observability', element: <ObservabilityRoute /> },
       { path: 'approvals', element: <Moved to={() => '/tool-calls/approvals'} /> },
       { path: 'permissions', element: <PermissionsRoute /> },
       { path: 'hooks', element: <HooksRoute /> },

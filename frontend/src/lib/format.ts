@@ -56,3 +56,20 @@ export const formatClock = (iso: string | null | undefined): string => {
 
 /** 1 → "1 event", 1234 → "1,234 events"; `many` for irregular plurals. */
 export const formatCount = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** US dollars: 0 → "$0", 1.5 → "$1.50", 0.012345 → "$0.0123": model calls cost fractions of a cent. */
+export const formatCost = (usd: number | null | undefined): string => {
+  if (usd === null || usd === undefined || Number.isNaN(usd)) return '—';
+  if (usd === 0) return '$0';
+  if (Math.abs(usd) >= 1) return `$${usd.toFixed(2)}`;
+  if (Math.abs(usd) < 0.000001) return '<$0.000001';
+  return `$${Number(usd.toPrecision(3))}`;
+};
+
+/** Milliseconds between two instants, or until now while the second is missing. */
+export const elapsedMillis = (from: string | null | undefined, to: string | null | undefined, now: number = Date.now()): number | null => {
+  const start = from ? Date.parse(from) : Number.NaN;
+  if (Number.isNaN(start)) return null;
+  const end = to ? Date.parse(to) : now;
+  return Number.isNaN(end) ? null : Math.max(0, end - start);
+};

@@ -88,4 +88,10 @@ export const ALLOWED_TRANSITIONS: Record<SessionStatus, readonly SessionStatus[]
 
 export const acceptsPrompt = (status: SessionStatus): boolean => status === 'planning' || status === 'executing';
 
+/** Whether the session takes a prompt now, and the sentence the prompt box says about it. */
+export const promptAvailability = (status: SessionStatus): { open: boolean; openNote?: string; closedNote?: string } =>
+  acceptsPrompt(status)
+    ? { open: true, openNote: status === 'planning' ? 'Sending a prompt starts execution.' : undefined }
+    : { open: false, closedNote: `A ${status} session does not take prompts${status === 'paused' ? ' until it is resumed' : ''}.` };
+
 export const isClosed = (status: SessionStatus): boolean => status === 'completed' || status === 'failed';

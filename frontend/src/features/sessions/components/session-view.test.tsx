@@ -10,7 +10,13 @@ const renderView = (handlers: Parameters<typeof mockApi>[0]) => {
   const api = mockApi(handlers);
   const onForked = vi.fn();
   const onArchived = vi.fn();
-  const rendered = renderWithProviders(<SessionView id={SESSION_ID} onForked={onForked} onArchived={onArchived} />);
+  // The conversation is the runs feature's, composed in by the page; here it only has to get the session.
+  const conversation = (session: { id: string; status: string }) => (
+    <p data-testid="conversation-slot">
+      {session.id} {session.status}
+    </p>
+  );
+  const rendered = renderWithProviders(<SessionView id={SESSION_ID} onForked={onForked} onArchived={onArchived} conversation={conversation} />);
   return { ...rendered, api, onForked, onArchived };
 };
 
@@ -41,7 +47,7 @@ describe('SessionView', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent('User input');
     expect(items[0].querySelector('pre')?.textContent).toBe('Split it\n  keep tests');
-    expect(screen.getByTestId('session-prompt-input')).toBeEnabled();
+    expect(screen.getByTestId('conversation-slot')).toHaveTextContent(`${SESSION_ID} executing`);
   });
 
   it('shows a friendly page for a missing or archived session', async () => {
@@ -52,31 +58,15 @@ describe('SessionView', () => {
     expect(await screen.findByTestId('session-not-found')).toHaveTextContent('Session not found or archived');
   });
 
-  it('does not take prompts while paused', async () => {
-    renderView({ [`GET ${detailPath}`]: () => jsonResponse(aDetail({ status: 'paused' })) });
+  it('hands the shown session to the conversation, which follows its status', async () => {
+    let status: 'executing' | 'paused' = 'executing';
+    const { queryClient } = renderView({ [`GET ${detailPath}`]: () => jsonResponse(aDetail({ status, version: status === 'paused' ? 5 : 4 })) });
+    expect(await screen.findByTestId('conversation-slot')).toHaveTextContent('executing');
 
-    expect(await screen.findByTestId('session-prompt-input')).toBeDisabled();
-    expect(screen.getByTestId('session-prompt-submit')).toBeDisabled();
-  });
+    status = 'paused';
+    await queryClient.invalidateQueries();
 
-  it('sends a prompt, clears the box and shows the written version', async () => {
-    let version = 0;
-    const { user, api } = renderView({
-      [`GET ${detailPath}`]: () =>
-        jsonResponse(aDetail({ status: version ? 'executing' : 'planning', version, interactionCount: version })),
-      [`POST ${detailPath}/prompt`]: () => {
-        version = 1;
-        return jsonResponse({ id: SESSION_ID, version: 1, interactionId: 'i1' });
-      },
-    });
-
-    await user.type(await screen.findByTestId('session-prompt-input'), 'Start with the tests');
-    await user.click(screen.getByTestId('session-prompt-submit'));
-
-    await waitFor(() => expect(screen.getByTestId('session-status')).toHaveTextContent('executing'));
-    expect(api.callsTo('POST', `${detailPath}/prompt`)[0].body).toEqual({ prompt: 'Start with the tests' });
-    expect(api.callsTo('GET', detailPath).at(-1)?.url).toBe(`${detailPath}?minVersion=1`);
-    expect(screen.getByTestId('session-prompt-input')).toHaveValue('');
+    await waitFor(() => expect(screen.getByTestId('conversation-slot')).toHaveTextContent('paused'));
   });
 
   it('forks and hands over the new session id', async () => {

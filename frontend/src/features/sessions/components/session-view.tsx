@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert } from '@/components/alert';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { Panel } from '@/components/panel';
@@ -9,7 +10,6 @@ import { SessionForkButton } from './session-fork-button';
 import { SessionShareToggle } from './session-share-toggle';
 import { SessionHeader } from './session-header';
 import { SessionModeToggle } from './session-mode-toggle';
-import { SessionPromptBox } from './session-prompt-box';
 import { SessionStatusActions } from './session-status-actions';
 import { SessionTimeline } from './session-timeline';
 import { sessionTitle } from './sessions-table';
@@ -21,9 +21,15 @@ export const SessionNotFound = ({ id }: { id: string }) => (
   </NotFoundPage>
 );
 
-export type SessionViewProps = { id: string; onForked: (id: string) => void; onArchived: () => void };
+export type SessionViewProps = {
+  id: string;
+  onForked: (id: string) => void;
+  onArchived: () => void;
+  /** The prompts, the runs answering them and the prompt box; runs are their own feature, composed in by the page. */
+  conversation: (session: SessionRecord) => ReactNode;
+};
 
-const SessionPage = ({ session, error, onForked, onArchived }: Omit<SessionViewProps, 'id'> & { session: SessionRecord; error: Error | null }) => {
+const SessionPage = ({ session, error, onForked, onArchived, conversation }: Omit<SessionViewProps, 'id'> & { session: SessionRecord; error: Error | null }) => {
   return (
     <div className="session-page">
       <SessionHeader
@@ -43,8 +49,8 @@ const SessionPage = ({ session, error, onForked, onArchived }: Omit<SessionViewP
             <SessionStatusActions session={session} />
             <SessionModeToggle session={session} />
           </Panel>
-          <Panel title="Prompt" labelledBy="session-prompt-title">
-            <SessionPromptBox session={session} />
+          <Panel title="Conversation" labelledBy="session-conversation-title" className="panel--conversation">
+            {conversation(session)}
           </Panel>
           <Panel
             title={`Timeline · ${session.interactionCount}`}
@@ -69,12 +75,12 @@ const SessionPage = ({ session, error, onForked, onArchived }: Omit<SessionViewP
   );
 };
 
-/** Everything about one session: header, controls, prompt box, timeline and its editable details. */
-export const SessionView = ({ id, onForked, onArchived }: SessionViewProps) => {
+/** Everything about one session: header, controls, conversation, timeline and its editable details. */
+export const SessionView = ({ id, onForked, onArchived, conversation }: SessionViewProps) => {
   const query = useSession(id);
   return (
     <Loaded query={query} what="session" notFound={<SessionNotFound id={id} />}>
-      {(session) => <SessionPage session={session} error={query.error} onForked={onForked} onArchived={onArchived} />}
+      {(session) => <SessionPage session={session} error={query.error} onForked={onForked} onArchived={onArchived} conversation={conversation} />}
     </Loaded>
   );
 };
