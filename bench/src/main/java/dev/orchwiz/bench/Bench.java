@@ -54,7 +54,8 @@ public final class Bench {
     /**
      * The phases {@code --phases} asks for, in the order they run: the list at ~1,000 sessions first (comparable with
      * the original app's figure), then the store is filled to the rebuild target through the API, rebuilt, and listed
-     * again at its full size; commands and lag are measured last, on a store that is no longer empty.
+     * again at its full size; commands and lag are measured on a store that is no longer empty; the tool calls, then
+     * the runs last, so the runs' direct calls and the tool-call phase meet the same node in the same sitting.
      */
     private List<Phase> phases() {
         List<Phase> phases = new ArrayList<>();
@@ -79,6 +80,9 @@ public final class Bench {
         }
         if (config.runs("toolcalls")) {
             phases.add(new ToolCallsPhase());
+        }
+        if (config.runs("runs")) {
+            phases.add(new RunsPhase());
         }
         return phases;
     }

@@ -299,10 +299,14 @@ final class Clients {
                 return null;
             }
             JsonNode json = result.json();
-            String status = json.path("status").asText("");
-            seen.computeIfAbsent(status.isEmpty() ? "(none)" : status, k -> new LongAdder())
-                    .increment();
+            count(json.path("status").asText(""));
             return json;
+        }
+
+        /** Counts a status read from elsewhere than an answer's {@code status} field (a run's state, say). */
+        void count(String status) {
+            seen.computeIfAbsent(status == null || status.isEmpty() ? "(none)" : status, k -> new LongAdder())
+                    .increment();
         }
 
         Map<String, Long> counts() {

@@ -48,7 +48,7 @@ record Config(
     /** The only address load may go to. */
     static final String LOOPBACK = "127.0.0.1";
 
-    static final List<String> ALL_PHASES = List.of("commands", "lag", "list", "seed", "rebuild", "toolcalls");
+    static final List<String> ALL_PHASES = List.of("commands", "lag", "list", "seed", "rebuild", "toolcalls", "runs");
 
     static final String USAGE = """
             java -jar bench/target/orchwiz-bench.jar [options]
@@ -64,7 +64,7 @@ record Config(
               --jdbc-url URL           with --url: its database, for event counts and wait sampling (optional)
               --pid N                  with --url: the node's process id, for RSS and CPU (optional)
             Load
-              --levels 1,8,32          concurrent command clients per level (default 1,8,32)
+              --levels 1,8,32          concurrent command clients per level, and users prompting runs (default 1,8,32)
               --warmup 10              seconds of warm-up per level, excluded from figures (default 10)
               --duration 20            measured seconds per level (default 20)
               --list-clients 8         clients for the list benchmark (default 8)
@@ -82,7 +82,7 @@ record Config(
               --toolcall-clients 8,32  concurrent runtimes posting allowed tool calls, per level (default 8,32)
               --pending-calls 1000     calls left awaiting approval for the inbox reads and the decisions (default 1000)
               --approver-clients 8     clients approving those calls (default 8); the inbox readers are --list-clients
-              --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls (default all)
+              --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls,runs (default all)
               --out PATH               markdown report (default bench/target/report.md)
             """;
 

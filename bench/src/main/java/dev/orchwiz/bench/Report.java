@@ -16,6 +16,7 @@ final class Report {
     SeedResult seed;
     RebuildResult rebuild;
     ToolCallResult toolCalls;
+    RunsResult runs;
     NodeUnderTest.Memory memoryAfterLoad;
     NodeUnderTest.Memory memoryAfterRebuild;
 
@@ -86,6 +87,31 @@ final class Report {
         }
     }
 
+    /** One client level of the runs phase: plain runs, runs with one tool call, the same call asked for directly. */
+    record RunLevel(
+            int clients,
+            Measurement.Measured plain,
+            Measurement.Measured withTool,
+            Measurement.Measured direct,
+            RunOverhead overhead) {}
+
+    /**
+     * The runs phase: each level's three measurements, and how the runs' tool calls and the direct calls ended
+     * (warm-up included), which must match for the overhead to compare the same work.
+     */
+    record RunsResult(List<RunLevel> levels, Clients.Statuses runToolStatuses, Clients.Statuses directStatuses) {
+
+        List<Measurement.Measured> measurements() {
+            List<Measurement.Measured> all = new ArrayList<>();
+            levels.forEach(level -> {
+                all.add(level.plain());
+                all.add(level.withTool());
+                all.add(level.direct());
+            });
+            return all;
+        }
+    }
+
     void problem(String problem) {
         problems.add(problem);
     }
@@ -129,6 +155,9 @@ final class Report {
         }
         if (toolCalls != null) {
             toolCalls.measurements().forEach(measured -> probes.add(measured.probe()));
+        }
+        if (runs != null) {
+            runs.measurements().forEach(measured -> probes.add(measured.probe()));
         }
         return probes.stream().filter(Objects::nonNull).toList();
     }

@@ -66,6 +66,9 @@ final class ReportWriter {
         if (report.toolCalls != null) {
             new ToolCallSection(config, report.toolCalls).section(r);
         }
+        if (report.runs != null) {
+            new RunsSection(config, report.runs, report.toolCalls).section(r);
+        }
         memory(r);
         diagnostics(r);
         return r.toString();
@@ -109,7 +112,8 @@ final class ReportWriter {
                         + ", lag samples " + config.lagSamples() + ", rebuild target " + config.rebuildEvents()
                         + " events, seed clients " + config.seedClients() + ", tool-call clients "
                         + joined(config.toolCallClients()) + ", pending calls " + config.pendingCalls()
-                        + ", approver clients " + config.approverClients());
+                        + ", approver clients " + config.approverClients() + ", phases "
+                        + String.join(",", config.phases()));
         r.line();
     }
 
@@ -202,6 +206,9 @@ final class ReportWriter {
         if (report.toolCalls != null) {
             new ToolCallSection(config, report.toolCalls).summaryRows(r);
         }
+        if (report.runs != null) {
+            new RunsSection(config, report.runs, report.toolCalls).summaryRows(r);
+        }
         r.row(
                 "failed requests",
                 Long.toString(report.errorsTotal()),
@@ -226,7 +233,7 @@ final class ReportWriter {
         if (report.memoryAfterLoad == null) {
             return;
         }
-        r.line("## 6. Memory of the node");
+        r.line("## 7. Memory of the node");
         r.line();
         r.line("RSS from `/proc/<pid>/status` (VmRSS; VmHWM is the peak), heap from `/actuator/metrics/jvm.memory.*`.");
         r.line();
@@ -258,9 +265,10 @@ final class ReportWriter {
         }
         r.line("## Diagnostics");
         r.line();
-        r.line("Taken during the top command level, the top tool-call level and the rebuild; the raw files are in `"
-                + node.targetDir()
-                + "` (`threads-*.txt`, `node-*.jfr`, open the latter with JDK Mission Control or `jfr print`).");
+        r.line(
+                "Taken during the top command level, the top tool-call level, the top level of plain runs and the rebuild; the raw files are in `"
+                        + node.targetDir()
+                        + "` (`threads-*.txt`, `node-*.jfr`, open the latter with JDK Mission Control or `jfr print`).");
         r.line();
         threadSummaries.forEach((phase, summary) -> {
             r.line("Thread dumps during **" + phase + "** ("

@@ -1,0 +1,167 @@
+package dev.orchwiz.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Agent runs on the node's deterministic {@code local} runtime, a model that answers at once: runs per second, and
+ * what a tool call costs through a run (its span, events and redaction) against the same call asked for directly.
+ */
+final class RunsPhase implements Phase {
+
+    @Override
+    public void run(Harness harness) throws Exception {
+        Http http = harness.node().http();
+        Recorder setup = new Recorder();
+        Report report = harness.report();
+        // What a user does before letting runs work unattended: allow the one command they run.
+        Http.Result rule = http.post(
+                "/api/permissions", Map.of("rule", RunClients.ALLOW_RULE, "outcome", "allow", "scope", "user"));
+        setup.record("add rule", rule);
+        if (!rule.ok()) {
+            report.countErrors("runs: set-up", setup);
+            report.problem("runs: POST /api/permissions answered " + rule.outcome() + " " + rule.text()
+                    + "; the phase did not run");
+            return;
+        }
+        try {
+            measure(harness, setup);
+        } finally {
+            // An attached node keeps its users' rules: remove the one the benchmark added.
+            setup.record(
+                    "delete rule",
+                    http.delete("/api/permissions/" + rule.json().path("id").asText()));
+            report.countErrors("runs: set-up (rule, sessions)", setup);
+        }
+    }
+
+    private static void measure(Harness harness, Recorder setup) throws InterruptedException {
+        Config config = harness.config();
+        Report report = harness.report();
+        int top = Measurement.top(config.levels());
+        Http http = harness.node().http();
+        // The direct calls' sessions: one per runtime for the whole phase, as in the tool-call phase.
+        List<String> direct = new ArrayList<>();
+        for (int i = 0; i < top; i++) {
+            String id = RunClients.session(http, setup, "Bench direct calls " + i);
+            if (id == null) {
+                report.problem("runs: the sessions for the direct calls could not be created; the phase did not run");
+                return;
+            }
+            direct.add(id);
+        }
+        Clients.Statuses runStates = new Clients.Statuses("completed");
+        Clients.Statuses toolRunStates = new Clients.Statuses("completed");
+        Clients.Statuses runToolStatuses = new Clients.Statuses("completed");
+        Clients.Statuses directStatuses = new Clients.Statuses("completed");
+        List<Report.RunLevel> levels = new ArrayList<>();
+        for (int level : config.levels()) {
+            boolean diagnose = level == top;
+            Measurement.Measured plain = measure(
+                    harness,
+                    "runs-" + level,
+                    "run",
+                    level,
+                    i -> new RunClients.RunClient(
+                            harness.node().http(),
+                            "run",
+                            RunClients.PLAIN_PROMPT,
+                            "Bench runs " + level + "/" + i,
+                            runStates,
+                            null),
+                    runStates,
+                    diagnose);
+            Measurement.Measured withTool = measure(
+                    harness,
+                    "tool-runs-" + level,
+                    "tool-run",
+                    level,
+                    i -> new RunClients.RunClient(
+                            harness.node().http(),
+                            "tool-run",
+                            RunClients.TOOL_PROMPT,
+                            "Bench tool runs " + level + "/" + i,
+                            toolRunStates,
+                            runToolStatuses),
+                    toolRunStates,
+                    false);
+            Measurement.Measured directCalls = measure(
+                    harness,
+                    "direct-calls-" + level,
+                    "direct-call",
+                    level,
+                    i -> new RunClients.DirectCallClient(
+                            harness.node().http(), "direct-call", direct.get(i), directStatuses),
+                    directStatuses,
+                    false);
+            RunOverhead overhead = new RunOverhead(plain.perSecond(), withTool.perSecond(), directCalls.perSecond(), 1);
+            Bench.log(String.format(
+                    Locale.ROOT,
+                    "  overhead per tool call at %d clients: %.1f %% (marginal), %.1f %% (whole run)",
+                    level,
+                    overhead.marginalOverheadPercent(),
+                    overhead.wholeRunOverheadPercent()));
+            levels.add(new Report.RunLevel(level, plain, withTool, directCalls, overhead));
+        }
+        check(report, "runs without tools", runStates);
+        check(report, "runs with a tool call", toolRunStates);
+        // The comparison holds only if a run's call ended as the direct call did (both run, or both blocked).
+        if (!runToolStatuses.counts().keySet().equals(directStatuses.counts().keySet())) {
+            report.problem("runs: the runs' tool calls ended " + ToolCallsPhase.statusSummary(runToolStatuses)
+                    + " but the direct calls " + ToolCallsPhase.statusSummary(directStatuses)
+                    + "; the overhead compares different work");
+        }
+        report.runs = new Report.RunsResult(levels, runToolStatuses, directStatuses);
+    }
+
+    private static Measurement.Measured measure(
+            Harness harness,
+            String phase,
+            String op,
+            int clients,
+            java.util.function.IntFunction<ClosedLoop.Client> factory,
+            Clients.Statuses statuses,
+            boolean diagnose)
+            throws InterruptedException {
+        Config config = harness.config();
+        Bench.log(String.format(
+                Locale.ROOT,
+                "runs: %d client(s), %s, %d s warm-up + %d s measured",
+                clients,
+                op,
+                config.warmup().toSeconds(),
+                config.duration().toSeconds()));
+        Measurement.Measured measured = harness.measurement()
+                .run(phase, op, clients, factory, config.warmup(), config.duration(), statuses, diagnose);
+        harness.report().countErrors(measured);
+        Recorder.Stats stats = measured.stats();
+        Bench.log(String.format(
+                Locale.ROOT,
+                "  %.1f %s/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f polls each, errors %s, ends %s",
+                measured.perSecond(),
+                op,
+                stats.p50(),
+                stats.p99(),
+                stats.max(),
+                pollsPerOperation(measured),
+                measured.outcome().measured().errorSummary(Recorder.ALL),
+                ToolCallsPhase.statusSummary(statuses)));
+        return measured;
+    }
+
+    /** Reads of the run or call in flight per finished operation, in the measured window. */
+    static double pollsPerOperation(Measurement.Measured measured) {
+        Recorder recorder = measured.outcome().measured();
+        long operations = recorder.total(measured.op());
+        return operations == 0 ? Double.NaN : (double) recorder.total("poll") / operations;
+    }
+
+    private static void check(Report report, String what, Clients.Statuses states) {
+        if (states.wrong() > 0) {
+            report.problem("runs: " + states.wrong() + " of " + states.checked() + " " + what + " ended other than `"
+                    + states.expected() + "` (" + ToolCallsPhase.statusSummary(states) + ")");
+        }
+    }
+}
