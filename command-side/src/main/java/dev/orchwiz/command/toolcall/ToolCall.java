@@ -12,6 +12,7 @@ import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.api.toolcall.HookRef;
 import dev.orchwiz.api.toolcall.HookVerdict;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
+import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.CancelToolCall;
@@ -60,8 +61,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One tool call, from request to final state. It decides in one documented order: the permission rules (deny is
  * final), the PreToolUse hooks (any may block; one that cannot answer blocks unless it is configured
- * {@code onFailure: allow}), then the session mode (plan asks for everything, auto-accept runs what the rules allow)
- * and a person's approval, bound to the exact input and expiring; last, when an approved call would run on this node,
+ * {@code onFailure: allow}), then the session mode as Claude Code has it (plan runs only a read-only tool a rule allows
+ * and asks the rest; auto-accept also runs a file edit inside the workspace that no rule matched; an ask rule asks in
+ * both) and a person's approval, bound to the exact input and expiring; last, when an approved call would run on this node,
  * the node's execution gate (closed, the call ends blocked). Its events are the call's whole decision trail.
  */
 @Aggregate
@@ -79,7 +81,15 @@ class ToolCall {
     private ToolCallStatus status;
     private PermissionOutcome outcome;
     private String outcomeReason;
+    /** The rule that decided, or null when none matched: an explicit ask rule asks whatever the mode. */
+    private RuleRef decidedBy;
+
     private SessionMode sessionMode;
+    /** The tool, its recorded input and working directory: what the mode looks at once the hooks have answered. */
+    private String tool;
+
+    private Map<String, Object> recordedInput;
+    private String workingDirectory;
     private String inputHash;
     private boolean runsLocally;
     private Instant approvalExpiresAt;
@@ -144,16 +154,16 @@ class ToolCall {
             applyOwned(owner, new ToolCallAwaitingHooks(id, List.copyOf(hooks), command.approvalExpiresAt()));
             return changed(id);
         }
-        applyOwned(
-                owner,
-                decisionByMode(
-                        id,
-                        decision.outcome(),
-                        decision.reason(),
-                        mode,
-                        hash,
-                        command.approvalExpiresAt(),
-                        command.runsLocally()));
+        // The mode judges the recorded input, as the second call site (after the hooks) can only do the same.
+        ModeFacts facts = new ModeFacts(
+                decision.outcome(),
+                decision.reason(),
+                decision.decidedBy(),
+                mode,
+                command.tool(),
+                recorded,
+                command.workingDirectory());
+        applyOwned(owner, decisionByMode(id, facts, hash, command.approvalExpiresAt(), command.runsLocally()));
         return changed(id);
     }
 
@@ -186,8 +196,9 @@ class ToolCall {
             return;
         }
         if (pendingHooks.isEmpty()) {
-            applyOwned(decisionByMode(
-                    toolCallId, outcome, outcomeReason, sessionMode, inputHash, approvalExpiresAt, runsLocally));
+            ModeFacts facts = new ModeFacts(
+                    outcome, outcomeReason, decidedBy, sessionMode, tool, recordedInput, workingDirectory);
+            applyOwned(decisionByMode(toolCallId, facts, inputHash, approvalExpiresAt, runsLocally));
         }
     }
 
@@ -366,22 +377,72 @@ class ToolCall {
 
     // --- decisions ---
 
-    /** Plan mode asks for everything that is not denied; auto-accept runs what the rules allow and asks the rest. */
-    private static Object decisionByMode(
-            ToolCallId id,
+    /** What the mode decides from: the rules' verdict, and the call as its events recorded it. */
+    private record ModeFacts(
             PermissionOutcome outcome,
             String reason,
+            RuleRef decidedBy,
             SessionMode mode,
-            String hash,
-            Instant expiresAt,
-            boolean runsLocally) {
-        if (outcome == PermissionOutcome.ASK || mode == SessionMode.PLAN) {
-            String why = outcome == PermissionOutcome.ASK
-                    ? reason
-                    : "The session is in plan mode: nothing runs without an approval";
+            String tool,
+            Map<String, Object> input,
+            String workingDirectory) {
+
+        boolean ruleMatched() {
+            return decidedBy != null;
+        }
+    }
+
+    /**
+     * Claude Code's permission modes on top of a verdict that is not deny. An explicit ask rule asks in every mode. Plan
+     * asks before anything that may change state: only a read-only tool that a rule allows runs. Auto-accept runs what
+     * the rules allow and, like Claude Code's acceptEdits, a file edit inside the workspace that no rule matched;
+     * everything else is left to the rules, which ask when none matched. Each reason names the mode rule that decided.
+     */
+    private static Object decisionByMode(
+            ToolCallId id, ModeFacts facts, String hash, Instant expiresAt, boolean runsLocally) {
+        if (facts.outcome() == PermissionOutcome.DENY) {
+            // Deny is decided before the hooks and never reaches here; should it, no mode may turn it into a run.
+            return new ToolCallDenied(id, facts.reason(), null, null);
+        }
+        if (facts.outcome() == PermissionOutcome.ASK && facts.ruleMatched()) {
+            // Its owner wants to see this call, whatever the session accepts on its own.
+            return new ToolCallApprovalRequested(id, hash, expiresAt, facts.reason());
+        }
+        boolean allowed = facts.outcome() == PermissionOutcome.ALLOW;
+        if (facts.mode() != SessionMode.AUTO_ACCEPT) {
+            // Plan, and a mode missing from an old event: the stricter one.
+            if (allowed && ClaudeCodeTools.isReadOnly(facts.tool())) {
+                return new ToolCallApproved(
+                        id,
+                        true,
+                        null,
+                        null,
+                        "Plan mode: read-only tool " + facts.tool() + " runs (" + facts.reason() + ")",
+                        runsLocally);
+            }
+            String why = allowed
+                    ? "Plan mode: " + facts.tool() + " may change state, so it waits for an approval although "
+                            + facts.reason()
+                    : facts.reason() + " (plan mode runs only read-only tools a rule allows)";
             return new ToolCallApprovalRequested(id, hash, expiresAt, why);
         }
-        return new ToolCallApproved(id, true, null, null, reason + " (auto-accept)", runsLocally);
+        boolean fileEdit = ClaudeCodeTools.isFileEdit(facts.tool());
+        boolean insideWorkspace = fileEdit
+                && ClaudeCodeTools.editedPath(facts.tool(), facts.input())
+                        .map(new Workspace(facts.workingDirectory())::contains)
+                        .orElse(false);
+        if (insideWorkspace) {
+            String rule = allowed ? " (" + facts.reason() + ")" : "; no rule matched";
+            return new ToolCallApproved(
+                    id, true, null, null, "Auto-accept: file edit inside the workspace" + rule, runsLocally);
+        }
+        if (allowed) {
+            return new ToolCallApproved(id, true, null, null, facts.reason() + " (auto-accept)", runsLocally);
+        }
+        String why = fileEdit
+                ? facts.reason() + " (auto-accept: the edit's path is not inside the workspace, so the rules decide)"
+                : facts.reason();
+        return new ToolCallApprovalRequested(id, hash, expiresAt, why);
     }
 
     // --- guards ---
@@ -440,6 +501,9 @@ class ToolCall {
         ownerId = event.ownerId();
         inputHash = event.inputHash();
         runsLocally = event.runsLocally();
+        tool = event.tool();
+        recordedInput = event.input();
+        workingDirectory = event.workingDirectory();
         status = ToolCallStatus.REQUESTED;
     }
 
@@ -447,6 +511,7 @@ class ToolCall {
     void on(ToolCallPermissionEvaluated event) {
         outcome = event.outcome();
         outcomeReason = event.reason();
+        decidedBy = event.decidedBy();
         sessionMode = event.sessionMode();
     }
 

@@ -49,6 +49,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every decision path of a tool call, in both session modes, as events. */
 class ToolCallTest {
@@ -478,7 +480,8 @@ class ToolCallTest {
 
     @Test
     void refusesAReportBeforeTheCallWasApproved() {
-        fixture.givenCommands(runtimeCall(SessionMode.PLAN, PermissionOutcome.ALLOW))
+        // An ask rule: a Read that a rule allows runs at once even in plan mode, so it could not show the refusal.
+        fixture.givenCommands(runtimeCall(SessionMode.PLAN, PermissionOutcome.ASK))
                 .when(new ReportToolCallResult(id, ADA, "completed", 0, 1, "early", null, false, 5, null))
                 .expectNoEvents()
                 .expectException(ToolCallRefusal.class)
@@ -519,5 +522,327 @@ class ToolCallTest {
                 .when(new DecideApproval(id, ADA, ApprovalDecision.APPROVE, null, hash()))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("runsLocally=true")))));
+    }
+
+    // --- modes as Claude Code has them ---
+
+    private static final String WORKSPACE = "/work/ws";
+
+    /** A runtime's call of any tool, with the rule (if any) that the session has for it. */
+    private RequestToolCall toolCall(
+            SessionMode mode,
+            String tool,
+            Map<String, Object> input,
+            String workingDirectory,
+            String rule,
+            PermissionOutcome outcome,
+            HookRef... hooks) {
+        RequestToolCall shell = request(mode, null);
+        List<RuleRef> rules =
+                rule == null ? List.of() : List.of(new RuleRef(null, rule, outcome, "session", null, null, 0));
+        return new RequestToolCall(
+                id,
+                ADA,
+                ToolCallOrigin.RUNTIME,
+                null,
+                shell.sessionId(),
+                null,
+                null,
+                null,
+                tool,
+                input,
+                input,
+                null,
+                workingDirectory,
+                mode,
+                rules,
+                List.of(hooks),
+                false,
+                shell.approvalExpiresAt());
+    }
+
+    /** The call's request and evaluation, then the decision the mode made: its type and a phrase its reason holds. */
+    private static Matcher<List<org.axonframework.messaging.Message<?>>> decided(Class<?> decision, String reasonPart) {
+        return payloadsMatching(exactSequenceOf(
+                instanceOf(ToolCallRequested.class),
+                instanceOf(ToolCallPermissionEvaluated.class),
+                reasoned(decision, reasonPart)));
+    }
+
+    /** After the hooks: the last verdict, then the decision the mode made. */
+    private static Matcher<List<org.axonframework.messaging.Message<?>>> decidedAfterHooks(
+            Class<?> decision, String reasonPart) {
+        return payloadsMatching(
+                exactSequenceOf(instanceOf(ToolCallHookVerdictRecorded.class), reasoned(decision, reasonPart)));
+    }
+
+    private static Matcher<Object> reasoned(Class<?> decision, String reasonPart) {
+        Predicate<Object> matches =
+                event -> decision.isInstance(event) && reasonOf(event).contains(reasonPart);
+        return org.axonframework.test.matchers.Matchers.predicate(matches::test);
+    }
+
+    private static String reasonOf(Object decision) {
+        if (decision instanceof ToolCallApproved approved) {
+            // Only a call the mode let through on its own: a person's approval is no mode rule.
+            return approved.automatic() ? approved.reason() : "";
+        }
+        if (decision instanceof ToolCallApprovalRequested asked) {
+            return asked.reason();
+        }
+        return decision instanceof ToolCallDenied denied ? denied.reason() : "";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Read", "Glob", "Grep", "LS", "NotebookRead", "WebSearch", "WebFetch"})
+    void runsAReadOnlyToolThatARuleAllowsInPlanMode(String tool) {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.PLAN,
+                        tool,
+                        Map.of("file_path", "src/App.java"),
+                        WORKSPACE,
+                        tool,
+                        PermissionOutcome.ALLOW))
+                .expectEventsMatching(decided(
+                        ToolCallApproved.class,
+                        "Plan mode: read-only tool " + tool + " runs (Allowed by session rule " + tool + ")"));
+    }
+
+    @Test
+    void asksForAReadOnlyToolNoRuleAllowsInPlanMode() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(SessionMode.PLAN, "Read", Map.of("file_path", "src/App.java"), WORKSPACE, null, null))
+                .expectEventsMatching(decided(
+                        ToolCallApprovalRequested.class,
+                        "No rule matched; asking (plan mode runs only read-only tools a rule allows)"));
+    }
+
+    @Test
+    void asksForAReadOnlyToolAnAskRuleNamesInPlanMode() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.PLAN,
+                        "Read",
+                        Map.of("file_path", "src/App.java"),
+                        WORKSPACE,
+                        "Read",
+                        PermissionOutcome.ASK))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "Asked by session rule Read"));
+    }
+
+    @Test
+    void asksForBashInPlanModeEvenWhenARuleAllowsIt() {
+        fixture.givenNoPriorActivity()
+                .when(request(SessionMode.PLAN, PermissionOutcome.ALLOW))
+                .expectEventsMatching(decided(
+                        ToolCallApprovalRequested.class,
+                        "Plan mode: Bash may change state, so it waits for an approval although Allowed by user rule"));
+    }
+
+    @Test
+    void asksForAFileEditInsideTheWorkspaceInPlanModeEvenWhenARuleAllowsIt() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.PLAN,
+                        "Edit",
+                        Map.of("file_path", "src/App.java"),
+                        WORKSPACE,
+                        "Edit",
+                        PermissionOutcome.ALLOW))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "Plan mode: Edit may change state"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Edit", "Write", "MultiEdit"})
+    void runsAFileEditInsideTheWorkspaceThatNoRuleMatchedInAutoAccept(String tool) {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT, tool, Map.of("file_path", "src/App.java"), WORKSPACE, null, null))
+                .expectEventsMatching(decided(
+                        ToolCallApproved.class, "Auto-accept: file edit inside the workspace; no rule matched"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/work/ws/src/App.java", "/work/ws//src/./App.java", "./src/App.java", "App.java"})
+    void runsAnEditWhosePathIsInsideTheWorkspaceInAutoAccept(String path) {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(SessionMode.AUTO_ACCEPT, "Write", Map.of("file_path", path), WORKSPACE, null, null))
+                .expectEventsMatching(decided(ToolCallApproved.class, "Auto-accept: file edit inside the workspace"));
+    }
+
+    @Test
+    void runsANotebookEditByItsNotebookPathInAutoAccept() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT,
+                        "NotebookEdit",
+                        Map.of("notebook_path", "/work/ws/analysis.ipynb", "new_source", "x = 1"),
+                        WORKSPACE,
+                        null,
+                        null))
+                .expectEventsMatching(decided(ToolCallApproved.class, "Auto-accept: file edit inside the workspace"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/etc/passwd",
+                "/work/ws-other/App.java",
+                "/work/ws",
+                "../outside/App.java",
+                "src/../../outside/App.java",
+                "/work/ws/link/../App.java",
+                "~/.bashrc",
+                "C:\\work\\ws\\App.java",
+                "src/[REDACTED]/App.java",
+                ".",
+                "   "
+            })
+    void leavesAnEditWhosePathIsNotPlainlyInsideTheWorkspaceToTheRulesInAutoAccept(String path) {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(SessionMode.AUTO_ACCEPT, "Edit", Map.of("file_path", path), WORKSPACE, null, null))
+                .expectEventsMatching(decided(
+                        ToolCallApprovalRequested.class,
+                        "No rule matched; asking (auto-accept: the edit's path is not inside the workspace"));
+    }
+
+    @Test
+    void asksForAnEditWithoutAPathOrWithTheWrongKeyInAutoAccept() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(SessionMode.AUTO_ACCEPT, "Edit", Map.of("old_string", "a"), WORKSPACE, null, null))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "not inside the workspace"));
+        // A notebook is named by notebook_path: a file_path beside it is not the file the tool writes.
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT, "NotebookEdit", Map.of("file_path", "a.ipynb"), WORKSPACE, null, null))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "not inside the workspace"));
+    }
+
+    @Test
+    void asksForAnAbsoluteEditWhenTheCallHasNoWorkingDirectoryOrItIsTheRoot() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT, "Edit", Map.of("file_path", "/work/ws/App.java"), null, null, null))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "not inside the workspace"));
+        fixture.givenNoPriorActivity()
+                .when(toolCall(SessionMode.AUTO_ACCEPT, "Edit", Map.of("file_path", "/etc/passwd"), "/", null, null))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "not inside the workspace"));
+    }
+
+    @Test
+    void runsAnEditOutsideTheWorkspaceOnlyWhenARuleAllowsItInAutoAccept() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT,
+                        "Edit",
+                        Map.of("file_path", "/tmp/notes.md"),
+                        WORKSPACE,
+                        "Edit(//tmp/**)",
+                        PermissionOutcome.ALLOW))
+                .expectEventsMatching(
+                        decided(ToolCallApproved.class, "Allowed by session rule Edit(//tmp/**) (auto-accept)"));
+    }
+
+    @Test
+    void asksForAnEditInsideTheWorkspaceThatAnAskRuleNamesInAutoAccept() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT,
+                        "Edit",
+                        Map.of("file_path", "src/App.java"),
+                        WORKSPACE,
+                        "Edit",
+                        PermissionOutcome.ASK))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "Asked by session rule Edit"));
+    }
+
+    @Test
+    void deniesAnEditInsideTheWorkspaceThatADenyRuleNamesInAutoAccept() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT,
+                        "Write",
+                        Map.of("file_path", "src/App.java"),
+                        WORKSPACE,
+                        "Edit",
+                        PermissionOutcome.DENY))
+                .expectEventsMatching(decided(ToolCallDenied.class, "Denied by session rule Edit"));
+    }
+
+    @Test
+    void leavesEveryToolButFileEditsToTheRulesInAutoAccept() {
+        fixture.givenNoPriorActivity()
+                .when(toolCall(
+                        SessionMode.AUTO_ACCEPT, "Read", Map.of("file_path", "src/App.java"), WORKSPACE, null, null))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "No rule matched; asking"));
+        fixture.givenNoPriorActivity()
+                .when(request(SessionMode.AUTO_ACCEPT, null))
+                .expectEventsMatching(decided(ToolCallApprovalRequested.class, "No rule matched; asking"));
+    }
+
+    @Test
+    void runsAFileEditInsideTheWorkspaceOnceTheHooksAllowInAutoAccept() {
+        fixture.givenCommands(toolCall(
+                        SessionMode.AUTO_ACCEPT,
+                        "Edit",
+                        Map.of("file_path", "src/App.java"),
+                        WORKSPACE,
+                        null,
+                        null,
+                        GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ALLOW, null))
+                .expectEventsMatching(decidedAfterHooks(
+                        ToolCallApproved.class, "Auto-accept: file edit inside the workspace; no rule matched"));
+    }
+
+    @Test
+    void asksForAnEditOutsideTheWorkspaceOnceTheHooksAllowInAutoAccept() {
+        fixture.givenCommands(toolCall(
+                        SessionMode.AUTO_ACCEPT,
+                        "Edit",
+                        Map.of("file_path", "../App.java"),
+                        WORKSPACE,
+                        null,
+                        null,
+                        GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ALLOW, null))
+                .expectEventsMatching(decidedAfterHooks(ToolCallApprovalRequested.class, "not inside the workspace"));
+    }
+
+    @Test
+    void asksForAnEditAnAskRuleNamesOnceTheHooksAllowInAutoAccept() {
+        fixture.givenCommands(toolCall(
+                        SessionMode.AUTO_ACCEPT,
+                        "Edit",
+                        Map.of("file_path", "src/App.java"),
+                        WORKSPACE,
+                        "Edit",
+                        PermissionOutcome.ASK,
+                        GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ALLOW, null))
+                .expectEventsMatching(decidedAfterHooks(ToolCallApprovalRequested.class, "Asked by session rule Edit"));
+    }
+
+    @Test
+    void runsAnAllowedReadOnlyToolOnceTheHooksAllowInPlanMode() {
+        fixture.givenCommands(toolCall(
+                        SessionMode.PLAN,
+                        "Grep",
+                        Map.of("pattern", "TODO"),
+                        WORKSPACE,
+                        "Grep",
+                        PermissionOutcome.ALLOW,
+                        GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ALLOW, null))
+                .expectEventsMatching(decidedAfterHooks(ToolCallApproved.class, "Plan mode: read-only tool Grep runs"));
+    }
+
+    @Test
+    void asksForAnAllowedBashOnceTheHooksAllowInPlanMode() {
+        fixture.givenCommands(request(SessionMode.PLAN, PermissionOutcome.ALLOW, GUARD))
+                .when(new RecordHookVerdict(id, GUARD, HookVerdict.ALLOW, null))
+                .expectEventsMatching(
+                        decidedAfterHooks(ToolCallApprovalRequested.class, "Plan mode: Bash may change state"));
     }
 }

@@ -468,6 +468,47 @@ class ControlPlaneIT {
                 .isEqualTo(409);
     }
 
+    private String runtimeCall(String session, String tool, Map<String, Object> input) {
+        Reply requested = ada.post(
+                "/api/tool-calls",
+                NodeClient.json(Map.of("tool", tool, "input", input, "sessionId", session, "cwd", "/work/project")));
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(202);
+        return requested.json().path("id").asString();
+    }
+
+    @Test
+    void modesDecideAsClaudeCodeDoesAndSayWhichModeRuleDecided() {
+        // given an auto_accept session without any rule, and a plan session whose rules allow Read and a shell command
+        String accepting = session("auto_accept");
+        String planning = session("plan");
+        for (String rule : List.of("Read", "Bash(ls)")) {
+            created(ada.post(
+                    "/api/permissions",
+                    NodeClient.json(
+                            Map.of("rule", rule, "outcome", "allow", "scope", "session", "sessionId", planning))));
+        }
+
+        // when / then: an edit inside the workspace runs in auto_accept, one that climbs out of it asks
+        String inside = runtimeCall(accepting, "Edit", Map.of("file_path", "/work/project/src/App.java"));
+        assertThat(awaitStatus(inside, "approved").path("reason").asString())
+                .isEqualTo("Auto-accept: file edit inside the workspace; no rule matched");
+        String climbing = runtimeCall(accepting, "Write", Map.of("file_path", "/work/project/link/../../etc/x"));
+        assertThat(awaitStatus(climbing, "awaiting_approval").path("reason").asString())
+                .contains("not inside the workspace");
+        // and in plan mode the allowed Read runs while the allowed shell command still asks
+        String read = runtimeCall(planning, "Read", Map.of("file_path", "src/App.java"));
+        assertThat(awaitStatus(read, "approved").path("reason").asString())
+                .isEqualTo("Plan mode: read-only tool Read runs (Allowed by session rule Read)");
+        // (no cwd: a shell call's working directory must be one the node's jail accepts, which is beside the point)
+        Reply asked = ada.post(
+                "/api/tool-calls",
+                NodeClient.json(Map.of("tool", "Bash", "input", Map.of("command", "ls"), "sessionId", planning)));
+        assertThat(asked.status()).as(asked.raw()).isEqualTo(202);
+        String shell = asked.json().path("id").asString();
+        assertThat(awaitStatus(shell, "awaiting_approval").path("reason").asString())
+                .startsWith("Plan mode: Bash may change state");
+    }
+
     @Test
     void aRuntimeReportsTheResultOfItsOwnApprovedCallRedactedAndOnce() {
         // given: an allowed Read call from a runtime, which the node does not run itself
