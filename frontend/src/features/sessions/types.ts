@@ -38,10 +38,14 @@ export type Interaction = {
   content: string;
   metadata: Metadata | null;
   by: string | null;
+  /** The recorder's address, looked up when read. */
+  byName?: string | null;
   at: string;
 };
 
 export type SessionDetail = SessionSummary & {
+  /** The owner's address, looked up when read. */
+  ownerName?: string | null;
   prompt: string | null;
   metadata: Metadata | null;
   forkCount: number;

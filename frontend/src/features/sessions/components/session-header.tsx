@@ -42,7 +42,7 @@ export const SessionHeader = ({ session, actions }: SessionHeaderProps) => (
       <Fact label="Project">{session.projectName}</Fact>
       <Fact label="Branch">{session.branch && <code>{session.branch}</code>}</Fact>
       <Fact label="Environment">{session.environment}</Fact>
-      <Fact label="Owner">{session.ownerId}</Fact>
+      <Fact label="Owner">{session.ownerName ?? session.ownerId}</Fact>
       <Fact label="Created">
         <RelativeTime value={session.createdAt} />
       </Fact>

@@ -34,7 +34,7 @@ export const SessionTimeline = ({ interactions, totalCount }: SessionTimelinePro
             <div className="timeline__body">
               <div className="timeline__meta">
                 <span className="timeline__type">{type.label}</span>
-                {interaction.by && <span className="timeline__by">{interaction.by}</span>}
+                {interaction.by && <span className="timeline__by">{interaction.byName ?? interaction.by}</span>}
                 <span className="timeline__at">
                   <RelativeTime value={interaction.at} />
                 </span>

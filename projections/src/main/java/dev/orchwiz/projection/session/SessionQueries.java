@@ -39,8 +39,8 @@ class SessionQueries {
 
     /** The timeline the detail page opens with: the latest 100 entries, oldest first. */
     private static final String LATEST_INTERACTIONS = """
-            select * from (select * from session_interaction where session_id = :id order by sequence desc limit 100)
-                latest
+            select latest.*, (select u.email from user_account u where u.id = latest.by_user) as by_email
+            from (select * from session_interaction where session_id = :id order by sequence desc limit 100) latest
             order by sequence
             """;
 
@@ -90,7 +90,8 @@ class SessionQueries {
         // after the row holds every interaction up to the row's version (what read-your-writes waits for).
         return jdbc
                 .query(
-                        "select * from session_summary where id = :id and " + VISIBLE,
+                        "select s.*, (select u.email from user_account u where u.id = s.owner_id) as owner_email"
+                                + " from session_summary s where id = :id and " + VISIBLE,
                         ViewerParameters.of(query.viewer()).addValue("id", id),
                         (rs, n) -> detail(rs))
                 .stream()
@@ -104,7 +105,8 @@ class SessionQueries {
             RowPage<SessionInteraction> rows = RowPage.read(
                     jdbc,
                     "select count(*) from session_interaction where session_id = :id",
-                    "select * from session_interaction where session_id = :id order by sequence",
+                    "select i.*, (select u.email from user_account u where u.id = i.by_user) as by_email"
+                            + " from session_interaction i where session_id = :id order by sequence",
                     new MapSqlParameterSource("id", id),
                     query.page(),
                     query.size(),
@@ -134,6 +136,7 @@ class SessionQueries {
         String prompt = rs.getString("prompt");
         Map<String, Object> metadata = Jsonb.readMap(rs.getString("metadata"));
         long forkCount = rs.getLong("fork_count");
+        String ownerName = rs.getString("owner_email");
         return latest -> new SessionView(
                 summary.id(),
                 summary.title(),
@@ -148,6 +151,7 @@ class SessionQueries {
                 metadata,
                 summary.parentSessionId(),
                 summary.ownerId(),
+                ownerName,
                 summary.interactionCount(),
                 forkCount,
                 summary.createdAt(),
@@ -187,6 +191,7 @@ class SessionQueries {
                 rs.getString("content"),
                 Jsonb.readMap(rs.getString("metadata")),
                 rs.getString("by_user"),
+                rs.getString("by_email"),
                 Columns.instant(rs, "at"));
     }
 }

@@ -152,6 +152,11 @@ class AgentRunIT {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() ->
                         assertThat(ada.get("/api/sessions/" + session).raw()).contains("hello-from-run"));
+        JsonNode sessionView = ada.get("/api/sessions/" + session).json();
+        assertThat(sessionView.path("ownerName").asString())
+                .as("people are shown by name, not by id")
+                .isEqualTo("ada@example.com");
+        assertThat(sessionView.path("interactions").findValuesAsString("byName")).contains("ada@example.com");
         JsonNode runs = ada.get("/api/sessions/" + session + "/runs?size=5").json();
         assertThat(runs.path("items").findValuesAsString("id")).containsExactly(runId);
 

@@ -4,7 +4,10 @@ import dev.orchwiz.api.session.InteractionType;
 import java.time.Instant;
 import java.util.Map;
 
-/** A timeline entry; {@code sequence} is the session event sequence that recorded it. */
+/**
+ * A timeline entry; {@code sequence} is the session event sequence that recorded it, {@code byName} the address of
+ * whoever recorded it, looked up when read so a changed address shows.
+ */
 public record SessionInteraction(
         String id,
         long sequence,
@@ -12,4 +15,5 @@ public record SessionInteraction(
         String content,
         Map<String, Object> metadata,
         String by,
+        String byName,
         Instant at) {}

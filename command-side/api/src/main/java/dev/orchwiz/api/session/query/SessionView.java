@@ -21,6 +21,7 @@ public record SessionView(
         Map<String, Object> metadata,
         String parentSessionId,
         String ownerId,
+        String ownerName,
         long interactionCount,
         long forkCount,
         Instant createdAt,
