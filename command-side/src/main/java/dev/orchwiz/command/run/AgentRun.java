@@ -32,6 +32,7 @@ import dev.orchwiz.api.run.event.RuntimeFellBack;
 import dev.orchwiz.command.ownership.Owned;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -90,7 +91,8 @@ class AgentRun {
                         command.tokenBudget(),
                         command.allowedTools(),
                         command.sampled(),
-                        command.actor().id()),
+                        command.actor().id(),
+                        command.preflightCommands() == null ? List.of() : List.copyOf(command.preflightCommands())),
                 Owned.by(command.ownerId()));
         return changed();
     }

@@ -73,7 +73,8 @@ class AgentRunTest {
                 200_000,
                 List.of(),
                 true,
-                OWNER);
+                OWNER,
+                List.of());
     }
 
     private ModelCallCompleted modelCall(int step, long in, long out, String cost) {
@@ -115,7 +116,8 @@ class AgentRunTest {
                         20,
                         200_000,
                         List.of(),
-                        true))
+                        true,
+                        null))
                 .expectEvents(started())
                 .expectResultMessagePayload(new RunChanged(id, RunState.RUNNING, 0));
     }

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A prompt started a run. The ids are OpenTelemetry-shaped (32 and 16 hex digits); {@code sampled} says whether the
- * trace keeps full inputs and outputs (decisions are kept either way).
+ * trace keeps full inputs and outputs (decisions are kept either way). {@code preflightCommands} (null in runs
+ * started before they existed) are the {@code !`cmd`} commands run before the first model call.
  */
 public record RunStarted(
         RunId runId,
@@ -25,4 +26,5 @@ public record RunStarted(
         long tokenBudget,
         List<String> allowedTools,
         boolean sampled,
-        UserId by) {}
+        UserId by,
+        List<String> preflightCommands) {}
