@@ -115,19 +115,27 @@ class SlashCommandFilesController {
                         ResponseTypes.optionalInstanceOf(SlashCommandView.class))
                 .join()
                 .orElseThrow(() -> SlashCommandController.missing(id));
+        CommandFile file = new CommandFile(
+                command.name(),
+                command.description(),
+                command.argumentHint(),
+                command.allowedTools(),
+                command.model(),
+                command.script(),
+                command.frontmatter() == null || command.frontmatter().isEmpty()
+                        ? Frontmatter.empty()
+                        : Frontmatter.ofStored(command.frontmatter()));
+        // The fields first, then the kind: a new key goes last, after the keys Claude Code knows.
+        CommandFile synced = file.withFields(
+                file.description(), file.argumentHint(), file.allowedTools(), file.model(), file.body());
         String text = new CommandFile(
-                        command.name(),
-                        command.description(),
-                        command.argumentHint(),
-                        command.allowedTools(),
-                        command.model(),
-                        command.script(),
-                        withKind(
-                                command.frontmatter() == null
-                                                || command.frontmatter().isEmpty()
-                                        ? Frontmatter.empty()
-                                        : Frontmatter.ofStored(command.frontmatter()),
-                                command.kind()))
+                        synced.name(),
+                        synced.description(),
+                        synced.argumentHint(),
+                        synced.allowedTools(),
+                        synced.model(),
+                        synced.body(),
+                        withKind(synced.frontmatter(), command.kind()))
                 .render();
         String fileName = command.name().replace(':', '-') + ".md";
         return ResponseEntity.ok()
