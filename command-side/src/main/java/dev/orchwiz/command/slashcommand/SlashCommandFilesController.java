@@ -115,16 +115,21 @@ class SlashCommandFilesController {
                         ResponseTypes.optionalInstanceOf(SlashCommandView.class))
                 .join()
                 .orElseThrow(() -> SlashCommandController.missing(id));
+        Frontmatter stored =
+                command.frontmatter() == null || command.frontmatter().isEmpty()
+                        ? Frontmatter.empty()
+                        : Frontmatter.ofStored(command.frontmatter());
+        // No tools is stored as an empty list; a file that had no allowed-tools key gets none back.
+        boolean noTools =
+                command.allowedTools() == null || command.allowedTools().isEmpty();
         CommandFile file = new CommandFile(
                 command.name(),
                 command.description(),
                 command.argumentHint(),
-                command.allowedTools(),
+                noTools && !stored.has(CommandFile.ALLOWED_TOOLS) ? null : command.allowedTools(),
                 command.model(),
                 command.script(),
-                command.frontmatter() == null || command.frontmatter().isEmpty()
-                        ? Frontmatter.empty()
-                        : Frontmatter.ofStored(command.frontmatter()));
+                stored);
         // The fields first, then the kind: a new key goes last, after the keys Claude Code knows.
         CommandFile synced = file.withFields(
                 file.description(), file.argumentHint(), file.allowedTools(), file.model(), file.body());

@@ -239,6 +239,14 @@ class PromptCommandIT {
         assertThat(ada.get("/api/slash-commands/" + promptId + "/export").raw()).isEqualTo(claudeFile);
         assertThat(ada.get("/api/slash-commands/" + copyId + "/export").raw()).isEqualTo(scriptExport.raw());
 
+        // and a Claude Code file without allowed-tools gets none back
+        String bare = "---\ndescription: Explain\n---\nExplain $1\n";
+        Reply bareImport = ada.post(
+                "/api/slash-commands/import",
+                NodeClient.json(Map.of("files", List.of(Map.of("path", "explain.md", "content", bare)))));
+        String bareId = bareImport.json().path("imported").get(0).path("id").asString();
+        assertThat(ada.get("/api/slash-commands/" + bareId + "/export").raw()).isEqualTo(bare);
+
         // and a file exported before exports carried the kind reads back as a script when the import says so
         Reply old = ada.post(
                 "/api/slash-commands/import",
