@@ -38,6 +38,7 @@ describe('CommandsBrowser', () => {
     expect(within(row).getByTestId('command-argument-hint-view')).toHaveTextContent('[environment]');
     const shared = screen.getByTestId('command-row-git:push');
     expect(within(shared).queryByTestId('command-argument-hint-view')).not.toBeInTheDocument();
+    expect(within(row).queryByTestId('command-kind-badge')).not.toBeInTheDocument();
     expect(shared).toHaveTextContent('shared');
     expect(shared).toHaveTextContent('never run');
     expect(screen.getByTestId('pagination-status')).toHaveTextContent('Page 1 of 3 · 41 commands');
@@ -110,6 +111,7 @@ describe('CommandsBrowser', () => {
     const { user } = renderWithProviders(<CommandsBrowser onStarted={onStarted} />);
 
     await user.click(within(await screen.findByTestId('command-row-deploy')).getByTestId('command-run-button'));
+    expect(within(screen.getByTestId('command-row-deploy')).getByTestId('command-kind-badge')).toHaveTextContent('prompt');
     const dialog = screen.getByTestId('command-run-dialog');
     expect(within(dialog).queryByTestId('command-run-subagent')).not.toBeInTheDocument();
     await user.click(screen.getByTestId('command-run-submit'));

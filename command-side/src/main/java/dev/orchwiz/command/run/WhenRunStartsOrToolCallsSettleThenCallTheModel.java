@@ -431,7 +431,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                     id,
                     "command-" + i,
                     ToolCallRequests.LOCAL_TOOL,
-                    Map.of("command", commands.get(i)),
+                    // Recorded in the run as a model's request would be: redacted (the tool call keeps its own copy).
+                    redaction.redactValues(Map.of("command", commands.get(i))),
                     TraceIds.spanId()));
         }
         for (int i = 0; i < commands.size(); i++) {
