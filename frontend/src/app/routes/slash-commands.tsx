@@ -4,12 +4,15 @@ import { Panel } from '@/components/panel';
 import { useCommandLiveUpdates } from '@/features/slash-commands/api/command-live-updates';
 import { CommandImportPanel } from '@/features/slash-commands/components/command-import-panel';
 import { CommandsBrowser } from '@/features/slash-commands/components/commands-browser';
-import type { StartedRun } from '@/features/slash-commands/types';
+import { isAgentRun, startedRunPath, type StartedRun } from '@/features/slash-commands/types';
 
-/** Opens the page of a run that was just started, showing what the execute request answered until the read side has it. */
+/**
+ * Opens the page of what was just started: a script's tool call (showing what the execute request answered until the
+ * read side has it) or a prompt's agent run.
+ */
 export const useOpenRun = () => {
   const navigate = useNavigate();
-  return (run: StartedRun) => navigate(`/tool-calls/${run.id}`, { state: { toolCall: run } });
+  return (run: StartedRun) => navigate(startedRunPath(run), isAgentRun(run) ? undefined : { state: { toolCall: run } });
 };
 
 export const SlashCommandsRoute = () => {

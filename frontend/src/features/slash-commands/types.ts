@@ -2,6 +2,14 @@
 export const COMMAND_NAME_PATTERN = /^[a-z0-9][a-z0-9:_-]{0,63}$/;
 export const SCRIPT_MAX_BYTES = 64 * 1024;
 
+/** `script`: one Bash tool call; `prompt`: a Claude Code prompt template the session's agent runs. */
+export type CommandKind = 'script' | 'prompt';
+
+export const COMMAND_KINDS: readonly CommandKind[] = ['script', 'prompt'];
+
+/** A command from before kinds, or a node that does not send one, is a script. */
+export const kindOf = (command: { kind?: CommandKind | null }): CommandKind => command.kind ?? 'script';
+
 export type CommandSummary = {
   id: string;
   name: string;
@@ -16,6 +24,7 @@ export type CommandSummary = {
   lastRunStatus: string | null;
   updatedAt: string | null;
   version: number;
+  kind?: CommandKind | null;
 };
 
 export type CommandDetail = CommandSummary & {
@@ -34,12 +43,25 @@ export type CommandInput = {
   allowedTools?: string[];
   model?: string | null;
   shared?: boolean;
+  kind?: CommandKind;
 };
 
 export type WriteResult = { id: string; version: number };
 
-/** What `POST /api/slash-commands/{id}/execute` answers (the run's `ToolCallDetail`; only what this feature reads). */
-export type StartedRun = { id: string; status: string; [key: string]: unknown };
+/** What executing a script answers: its tool call (`ToolCallDetail`; only what this feature reads). */
+export type StartedToolCall = { id: string; status: string; [key: string]: unknown };
+
+/** What executing a prompt answers: the agent run it started in the session. */
+export type StartedAgentRun = { runId: string; traceId: string; sessionId: string };
+
+/** What `POST /api/slash-commands/{id}/execute` answers, by the command's kind. */
+export type StartedRun = StartedToolCall | StartedAgentRun;
+
+export const isAgentRun = (run: StartedRun): run is StartedAgentRun => typeof (run as StartedAgentRun).runId === 'string';
+
+/** The page of what an execute started: the agent run of a prompt, the tool call of a script. */
+export const startedRunPath = (run: StartedRun): string =>
+  isAgentRun(run) ? `/runs/${encodeURIComponent(run.runId)}` : `/tool-calls/${encodeURIComponent(run.id)}`;
 
 export type ImportResult = {
   imported: { path: string; id: string; name: string }[];

@@ -23,6 +23,7 @@ describe('CommandForm', () => {
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(COMMAND_ID));
     expect(api.callsTo('POST', '/api/slash-commands')[0].body).toEqual({
+      kind: 'script',
       name: 'git:push',
       description: 'Push the branch',
       script: 'git push origin "$1"',
@@ -31,6 +32,48 @@ describe('CommandForm', () => {
       shared: true,
     });
     expect(screen.getByTestId('command-script')).toHaveClass('input--code');
+  });
+
+  it('creates a prompt command from the kind picker, with the template hint', async () => {
+    const api = mockApi({
+      'POST /api/slash-commands': () => jsonResponse({ id: COMMAND_ID, version: 0 }, { status: 201 }),
+      [`GET /api/slash-commands/${COMMAND_ID}`]: () => jsonResponse(aCommand({ version: 0, kind: 'prompt' })),
+    });
+    const onSaved = vi.fn();
+    const { user } = renderWithProviders(<CommandForm mode="create" onSaved={onSaved} />);
+    expect(screen.getByText('Script')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByTestId('command-kind'), 'prompt');
+    expect(screen.getByText('Prompt template')).toBeInTheDocument();
+    expect(screen.getByTestId('command-script')).toHaveAccessibleDescription(/!`command` runs first/);
+    await user.type(screen.getByTestId('command-name'), 'review');
+    await user.type(screen.getByTestId('command-script'), 'Review $ARGUMENTS');
+    await user.type(screen.getByTestId('command-model'), 'sonnet');
+    await user.click(screen.getByTestId('command-save'));
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(COMMAND_ID));
+    expect(api.callsTo('POST', '/api/slash-commands')[0].body).toEqual({
+      kind: 'prompt',
+      name: 'review',
+      script: 'Review $ARGUMENTS',
+      model: 'sonnet',
+      shared: false,
+    });
+  });
+
+  it('sends only a changed kind when a script becomes a prompt', async () => {
+    const api = mockApi({
+      [`PATCH /api/slash-commands/${COMMAND_ID}`]: () => jsonResponse({ id: COMMAND_ID, version: 4 }),
+      [`GET /api/slash-commands/${COMMAND_ID}`]: () => jsonResponse(aCommand({ version: 4, kind: 'prompt' })),
+    });
+    const { user } = renderWithProviders(<CommandForm mode="edit" command={aCommand({ version: 3 })} />);
+    expect(screen.getByTestId('command-kind')).toHaveValue('script');
+
+    await user.selectOptions(screen.getByTestId('command-kind'), 'prompt');
+    await user.click(screen.getByTestId('command-save'));
+
+    await waitFor(() => expect(api.callsTo('PATCH', `/api/slash-commands/${COMMAND_ID}`)).toHaveLength(1));
+    expect(api.callsTo('PATCH', `/api/slash-commands/${COMMAND_ID}`)[0].body).toEqual({ kind: 'prompt' });
   });
 
   it('checks the name and the script before sending', async () => {

@@ -1,12 +1,21 @@
-import { TextAreaField, TextField } from '@/components/field';
+import { SelectField, TextAreaField, TextField } from '@/components/field';
 import { CheckField, SaveForm } from '@/components/save-form';
 import { formatToolList, parseToolList } from '@/lib/tool-list';
 import { useVersionedForm } from '@/lib/use-versioned-form';
 import { useCreateCommand } from '../api/create-command';
 import { useUpdateCommand } from '../api/update-command';
-import { COMMAND_NAME_PATTERN, SCRIPT_MAX_BYTES, SLASH_COMMAND_NAME_TAKEN, type CommandDetail, type CommandInput } from '../types';
+import {
+  COMMAND_NAME_PATTERN,
+  kindOf,
+  SCRIPT_MAX_BYTES,
+  SLASH_COMMAND_NAME_TAKEN,
+  type CommandDetail,
+  type CommandInput,
+  type CommandKind,
+} from '../types';
 
 type Values = {
+  kind: CommandKind;
   name: string;
   description: string;
   script: string;
@@ -17,9 +26,10 @@ type Values = {
   shared: boolean;
 };
 
-const FIELDS: (keyof Values)[] = ['name', 'description', 'script', 'workingDirectory', 'argumentHint', 'allowedTools', 'model', 'shared'];
+const FIELDS: (keyof Values)[] = ['kind', 'name', 'description', 'script', 'workingDirectory', 'argumentHint', 'allowedTools', 'model', 'shared'];
 
 const EMPTY: Values = {
+  kind: 'script',
   name: '',
   description: '',
   script: '',
@@ -31,6 +41,7 @@ const EMPTY: Values = {
 };
 
 const valuesOf = (command: CommandDetail): Values => ({
+  kind: kindOf(command),
   name: command.name,
   description: command.description ?? '',
   script: command.script ?? '',
@@ -45,7 +56,7 @@ const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
 
 /** The full input of a create; blank optional fields are left out. */
 const inputOf = (values: Values): CommandInput => {
-  const input: CommandInput = { name: values.name.trim(), script: values.script, shared: values.shared };
+  const input: CommandInput = { kind: values.kind, name: values.name.trim(), script: values.script, shared: values.shared };
   const tools = parseToolList(values.allowedTools);
   if (values.description.trim()) input.description = values.description.trim();
   if (values.workingDirectory.trim()) input.workingDirectory = values.workingDirectory.trim();
@@ -58,6 +69,7 @@ const inputOf = (values: Values): CommandInput => {
 /** Only what changed; a cleared optional field is sent as `null`. */
 const patchOf = (before: Values, after: Values): Partial<CommandInput> => {
   const patch: Partial<CommandInput> = {};
+  if (after.kind !== before.kind) patch.kind = after.kind;
   if (after.name.trim() !== before.name) patch.name = after.name.trim();
   if (after.script !== before.script) patch.script = after.script;
   if (after.shared !== before.shared) patch.shared = after.shared;
@@ -74,7 +86,10 @@ const validate = (values: Values): Record<string, string> => {
   if (!COMMAND_NAME_PATTERN.test(values.name.trim())) {
     errors.name = 'Lower case letters, digits, “:”, “_” and “-”, starting with a letter or digit; at most 64.';
   }
-  if (!values.script.trim()) errors.script = 'The script is what the command runs; it cannot be empty.';
+  if (!values.script.trim()) {
+    errors.script =
+      values.kind === 'prompt' ? 'The prompt is what the agent is asked; it cannot be empty.' : 'The script is what the command runs; it cannot be empty.';
+  }
   else if (new TextEncoder().encode(values.script).length > SCRIPT_MAX_BYTES) errors.script = 'At most 64 KiB.';
   return errors;
 };
@@ -137,21 +152,48 @@ export const CommandForm = (props: CommandFormProps) => {
         <TextField label="Argument hint" {...form.bind('argumentHint')} placeholder="[environment] [version]" data-testid="command-argument-hint" />
       </div>
       <TextField label="Description" {...form.bind('description')} placeholder="What it does, in one line" data-testid="command-description" />
-      <TextAreaField
-        label="Script"
-        rows={12}
-        {...form.bind('script')}
-        hint={
-          <>
-            Runs with Bash. <code>$ARGUMENTS</code>, <code>$ARGUMENTS[0]</code>, <code>$1</code>… are replaced by the run's
-            arguments, shell-quoted. At most 64 KiB.
-          </>
-        }
-        spellCheck={false}
-        className="input input--multiline input--code"
-        placeholder={'git push origin "$1"'}
-        data-testid="command-script"
+      <SelectField
+        label="Kind"
+        {...form.bind('kind')}
+        options={[
+          { value: 'script', label: 'Script: runs with Bash as one tool call' },
+          { value: 'prompt', label: "Prompt: a Claude Code template the session's agent runs" },
+        ]}
+        data-testid="command-kind"
       />
+      {values.kind === 'prompt' ? (
+        <TextAreaField
+          label="Prompt template"
+          rows={12}
+          {...form.bind('script')}
+          hint={
+            <>
+              Sent to the session's agent as a prompt. <code>$ARGUMENTS</code> is all arguments, <code>$1</code>, <code>$2</code>… one each
+              (quotes group words; a missing one is empty). A <code>!`command`</code> runs first, through the permission rules, and its
+              output replaces it. Model and allowed tools below apply to the run. At most 64 KiB.
+            </>
+          }
+          className="input input--multiline input--code"
+          placeholder={'Review the changes for $ARGUMENTS.\nChanged files: !`git diff --name-only`'}
+          data-testid="command-script"
+        />
+      ) : (
+        <TextAreaField
+          label="Script"
+          rows={12}
+          {...form.bind('script')}
+          hint={
+            <>
+              Runs with Bash. <code>$ARGUMENTS</code>, <code>$ARGUMENTS[0]</code>, <code>$1</code>… are replaced by the run's
+              arguments, shell-quoted. At most 64 KiB.
+            </>
+          }
+          spellCheck={false}
+          className="input input--multiline input--code"
+          placeholder={'git push origin "$1"'}
+          data-testid="command-script"
+        />
+      )}
       <div className="form__row">
         <TextField
           label="Working directory"

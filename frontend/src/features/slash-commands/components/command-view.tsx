@@ -15,7 +15,7 @@ import { formatDuration, shortId } from '@/lib/format';
 import { useCommand } from '../api/find-command';
 import { useCommandRuns } from '../api/list-command-runs';
 import { formatToolList } from '@/lib/tool-list';
-import type { CommandDetail, StartedRun } from '../types';
+import { kindOf, type CommandDetail, type StartedRun } from '../types';
 import { CommandDeleteButton, CommandExportButton } from './command-actions';
 import { CommandForm } from './command-form';
 import { CommandRunDialog } from './command-run-dialog';
@@ -94,7 +94,7 @@ const CommandDetailPage = ({ command, error, onStarted, onDeleted }: CommandDeta
               <CommandForm mode="edit" command={command} />
             </Panel>
           ) : (
-            <Panel title="Script" labelledBy="command-script-title">
+            <Panel title={kindOf(command) === 'prompt' ? 'Prompt template' : 'Script'} labelledBy="command-script-title">
               <p className="muted">Shared by its owner: you may run it, not change it.</p>
               <pre className="code-block" data-testid="command-script-view">
                 {command.script}
@@ -105,6 +105,9 @@ const CommandDetailPage = ({ command, error, onStarted, onDeleted }: CommandDeta
         <aside className="detail-page__side">
           <Panel title="Details" labelledBy="command-details-title">
             <dl className="facts">
+              <Fact label="Kind">
+                <span data-testid="command-kind-view">{kindOf(command) === 'prompt' ? 'prompt (run by the agent)' : 'script (Bash)'}</span>
+              </Fact>
               <Fact label="Runs">{command.runCount}</Fact>
               <Fact label="Last run">
                 {command.lastRunStatus ? (

@@ -38,6 +38,7 @@ describe('CommandsBrowser', () => {
     expect(within(row).getByTestId('command-argument-hint-view')).toHaveTextContent('[environment]');
     const shared = screen.getByTestId('command-row-git:push');
     expect(within(shared).queryByTestId('command-argument-hint-view')).not.toBeInTheDocument();
+    expect(within(row).queryByTestId('command-kind-badge')).not.toBeInTheDocument();
     expect(shared).toHaveTextContent('shared');
     expect(shared).toHaveTextContent('never run');
     expect(screen.getByTestId('pagination-status')).toHaveTextContent('Page 1 of 3 · 41 commands');
@@ -97,6 +98,37 @@ describe('CommandsBrowser', () => {
       arguments: 'staging --force',
       sessionId: 'session-1',
     });
+  });
+
+  it('runs a prompt command in a session it requires, and links the agent run it started', async () => {
+    const api = mockApi({
+      'GET /api/slash-commands': () => jsonResponse(aPage([aCommandSummary({ kind: 'prompt' })])),
+      [`POST /api/slash-commands/${COMMAND_ID}/execute`]: () =>
+        jsonResponse({ runId: 'run-7', traceId: '0af7651916cd43dd8448eb211c80319c', sessionId: 'session-1' }, { status: 202 }),
+      ...choices,
+    });
+    const onStarted = vi.fn();
+    const { user } = renderWithProviders(<CommandsBrowser onStarted={onStarted} />);
+
+    await user.click(within(await screen.findByTestId('command-row-deploy')).getByTestId('command-run-button'));
+    expect(within(screen.getByTestId('command-row-deploy')).getByTestId('command-kind-badge')).toHaveTextContent('prompt');
+    const dialog = screen.getByTestId('command-run-dialog');
+    expect(within(dialog).queryByTestId('command-run-subagent')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('command-run-submit'));
+    expect(screen.getByTestId('command-run-session')).toHaveAccessibleDescription(/choose the session/);
+    expect(api.callsTo('POST', `/api/slash-commands/${COMMAND_ID}/execute`)).toHaveLength(0);
+
+    await waitFor(() => expect(within(dialog).getByRole('option', { name: /Release 1\.2/ })).toBeInTheDocument());
+    await user.selectOptions(screen.getByTestId('command-run-session'), 'session-1');
+    await user.type(screen.getByTestId('command-run-arguments'), '"my app" now');
+    await user.click(screen.getByTestId('command-run-submit'));
+
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(expect.objectContaining({ runId: 'run-7' })));
+    expect(api.callsTo('POST', `/api/slash-commands/${COMMAND_ID}/execute`)[0].body).toEqual({
+      arguments: '"my app" now',
+      sessionId: 'session-1',
+    });
+    expect(await screen.findByTestId('command-run-link')).toHaveAttribute('href', '/runs/run-7');
   });
 
   it('runs without arguments, and shows why a run was refused', async () => {

@@ -3,7 +3,7 @@ import { Badge } from '@/components/badge';
 import { DataTable } from '@/components/data-table';
 import { RelativeTime } from '@/components/relative-time';
 import { RunStatusBadge } from '@/components/run-status-badge';
-import type { CommandSummary } from '../types';
+import { kindOf, type CommandSummary } from '../types';
 
 export type CommandsTableProps = {
   commands: CommandSummary[];
@@ -49,6 +49,11 @@ export const CommandsTable = ({ commands, busy = false, emptyMessage, onRun }: C
         </td>
         <td>
           <span className="badges">
+            {kindOf(command) === 'prompt' ? (
+              <Badge tone="info" data-testid="command-kind-badge">
+                prompt
+              </Badge>
+            ) : null}
             {command.mine ? <Badge tone="muted">mine</Badge> : null}
             {command.shared ? <Badge tone="info">shared</Badge> : null}
           </span>

@@ -93,7 +93,8 @@ class AgentRun {
                         command.allowedTools(),
                         command.sampled(),
                         command.actor().id(),
-                        command.tags() == null ? Map.of() : command.tags()),
+                        command.tags() == null ? Map.of() : command.tags(),
+                        command.preflightCommands() == null ? List.of() : List.copyOf(command.preflightCommands())),
                 Owned.by(command.ownerId()));
         return changed();
     }

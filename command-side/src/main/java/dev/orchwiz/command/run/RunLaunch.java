@@ -48,7 +48,10 @@ class RunLaunch implements SessionRuns {
     /** A started run: what a prompt request answers. */
     record Launched(RunId runId, String traceId, long version) {}
 
-    /** What a run is asked to answer. */
+    /**
+     * What a run is asked to answer; {@code allowedTools} (empty: every tool) and {@code preflightCommands} come from
+     * a prompt command's frontmatter and {@code !`cmd`} markers.
+     */
     record Prompt(
             SessionId sessionId,
             UserId ownerId,
@@ -58,7 +61,34 @@ class RunLaunch implements SessionRuns {
             String model,
             Map<String, Object> sessionMetadata,
             SessionMode mode,
-            String origin) {}
+            String origin,
+            List<String> allowedTools,
+            List<String> preflightCommands) {
+
+        Prompt(
+                SessionId sessionId,
+                UserId ownerId,
+                UUID interactionId,
+                String text,
+                String runtime,
+                String model,
+                Map<String, Object> sessionMetadata,
+                SessionMode mode,
+                String origin) {
+            this(
+                    sessionId,
+                    ownerId,
+                    interactionId,
+                    text,
+                    runtime,
+                    model,
+                    sessionMetadata,
+                    mode,
+                    origin,
+                    List.of(),
+                    List.of());
+        }
+    }
 
     /** Refuses an unknown or unconfigured runtime a person named, before anything is recorded. */
     @Override
@@ -113,9 +143,10 @@ class RunLaunch implements SessionRuns {
                         prompt.origin(),
                         properties.maxSteps(),
                         properties.tokenBudget(),
-                        List.of(),
+                        prompt.allowedTools(),
                         sampled(prompt.sessionMetadata()),
-                        tags(prompt, runtime.name(), model)),
+                        tags(prompt, runtime.name(), model),
+                        prompt.preflightCommands()),
                 () -> new RunRefusal(dev.orchwiz.api.run.RunError.NOT_FOUND, "No run " + runId));
         return Optional.of(new Launched(runId, traceId, changed.version()));
     }

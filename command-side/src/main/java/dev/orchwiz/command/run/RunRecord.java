@@ -23,6 +23,9 @@ import java.util.Set;
  */
 final class RunRecord {
 
+    /** The step of the calls a run makes before its first model call (model calls count from 1). */
+    static final int PREFLIGHT_STEP = 0;
+
     private RunStarted started;
     private boolean finished;
     private int steps;
@@ -31,6 +34,10 @@ final class RunRecord {
     private final Set<String> pending = new LinkedHashSet<>();
     private final List<ChatTurn> turns = new ArrayList<>();
     private final Map<String, RunToolCallRequested> requested = new HashMap<>();
+    /** Step 0: a prompt command's {@code !`cmd`} calls, in order, and the output each settled with. */
+    private final List<String> preflightCalls = new ArrayList<>();
+
+    private final Map<String, String> preflightOutputs = new HashMap<>();
 
     static RunRecord of(Iterable<?> payloads) {
         RunRecord record = new RunRecord();
@@ -54,11 +61,19 @@ final class RunRecord {
         } else if (payload instanceof RunToolCallRequested event) {
             pending.add(event.toolCallId().toString());
             requested.put(event.toolCallId().toString(), event);
+            if (event.step() == PREFLIGHT_STEP) {
+                preflightCalls.add(event.toolCallId().toString());
+            }
         } else if (payload instanceof RunToolResultReceived event) {
             String id = event.toolCallId().toString();
             pending.remove(id);
             RunToolCallRequested call = requested.get(id);
             String output = event.error() ? "Error: " + event.output() : event.output();
+            if (preflightCalls.contains(id)) {
+                // Not a turn of its own: no assistant asked for it; its output goes into the prompt instead.
+                preflightOutputs.put(id, output);
+                return;
+            }
             turns.add(ChatTurn.toolResult(
                     call == null ? id : call.providerCallId(), call == null ? null : call.tool(), output));
         } else if (payload instanceof RunCompleted || payload instanceof RunFailed || payload instanceof RunCancelled) {
@@ -93,6 +108,18 @@ final class RunRecord {
 
     boolean waitingForTools() {
         return !pending.isEmpty();
+    }
+
+    /** Whether the run's {@code !`cmd`} calls have been asked for (they are, once, before the first model call). */
+    boolean preflightRequested() {
+        return !preflightCalls.isEmpty();
+    }
+
+    /** The outputs of the {@code !`cmd`} calls in the order they were asked for; empty while one is pending. */
+    List<String> preflightOutputs() {
+        return preflightCalls.stream()
+                .map(id -> preflightOutputs.getOrDefault(id, ""))
+                .toList();
     }
 
     /** The run's own part of the conversation: each assistant turn that asked for tools and the results after it. */

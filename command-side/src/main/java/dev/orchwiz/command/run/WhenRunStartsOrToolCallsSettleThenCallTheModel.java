@@ -42,6 +42,7 @@ import dev.orchwiz.command.run.runtime.ToolSpec;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -271,6 +272,11 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                                 + ", without a final answer.");
                 return;
             }
+            List<String> preflight = preflightOf(started);
+            if (!preflight.isEmpty() && !run.preflightRequested()) {
+                requestPreflight(runId, started, preflight);
+                return;
+            }
             calling.begin(runId);
             try {
                 callModel(runId, run, started);
@@ -297,7 +303,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     private void callModel(RunId runId, RunRecord run, RunStarted started) {
         List<ChatTurn> messages = new ArrayList<>();
         messages.add(ChatTurn.system(SYSTEM_PROMPT));
-        messages.addAll(transcript.upTo(started.sessionId(), started.promptInteractionId()));
+        messages.addAll(
+                withCommandOutput(transcript.upTo(started.sessionId(), started.promptInteractionId()), started, run));
         messages.addAll(run.turns());
         int step = run.steps() + 1;
         List<AgentRuntime> chain = runtimes.chain(run.runtime());
@@ -316,8 +323,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             Instant startedAt = Instant.now();
             long start = System.nanoTime();
             try {
-                ModelTurn turn =
-                        runtime.call(new ModelRequest(model, messages, TOOLS, properties.modelTimeout()), output);
+                ModelTurn turn = runtime.call(
+                        new ModelRequest(model, messages, offered(started), properties.modelTimeout()), output);
                 output.flush();
                 long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 answered(runId, started, step, runtime, model, turn, startedAt, latency);
@@ -381,9 +388,107 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             return;
         }
         Actor owner = new Actor(started.ownerId(), false);
+        AllowedTools allowed = new AllowedTools(started.allowedTools());
         for (int i = 0; i < turn.toolCalls().size(); i++) {
-            requestTool(runId, started, owner, step, turn.toolCalls().get(i), calls.get(i));
+            RequestedTool asked = turn.toolCalls().get(i);
+            if (allowed.permits(asked.name())) {
+                requestTool(runId, started, owner, step, asked, calls.get(i));
+            } else {
+                refuseTool(runId, step, asked, calls.get(i), allowed.refusal(asked.name()));
+            }
         }
+    }
+
+    /**
+     * A tool outside the run's {@code allowed-tools} never becomes a tool call: the run records that the model asked,
+     * and answers it with the refusal as an error, so the model can go on without it.
+     */
+    private void refuseTool(RunId runId, int step, RequestedTool asked, RequestedTool recorded, String why) {
+        ToolCallId id = ToolCallId.random();
+        send(new RecordRunToolCall(runId, step, id, asked.id(), asked.name(), recorded.input(), TraceIds.spanId()));
+        workers.execute(() -> settle(runId, id, "refused", why, true));
+    }
+
+    /** The tools the model is offered: all of them, or those the run's {@code allowed-tools} name. */
+    static List<ToolSpec> offered(RunStarted started) {
+        AllowedTools allowed = new AllowedTools(started.allowedTools());
+        return TOOLS.stream().filter(tool -> allowed.permits(tool.name())).toList();
+    }
+
+    private static List<String> preflightOf(RunStarted started) {
+        return started.preflightCommands() == null ? List.of() : started.preflightCommands();
+    }
+
+    /**
+     * A prompt command's {@code !`cmd`} commands, asked for as {@code Bash} calls before the model is called: all are
+     * recorded first, so none can settle (and start the model call) before the last is pending. Each passes the
+     * control plane like any call; a command the run's {@code allowed-tools} do not allow is refused the same way.
+     */
+    private void requestPreflight(RunId runId, RunStarted started, List<String> commands) {
+        Actor owner = new Actor(started.ownerId(), false);
+        AllowedTools allowed = new AllowedTools(started.allowedTools());
+        List<ToolCallId> ids = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            ToolCallId id = ToolCallId.random();
+            ids.add(id);
+            if (allowed.permits(ToolCallRequests.LOCAL_TOOL)) {
+                links.link(id, runId, "command-" + i, ToolCallRequests.LOCAL_TOOL);
+            }
+            send(new RecordRunToolCall(
+                    runId,
+                    RunRecord.PREFLIGHT_STEP,
+                    id,
+                    "command-" + i,
+                    ToolCallRequests.LOCAL_TOOL,
+                    // Recorded in the run as a model's request would be: redacted (the tool call keeps its own copy).
+                    redaction.redactValues(Map.of("command", commands.get(i))),
+                    TraceIds.spanId()));
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            ToolCallId id = ids.get(i);
+            if (!allowed.permits(ToolCallRequests.LOCAL_TOOL)) {
+                workers.execute(() -> settle(runId, id, "refused", allowed.refusal(ToolCallRequests.LOCAL_TOOL), true));
+                continue;
+            }
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("command", commands.get(i));
+            input.put("description", "!`" + commands.get(i) + "` of a slash command");
+            try {
+                toolCalls.request(
+                        owner,
+                        new ToolCallRequests.Call(
+                                ToolCallOrigin.RUNTIME,
+                                null,
+                                started.sessionId(),
+                                null,
+                                null,
+                                null,
+                                ToolCallRequests.LOCAL_TOOL,
+                                input,
+                                null,
+                                null),
+                        id);
+            } catch (RuleViolation refused) {
+                workers.execute(
+                        () -> settle(runId, id, "refused", "The call was refused: " + refused.getMessage(), true));
+            }
+        }
+    }
+
+    /** The prompt of a run with {@code !`cmd`} calls, as the model sees it: each marker replaced by its output. */
+    private static List<ChatTurn> withCommandOutput(List<ChatTurn> transcript, RunStarted started, RunRecord run) {
+        List<String> commands = preflightOf(started);
+        if (commands.isEmpty() || transcript.isEmpty()) {
+            return transcript;
+        }
+        int last = transcript.size() - 1;
+        ChatTurn prompt = transcript.get(last);
+        if (prompt.role() != ChatTurn.Role.USER || !prompt.text().equals(started.prompt())) {
+            return transcript;
+        }
+        List<ChatTurn> turns = new ArrayList<>(transcript.subList(0, last));
+        turns.add(ChatTurn.user(InlinedCommandOutput.into(started.prompt(), commands, run.preflightOutputs())));
+        return turns;
     }
 
     private void requestTool(

@@ -1,9 +1,11 @@
 package dev.orchwiz.command.slashcommand;
 
+import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandKind;
 import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.DeleteSlashCommand;
 import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;
@@ -50,7 +52,8 @@ class SlashCommandController {
             @SingleLine String argumentHint,
             @SingleLine List<String> allowedTools,
             @SingleLine String model,
-            Boolean shared) {}
+            Boolean shared,
+            @SingleLine String kind) {}
 
     record Written(String id, long version) {
 
@@ -71,7 +74,8 @@ class SlashCommandController {
                 body.allowedTools(),
                 body.model(),
                 Boolean.TRUE.equals(body.shared()),
-                Map.of());
+                Map.of(),
+                kind(body.kind()).orElse(SlashCommandKind.SCRIPT));
         SlashCommandChanged changed =
                 commands.send(new DefineSlashCommand(id, actor, definition), () -> missing(id.toString()));
         return IfMatch.created("/api/slash-commands/" + id, changed.version(), Written.of(changed));
@@ -95,7 +99,8 @@ class SlashCommandController {
                 body.allowedTools() == null ? current.allowedTools() : body.allowedTools(),
                 valueOr(body.model(), current.model()),
                 body.shared() == null ? current.shared() : body.shared(),
-                current.frontmatter());
+                current.frontmatter(),
+                kind(body.kind()).orElseGet(() -> kind(current.kind()).orElse(SlashCommandKind.SCRIPT)));
         SlashCommandChanged changed =
                 commands.send(new ReviseSlashCommand(commandId, actor, expected, definition), () -> missing(id));
         return IfMatch.revised(changed.version(), Written.of(changed));
@@ -115,6 +120,18 @@ class SlashCommandController {
 
     private static String valueOr(String value, String fallback) {
         return value == null ? fallback : value;
+    }
+
+    /** {@code script} or {@code prompt}, exactly; anything else is refused rather than guessed. */
+    static Optional<SlashCommandKind> kind(String wireName) {
+        if (wireName == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WireNamed.fromWire(SlashCommandKind.class, wireName));
+        } catch (IllegalArgumentException unknown) {
+            throw new SlashCommandRefusal(SlashCommandError.INVALID_INPUT, "kind " + unknown.getMessage());
+        }
     }
 
     static SlashCommandId commandId(String id) {

@@ -1,10 +1,12 @@
 package dev.orchwiz.command.slashcommand;
 
+import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandKind;
 import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.SlashCommandChanged;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
@@ -16,6 +18,7 @@ import dev.orchwiz.command.web.CommandSender;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
@@ -37,6 +40,13 @@ class SlashCommandFilesController {
 
     static final int FILES_PER_IMPORT = 100;
 
+    /**
+     * OrchWiz's own frontmatter key for the kind. Claude Code command files are prompts, so a file without it imports
+     * as a prompt; a script exports with {@code orchwiz-kind: script} so it comes back as a script. Claude Code ignores
+     * keys it does not know.
+     */
+    static final String KIND_KEY = "orchwiz-kind";
+
     private final CommandSender commands;
     private final QueryGateway queries;
 
@@ -47,7 +57,11 @@ class SlashCommandFilesController {
 
     record ImportFile(String path, String content) {}
 
-    record Import(List<ImportFile> files) {}
+    /**
+     * {@code kind} is what a file without {@value #KIND_KEY} becomes (default {@code prompt}): {@code script} reads
+     * back files exported before exports carried the key.
+     */
+    record Import(List<ImportFile> files, String kind) {}
 
     record Imported(String path, String id, String name) {}
 
@@ -62,6 +76,7 @@ class SlashCommandFilesController {
             throw new SlashCommandRefusal(
                     SlashCommandError.INVALID_INPUT, "files must list 1-" + FILES_PER_IMPORT + " command files");
         }
+        SlashCommandKind unmarked = SlashCommandController.kind(body.kind()).orElse(SlashCommandKind.PROMPT);
         List<Imported> imported = new ArrayList<>();
         List<Failed> failed = new ArrayList<>();
         for (ImportFile file : files) {
@@ -77,7 +92,8 @@ class SlashCommandFilesController {
                         parsed.allowedTools(),
                         parsed.model(),
                         false,
-                        parsed.frontmatter().storedEntries());
+                        parsed.frontmatter().storedEntries(),
+                        kindOf(path, parsed.frontmatter(), unmarked));
                 SlashCommandId id = SlashCommandId.random();
                 SlashCommandChanged changed = commands.send(
                         new DefineSlashCommand(id, actor, definition),
@@ -99,16 +115,32 @@ class SlashCommandFilesController {
                         ResponseTypes.optionalInstanceOf(SlashCommandView.class))
                 .join()
                 .orElseThrow(() -> SlashCommandController.missing(id));
+        Frontmatter stored =
+                command.frontmatter() == null || command.frontmatter().isEmpty()
+                        ? Frontmatter.empty()
+                        : Frontmatter.ofStored(command.frontmatter());
+        // No tools is stored as an empty list; a file that had no allowed-tools key gets none back.
+        boolean noTools =
+                command.allowedTools() == null || command.allowedTools().isEmpty();
+        CommandFile file = new CommandFile(
+                command.name(),
+                command.description(),
+                command.argumentHint(),
+                noTools && !stored.has(CommandFile.ALLOWED_TOOLS) ? null : command.allowedTools(),
+                command.model(),
+                command.script(),
+                stored);
+        // The fields first, then the kind: a new key goes last, after the keys Claude Code knows.
+        CommandFile synced = file.withFields(
+                file.description(), file.argumentHint(), file.allowedTools(), file.model(), file.body());
         String text = new CommandFile(
-                        command.name(),
-                        command.description(),
-                        command.argumentHint(),
-                        command.allowedTools(),
-                        command.model(),
-                        command.script(),
-                        command.frontmatter() == null || command.frontmatter().isEmpty()
-                                ? Frontmatter.empty()
-                                : Frontmatter.ofStored(command.frontmatter()))
+                        synced.name(),
+                        synced.description(),
+                        synced.argumentHint(),
+                        synced.allowedTools(),
+                        synced.model(),
+                        synced.body(),
+                        withKind(synced.frontmatter(), command.kind()))
                 .render();
         String fileName = command.name().replace(':', '-') + ".md";
         return ResponseEntity.ok()
@@ -120,5 +152,29 @@ class SlashCommandFilesController {
                                 .build()
                                 .toString())
                 .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SlashCommandKind kindOf(String path, Frontmatter frontmatter, SlashCommandKind unmarked) {
+        Optional<String> marked = frontmatter.text(KIND_KEY);
+        if (marked.isEmpty()) {
+            return unmarked;
+        }
+        try {
+            return WireNamed.fromWire(SlashCommandKind.class, marked.get().trim());
+        } catch (IllegalArgumentException unknown) {
+            throw new ClaudeCodeFileInvalid(path, 0, KIND_KEY + " " + unknown.getMessage());
+        }
+    }
+
+    /**
+     * A script is marked so it reads back as one; a prompt is what Claude Code expects anyway, so it carries the key
+     * only when its file already did (kept, with the prompt's value, so a round trip changes no byte).
+     */
+    static Frontmatter withKind(Frontmatter frontmatter, String kind) {
+        boolean script = kind == null || SlashCommandKind.SCRIPT.wireName().equals(kind);
+        if (script) {
+            return frontmatter.with(KIND_KEY, SlashCommandKind.SCRIPT.wireName());
+        }
+        return frontmatter.has(KIND_KEY) ? frontmatter.with(KIND_KEY, SlashCommandKind.PROMPT.wireName()) : frontmatter;
     }
 }

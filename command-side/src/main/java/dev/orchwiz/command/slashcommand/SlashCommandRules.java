@@ -2,6 +2,7 @@ package dev.orchwiz.command.slashcommand;
 
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ final class SlashCommandRules {
                 tools,
                 blankToNull(definition.model()),
                 definition.shared(),
-                frontmatter);
+                frontmatter,
+                SlashCommandKind.orScript(definition.kind()));
     }
 
     private static void assertAtMost(String field, String value, int limit) {

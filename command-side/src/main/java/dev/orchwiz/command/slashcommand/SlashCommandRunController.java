@@ -6,15 +6,16 @@ import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.read.CatchUp;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandKind;
 import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
-import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.toolcall.ToolCallReads;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -27,8 +28,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Runs a slash command: the whole script, arguments substituted, becomes one {@code Bash} tool call, so every line of
- * it passes the permission rules (the original checked only the first line).
+ * Runs a slash command. A script, arguments substituted, becomes one {@code Bash} tool call, so every line of it passes
+ * the permission rules (the original checked only the first line). A prompt, rendered, is a prompt in the session that
+ * the session's agent answers in a run ({@link PromptCommandRuns}).
  */
 @RestController
 class SlashCommandRunController {
@@ -36,18 +38,20 @@ class SlashCommandRunController {
     private final QueryGateway queries;
     private final ToolCallRequests requests;
     private final ToolCallReads reads;
+    private final PromptCommandRuns promptRuns;
 
-    SlashCommandRunController(QueryGateway queries, ToolCallRequests requests, ToolCallReads reads) {
+    SlashCommandRunController(
+            QueryGateway queries, ToolCallRequests requests, ToolCallReads reads, PromptCommandRuns promptRuns) {
         this.queries = queries;
         this.requests = requests;
         this.reads = reads;
+        this.promptRuns = promptRuns;
     }
 
     record Run(String arguments, String sessionId, String subagentId) {}
 
     @PostMapping({"/api/slash-commands/{id}/execute", "/api/commands/{id}/execute"})
-    ResponseEntity<ToolCallView> execute(
-            Actor actor, @PathVariable String id, @RequestBody(required = false) Run body) {
+    ResponseEntity<?> execute(Actor actor, @PathVariable String id, @RequestBody(required = false) Run body) {
         Run run = body == null ? new Run(null, null, null) : body;
         SlashCommandId commandId = SlashCommandController.commandId(id);
         SlashCommandView command = find(actor, commandId).orElseThrow(() -> SlashCommandController.missing(id));
@@ -55,6 +59,9 @@ class SlashCommandRunController {
             throw new SlashCommandRefusal(
                     SlashCommandError.INVALID_INPUT,
                     "arguments must be at most " + CommandArguments.LIMIT + " characters");
+        }
+        if (SlashCommandKind.PROMPT.wireName().equals(command.kind())) {
+            return runPrompt(actor, command, run);
         }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("command", CommandArguments.substitute(command.script(), run.arguments()));
@@ -79,6 +86,32 @@ class SlashCommandRunController {
                 written,
                 ResponseEntity.status(HttpStatus.ACCEPTED)
                         .location(URI.create("/api/tool-calls/" + written.toolCallId())));
+    }
+
+    /** 202 with the run: the prompt is recorded in the session and the agent's run answers it. */
+    private ResponseEntity<PromptCommandRuns.StartedRun> runPrompt(Actor actor, SlashCommandView command, Run run) {
+        SessionId sessionId = parse(run.sessionId(), "sessionId")
+                .map(SessionId::of)
+                .orElseThrow(() -> new SlashCommandRefusal(
+                        SlashCommandError.INVALID_INPUT, "A prompt command runs in a session: sessionId is required"));
+        if (run.subagentId() != null && !run.subagentId().isBlank()) {
+            // A run is the session's agent; running one as a subagent is not something runs can do yet.
+            throw new SlashCommandRefusal(
+                    SlashCommandError.INVALID_INPUT, "A prompt command runs as the session's agent, not a subagent");
+        }
+        PromptTemplate.Rendered rendered = PromptTemplate.render(command.script(), run.arguments());
+        PromptCommandRuns.StartedRun started = promptRuns.start(
+                actor,
+                new PromptCommandRuns.PromptRun(
+                        sessionId,
+                        command.name(),
+                        rendered.text(),
+                        rendered.commands(),
+                        command.model(),
+                        command.allowedTools() == null ? List.of() : command.allowedTools()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/runs/" + started.runId()))
+                .body(started);
     }
 
     /**

@@ -141,7 +141,8 @@ class WhenModelCallOrRunEndsThenMeasureTest {
                 List.of(),
                 true,
                 UserId.of("owner"),
-                java.util.Map.of());
+                java.util.Map.of(),
+                null);
         store.publish(new GenericDomainEventMessage<>("AgentRun", runId.toString(), 0, started));
         measure.on(started);
         return runId;

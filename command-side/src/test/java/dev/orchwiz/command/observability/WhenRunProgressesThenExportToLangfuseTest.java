@@ -401,7 +401,8 @@ class WhenRunProgressesThenExportToLangfuseTest {
                 List.of(),
                 sampled,
                 UserId.of("owner-1"),
-                java.util.Map.of());
+                java.util.Map.of(),
+                null);
     }
 
     /** Stores the event as the run aggregate would, and answers its id for the handler. */

@@ -76,7 +76,8 @@ class AgentRunTest {
                 List.of(),
                 true,
                 OWNER,
-                TAGS);
+                TAGS,
+                List.of());
     }
 
     private ModelCallCompleted modelCall(int step, long in, long out, String cost) {
@@ -120,7 +121,8 @@ class AgentRunTest {
                         200_000,
                         List.of(),
                         true,
-                        TAGS))
+                        TAGS,
+                        null))
                 .expectEvents(started())
                 .expectResultMessagePayload(new RunChanged(id, RunState.RUNNING, 0));
     }

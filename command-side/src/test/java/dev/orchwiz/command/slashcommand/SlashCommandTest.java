@@ -13,6 +13,7 @@ import dev.orchwiz.api.identity.OwnerMetaData;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
+import dev.orchwiz.api.slashcommand.SlashCommandKind;
 import dev.orchwiz.api.slashcommand.command.DefineSlashCommand;
 import dev.orchwiz.api.slashcommand.command.DeleteSlashCommand;
 import dev.orchwiz.api.slashcommand.command.ReviseSlashCommand;
@@ -454,6 +455,46 @@ class SlashCommandTest {
                     .expectEvents(new SlashCommandDefined(next, OWNER, definition("deploy", false), OWNER));
 
             assertThat(names.holds(OWNER, "deploy", next)).isTrue();
+        }
+    }
+
+    @Nested
+    class Kinds {
+
+        private SlashCommandDefinition prompt(String name, SlashCommandKind kind) {
+            return new SlashCommandDefinition(
+                    name,
+                    "reviews",
+                    "Review $ARGUMENTS\n!`git diff`",
+                    null,
+                    null,
+                    List.of("Bash(git diff:*)"),
+                    "sonnet",
+                    false,
+                    Map.of(),
+                    kind);
+        }
+
+        @Test
+        void definesAPromptCommandWithItsTemplateAsWritten() {
+            fixture.givenNoPriorActivity()
+                    .when(new DefineSlashCommand(id, ADA, prompt("review", SlashCommandKind.PROMPT)))
+                    .expectEvents(new SlashCommandDefined(id, OWNER, prompt("review", SlashCommandKind.PROMPT), OWNER));
+        }
+
+        @Test
+        void aDefinitionWithoutAKindIsAScript() {
+            fixture.givenNoPriorActivity()
+                    .when(new DefineSlashCommand(id, ADA, prompt("review", null)))
+                    .expectEvents(new SlashCommandDefined(id, OWNER, prompt("review", SlashCommandKind.SCRIPT), OWNER));
+        }
+
+        @Test
+        void aRevisionTurnsAScriptIntoAPrompt() {
+            fixture.given(defined("review", false))
+                    .when(new ReviseSlashCommand(id, ADA, 0L, prompt("review", SlashCommandKind.PROMPT)))
+                    .expectEvents(new SlashCommandRevised(id, prompt("review", SlashCommandKind.PROMPT), OWNER))
+                    .expectResultMessagePayload(new SlashCommandChanged(id, 1));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.orchwiz.projection.slashcommand;
 
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
+import dev.orchwiz.api.slashcommand.SlashCommandKind;
 import dev.orchwiz.api.slashcommand.event.SlashCommandDefined;
 import dev.orchwiz.api.slashcommand.event.SlashCommandDeleted;
 import dev.orchwiz.api.slashcommand.event.SlashCommandRevised;
@@ -25,14 +26,14 @@ class SlashCommandProjector {
 
     private static final String INSERT = """
             (id, owner_id, name, description, script, working_directory, argument_hint, allowed_tools, model, shared,
-            frontmatter, created_at, updated_at, version)
+            frontmatter, kind, created_at, updated_at, version)
             values (:id, :owner, :name, :description, :script, :workingDirectory, :argumentHint,
-            cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :at, :at, :version)""";
+            cast(:allowedTools as jsonb), :model, :shared, cast(:frontmatter as json), :kind, :at, :at, :version)""";
 
     private static final String REVISED = """
                 name = :name, description = :description, script = :script, working_directory = :workingDirectory,
                 argument_hint = :argumentHint, allowed_tools = cast(:allowedTools as jsonb), model = :model,
-                shared = :shared, frontmatter = cast(:frontmatter as json)""";
+                shared = :shared, frontmatter = cast(:frontmatter as json), kind = :kind""";
 
     private final VersionedRows rows;
 
@@ -70,6 +71,8 @@ class SlashCommandProjector {
                 .addValue("allowedTools", Jsonb.write(definition.allowedTools()))
                 .addValue("model", definition.model())
                 .addValue("shared", definition.shared())
-                .addValue("frontmatter", Jsonb.write(definition.frontmatter()));
+                .addValue("frontmatter", Jsonb.write(definition.frontmatter()))
+                // Events written before kinds existed carry none: those commands were all scripts.
+                .addValue("kind", SlashCommandKind.orScript(definition.kind()).wireName());
     }
 }

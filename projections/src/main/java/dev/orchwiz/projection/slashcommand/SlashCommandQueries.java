@@ -91,7 +91,8 @@ class SlashCommandQueries {
                 Columns.instant(rs, "last_run_at"),
                 lower(rs.getString("last_run_status")),
                 Columns.instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("kind"));
     }
 
     private static SlashCommandView detail(ResultSet rs, Actor viewer) throws SQLException {
@@ -113,7 +114,8 @@ class SlashCommandQueries {
                 lower(rs.getString("last_run_status")),
                 Columns.instant(rs, "created_at"),
                 Columns.instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("kind"));
     }
 
     private static String lower(String value) {

@@ -1,2 +1,2 @@
-/** Messages of slash commands: named scripts a user (or a shared owner) defines and runs as tool calls. */
+/** Messages of slash commands: named scripts (run as tool calls) and prompt templates (run by the agent) a user defines. */
 package dev.orchwiz.api.slashcommand;

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Starts a run for a prompt already recorded in the session; the process of the run drives it from here. */
+/**
+ * Starts a run for a prompt already recorded in the session; the process of the run drives it from here.
+ * {@code preflightCommands} are a slash command's {@code !`cmd`} commands, run as {@code Bash} tool calls before the
+ * model is called, their output put in place of their markers in the prompt; empty or null for every other run.
+ */
 public record StartRun(
         @TargetAggregateIdentifier RunId runId,
         Actor actor,
@@ -26,4 +30,5 @@ public record StartRun(
         long tokenBudget,
         List<String> allowedTools,
         boolean sampled,
-        Map<String, String> tags) {}
+        Map<String, String> tags,
+        List<String> preflightCommands) {}

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * A prompt started a run. The ids are OpenTelemetry-shaped (32 and 16 hex digits); {@code sampled} says whether the
  * trace keeps full inputs and outputs (decisions are kept either way); {@code tags} (session mode, node, OrchWiz
- * version) label the run in traces and exports.
+ * version) label the run in traces and exports. {@code preflightCommands} (null in runs started before they existed)
+ * are the {@code !`cmd`} commands run before the first model call.
  */
 public record RunStarted(
         RunId runId,
@@ -28,4 +29,5 @@ public record RunStarted(
         List<String> allowedTools,
         boolean sampled,
         UserId by,
-        Map<String, String> tags) {}
+        Map<String, String> tags,
+        List<String> preflightCommands) {}

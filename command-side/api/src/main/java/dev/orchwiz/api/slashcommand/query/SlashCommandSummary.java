@@ -15,4 +15,5 @@ public record SlashCommandSummary(
         Instant lastRunAt,
         String lastRunStatus,
         Instant updatedAt,
-        long version) {}
+        long version,
+        String kind) {}

@@ -22,4 +22,5 @@ public record SlashCommandView(
         String lastRunStatus,
         Instant createdAt,
         Instant updatedAt,
-        long version) {}
+        long version,
+        String kind) {}
