@@ -85,7 +85,7 @@ export type Span = {
 /** `GET /api/traces/{traceId}`. */
 export type Trace = { traceId: string; runId: string | null; sessionId: string | null; spans: Span[] };
 
-export const USAGE_GROUPS = ['model', 'tool', 'day'] as const;
+export const USAGE_GROUPS = ['model', 'tool', 'day', 'session'] as const;
 export type UsageGroup = (typeof USAGE_GROUPS)[number];
 
 export type UsageRow = {

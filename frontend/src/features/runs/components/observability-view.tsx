@@ -21,6 +21,7 @@ const GROUPS: { value: UsageGroup; label: string; testId: string }[] = [
   { value: 'model', label: 'By model', testId: 'usage-group-model' },
   { value: 'tool', label: 'By tool', testId: 'usage-group-tool' },
   { value: 'day', label: 'By day', testId: 'usage-group-day' },
+  { value: 'session', label: 'By session', testId: 'usage-group-session' },
 ];
 
 const METRICS: { value: UsageMetric; label: string; testId: string }[] = [
@@ -36,7 +37,7 @@ const PERIODS = [
   { value: '90', label: 'Last 90 days' },
 ];
 
-const GROUP_HEADINGS: Record<UsageGroup, string> = { model: 'Model', tool: 'Tool', day: 'Day' };
+const GROUP_HEADINGS: Record<UsageGroup, string> = { model: 'Model', tool: 'Tool', day: 'Day', session: 'Session' };
 
 const Usage = () => {
   const [groupBy, setGroupBy] = useState<UsageGroup>('model');

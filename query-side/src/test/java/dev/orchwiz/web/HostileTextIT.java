@@ -119,6 +119,14 @@ class HostileTextIT {
                 false,
                 true));
         cases.add(new Case(
+                "POST /api/sessions/{id}/prompt",
+                "POST",
+                f -> session.apply(f) + "/prompt",
+                "text",
+                t -> Map.of("text", t),
+                false,
+                true));
+        cases.add(new Case(
                 "POST /api/sessions/{id}/interactions",
                 "POST",
                 f -> session.apply(f) + "/interactions",

@@ -94,7 +94,8 @@ class AgentRun {
                         command.sampled(),
                         command.actor().id(),
                         command.tags() == null ? Map.of() : command.tags(),
-                        command.preflightCommands() == null ? List.of() : List.copyOf(command.preflightCommands())),
+                        command.preflightCommands() == null ? List.of() : List.copyOf(command.preflightCommands()),
+                        command.agent()),
                 Owned.by(command.ownerId()));
         return changed();
     }

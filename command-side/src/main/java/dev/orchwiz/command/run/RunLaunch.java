@@ -4,6 +4,7 @@ import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.run.RunAgent;
 import dev.orchwiz.api.run.command.RunChanged;
 import dev.orchwiz.api.run.command.StartRun;
 import dev.orchwiz.api.session.SessionMode;
@@ -120,6 +121,11 @@ class RunLaunch implements SessionRuns {
 
     /** Starts the run, or answers empty when the node has no runtime to run it with (the prompt stays recorded). */
     Optional<Launched> launch(Actor actor, Prompt prompt) {
+        return launch(actor, prompt, null);
+    }
+
+    /** As {@link #launch(Actor, Prompt)}, the run acting as {@code agent} (null: the session's own agent). */
+    Optional<Launched> launch(Actor actor, Prompt prompt, RunAgent agent) {
         Optional<String> name = Optional.ofNullable(prompt.runtime()).or(runtimes::nodeDefault);
         if (name.isEmpty()) {
             return Optional.empty();
@@ -145,14 +151,15 @@ class RunLaunch implements SessionRuns {
                         properties.tokenBudget(),
                         prompt.allowedTools(),
                         sampled(prompt.sessionMetadata()),
-                        tags(prompt, runtime.name(), model),
-                        prompt.preflightCommands()),
+                        tags(prompt, runtime.name(), model, agent),
+                        prompt.preflightCommands(),
+                        agent),
                 () -> new RunRefusal(dev.orchwiz.api.run.RunError.NOT_FOUND, "No run " + runId));
         return Optional.of(new Launched(runId, traceId, changed.version()));
     }
 
     /** The labels every run carries into its trace and exports (never secrets: names and versions only). */
-    private Map<String, String> tags(Prompt prompt, String runtime, String model) {
+    private Map<String, String> tags(Prompt prompt, String runtime, String model, RunAgent agent) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(
                 "mode",
@@ -166,6 +173,9 @@ class RunLaunch implements SessionRuns {
             tags.put("model", model);
         }
         tags.put("origin", prompt.origin());
+        if (agent != null) {
+            tags.put("subagent", agent.name());
+        }
         return tags;
     }
 

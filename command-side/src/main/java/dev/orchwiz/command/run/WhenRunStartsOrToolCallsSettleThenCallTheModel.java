@@ -1,6 +1,7 @@
 package dev.orchwiz.command.run;
 
 import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
@@ -303,6 +304,10 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     private void callModel(RunId runId, RunRecord run, RunStarted started) {
         List<ChatTurn> messages = new ArrayList<>();
         messages.add(ChatTurn.system(SYSTEM_PROMPT));
+        if (started.agent() != null && started.agent().systemPrompt() != null) {
+            // The subagent's own instructions, as Claude Code gives a subagent its prompt.
+            messages.add(ChatTurn.system(started.agent().systemPrompt()));
+        }
         messages.addAll(
                 withCommandOutput(transcript.upTo(started.sessionId(), started.promptInteractionId()), started, run));
         messages.addAll(run.turns());
@@ -460,7 +465,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                                 ToolCallOrigin.RUNTIME,
                                 null,
                                 started.sessionId(),
-                                null,
+                                subagentOf(started),
                                 null,
                                 null,
                                 ToolCallRequests.LOCAL_TOOL,
@@ -504,7 +509,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                             ToolCallOrigin.RUNTIME,
                             null,
                             started.sessionId(),
-                            null,
+                            subagentOf(started),
                             null,
                             null,
                             asked.name(),
@@ -571,6 +576,11 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
      * Collects streamed text into chunks, recorded when a chunk is large enough or old enough: the dashboard sees the
      * answer grow without one event per token.
      */
+    /** A run acting as a subagent asks as that subagent, so the subagent's permission policies decide too. */
+    private static SubagentId subagentOf(RunStarted started) {
+        return started.agent() == null ? null : started.agent().subagentId();
+    }
+
     private final class Output implements ModelStream {
 
         private static final int CHUNK_CHARS = 400;

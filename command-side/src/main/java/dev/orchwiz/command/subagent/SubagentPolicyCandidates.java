@@ -47,6 +47,11 @@ class SubagentPolicyCandidates implements CandidateRules, SubagentReferences {
         visible(actor, subagentId);
     }
 
+    @Override
+    public SubagentView describe(Actor actor, SubagentId subagentId) {
+        return visible(actor, subagentId);
+    }
+
     private SubagentView visible(Actor actor, SubagentId subagentId) {
         Optional<SubagentView> found = queries.query(
                         new FindSubagent(actor, subagentId), ResponseTypes.optionalInstanceOf(SubagentView.class))

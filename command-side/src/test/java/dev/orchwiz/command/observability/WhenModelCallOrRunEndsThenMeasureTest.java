@@ -142,6 +142,7 @@ class WhenModelCallOrRunEndsThenMeasureTest {
                 true,
                 UserId.of("owner"),
                 java.util.Map.of(),
+                null,
                 null);
         store.publish(new GenericDomainEventMessage<>("AgentRun", runId.toString(), 0, started));
         measure.on(started);

@@ -402,6 +402,7 @@ class WhenRunProgressesThenExportToLangfuseTest {
                 sampled,
                 UserId.of("owner-1"),
                 java.util.Map.of(),
+                null,
                 null);
     }
 

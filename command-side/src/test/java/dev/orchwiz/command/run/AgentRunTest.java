@@ -77,7 +77,8 @@ class AgentRunTest {
                 true,
                 OWNER,
                 TAGS,
-                List.of());
+                List.of(),
+                null);
     }
 
     private ModelCallCompleted modelCall(int step, long in, long out, String cost) {
@@ -122,6 +123,7 @@ class AgentRunTest {
                         List.of(),
                         true,
                         TAGS,
+                        null,
                         null))
                 .expectEvents(started())
                 .expectResultMessagePayload(new RunChanged(id, RunState.RUNNING, 0));

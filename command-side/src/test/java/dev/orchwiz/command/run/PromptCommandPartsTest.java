@@ -65,7 +65,8 @@ class PromptCommandPartsTest {
                     true,
                     UserId.of("ada"),
                     java.util.Map.of(),
-                    List.of());
+                    List.of(),
+                    null);
         }
     }
 

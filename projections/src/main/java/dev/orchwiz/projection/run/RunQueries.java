@@ -102,6 +102,13 @@ class RunQueries {
                     case TOOL -> usage("coalesce(tool, '(none)')", "tool");
                     case DAY ->
                         usage("to_char(date_trunc('day', started_at at time zone 'UTC'), 'YYYY-MM-DD')", "model");
+                    // A session by its title (people read titles), with the start of its id so two alike stay apart.
+                    case SESSION ->
+                        usage(
+                                "(select coalesce(s.title, '(untitled)') || ' · ' || left(s.id::text, 8)"
+                                        + " from agent_run r join session_summary s on s.id = r.session_id"
+                                        + " where r.id = run_span.run_id)",
+                                "model");
                 };
         List<UsageRow> rows = jdbc.query(
                 sql,

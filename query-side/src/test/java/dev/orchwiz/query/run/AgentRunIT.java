@@ -190,7 +190,106 @@ class AgentRunIT {
                         .path("items")
                         .findValuesAsString("id"))
                 .contains(runId);
+        JsonNode bySession = ada.get("/api/observability/usage?groupBy=session").json();
+        assertThat(bySession.path("rows").findValuesAsString("key"))
+                .as("cost per session, by title")
+                .anyMatch(key -> key.startsWith("agent run · " + session.substring(0, 8)));
         assertThat(ada.get("/api/observability/usage?groupBy=planet").code()).isEqualTo("INVALID_PARAMETER");
+    }
+
+    @Test
+    void anUnsampledTraceKeepsTimingsAndUsageButNotTheTexts() {
+        Reply created = ada.post(
+                "/api/sessions",
+                NodeClient.json(
+                        Map.of("title", "unsampled", "runtime", "local", "metadata", Map.of("traceSampleRate", 0))));
+        String session = created.json().path("id").asString();
+        JsonNode started = prompt(session, "a secret plan");
+        awaitRun(ada, started.path("runId").asString(), "completed");
+
+        JsonNode spans = ada.get("/api/traces/" + started.path("traceId").asString())
+                .json()
+                .path("spans");
+        assertThat(spans.toString()).doesNotContain("a secret plan").doesNotContain("gen_ai.completion");
+        assertThat(spans.findValuesAsString("kind")).contains("run", "model");
+        assertThat(spans.findValues("gen_ai.usage.input_tokens")).isNotEmpty();
+        assertThat(spans.get(0).path("attributes").path("orchwiz.trace.sampled").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void aRunActingAsASubagentTakesItsPromptToolsModelAndPolicies() {
+        Reply reviewer = ada.post(
+                "/api/subagents",
+                NodeClient.json(Map.of(
+                        "name",
+                        "shell-runner-" + UUID.randomUUID().toString().substring(0, 8),
+                        "description",
+                        "runs shell commands",
+                        "prompt",
+                        "You run shell commands carefully.",
+                        "tools",
+                        java.util.List.of("Bash"),
+                        "model",
+                        "inherit",
+                        "settings",
+                        Map.of("runtime", "local"))));
+        assertThat(reviewer.status()).as(reviewer.raw()).isEqualTo(201);
+        String subagentId = reviewer.json().path("id").asString();
+        Reply readOnly = ada.post(
+                "/api/subagents",
+                NodeClient.json(Map.of(
+                        "name",
+                        "reader-" + UUID.randomUUID().toString().substring(0, 8),
+                        "description",
+                        "reads only",
+                        "prompt",
+                        "You only read.",
+                        "tools",
+                        java.util.List.of("Read"),
+                        "settings",
+                        Map.of("runtime", "local"))));
+        String readerId = readOnly.json().path("id").asString();
+        // no runtime on the session: the subagent's settings choose the local runtime
+        String session = ada.post("/api/sessions", NodeClient.json(Map.of("title", "as subagent", "mode", "plan")))
+                .json()
+                .path("id")
+                .asString();
+
+        Reply asRunner = ada.post(
+                "/api/sessions/" + session + "/prompt",
+                NodeClient.json(Map.of("text", "run: echo as-subagent", "subagentId", subagentId)));
+        assertThat(asRunner.status()).as(asRunner.raw()).isEqualTo(202);
+        JsonNode waiting = awaitRun(ada, asRunner.json().path("runId").asString(), "awaiting_approval");
+        assertThat(waiting.path("runtime").asString()).isEqualTo("local");
+        assertThat(waiting.path("tags").path("subagent").asString()).startsWith("shell-runner-");
+        String callId = waiting.path("toolCalls").get(0).path("toolCallId").asString();
+        assertThat(ada.get("/api/tool-calls/" + callId)
+                        .json()
+                        .path("subagentId")
+                        .asString())
+                .as("the call is the subagent's, so its policies take part in the decision")
+                .isEqualTo(subagentId);
+
+        Reply asReader = ada.post(
+                "/api/sessions/" + session + "/prompt",
+                NodeClient.json(Map.of("text", "run: echo not-for-readers", "subagentId", readerId)));
+        JsonNode refused = awaitRun(ada, asReader.json().path("runId").asString(), "completed", "failed");
+        assertThat(refused.path("toolCalls").get(0).path("error").asBoolean())
+                .as("Bash is not among the reader's tools")
+                .isTrue();
+        assertThat(refused.toString()).contains("not allowed");
+
+        assertThat(grace.post(
+                                "/api/sessions/" + session + "/prompt",
+                                NodeClient.json(Map.of("text", "x", "subagentId", subagentId)))
+                        .status())
+                .isEqualTo(404);
+        assertThat(ada.post(
+                                "/api/sessions/" + session + "/prompt",
+                                NodeClient.json(Map.of("text", "x", "subagentId", "nope")))
+                        .code())
+                .isEqualTo("SUBAGENT_NOT_FOUND");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.run.RunAgent;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,4 +32,5 @@ public record StartRun(
         List<String> allowedTools,
         boolean sampled,
         Map<String, String> tags,
-        List<String> preflightCommands) {}
+        List<String> preflightCommands,
+        RunAgent agent) {}

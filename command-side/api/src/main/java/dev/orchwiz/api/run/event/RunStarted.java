@@ -3,6 +3,7 @@ package dev.orchwiz.api.run.event;
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.api.run.RunAgent;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,4 +31,5 @@ public record RunStarted(
         boolean sampled,
         UserId by,
         Map<String, String> tags,
-        List<String> preflightCommands) {}
+        List<String> preflightCommands,
+        RunAgent agent) {}

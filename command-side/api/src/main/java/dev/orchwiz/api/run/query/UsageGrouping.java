@@ -4,5 +4,6 @@ package dev.orchwiz.api.run.query;
 public enum UsageGrouping {
     MODEL,
     TOOL,
-    DAY
+    DAY,
+    SESSION
 }
