@@ -37,6 +37,7 @@ import dev.orchwiz.command.run.runtime.ChatTurn;
 import dev.orchwiz.command.run.runtime.ModelRequest;
 import dev.orchwiz.command.run.runtime.ModelStream;
 import dev.orchwiz.command.run.runtime.ModelTurn;
+import dev.orchwiz.command.run.runtime.RunContext;
 import dev.orchwiz.command.run.runtime.RuntimeFailure;
 import dev.orchwiz.command.run.runtime.ToolSpec;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
@@ -300,6 +301,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         messages.addAll(transcript.upTo(started.sessionId(), started.promptInteractionId()));
         messages.addAll(run.turns());
         int step = run.steps() + 1;
+        // A runtime that asks on its own (a gateway's exec approvals) decides them in this run's session, as its owner.
+        RunContext context = new RunContext(runId, started.sessionId(), started.ownerId());
         List<AgentRuntime> chain = runtimes.chain(run.runtime());
         if (chain.isEmpty()) {
             fail(
@@ -316,8 +319,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             Instant startedAt = Instant.now();
             long start = System.nanoTime();
             try {
-                ModelTurn turn =
-                        runtime.call(new ModelRequest(model, messages, TOOLS, properties.modelTimeout()), output);
+                ModelTurn turn = runtime.call(
+                        new ModelRequest(model, messages, TOOLS, properties.modelTimeout(), context), output);
                 output.flush();
                 long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 answered(runId, started, step, runtime, model, turn, startedAt, latency);

@@ -156,7 +156,8 @@ class AgentRunIT {
         assertThat(sessionView.path("ownerName").asString())
                 .as("people are shown by name, not by id")
                 .isEqualTo("ada@example.com");
-        assertThat(sessionView.path("interactions").findValuesAsString("byName")).contains("ada@example.com");
+        assertThat(sessionView.path("interactions").findValuesAsString("byName"))
+                .contains("ada@example.com");
         JsonNode runs = ada.get("/api/sessions/" + session + "/runs?size=5").json();
         assertThat(runs.path("items").findValuesAsString("id")).containsExactly(runId);
 
