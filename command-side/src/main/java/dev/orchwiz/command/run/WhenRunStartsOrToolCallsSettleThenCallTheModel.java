@@ -38,6 +38,7 @@ import dev.orchwiz.command.run.runtime.ChatTurn;
 import dev.orchwiz.command.run.runtime.ModelRequest;
 import dev.orchwiz.command.run.runtime.ModelStream;
 import dev.orchwiz.command.run.runtime.ModelTurn;
+import dev.orchwiz.command.run.runtime.RunContext;
 import dev.orchwiz.command.run.runtime.RuntimeFailure;
 import dev.orchwiz.command.run.runtime.ToolSpec;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
@@ -312,6 +313,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                 withCommandOutput(transcript.upTo(started.sessionId(), started.promptInteractionId()), started, run));
         messages.addAll(run.turns());
         int step = run.steps() + 1;
+        // A runtime that asks on its own (a gateway's exec approvals) decides them in this run's session, as its owner.
+        RunContext context = new RunContext(runId, started.sessionId(), started.ownerId());
         List<AgentRuntime> chain = runtimes.chain(run.runtime());
         if (chain.isEmpty()) {
             fail(
@@ -329,7 +332,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             long start = System.nanoTime();
             try {
                 ModelTurn turn = runtime.call(
-                        new ModelRequest(model, messages, offered(started), properties.modelTimeout()), output);
+                        new ModelRequest(model, messages, offered(started), properties.modelTimeout(), context),
+                        output);
                 output.flush();
                 long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 answered(runId, started, step, runtime, model, turn, startedAt, latency);

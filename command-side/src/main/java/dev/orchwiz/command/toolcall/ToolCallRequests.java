@@ -59,7 +59,11 @@ public class ToolCallRequests {
         this.clock = Clock.systemUTC();
     }
 
-    /** What a caller asks to run; {@code stdin} is for command hooks, which read their payload like Claude Code's. */
+    /**
+     * What a caller asks to run; {@code stdin} is for command hooks, which read their payload like Claude Code's.
+     * {@code runByItsRuntime} says a runtime runs the call on its own host whatever the tool (a gateway's exec is a
+     * {@code Bash} call the node must never run): the node decides it, and the runtime reports its result.
+     */
     public record Call(
             ToolCallOrigin origin,
             ToolCallId parentToolCallId,
@@ -70,7 +74,35 @@ public class ToolCallRequests {
             String tool,
             Map<String, Object> input,
             String stdin,
-            String workingDirectory) {}
+            String workingDirectory,
+            boolean runByItsRuntime) {
+
+        /** A call the node runs itself when its tool is {@code Bash}. */
+        public Call(
+                ToolCallOrigin origin,
+                ToolCallId parentToolCallId,
+                SessionId sessionId,
+                SubagentId subagentId,
+                SlashCommandId commandId,
+                String commandName,
+                String tool,
+                Map<String, Object> input,
+                String stdin,
+                String workingDirectory) {
+            this(
+                    origin,
+                    parentToolCallId,
+                    sessionId,
+                    subagentId,
+                    commandId,
+                    commandName,
+                    tool,
+                    input,
+                    stdin,
+                    workingDirectory,
+                    false);
+        }
+    }
 
     /** Asks for the call; answers its id and the version the decision reached, for a read to wait for. */
     public ToolCallChanged request(Actor actor, Call call) {
@@ -84,7 +116,7 @@ public class ToolCallRequests {
     public ToolCallChanged request(Actor actor, Call call, ToolCallId id) {
         SessionMode mode = sessionMode(actor, call.sessionId());
         List<RuleRef> candidates = candidates(actor, call.sessionId(), call.subagentId());
-        boolean runsLocally = LOCAL_TOOL.equals(call.tool());
+        boolean runsLocally = LOCAL_TOOL.equals(call.tool()) && !call.runByItsRuntime();
         if (runsLocally) {
             // Refuse a bad working directory now, with a 400, rather than record a call that cannot run.
             localRuns.assertUsableWorkingDirectory(call.workingDirectory());

@@ -10,4 +10,11 @@ import java.util.concurrent.CompletionStage;
 public interface GatewayApprovals {
 
     CompletionStage<GatewayApprovalDecision> decide(GatewayApprovalRequest request);
+
+    /**
+     * Called once per request that {@link #decide} took, when the gateway reported the exec's result (matched by its
+     * command) or when the gateway run ended without one (finished, failed, cancelled or timed out), so that whatever
+     * {@code decide} started is finished and never left waiting. Called on the run's thread; it may block briefly.
+     */
+    void settle(GatewayApprovalRequest request, GatewayExecResult result);
 }

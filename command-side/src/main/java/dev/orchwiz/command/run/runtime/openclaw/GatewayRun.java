@@ -4,6 +4,7 @@ import dev.orchwiz.api.run.RunFailure;
 import dev.orchwiz.command.run.runtime.ModelStream;
 import dev.orchwiz.command.run.runtime.ModelTurn;
 import dev.orchwiz.command.run.runtime.ModelTurn.RuntimeTool;
+import dev.orchwiz.command.run.runtime.RunContext;
 import dev.orchwiz.command.run.runtime.RuntimeFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +51,14 @@ final class GatewayRun implements GatewayConnection.Subscriber {
     private final GatewayApprovals approvals;
     private final String sessionKey;
     private final String model;
+    private final RunContext context;
     private final Clock clock;
     private final StringBuilder text = new StringBuilder();
     private final Map<String, ToolUse> tools = new LinkedHashMap<>();
     private final List<RuntimeTool> approvalRecords = new ArrayList<>();
+    /** Approvals the bridge took and has not been told the end of, by gateway approval id. */
+    private final Map<String, Taken> taken = new LinkedHashMap<>();
+
     private final List<String> runIds = new ArrayList<>();
     private String runId;
     private long lastSeq = -1;
@@ -73,19 +79,31 @@ final class GatewayRun implements GatewayConnection.Subscriber {
         }
     }
 
+    /** An approval handed to the bridge; {@code allowed} once OrchWiz answered allow-once. */
+    private static final class Taken {
+        final GatewayApprovalRequest request;
+        boolean allowed;
+
+        Taken(GatewayApprovalRequest request) {
+            this.request = request;
+        }
+    }
+
     GatewayRun(
             GatewayConnection connection,
             ObjectMapper json,
             GatewayApprovals approvals,
             String sessionKey,
             String model,
-            Clock clock) {
+            Clock clock,
+            RunContext context) {
         this.connection = connection;
         this.json = json;
         this.approvals = approvals;
         this.sessionKey = sessionKey;
         this.model = model;
         this.clock = clock;
+        this.context = context;
     }
 
     /** Sends the agent request and follows the run until it ends, fails, is cancelled or runs out of time. */
@@ -128,6 +146,26 @@ final class GatewayRun implements GatewayConnection.Subscriber {
             throw new RuntimeFailure(RunFailure.INTERRUPTED, "Interrupted while the gateway ran the agent", false);
         } finally {
             connection.unsubscribe(sessionKey, runIds, requestId);
+            settleTheRest();
+        }
+    }
+
+    /**
+     * However the run ended, the bridge hears the end of every approval it took that no tool result settled: one it
+     * allowed ran without a result reaching OrchWiz, one still unanswered will never be used.
+     */
+    private void settleTheRest() {
+        for (Taken open : List.copyOf(taken.values())) {
+            settle(open, GatewayExecResult.unreported());
+        }
+    }
+
+    private void settle(Taken open, GatewayExecResult result) {
+        taken.remove(open.request.id());
+        try {
+            approvals.settle(open.request, result);
+        } catch (RuntimeException e) {
+            // The bridge records its own failures; one of them must not fail a run whose answer is already here.
         }
     }
 
@@ -140,6 +178,10 @@ final class GatewayRun implements GatewayConnection.Subscriber {
             throw failure(RunFailure.RUNTIME_UNAVAILABLE, "Lost the OpenClaw gateway mid-run: " + lost.reason());
         }
         if (signal instanceof Answered answered) {
+            Taken open = taken.get(answered.request().id());
+            if (open != null && answered.decision() == GatewayApprovalDecision.ALLOW_ONCE) {
+                open.allowed = true;
+            }
             resolve(answered.request(), answered.decision(), answered.note());
             return null;
         }
@@ -257,6 +299,24 @@ final class GatewayRun implements GatewayConnection.Subscriber {
                             ? result.asString()
                             : result.isMissingNode() ? "" : json.writeValueAsString(result));
             use.failed = data.path("isError").asBoolean(false);
+            settleAllowedExec(use);
+        }
+    }
+
+    /**
+     * The protocol does not name the approval a tool result belongs to; the gateway's exec asks for approval of the
+     * very command it was given, so the first allowed approval of the same command is the one this result ends.
+     */
+    private void settleAllowedExec(ToolUse use) {
+        Object command = use.input.get("command");
+        if (!(command instanceof String text)) {
+            return;
+        }
+        for (Taken open : taken.values()) {
+            if (open.allowed && Objects.equals(open.request.command(), text)) {
+                settle(open, GatewayExecResult.of(use.output, use.failed));
+                return;
+            }
         }
     }
 
@@ -280,12 +340,14 @@ final class GatewayRun implements GatewayConnection.Subscriber {
                 request.path("cwd").asString(null),
                 request.path("host").asString(null),
                 request.path("agentId").asString(null),
-                expires == null ? null : Instant.ofEpochMilli(expires));
+                expires == null ? null : Instant.ofEpochMilli(expires),
+                context);
         if (approvals == null) {
             resolve(asked, GatewayApprovalDecision.DENY, "denied: no approval bridge is registered on this node");
             return;
         }
         try {
+            taken.put(asked.id(), new Taken(asked));
             approvals
                     .decide(asked)
                     .whenComplete((decision, error) -> signals.add(
@@ -299,6 +361,7 @@ final class GatewayRun implements GatewayConnection.Subscriber {
                                                             : error.getClass().getSimpleName()) + ")")
                                     : new Answered(asked, decision, decision.wireName())));
         } catch (RuntimeException e) {
+            taken.remove(asked.id());
             resolve(
                     asked,
                     GatewayApprovalDecision.DENY,

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * labelled transcript ahead of the last message (the gateway session starts empty), and {@code deliver: false} so
  * nothing goes out on the gateway's channels. The tools a run offers are not sent: the gateway's agent runs its own
  * tools, which the turn reports in {@link ModelTurn#runtimeTools()} and never as calls for the control plane. Its exec
- * approvals go to a {@link GatewayApprovals} bean, or are denied when there is none.
+ * approvals go to a {@link GatewayApprovals} bean with the run the call belongs to ({@link ModelRequest#run()}), or
+ * are denied when there is none.
  */
 @Component
 @EnableConfigurationProperties(OpenClawProperties.class)
@@ -80,7 +81,7 @@ public class OpenClawRuntime implements AgentRuntime {
         String sessionKey = "agent:" + agent + ":orchwiz-" + UUID.randomUUID();
         String idempotencyKey = UUID.randomUUID().toString();
         Duration timeout = request.timeout() == null ? properties.requestTimeout() : request.timeout();
-        GatewayRun run = new GatewayRun(connection(), json, approvals.get(), sessionKey, model, clock);
+        GatewayRun run = new GatewayRun(connection(), json, approvals.get(), sessionKey, model, clock, request.run());
         return run.run(
                 agentParams(request.messages(), agent, sessionKey, idempotencyKey), idempotencyKey, stream, timeout);
     }

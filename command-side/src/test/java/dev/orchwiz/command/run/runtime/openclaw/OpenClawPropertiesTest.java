@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -36,9 +37,15 @@ class OpenClawPropertiesTest {
     @Test
     void aTokenConfiguresTheRuntimeWithoutShowingInTheContext() {
         context.withPropertyValues("orchwiz.runtime.openclaw.token=gw-secret-91e2")
-                .withBean(
-                        GatewayApprovals.class,
-                        () -> request -> CompletableFuture.completedFuture(GatewayApprovalDecision.DENY))
+                .withBean(GatewayApprovals.class, () -> new GatewayApprovals() {
+                    @Override
+                    public CompletionStage<GatewayApprovalDecision> decide(GatewayApprovalRequest request) {
+                        return CompletableFuture.completedFuture(GatewayApprovalDecision.DENY);
+                    }
+
+                    @Override
+                    public void settle(GatewayApprovalRequest request, GatewayExecResult result) {}
+                })
                 .run(started -> {
                     assertThat(started.getBean(OpenClawRuntime.class).configured())
                             .isTrue();

@@ -6,6 +6,9 @@ import static dev.orchwiz.command.run.runtime.openclaw.FakeGateway.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.orchwiz.api.id.RunId;
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.run.RequestedTool;
 import dev.orchwiz.api.run.RunFailure;
 import dev.orchwiz.command.run.runtime.ChatTurn;
@@ -13,6 +16,7 @@ import dev.orchwiz.command.run.runtime.ModelRequest;
 import dev.orchwiz.command.run.runtime.ModelStream;
 import dev.orchwiz.command.run.runtime.ModelTurn;
 import dev.orchwiz.command.run.runtime.ModelTurn.RuntimeTool;
+import dev.orchwiz.command.run.runtime.RunContext;
 import dev.orchwiz.command.run.runtime.RuntimeFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,18 +27,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class OpenClawRuntimeTest {
 
     private static final String TOKEN = "gw-secret-7f3a9c1e5b";
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final RunContext RUN = new RunContext(RunId.random(), SessionId.random(), UserId.of("owner-1"));
 
     private FakeGateway gateway;
     private OpenClawRuntime runtime;
@@ -462,10 +470,13 @@ class OpenClawRuntimeTest {
     @Test
     void execApprovalsGoThroughTheRegisteredBridge() throws Exception {
         // given
-        AtomicReference<GatewayApprovalRequest> asked = new AtomicReference<>();
-        GatewayApprovals bridge = request -> {
-            asked.set(request);
-            return CompletableFuture.supplyAsync(() -> GatewayApprovalDecision.ALLOW_ONCE);
+        AtomicReference<GatewayApprovalRequest> seen = new AtomicReference<>();
+        Bridge bridge = new Bridge() {
+            @Override
+            public CompletionStage<GatewayApprovalDecision> decide(GatewayApprovalRequest request) {
+                seen.set(request);
+                return CompletableFuture.supplyAsync(() -> GatewayApprovalDecision.ALLOW_ONCE);
+            }
         };
         OpenClawRuntime bridged = runtime(gateway.url(), TOKEN, bridge);
         gateway.on("agent", (socket, request) -> {
@@ -488,13 +499,122 @@ class OpenClawRuntimeTest {
                         .path("decision")
                         .asString())
                 .isEqualTo("allow-once");
-        assertThat(asked.get().command()).isEqualTo("rm -rf /tmp/cache");
-        assertThat(asked.get().runId()).isEqualTo("run-1");
-        assertThat(asked.get().cwd()).isEqualTo("/home/user");
+        assertThat(seen.get().command()).isEqualTo("rm -rf /tmp/cache");
+        assertThat(seen.get().runId()).isEqualTo("run-1");
+        assertThat(seen.get().cwd()).isEqualTo("/home/user");
         assertThat(turn.runtimeTools()).singleElement().satisfies(tool -> {
             assertThat(tool.output()).isEqualTo("allow-once");
             assertThat(tool.failed()).isFalse();
         });
+        bridged.close();
+    }
+
+    @Test
+    void anApprovedExecIsAllowedOnceAndItsResultGoesBackToTheBridge() throws Exception {
+        // given
+        Bridge bridge = new Bridge();
+        OpenClawRuntime bridged = runtime(gateway.url(), TOKEN, bridge);
+        gateway.on("agent", (socket, request) -> {
+            accept(socket, request, "run-1");
+            // The exec tool starts with its command, then asks for approval of that very command.
+            agentEvent(socket, "run-1", 1, "tool", execEvent("start", "x1").set("args", execArgs()));
+            approvalRequested(
+                    socket, "ap-1", request.path("params").path("sessionKey").asString());
+        });
+        gateway.on("exec.approval.resolve", (socket, request) -> {
+            FakeGateway.ok(socket, request, data());
+            if (request.path("params").path("decision").asString().equals("allow-once")) {
+                agentEvent(
+                        socket,
+                        "run-1",
+                        2,
+                        "tool",
+                        execEvent("result", "x1")
+                                .put("result", "removed 3 files")
+                                .put("isError", false));
+            }
+            agentEvent(socket, "run-1", 3, "lifecycle", data().put("phase", "end"));
+        });
+        CompletableFuture<ModelTurn> turn =
+                CompletableFuture.supplyAsync(() -> callQuietly(bridged, inRun("clean up")));
+
+        // when: nothing is answered until OrchWiz approves
+        GatewayApprovalRequest asked = bridge.asked.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Thread.sleep(200);
+        assertThat(gateway.requests("exec.approval.resolve")).isEmpty();
+        bridge.answer.complete(GatewayApprovalDecision.ALLOW_ONCE);
+        ModelTurn answered = turn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        // then
+        assertThat(asked.run()).isEqualTo(RUN);
+        assertThat(gateway.requests("exec.approval.resolve")).singleElement().satisfies(frame -> {
+            assertThat(frame.path("params").path("id").asString()).isEqualTo("ap-1");
+            assertThat(frame.path("params").path("decision").asString()).isEqualTo("allow-once");
+        });
+        assertThat(bridge.settled).containsExactly(Map.entry("ap-1", GatewayExecResult.of("removed 3 files", false)));
+        assertThat(answered.runtimeTools()).extracting(RuntimeTool::name).containsExactly("exec", "exec.approval");
+        bridged.close();
+    }
+
+    @Test
+    void aDeniedExecIsAnsweredDenyAndNeverReportedAsRun() throws Exception {
+        // given
+        Bridge bridge = new Bridge();
+        OpenClawRuntime bridged = runtime(gateway.url(), TOKEN, bridge);
+        gateway.on("agent", (socket, request) -> {
+            accept(socket, request, "run-1");
+            agentEvent(socket, "run-1", 1, "tool", execEvent("start", "x1").set("args", execArgs()));
+            approvalRequested(
+                    socket, "ap-1", request.path("params").path("sessionKey").asString());
+        });
+        gateway.on("exec.approval.resolve", (socket, request) -> {
+            FakeGateway.ok(socket, request, data());
+            agentEvent(
+                    socket,
+                    "run-1",
+                    2,
+                    "tool",
+                    execEvent("result", "x1")
+                            .put("result", "exec denied by operator")
+                            .put("isError", true));
+            agentEvent(socket, "run-1", 3, "lifecycle", data().put("phase", "end"));
+        });
+        CompletableFuture<ModelTurn> turn =
+                CompletableFuture.supplyAsync(() -> callQuietly(bridged, inRun("clean up")));
+
+        // when
+        bridge.asked.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        bridge.answer.complete(GatewayApprovalDecision.DENY);
+        turn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        // then
+        assertThat(gateway.requests("exec.approval.resolve")).singleElement().satisfies(frame -> assertThat(
+                        frame.path("params").path("decision").asString())
+                .isEqualTo("deny"));
+        // The run's end is the only news the bridge gets of a denied exec: the gateway's error is not its result.
+        assertThat(bridge.settled).containsExactly(Map.entry("ap-1", GatewayExecResult.unreported()));
+        bridged.close();
+    }
+
+    @Test
+    void anApprovalStillOpenWhenTheRunEndsIsSettledWithoutAResult() throws Exception {
+        // given
+        Bridge bridge = new Bridge();
+        OpenClawRuntime bridged = runtime(gateway.url(), TOKEN, bridge);
+        gateway.on("agent", (socket, request) -> {
+            accept(socket, request, "run-1");
+            approvalRequested(
+                    socket, "ap-1", request.path("params").path("sessionKey").asString());
+            agentEvent(socket, "run-1", 1, "lifecycle", data().put("phase", "end"));
+        });
+
+        // when
+        bridged.call(inRun("clean up"), stream);
+
+        // then
+        assertThat(bridge.asked).isDone();
+        assertThat(bridge.settled).containsExactly(Map.entry("ap-1", GatewayExecResult.unreported()));
+        assertThat(gateway.requests("exec.approval.resolve")).isEmpty();
         bridged.close();
     }
 
@@ -517,6 +637,44 @@ class OpenClawRuntimeTest {
                         .put("host", "gateway")
                         .put("sessionKey", sessionKey));
         FakeGateway.event(socket, "exec.approval.requested", payload);
+    }
+
+    private static ObjectNode execEvent(String phase, String toolCallId) {
+        return data().put("phase", phase).put("name", "exec").put("toolCallId", toolCallId);
+    }
+
+    private static ObjectNode execArgs() {
+        return data().put("command", "rm -rf /tmp/cache");
+    }
+
+    private ModelTurn callQuietly(OpenClawRuntime runtime, ModelRequest request) {
+        try {
+            return runtime.call(request, stream);
+        } catch (RuntimeFailure failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static ModelRequest inRun(String text) {
+        return new ModelRequest(null, List.of(ChatTurn.user(text)), List.of(), WAIT, RUN);
+    }
+
+    /** A bridge the test answers by hand, keeping what the runtime asked and settled. */
+    private static class Bridge implements GatewayApprovals {
+        final CompletableFuture<GatewayApprovalRequest> asked = new CompletableFuture<>();
+        final CompletableFuture<GatewayApprovalDecision> answer = new CompletableFuture<>();
+        final List<Map.Entry<String, GatewayExecResult>> settled = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<GatewayApprovalDecision> decide(GatewayApprovalRequest request) {
+            asked.complete(request);
+            return answer;
+        }
+
+        @Override
+        public void settle(GatewayApprovalRequest request, GatewayExecResult result) {
+            settled.add(Map.entry(request.id(), result));
+        }
     }
 
     private static OpenClawProperties properties(String token, Boolean enabled) {
