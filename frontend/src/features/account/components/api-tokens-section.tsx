@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ActionError } from '@/components/action-error';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
-import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { Pagination } from '@/components/pagination';
 import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
@@ -15,11 +15,6 @@ import { TokenSecretDialog } from './token-secret-dialog';
 
 const TokenRow = ({ token }: { token: ApiToken }) => {
   const revoke = useRevokeToken();
-  const ask = () => {
-    if (window.confirm(`Revoke the token “${token.name}”? Whatever uses it stops working at once.`)) {
-      revoke.mutate({ id: token.id });
-    }
-  };
   return (
     <tr data-testid="token-item" data-token-id={token.id}>
       <th scope="row">{token.name}</th>
@@ -41,15 +36,15 @@ const TokenRow = ({ token }: { token: ApiToken }) => {
       <td>{token.expiresAt ? <RelativeTime value={token.expiresAt} /> : <span className="muted">never</span>}</td>
       <td>{token.lastUsedAt ? <RelativeTime value={token.lastUsedAt} /> : <span className="muted">never</span>}</td>
       <td className="table__actions">
-        <BusyButton
+        <DangerButton
           busy={revoke.isPending}
           busyLabel="Revoking…"
-          className="button button--danger-ghost"
-          onClick={ask}
+          confirm={`Revoke the token “${token.name}”? Whatever uses it stops working at once.`}
+          onConfirm={() => revoke.mutate({ id: token.id })}
           data-testid="token-revoke"
         >
           Revoke
-        </BusyButton>
+        </DangerButton>
         <ActionError error={revoke.error} />
       </td>
     </tr>

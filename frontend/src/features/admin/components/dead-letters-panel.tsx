@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/alert';
-import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
@@ -15,13 +15,6 @@ import type { DeadLetter, RetryOutcome } from '../types';
 
 const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) => {
   const evict = useEvictDeadLetter();
-  const start = () => {
-    const confirmed = window.confirm(
-      `Evict the ${letter.eventType} event ${letter.eventId} from the “${name}” dead-letter queue? ` +
-        'The read model will never apply it; only a rebuild meets it again.',
-    );
-    if (confirmed) evict.mutate({ name, eventId: letter.eventId });
-  };
   return (
     <li className="item-list__item dead-letter" data-testid="dead-letter" data-event-id={letter.eventId}>
       <div className="item-list__main">
@@ -43,15 +36,18 @@ const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) 
           <RelativeTime value={letter.lastTouched} /> · event id <code>{letter.eventId}</code>
         </span>
       </div>
-      <BusyButton
+      <DangerButton
         busy={evict.isPending}
         busyLabel="Evicting…"
-        className="button button--danger-ghost"
-        onClick={start}
+        confirm={
+          `Evict the ${letter.eventType} event ${letter.eventId} from the “${name}” dead-letter queue? ` +
+          'The read model will never apply it; only a rebuild meets it again.'
+        }
+        onConfirm={() => evict.mutate({ name, eventId: letter.eventId })}
         data-testid="dead-letter-evict"
       >
         Evict
-      </BusyButton>
+      </DangerButton>
       <pre className="code-block dead-letter__cause" data-testid="dead-letter-cause">
         {letter.causeType ?? 'Unknown cause'}
         {letter.causeMessage ? `\n${letter.causeMessage}` : ''}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
-import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
 import { Pagination } from '@/components/pagination';
 import { RelativeTime } from '@/components/relative-time';
@@ -22,15 +22,9 @@ const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
           {invitation.invitedBy ? ` by ${invitation.invitedBy}` : ''}
         </span>
       </div>
-      <BusyButton
-        busy={remove.isPending}
-        busyLabel="Removing…"
-        className="button button--danger-ghost"
-        onClick={() => remove.mutate({ email: invitation.email })}
-        data-testid="invitation-remove"
-      >
+      <DangerButton busy={remove.isPending} busyLabel="Removing…" onConfirm={() => remove.mutate({ email: invitation.email })} data-testid="invitation-remove">
         Remove
-      </BusyButton>
+      </DangerButton>
       {remove.isError && (
         <div className="item-list__note">
           <Alert>{errorMessage(remove.error)}</Alert>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ActionError } from '@/components/action-error';
 import { Alert } from '@/components/alert';
-import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { Pagination } from '@/components/pagination';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
@@ -39,9 +39,6 @@ const Target = ({ rule }: { rule: Rule }) =>
 
 const RuleRow = ({ rule, canDelete }: { rule: Rule; canDelete: boolean }) => {
   const remove = useDeleteRule();
-  const ask = () => {
-    if (window.confirm(`Delete the ${rule.scope} rule “${rule.rule}” (${rule.outcome})?`)) remove.mutate({ id: rule.id });
-  };
   return (
     <tr data-testid={`rule-row-${rule.id}`}>
       <th scope="row">
@@ -58,15 +55,15 @@ const RuleRow = ({ rule, canDelete }: { rule: Rule; canDelete: boolean }) => {
       </td>
       <td className="table__actions">
         {canDelete && (
-          <BusyButton
+          <DangerButton
             busy={remove.isPending}
             busyLabel="Deleting…"
-            className="button button--danger-ghost"
-            onClick={ask}
+            confirm={`Delete the ${rule.scope} rule “${rule.rule}” (${rule.outcome})?`}
+            onConfirm={() => remove.mutate({ id: rule.id })}
             data-testid="rule-delete"
           >
             Delete
-          </BusyButton>
+          </DangerButton>
         )}
         <ActionError error={remove.error} />
       </td>
