@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { ActionError } from '@/components/action-error';
-import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { DangerButton } from '@/components/danger-button';
-import { Pagination } from '@/components/pagination';
+import { DataTable } from '@/components/data-table';
+import { Paged } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
 import { useTokens } from '../api/list-tokens';
 import { useRevokeToken } from '../api/revoke-token';
 import type { ApiToken, CreatedToken } from '../types';
@@ -58,7 +56,6 @@ export const ApiTokensSection = ({ canGrantAdmin }: ApiTokensSectionProps) => {
   const [page, setPage] = useState(0);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const tokens = useTokens(page);
-  const data = tokens.data;
 
   return (
     <div className="settings-section">
@@ -67,54 +64,20 @@ export const ApiTokensSection = ({ canGrantAdmin }: ApiTokensSectionProps) => {
         most what its scopes allow.
       </p>
       <TokenCreateForm canGrantAdmin={canGrantAdmin} onCreated={setCreated} />
-      {tokens.isPending ? (
-        <Spinner label="Loading tokens…" />
-      ) : tokens.isError && !data ? (
-        <Alert title="Could not load tokens">{errorMessage(tokens.error)}</Alert>
-      ) : (
-        data && (
-          <>
-            <div className="table-wrap">
-              <table className="table" data-testid="token-list" aria-busy={tokens.isFetching}>
-                <caption className="visually-hidden">Your API tokens</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Prefix</th>
-                    <th scope="col">Scopes</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 ? (
-                    <tr>
-                      <td colSpan={7} className="table__empty">
-                        No tokens yet.
-                      </td>
-                    </tr>
-                  ) : (
-                    data.items.map((token) => <TokenRow key={token.id} token={token} />)
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {data.totalPages > 1 && (
-              <Pagination
-                page={data.page}
-                totalPages={data.totalPages}
-                totalItems={data.totalItems}
-                itemLabel={data.totalItems === 1 ? 'token' : 'tokens'}
-                onPageChange={setPage}
-              />
-            )}
-          </>
-        )
-      )}
+      <Paged query={tokens} loading="Loading tokens…" failed="Could not load tokens" counted={['token', 'tokens']} onPageChange={setPage}>
+        {(data) => (
+          <DataTable
+            testId="token-list"
+            caption="Your API tokens"
+            columns={['Name', 'Prefix', 'Scopes', 'Created', 'Expires', 'Last used', { label: 'Actions', hidden: true }]}
+            rows={data.items}
+            empty="No tokens yet."
+            busy={tokens.isFetching}
+          >
+            {(token) => <TokenRow key={token.id} token={token} />}
+          </DataTable>
+        )}
+      </Paged>
       {created && <TokenSecretDialog token={created} onClose={() => setCreated(null)} />}
     </div>
   );

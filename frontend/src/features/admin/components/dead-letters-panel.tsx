@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
-import { Pagination } from '@/components/pagination';
+import { Paged } from '@/components/paged';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
 import { isUnknownDeadLetter, useEvictDeadLetter } from '../api/evict-dead-letter';
@@ -104,29 +103,22 @@ export const DeadLettersPanel = ({ name }: DeadLettersPanelProps) => {
         {retry.isSuccess && <RetrySummary outcome={retry.data} />}
         {retry.isError && <Alert title="Retry failed">{errorMessage(retry.error)}</Alert>}
       </div>
-      {letters.isPending ? (
-        <Spinner label="Loading dead letters…" />
-      ) : !data ? (
-        <Alert title="Could not load the dead letters">{errorMessage(letters.error)}</Alert>
-      ) : (
-        <>
+      <Paged
+        query={letters}
+        loading="Loading dead letters…"
+        failed="Could not load the dead letters"
+        counted={['dead letter', 'dead letters']}
+        onPageChange={setPage}
+      >
+        {(loaded) => (
           <ul className="item-list" data-testid="dead-letter-list">
-            {data.items.length === 0 && <li className="item-list__empty muted">No dead letters: every event was applied.</li>}
-            {data.items.map((letter) => (
+            {loaded.items.length === 0 && <li className="item-list__empty muted">No dead letters: every event was applied.</li>}
+            {loaded.items.map((letter) => (
               <DeadLetterItem key={letter.eventId} name={name} letter={letter} />
             ))}
           </ul>
-          {data.totalPages > 1 && (
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'dead letter' : 'dead letters'}
-              onPageChange={setPage}
-            />
-          )}
-        </>
-      )}
+        )}
+      </Paged>
     </div>
   );
 };

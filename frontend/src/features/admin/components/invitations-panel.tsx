@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
-import { Pagination } from '@/components/pagination';
+import { Paged } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useDeleteInvitation } from '../api/delete-invitation';
 import { useInvitations } from '../api/list-invitations';
@@ -56,7 +55,6 @@ export const InvitationsPanel = () => {
     : isApiError(invite.error)
       ? invite.error.fieldErrors.email
       : undefined;
-  const data = invitations.data;
 
   return (
     <div className="settings-section">
@@ -89,29 +87,22 @@ export const InvitationsPanel = () => {
           </button>
         </div>
       </form>
-      {invitations.isPending ? (
-        <Spinner label="Loading invitations…" />
-      ) : !data ? (
-        <Alert title="Could not load invitations">{errorMessage(invitations.error)}</Alert>
-      ) : (
-        <>
+      <Paged
+        query={invitations}
+        loading="Loading invitations…"
+        failed="Could not load invitations"
+        counted={['invitation', 'invitations']}
+        onPageChange={setPage}
+      >
+        {(loaded) => (
           <ul className="item-list" data-testid="invitation-list">
-            {data.items.length === 0 && <li className="item-list__empty muted">No open invitations.</li>}
-            {data.items.map((invitation) => (
+            {loaded.items.length === 0 && <li className="item-list__empty muted">No open invitations.</li>}
+            {loaded.items.map((invitation) => (
               <InvitationItem key={invitation.email} invitation={invitation} />
             ))}
           </ul>
-          {data.totalPages > 1 && (
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'invitation' : 'invitations'}
-              onPageChange={setPage}
-            />
-          )}
-        </>
-      )}
+        )}
+      </Paged>
     </div>
   );
 };

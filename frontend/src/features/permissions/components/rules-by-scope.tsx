@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ActionError } from '@/components/action-error';
-import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
-import { Pagination } from '@/components/pagination';
+import { DataTable } from '@/components/data-table';
+import { Paged } from '@/components/paged';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
 import { shortId } from '@/lib/format';
 import { useDeleteRule } from '../api/delete-rule';
 import { useRules } from '../api/list-rules';
@@ -78,46 +76,20 @@ const ScopeRules = ({ scope, canWriteGlobal }: { scope: RuleScope; canWriteGloba
   return (
     <Panel title={`${SCOPE_TITLES[scope]}${data ? ` · ${data.totalItems}` : ''}`} labelledBy={`rules-${scope}-title`}>
       <p className="muted">{SCOPE_NOTES[scope]}</p>
-      {rules.isPending ? (
-        <Spinner label="Loading rules…" />
-      ) : rules.isError && !data ? (
-        <Alert title="Could not load rules">{errorMessage(rules.error)}</Alert>
-      ) : (
-        data && (
-          <>
-            <div className="table-wrap">
-              <table className="table" data-testid={`rules-${scope}`} aria-busy={rules.isFetching}>
-                <caption className="visually-hidden">{SCOPE_TITLES[scope]}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Rule</th>
-                    <th scope="col">Outcome</th>
-                    <th scope="col">For</th>
-                    <th scope="col">Added</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 ? (
-                    <tr>
-                      <td colSpan={5} className="table__empty">
-                        No {scope} rules.
-                      </td>
-                    </tr>
-                  ) : (
-                    data.items.map((rule) => <RuleRow key={rule.id} rule={rule} canDelete={scope !== 'global' || canWriteGlobal} />)
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {data.totalPages > 1 && (
-              <Pagination page={data.page} totalPages={data.totalPages} totalItems={data.totalItems} itemLabel="rules" onPageChange={setPage} />
-            )}
-          </>
-        )
-      )}
+      <Paged query={rules} loading="Loading rules…" failed="Could not load rules" counted={['rules', 'rules']} onPageChange={setPage}>
+        {(loaded) => (
+          <DataTable
+            testId={`rules-${scope}`}
+            caption={SCOPE_TITLES[scope]}
+            columns={['Rule', 'Outcome', 'For', 'Added', { label: 'Actions', hidden: true }]}
+            rows={loaded.items}
+            empty={`No ${scope} rules.`}
+            busy={rules.isFetching}
+          >
+            {(rule) => <RuleRow key={rule.id} rule={rule} canDelete={scope !== 'global' || canWriteGlobal} />}
+          </DataTable>
+        )}
+      </Paged>
     </Panel>
   );
 };

@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '@/components/alert';
 import { SelectField } from '@/components/field';
-import { Pagination } from '@/components/pagination';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
+import { Paged } from '@/components/paged';
 import { humanize } from '@/lib/format';
 import { TOOL_CALLS_PAGE_SIZE, useToolCalls, type ToolCallFilters } from '../api/list-tool-calls';
 import { TOOL_CALL_STATUSES, type ToolCallStatus } from '../types';
@@ -40,7 +37,6 @@ export const ToolCallsBrowser = () => {
   const update = (change: Partial<ToolCallFilters>, resetPage = true) =>
     setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
   const filtered = Boolean(filters.status || filters.commandId || filters.sessionId);
-  const data = runs.data;
 
   return (
     <div className="browser">
@@ -78,27 +74,22 @@ export const ToolCallsBrowser = () => {
           </button>
         </div>
       </form>
-      {runs.isError && <Alert title="Could not load runs">{errorMessage(runs.error)}</Alert>}
-      {runs.isPending ? (
-        <Spinner label="Loading tool calls…" />
-      ) : (
-        data && (
-          <>
-            <ToolCallsTable
-              runs={data.items}
-              busy={runs.isFetching}
-              emptyMessage={filtered ? 'No run matches these filters.' : 'No runs yet. Run a slash command to start one.'}
-            />
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'run' : 'runs'}
-              onPageChange={(page) => update({ page }, false)}
-            />
-          </>
-        )
-      )}
+      <Paged
+        query={runs}
+        loading="Loading tool calls…"
+        failed="Could not load runs"
+        counted={['run', 'runs']}
+        onPageChange={(page) => update({ page }, false)}
+        browser
+      >
+        {(loaded) => (
+          <ToolCallsTable
+            runs={loaded.items}
+            busy={runs.isFetching}
+            emptyMessage={filtered ? 'No run matches these filters.' : 'No runs yet. Run a slash command to start one.'}
+          />
+        )}
+      </Paged>
     </div>
   );
 };

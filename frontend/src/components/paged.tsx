@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { errorMessage } from '@/lib/api-client';
+import type { Page } from '@/lib/page';
+import { Alert } from './alert';
+import { Pagination } from './pagination';
+import { Spinner } from './spinner';
+
+export type PagedProps<T> = {
+  query: { data: Page<T> | undefined; error: unknown; isPending: boolean; isError: boolean };
+  /** The spinner's label while the first page is read ("Loading tokens…"). */
+  loading: string;
+  /** The title of why it could not be read ("Could not load tokens"). */
+  failed: string;
+  /** What the pagination counts: one and many ("token", "tokens"). */
+  counted: readonly [one: string, many: string];
+  onPageChange: (page: number) => void;
+  /**
+   * A browser's list (filters above it): the pagination stays even with one page, and a failed refresh is said
+   * above the rows still shown; a settings list shows the pagination only when there is more than one page.
+   */
+  browser?: boolean;
+  /** The rows of the page read. */
+  children: (page: Page<T>) => ReactNode;
+};
+
+/** A paged list's states: loading, why it could not be read, or the page with its pagination. */
+export const Paged = <T,>({ query, loading, failed, counted, onPageChange, browser = false, children }: PagedProps<T>) => {
+  const { data } = query;
+  const failure = query.isError ? <Alert title={failed}>{errorMessage(query.error)}</Alert> : null;
+  if (query.isPending) return <Spinner label={loading} />;
+  if (!data) return failure;
+  return (
+    <>
+      {browser && failure}
+      {children(data)}
+      {(browser || data.totalPages > 1) && (
+        <Pagination
+          page={data.page}
+          totalPages={data.totalPages}
+          totalItems={data.totalItems}
+          itemLabel={data.totalItems === 1 ? counted[0] : counted[1]}
+          onPageChange={onPageChange}
+        />
+      )}
+    </>
+  );
+};
