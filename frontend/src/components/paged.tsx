@@ -5,14 +5,18 @@ import { Alert } from './alert';
 import { Pagination } from './pagination';
 import { Spinner } from './spinner';
 
-export type PagedProps<T> = {
-  query: { data: Page<T> | undefined; error: unknown; isPending: boolean; isError: boolean };
+/** What a list says while it loads, when it failed, and what its pagination counts. */
+export type PagedLabels = {
   /** The spinner's label while the first page is read ("Loading tokens…"). */
   loading: string;
   /** The title of why it could not be read ("Could not load tokens"). */
   failed: string;
   /** What the pagination counts: one and many ("token", "tokens"). */
   counted: readonly [one: string, many: string];
+};
+
+export type PagedProps<T> = PagedLabels & {
+  query: { data: Page<T> | undefined; error: unknown; isPending: boolean; isError: boolean };
   onPageChange: (page: number) => void;
   /**
    * A browser's list (filters above it): the pagination stays even with one page, and a failed refresh is said

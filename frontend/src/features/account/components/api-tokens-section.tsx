@@ -3,13 +3,15 @@ import { ActionError } from '@/components/action-error';
 import { Badge } from '@/components/badge';
 import { DangerButton } from '@/components/danger-button';
 import { DataTable } from '@/components/data-table';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
 import { useTokens } from '../api/list-tokens';
 import { useRevokeToken } from '../api/revoke-token';
 import type { ApiToken, CreatedToken } from '../types';
 import { TokenCreateForm } from './token-create-form';
 import { TokenSecretDialog } from './token-secret-dialog';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading tokens…', failed: 'Could not load tokens', counted: ['token', 'tokens'] };
 
 const TokenRow = ({ token }: { token: ApiToken }) => {
   const revoke = useRevokeToken();
@@ -64,7 +66,7 @@ export const ApiTokensSection = ({ canGrantAdmin }: ApiTokensSectionProps) => {
         most what its scopes allow.
       </p>
       <TokenCreateForm canGrantAdmin={canGrantAdmin} onCreated={setCreated} />
-      <Paged query={tokens} loading="Loading tokens…" failed="Could not load tokens" counted={['token', 'tokens']} onPageChange={setPage}>
+      <Paged query={tokens} {...LIST_LABELS} onPageChange={setPage}>
         {(data) => (
           <DataTable
             testId="token-list"

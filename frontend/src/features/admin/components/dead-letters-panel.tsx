@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
 import { errorMessage } from '@/lib/api-client';
@@ -11,6 +11,8 @@ import { useDeadLetters } from '../api/list-dead-letters';
 import { useProjections } from '../api/list-projections';
 import { useRetryDeadLetters } from '../api/retry-dead-letters';
 import type { DeadLetter, RetryOutcome } from '../types';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading dead letters…', failed: 'Could not load the dead letters', counted: ['dead letter', 'dead letters'] };
 
 const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) => {
   const evict = useEvictDeadLetter();
@@ -103,13 +105,7 @@ export const DeadLettersPanel = ({ name }: DeadLettersPanelProps) => {
         {retry.isSuccess && <RetrySummary outcome={retry.data} />}
         {retry.isError && <Alert title="Retry failed">{errorMessage(retry.error)}</Alert>}
       </div>
-      <Paged
-        query={letters}
-        loading="Loading dead letters…"
-        failed="Could not load the dead letters"
-        counted={['dead letter', 'dead letters']}
-        onPageChange={setPage}
-      >
+      <Paged query={letters} {...LIST_LABELS} onPageChange={setPage}>
         {(loaded) => (
           <ul className="item-list" data-testid="dead-letter-list">
             {loaded.items.length === 0 && <li className="item-list__empty muted">No dead letters: every event was applied.</li>}

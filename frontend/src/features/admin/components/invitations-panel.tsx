@@ -2,13 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useDeleteInvitation } from '../api/delete-invitation';
 import { useInvitations } from '../api/list-invitations';
 import { useInviteUser } from '../api/invite-user';
 import type { Invitation } from '../types';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading invitations…', failed: 'Could not load invitations', counted: ['invitation', 'invitations'] };
 
 const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
   const remove = useDeleteInvitation();
@@ -87,13 +89,7 @@ export const InvitationsPanel = () => {
           </button>
         </div>
       </form>
-      <Paged
-        query={invitations}
-        loading="Loading invitations…"
-        failed="Could not load invitations"
-        counted={['invitation', 'invitations']}
-        onPageChange={setPage}
-      >
+      <Paged query={invitations} {...LIST_LABELS} onPageChange={setPage}>
         {(loaded) => (
           <ul className="item-list" data-testid="invitation-list">
             {loaded.items.length === 0 && <li className="item-list__empty muted">No open invitations.</li>}

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { ActionError } from '@/components/action-error';
 import { DangerButton } from '@/components/danger-button';
 import { DataTable } from '@/components/data-table';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
 import { shortId } from '@/lib/format';
@@ -11,6 +11,8 @@ import { useDeleteRule } from '../api/delete-rule';
 import { useRules } from '../api/list-rules';
 import { RULE_SCOPES, type Rule, type RuleScope } from '../types';
 import { OutcomeBadge } from './outcome-badge';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading rules…', failed: 'Could not load rules', counted: ['rules', 'rules'] };
 
 const SCOPE_TITLES: Record<RuleScope, string> = {
   global: 'Global rules',
@@ -76,7 +78,7 @@ const ScopeRules = ({ scope, canWriteGlobal }: { scope: RuleScope; canWriteGloba
   return (
     <Panel title={`${SCOPE_TITLES[scope]}${data ? ` · ${data.totalItems}` : ''}`} labelledBy={`rules-${scope}-title`}>
       <p className="muted">{SCOPE_NOTES[scope]}</p>
-      <Paged query={rules} loading="Loading rules…" failed="Could not load rules" counted={['rules', 'rules']} onPageChange={setPage}>
+      <Paged query={rules} {...LIST_LABELS} onPageChange={setPage}>
         {(loaded) => (
           <DataTable
             testId={`rules-${scope}`}

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { DEFAULT_PAGE_SIZE, useSessions, type SessionFilters } from '../api/list-sessions';
 import { SESSION_MODES, SESSION_SOURCES, SESSION_STATUSES, type SessionMode, type SessionSource, type SessionStatus } from '../types';
 import { SessionsFilters } from './sessions-filters';
 import { SessionsTable } from './sessions-table';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading sessions…', failed: 'Could not load sessions', counted: ['session', 'sessions'] };
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -48,14 +50,7 @@ export const SessionsBrowser = () => {
   return (
     <div className="sessions-browser">
       <SessionsFilters filters={filters} onChange={(change) => update(change)} />
-      <Paged
-        query={sessions}
-        loading="Loading sessions…"
-        failed="Could not load sessions"
-        counted={['session', 'sessions']}
-        onPageChange={(page) => update({ page }, false)}
-        browser
-      >
+      <Paged query={sessions} {...LIST_LABELS} onPageChange={(page) => update({ page }, false)} browser>
         {(loaded) => (
           <SessionsTable
             sessions={loaded.items}

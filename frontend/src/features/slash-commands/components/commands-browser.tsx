@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SearchField, SelectField } from '@/components/field';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { COMMANDS_PAGE_SIZE, useCommands, type CommandFilters, type CommandOwnership } from '../api/list-commands';
 import type { CommandSummary, StartedRun } from '../types';
 import { CommandRunDialog } from './command-run-dialog';
 import { CommandsTable } from './commands-table';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading slash commands…', failed: 'Could not load slash commands', counted: ['command', 'commands'] };
 
 export const COMMAND_SEARCH_DEBOUNCE_MS = 300;
 
@@ -68,14 +70,7 @@ export const CommandsBrowser = ({ onStarted }: CommandsBrowserProps) => {
           data-testid="commands-filter-ownership"
         />
       </form>
-      <Paged
-        query={commands}
-        loading="Loading slash commands…"
-        failed="Could not load slash commands"
-        counted={['command', 'commands']}
-        onPageChange={(page) => update({ page }, false)}
-        browser
-      >
+      <Paged query={commands} {...LIST_LABELS} onPageChange={(page) => update({ page }, false)} browser>
         {(loaded) => (
           <CommandsTable
             commands={loaded.items}

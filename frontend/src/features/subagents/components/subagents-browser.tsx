@@ -3,11 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { Badge } from '@/components/badge';
 import { DataTable } from '@/components/data-table';
 import { SearchField } from '@/components/field';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
 import { formatToolList } from '@/lib/tool-list';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { SUBAGENTS_PAGE_SIZE, useSubagents } from '../api/list-subagents';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading subagents…', failed: 'Could not load subagents', counted: ['subagent', 'subagents'] };
 
 export const SUBAGENT_SEARCH_DEBOUNCE_MS = 300;
 
@@ -39,14 +41,7 @@ export const SubagentsBrowser = () => {
       <form className="filters filters--compact" role="search" aria-label="Search subagents" onSubmit={(e) => e.preventDefault()}>
         <SearchField value={search} onChange={setSearch} placeholder="Name or description" testId="subagents-filter-q" />
       </form>
-      <Paged
-        query={subagents}
-        loading="Loading subagents…"
-        failed="Could not load subagents"
-        counted={['subagent', 'subagents']}
-        onPageChange={(next) => go({ page: next })}
-        browser
-      >
+      <Paged query={subagents} {...LIST_LABELS} onPageChange={(next) => go({ page: next })} browser>
         {(loaded) => (
           <DataTable
             testId="subagents-table"

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { Tabs } from '@/components/tabs';
 import { useApprovals } from '../api/list-approvals';
 import type { ApprovalView } from '../types';
 import { ApprovalItem, type Notice } from './approval-item';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading approvals…', failed: 'Could not load approvals', counted: ['approval', 'approvals'] };
 
 const TABS = [
   { value: 'pending', label: 'Waiting', testId: 'approvals-tab-pending' },
@@ -54,14 +56,7 @@ export const ApprovalsInbox = () => {
           ))}
         </div>
       )}
-      <Paged
-        query={approvals}
-        loading="Loading approvals…"
-        failed="Could not load approvals"
-        counted={['approval', 'approvals']}
-        onPageChange={(next) => go({ page: next })}
-        browser
-      >
+      <Paged query={approvals} {...LIST_LABELS} onPageChange={(next) => go({ page: next })} browser>
         {(loaded) => (
           <ul className="approval-list" id="approvals-list" data-testid={`approvals-${view}`} aria-busy={approvals.isFetching}>
             {loaded.items.length === 0 && (

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '@/components/field';
-import { Paged } from '@/components/paged';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { humanize } from '@/lib/format';
 import { TOOL_CALLS_PAGE_SIZE, useToolCalls, type ToolCallFilters } from '../api/list-tool-calls';
 import { TOOL_CALL_STATUSES, type ToolCallStatus } from '../types';
 import { ToolCallsTable } from './tool-calls-table';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading tool calls…', failed: 'Could not load runs', counted: ['run', 'runs'] };
 
 /** Filters live in the URL (`?status=running&commandId=…&page=2`). */
 export const runFiltersFromSearchParams = (params: URLSearchParams): ToolCallFilters => {
@@ -74,14 +76,7 @@ export const ToolCallsBrowser = () => {
           </button>
         </div>
       </form>
-      <Paged
-        query={runs}
-        loading="Loading tool calls…"
-        failed="Could not load runs"
-        counted={['run', 'runs']}
-        onPageChange={(page) => update({ page }, false)}
-        browser
-      >
+      <Paged query={runs} {...LIST_LABELS} onPageChange={(page) => update({ page }, false)} browser>
         {(loaded) => (
           <ToolCallsTable
             runs={loaded.items}
