@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { isVersionMismatch } from '@/lib/api-client';
 import { Alert } from './alert';
 import { FormError } from './form-error';
+import { SubmitRow } from './submit-row';
 
 export type SaveFormProps = {
   mode: 'create' | 'edit';
@@ -47,16 +48,21 @@ export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation,
       />
     )}
     {children}
-    <div className="form__actions">
-      {saved && !mutation.isPending && (
-        <span role="status" className="muted" data-testid={`${testIdPrefix}-saved`}>
-          Saved.
-        </span>
-      )}
-      <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid={`${testIdPrefix}-save`}>
-        {mutation.isPending ? 'Saving…' : mode === 'create' ? `Create ${thing}` : 'Save changes'}
-      </button>
-    </div>
+    <SubmitRow
+      before={
+        saved &&
+        !mutation.isPending && (
+          <span role="status" className="muted" data-testid={`${testIdPrefix}-saved`}>
+            Saved.
+          </span>
+        )
+      }
+      busy={mutation.isPending}
+      busyLabel="Saving…"
+      data-testid={`${testIdPrefix}-save`}
+    >
+      {mode === 'create' ? `Create ${thing}` : 'Save changes'}
+    </SubmitRow>
   </form>
 );
 

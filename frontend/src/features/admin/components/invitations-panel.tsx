@@ -4,6 +4,7 @@ import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
 import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
+import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useDeleteInvitation } from '../api/delete-invitation';
 import { useInvitations } from '../api/list-invitations';
@@ -83,11 +84,9 @@ export const InvitationsPanel = () => {
             {invite.data?.email ?? invite.variables.email.trim()} is invited.
           </p>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={invite.isPending} data-testid="invite-submit">
-            {invite.isPending ? 'Inviting…' : 'Invite'}
-          </button>
-        </div>
+        <SubmitRow busy={invite.isPending} busyLabel="Inviting…" data-testid="invite-submit">
+          Invite
+        </SubmitRow>
       </form>
       <Paged query={invitations} {...LIST_LABELS} onPageChange={setPage}>
         {(loaded) => (
