@@ -14,9 +14,8 @@ export type SaveFormProps = {
   testIdPrefix: string;
   className?: string;
   mutation: { error: unknown; isPending: boolean };
-  saved: boolean;
-  /** Fields shown next to their inputs; errors of the others are listed at the top. */
-  placedFields: readonly string[];
+  /** Whether the last submit saved, and the fields shown next to their inputs (errors of others are listed at the top). */
+  form: { saved: boolean; fields: readonly string[] };
   onSubmit: (event: FormEvent) => void;
   children: ReactNode;
 };
@@ -27,7 +26,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * The frame of a create-or-edit form: why the last save was refused (or that the record changed
  * elsewhere meanwhile), the fields, "Saved." and the submit button.
  */
-export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation, saved, placedFields, onSubmit, children }: SaveFormProps) => (
+export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation, form, onSubmit, children }: SaveFormProps) => (
   <form
     className={['form', className].filter(Boolean).join(' ')}
     onSubmit={onSubmit}
@@ -43,14 +42,14 @@ export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation,
       <FormError
         error={mutation.error}
         title={`${capitalized(thing)} not ${mode === 'create' ? 'created' : 'saved'}`}
-        placedFields={placedFields}
+        placedFields={form.fields}
         testId={`${testIdPrefix}-form-error`}
       />
     )}
     {children}
     <SubmitRow
       before={
-        saved &&
+        form.saved &&
         !mutation.isPending && (
           <span role="status" className="muted" data-testid={`${testIdPrefix}-saved`}>
             Saved.

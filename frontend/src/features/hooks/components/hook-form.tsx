@@ -36,8 +36,6 @@ type Values = {
   onFailure: HookFailurePolicy;
 };
 
-const FIELDS: (keyof Values)[] = ['name', 'event', 'matcher', 'type', 'url', 'command', 'sessionId', 'subagentId', 'timeoutSeconds', 'active', 'onFailure'];
-
 const EMPTY: Values = {
   name: '',
   event: 'PreToolUse',
@@ -129,22 +127,20 @@ export const HookForm = (props: HookFormProps) => {
     form.setErrors(byField);
   };
 
-  const submit = form.submitWith(() => {
-    if (props.mode === 'create') {
+  const submit = form.saveWith({
+    create: (values) => {
       const input = inputOf(values);
       create.mutate(input, {
         onSuccess: (result) => {
           // The secret goes to the dialog only, never stays in the mutation's state.
           create.reset();
-          props.onCreated(result, input.name);
+          props.onCreated?.(result, input.name);
         },
         onError,
       });
-      return;
-    }
-    form.savePatch(patchOf(form.base, values), (patch) =>
-      update.mutate({ id: props.hook.id, patch, expectedVersion: props.hook.version }, { onSuccess: form.markSaved, onError }),
-    );
+    },
+    patchOf,
+    update: (patch, hook) => update.mutate({ id: hook.id, patch, expectedVersion: hook.version }, { onSuccess: form.markSaved, onError }),
   });
 
   return (
@@ -155,8 +151,7 @@ export const HookForm = (props: HookFormProps) => {
       testIdPrefix="hook"
       className="hook-form"
       mutation={mutation}
-      saved={form.saved}
-      placedFields={FIELDS}
+      form={form}
       onSubmit={submit}
     >
       <div className="form__row">
