@@ -5,17 +5,16 @@ import { FormError } from './form-error';
 import { SubmitRow } from './submit-row';
 
 export type SaveFormProps = {
-  mode: 'create' | 'edit';
   /** What the form saves, as the page names it ("slash command"): the form's label. */
   name: string;
-  /** The short word for it ("command"): titles, the conflict note and the create button. */
-  thing: string;
-  /** Prefix of the test ids: `<prefix>-form`, `-form-error`, `-conflict`, `-saved`, `-save`. */
-  testIdPrefix: string;
+  /** The short word for it ("command"): titles, the conflict note and the create button; `name` by default. */
+  thing?: string;
+  /** Prefix of the test ids: `<prefix>-form`, `-form-error`, `-conflict`, `-saved`, `-save`; `thing` by default. */
+  testIdPrefix?: string;
   className?: string;
   mutation: { error: unknown; isPending: boolean };
-  /** Whether the last submit saved, and the fields shown next to their inputs (errors of others are listed at the top). */
-  form: { saved: boolean; fields: readonly string[] };
+  /** Create or edit, whether the last submit saved, and the fields shown next to their inputs (errors of others are listed at the top). */
+  form: { mode: 'create' | 'edit'; saved: boolean; fields: readonly string[] };
   onSubmit: (event: FormEvent) => void;
   children: ReactNode;
 };
@@ -26,7 +25,9 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * The frame of a create-or-edit form: why the last save was refused (or that the record changed
  * elsewhere meanwhile), the fields, "Saved." and the submit button.
  */
-export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation, form, onSubmit, children }: SaveFormProps) => (
+export const SaveForm = ({ name, thing = name, testIdPrefix = thing, className, mutation, form, onSubmit, children }: SaveFormProps) => {
+  const { mode } = form;
+  return (
   <form
     className={['form', className].filter(Boolean).join(' ')}
     onSubmit={onSubmit}
@@ -63,7 +64,8 @@ export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation,
       {mode === 'create' ? `Create ${thing}` : 'Save changes'}
     </SubmitRow>
   </form>
-);
+  );
+};
 
 export type CheckFieldProps = { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; testId: string; error?: string };
 

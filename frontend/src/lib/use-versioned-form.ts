@@ -19,6 +19,8 @@ type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & st
 type Editable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 export type VersionedForm<V, R = unknown> = {
+  /** `create` while there is no record yet, else `edit`. */
+  mode: 'create' | 'edit';
   values: V;
   /** The fields of the values (those of `empty`): the ones the form shows next to their inputs. */
   fields: readonly (keyof V & string)[];
@@ -90,6 +92,7 @@ export const useVersionedForm = <V extends object, R extends { version?: number 
   };
 
   return {
+    mode: record ? 'edit' : 'create',
     values,
     fields: Object.keys(empty) as (keyof V & string)[],
     base,

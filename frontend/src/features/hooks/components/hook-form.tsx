@@ -144,16 +144,7 @@ export const HookForm = (props: HookFormProps) => {
   });
 
   return (
-    <SaveForm
-      mode={props.mode}
-      name="hook"
-      thing="hook"
-      testIdPrefix="hook"
-      className="hook-form"
-      mutation={mutation}
-      form={form}
-      onSubmit={submit}
-    >
+    <SaveForm name="hook" className="hook-form" mutation={mutation} form={form} onSubmit={submit}>
       <div className="form__row">
         <TextField label="Name" {...form.bind('name')} placeholder="audit log" data-testid="hook-name" />
         <SelectField

@@ -123,16 +123,7 @@ export const CommandForm = (props: CommandFormProps) => {
   });
 
   return (
-    <SaveForm
-      mode={props.mode}
-      name="slash command"
-      thing="command"
-      testIdPrefix="command"
-      className="command-form"
-      mutation={mutation}
-      form={form}
-      onSubmit={submit}
-    >
+    <SaveForm name="slash command" thing="command" className="command-form" mutation={mutation} form={form} onSubmit={submit}>
       <div className="form__row">
         <TextField
           label="Name"

@@ -85,15 +85,7 @@ export const SubagentForm = (props: SubagentFormProps) => {
   });
 
   return (
-    <SaveForm
-      mode={props.mode}
-      name="subagent"
-      thing="subagent"
-      testIdPrefix="subagent"
-      mutation={mutation}
-      form={form}
-      onSubmit={submit}
-    >
+    <SaveForm name="subagent" mutation={mutation} form={form} onSubmit={submit}>
       <div className="form__row">
         <TextField label="Name" {...form.bind('name')} placeholder="code-reviewer" spellCheck={false} data-testid="subagent-name" />
         <TextField label="Model" {...form.bind('model')} placeholder="sonnet, opus, inherit…" spellCheck={false} data-testid="subagent-model" />
