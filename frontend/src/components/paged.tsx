@@ -23,12 +23,14 @@ export type PagedProps<T> = PagedLabels & {
    * above the rows still shown; a settings list shows the pagination only when there is more than one page.
    */
   browser?: boolean;
+  /** Show the pagination even with one page (as a browser does), without the browser's refresh failure. */
+  alwaysPaginate?: boolean;
   /** The rows of the page read. */
   children: (page: Page<T>) => ReactNode;
 };
 
 /** A paged list's states: loading, why it could not be read, or the page with its pagination. */
-export const Paged = <T,>({ query, loading, failed, counted, onPageChange, browser = false, children }: PagedProps<T>) => {
+export const Paged = <T,>({ query, loading, failed, counted, onPageChange, browser = false, alwaysPaginate = browser, children }: PagedProps<T>) => {
   const { data } = query;
   const failure = query.isError ? <Alert title={failed}>{errorMessage(query.error)}</Alert> : null;
   if (query.isPending) return <Spinner label={loading} />;
@@ -37,7 +39,7 @@ export const Paged = <T,>({ query, loading, failed, counted, onPageChange, brows
     <>
       {browser && failure}
       {children(data)}
-      {(browser || data.totalPages > 1) && (
+      {(alwaysPaginate || data.totalPages > 1) && (
         <Pagination
           page={data.page}
           totalPages={data.totalPages}
