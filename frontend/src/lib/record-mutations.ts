@@ -19,19 +19,37 @@ export const useDeleteRecord = (remove: (input: { id: string }) => Promise<void>
   });
 };
 
+type AfterWrite = (queryClient: QueryClient, id: string, version: number) => Promise<unknown>;
+
 /**
- * The mutation of a `PATCH` with `If-Match`: the record is read again at the version written, and when the
- * server refuses a stale version the record is reloaded so the form starts from what is there now.
+ * The mutation of a write that answers the record's id and version: the record is read again at that version, so
+ * the page shows what was just written (awaited by `mutateAsync`).
  */
-export const useVersionedUpdate = <I extends { id: string }, R extends { id: string; version: number }>(
-  update: (input: I) => Promise<R>,
-  refreshAfterWrite: (queryClient: QueryClient, id: string, version: number) => Promise<unknown>,
-  keys: Pick<RecordKeys, 'detail'>,
+export const useRecordWrite = <I, R extends { id: string; version: number }>(write: (input: I) => Promise<R>, refreshAfterWrite: AfterWrite) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: (result) => refreshAfterWrite(queryClient, result.id, result.version) });
+};
+
+/**
+ * The same for a write with `If-Match`: when the server refuses a stale version, `reloadStale` reads the record
+ * again so the page starts from what is there now.
+ */
+export const useVersionedWrite = <I extends { id: string }, R extends { id: string; version: number }>(
+  write: (input: I) => Promise<R>,
+  refreshAfterWrite: AfterWrite,
+  reloadStale: (queryClient: QueryClient, id: string) => Promise<unknown>,
 ) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: update,
+    mutationFn: write,
     onSuccess: (result) => refreshAfterWrite(queryClient, result.id, result.version),
-    onError: (error, { id }) => (isVersionMismatch(error) ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined),
+    onError: (error, { id }) => (isVersionMismatch(error) ? reloadStale(queryClient, id) : undefined),
   });
 };
+
+/** A `PATCH` with `If-Match` of a record whose stale read is every query under its detail key. */
+export const useVersionedUpdate = <I extends { id: string }, R extends { id: string; version: number }>(
+  update: (input: I) => Promise<R>,
+  refreshAfterWrite: AfterWrite,
+  keys: Pick<RecordKeys, 'detail'>,
+) => useVersionedWrite(update, refreshAfterWrite, (queryClient, id) => queryClient.invalidateQueries({ queryKey: keys.detail(id) }));
