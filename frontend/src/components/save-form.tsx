@@ -2,20 +2,19 @@ import type { FormEvent, ReactNode } from 'react';
 import { isVersionMismatch } from '@/lib/api-client';
 import { Alert } from './alert';
 import { FormError } from './form-error';
+import { SubmitRow } from './submit-row';
 
 export type SaveFormProps = {
-  mode: 'create' | 'edit';
   /** What the form saves, as the page names it ("slash command"): the form's label. */
   name: string;
-  /** The short word for it ("command"): titles, the conflict note and the create button. */
-  thing: string;
-  /** Prefix of the test ids: `<prefix>-form`, `-form-error`, `-conflict`, `-saved`, `-save`. */
-  testIdPrefix: string;
+  /** The short word for it ("command"): titles, the conflict note and the create button; `name` by default. */
+  thing?: string;
+  /** Prefix of the test ids: `<prefix>-form`, `-form-error`, `-conflict`, `-saved`, `-save`; `thing` by default. */
+  testIdPrefix?: string;
   className?: string;
   mutation: { error: unknown; isPending: boolean };
-  saved: boolean;
-  /** Fields shown next to their inputs; errors of the others are listed at the top. */
-  placedFields: readonly string[];
+  /** Create or edit, whether the last submit saved, and the fields shown next to their inputs (errors of others are listed at the top). */
+  form: { mode: 'create' | 'edit'; saved: boolean; fields: readonly string[] };
   onSubmit: (event: FormEvent) => void;
   children: ReactNode;
 };
@@ -26,7 +25,9 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
  * The frame of a create-or-edit form: why the last save was refused (or that the record changed
  * elsewhere meanwhile), the fields, "Saved." and the submit button.
  */
-export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation, saved, placedFields, onSubmit, children }: SaveFormProps) => (
+export const SaveForm = ({ name, thing = name, testIdPrefix = thing, className, mutation, form, onSubmit, children }: SaveFormProps) => {
+  const { mode } = form;
+  return (
   <form
     className={['form', className].filter(Boolean).join(' ')}
     onSubmit={onSubmit}
@@ -42,23 +43,29 @@ export const SaveForm = ({ mode, name, thing, testIdPrefix, className, mutation,
       <FormError
         error={mutation.error}
         title={`${capitalized(thing)} not ${mode === 'create' ? 'created' : 'saved'}`}
-        placedFields={placedFields}
+        placedFields={form.fields}
         testId={`${testIdPrefix}-form-error`}
       />
     )}
     {children}
-    <div className="form__actions">
-      {saved && !mutation.isPending && (
-        <span role="status" className="muted" data-testid={`${testIdPrefix}-saved`}>
-          Saved.
-        </span>
-      )}
-      <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid={`${testIdPrefix}-save`}>
-        {mutation.isPending ? 'Saving…' : mode === 'create' ? `Create ${thing}` : 'Save changes'}
-      </button>
-    </div>
+    <SubmitRow
+      before={
+        form.saved &&
+        !mutation.isPending && (
+          <span role="status" className="muted" data-testid={`${testIdPrefix}-saved`}>
+            Saved.
+          </span>
+        )
+      }
+      busy={mutation.isPending}
+      busyLabel="Saving…"
+      data-testid={`${testIdPrefix}-save`}
+    >
+      {mode === 'create' ? `Create ${thing}` : 'Save changes'}
+    </SubmitRow>
   </form>
-);
+  );
+};
 
 export type CheckFieldProps = { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; testId: string; error?: string };
 

@@ -7,7 +7,13 @@ export type SecretDialogProps = {
   onClose: () => void;
   /** `hook-secret` gives `hook-secret-dialog`, `hook-secret`, `hook-secret-copy`, `hook-secret-close`. */
   testIdPrefix: string;
+  /** Test ids that predate the prefix rule, by part. */
+  testIds?: Partial<Record<'dialog' | 'secret' | 'copy' | 'close', string>>;
   labelledBy: string;
+  /** What the secret is called ("token"). */
+  what?: string;
+  /** What to do when it gets lost ("rotate it"). */
+  whenLost?: ReactNode;
   children?: ReactNode;
 };
 
@@ -17,7 +23,17 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * The one and only time a secret is shown. It lives in this dialog's props only: never in storage,
  * never in a query cache; closing the dialog forgets it.
  */
-export const SecretDialog = ({ title, secret, onClose, testIdPrefix, labelledBy, children }: SecretDialogProps) => {
+export const SecretDialog = ({
+  title,
+  secret,
+  onClose,
+  testIdPrefix,
+  testIds = {},
+  labelledBy,
+  what = 'secret',
+  whenLost = 'rotate it',
+  children,
+}: SecretDialogProps) => {
   const [copy, setCopy] = useState<CopyState>('idle');
 
   const copySecret = async () => {
@@ -34,18 +50,18 @@ export const SecretDialog = ({ title, secret, onClose, testIdPrefix, labelledBy,
       title={title}
       labelledBy={labelledBy}
       onClose={onClose}
-      testId={`${testIdPrefix}-dialog`}
+      testId={testIds.dialog ?? `${testIdPrefix}-dialog`}
       actions={
-        <button type="button" className="button button--primary" onClick={onClose} data-testid={`${testIdPrefix}-close`}>
+        <button type="button" className="button button--primary" onClick={onClose} data-testid={testIds.close ?? `${testIdPrefix}-close`}>
           I stored it, close
         </button>
       }
     >
       <p className="alert alert--warning" role="note">
-        <strong>Copy it now: it is shown only this once.</strong> OrchWiz cannot show it again; if it gets lost, rotate it.
+        <strong>Copy it now: it is shown only this once.</strong> OrchWiz cannot show it again; if it gets lost, {whenLost}.
       </p>
       <div className="secret">
-        <code className="secret__value" data-testid={testIdPrefix}>
+        <code className="secret__value" data-testid={testIds.secret ?? testIdPrefix}>
           {secret}
         </code>
         <button
@@ -53,7 +69,7 @@ export const SecretDialog = ({ title, secret, onClose, testIdPrefix, labelledBy,
           className="button"
           onClick={() => void copySecret()}
           data-autofocus
-          data-testid={`${testIdPrefix}-copy`}
+          data-testid={testIds.copy ?? `${testIdPrefix}-copy`}
         >
           {copy === 'copied' ? 'Copied ✓' : 'Copy'}
         </button>
@@ -62,7 +78,7 @@ export const SecretDialog = ({ title, secret, onClose, testIdPrefix, labelledBy,
         {copy === 'copied'
           ? 'Copied to the clipboard.'
           : copy === 'failed'
-            ? 'The browser refused the clipboard; select the secret and copy it by hand.'
+            ? `The browser refused the clipboard; select the ${what} and copy it by hand.`
             : ''}
       </p>
       {children}

@@ -18,8 +18,12 @@ type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & st
 
 type Editable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-export type VersionedForm<V> = {
+export type VersionedForm<V, R = unknown> = {
+  /** `create` while there is no record yet, else `edit`. */
+  mode: 'create' | 'edit';
   values: V;
+  /** The fields of the values (those of `empty`): the ones the form shows next to their inputs. */
+  fields: readonly (keyof V & string)[];
   /** The values as last loaded: what a patch is computed against. */
   base: V;
   errors: FieldErrors;
@@ -36,6 +40,11 @@ export type VersionedForm<V> = {
   submitWith: (save: () => void) => (event: FormEvent) => void;
   /** Sends a patch, or only says "Saved." when nothing changed. */
   savePatch: <P extends object>(patch: P, send: (patch: P) => void) => void;
+  /**
+   * The submit handler of a create-or-edit form: `create` with the values while there is no record yet, else
+   * `update` the record with what changed since it was loaded (`patchOf`), or only say "Saved." when nothing did.
+   */
+  saveWith: <P extends object>(save: { create: (values: V) => void; patchOf: (before: V, after: V) => P; update: (patch: P, record: R) => void }) => (event: FormEvent) => void;
   /** An `onError` for a save: the refusal's field errors, and a field's message for the problem codes named. */
   refusedWith: (messages: Record<string, [field: keyof V & string, message: string]>) => (error: unknown) => void;
 };
@@ -50,7 +59,7 @@ export const useVersionedForm = <V extends object, R extends { version?: number 
   valuesOf,
   empty,
   validate,
-}: VersionedFormOptions<V, R>): VersionedForm<V> => {
+}: VersionedFormOptions<V, R>): VersionedForm<V, R> => {
   const [values, setValues] = useState<V>(() => (record ? valuesOf(record) : empty));
   const [base, setBase] = useState<V>(values);
   const [baseVersion, setBaseVersion] = useState(record?.version);
@@ -71,8 +80,21 @@ export const useVersionedForm = <V extends object, R extends { version?: number 
     setSaved(false);
   };
 
+  const submitWith = (save: () => void) => (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate(values);
+    setErrors(found);
+    if (Object.keys(found).length === 0) save();
+  };
+  const savePatch = <P extends object>(patch: P, send: (patch: P) => void) => {
+    if (Object.keys(patch).length === 0) setSaved(true);
+    else send(patch);
+  };
+
   return {
+    mode: record ? 'edit' : 'create',
     values,
+    fields: Object.keys(empty) as (keyof V & string)[],
     base,
     errors,
     saved,
@@ -82,16 +104,13 @@ export const useVersionedForm = <V extends object, R extends { version?: number 
     check: (field) => ({ checked: values[field], onChange: (checked) => set(field, checked as V[typeof field]), error: errors[field] }),
     setErrors,
     markSaved: () => setSaved(true),
-    submitWith: (save) => (event) => {
-      event.preventDefault();
-      const found = validate(values);
-      setErrors(found);
-      if (Object.keys(found).length === 0) save();
-    },
-    savePatch: (patch, send) => {
-      if (Object.keys(patch).length === 0) setSaved(true);
-      else send(patch);
-    },
+    submitWith,
+    savePatch,
+    saveWith: ({ create, patchOf, update }) =>
+      submitWith(() => {
+        if (record) savePatch(patchOf(base, values), (patch) => update(patch, record));
+        else create(values);
+      }),
     refusedWith: (messages) => (error) => {
       const byField = { ...(isApiError(error) ? error.fieldErrors : {}) };
       const known = messages[problemCode(error) ?? ''];

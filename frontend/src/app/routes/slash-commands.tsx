@@ -1,6 +1,5 @@
-import { Link, useNavigate } from 'react-router';
-import { PageHeader } from '@/components/page-header';
-import { Panel } from '@/components/panel';
+import { useNavigate } from 'react-router';
+import { ListPage } from '@/components/list-page';
 import { useCommandLiveUpdates } from '@/features/slash-commands/api/command-live-updates';
 import { CommandImportPanel } from '@/features/slash-commands/components/command-import-panel';
 import { CommandsBrowser } from '@/features/slash-commands/components/commands-browser';
@@ -19,26 +18,12 @@ export const SlashCommandsRoute = () => {
   const openRun = useOpenRun();
   useCommandLiveUpdates();
   return (
-    <div className="page">
-      <PageHeader
-        title="Slash commands"
-        eyebrow="Command deck"
-        actions={
-          <Link to="/slash-commands/new" className="button button--primary" data-testid="command-new">
-            New command
-          </Link>
-        }
-      />
-      <div className="list-layout">
-        <section className="list-layout__list" aria-label="Slash commands">
-          <CommandsBrowser onStarted={openRun} />
-        </section>
-        <aside className="list-layout__side">
-          <Panel title="Import .md files" labelledBy="command-import-title">
-            <CommandImportPanel />
-          </Panel>
-        </aside>
-      </div>
-    </div>
+    <ListPage
+      title="Slash commands"
+      create={{ to: '/slash-commands/new', label: 'New command', testId: 'command-new' }}
+      side={{ title: 'Import .md files', labelledBy: 'command-import-title', content: <CommandImportPanel /> }}
+    >
+      <CommandsBrowser onStarted={openRun} />
+    </ListPage>
   );
 };

@@ -52,13 +52,7 @@ export type SessionDetail = SessionSummary & {
   interactions: Interaction[];
 };
 
-export type Page<T> = {
-  items: T[];
-  page: number;
-  size: number;
-  totalItems: number;
-  totalPages: number;
-};
+export type { Page } from '@/lib/page';
 
 /** What every write answers: the aggregate and its version after the write. */
 export type WriteResult = { id: string; version: number; interactionId?: string };

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Page } from '@/lib/page';
+import { usePageQuery } from '@/lib/page-query';
 import type { ApiToken } from '../types';
 import { accountKeys } from './account-keys';
 
@@ -11,9 +11,4 @@ export const listTokens = async (page: number, signal?: AbortSignal): Promise<Pa
   return data;
 };
 
-export const useTokens = (page: number) =>
-  useQuery({
-    queryKey: accountKeys.tokens(page),
-    queryFn: ({ signal }) => listTokens(page, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useTokens = (page: number) => usePageQuery(accountKeys.tokens(page), (signal) => listTokens(page, signal));

@@ -1,25 +1,20 @@
 import { useState } from 'react';
 import { ActionError } from '@/components/action-error';
-import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
-import { BusyButton } from '@/components/busy-button';
-import { Pagination } from '@/components/pagination';
+import { DangerButton } from '@/components/danger-button';
+import { DataTable } from '@/components/data-table';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
 import { useTokens } from '../api/list-tokens';
 import { useRevokeToken } from '../api/revoke-token';
 import type { ApiToken, CreatedToken } from '../types';
 import { TokenCreateForm } from './token-create-form';
 import { TokenSecretDialog } from './token-secret-dialog';
 
+const LIST_LABELS: PagedLabels = { loading: 'Loading tokens…', failed: 'Could not load tokens', counted: ['token', 'tokens'] };
+
 const TokenRow = ({ token }: { token: ApiToken }) => {
   const revoke = useRevokeToken();
-  const ask = () => {
-    if (window.confirm(`Revoke the token “${token.name}”? Whatever uses it stops working at once.`)) {
-      revoke.mutate({ id: token.id });
-    }
-  };
   return (
     <tr data-testid="token-item" data-token-id={token.id}>
       <th scope="row">{token.name}</th>
@@ -41,15 +36,15 @@ const TokenRow = ({ token }: { token: ApiToken }) => {
       <td>{token.expiresAt ? <RelativeTime value={token.expiresAt} /> : <span className="muted">never</span>}</td>
       <td>{token.lastUsedAt ? <RelativeTime value={token.lastUsedAt} /> : <span className="muted">never</span>}</td>
       <td className="table__actions">
-        <BusyButton
+        <DangerButton
           busy={revoke.isPending}
           busyLabel="Revoking…"
-          className="button button--danger-ghost"
-          onClick={ask}
+          confirm={`Revoke the token “${token.name}”? Whatever uses it stops working at once.`}
+          onConfirm={() => revoke.mutate({ id: token.id })}
           data-testid="token-revoke"
         >
           Revoke
-        </BusyButton>
+        </DangerButton>
         <ActionError error={revoke.error} />
       </td>
     </tr>
@@ -63,7 +58,6 @@ export const ApiTokensSection = ({ canGrantAdmin }: ApiTokensSectionProps) => {
   const [page, setPage] = useState(0);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const tokens = useTokens(page);
-  const data = tokens.data;
 
   return (
     <div className="settings-section">
@@ -72,54 +66,20 @@ export const ApiTokensSection = ({ canGrantAdmin }: ApiTokensSectionProps) => {
         most what its scopes allow.
       </p>
       <TokenCreateForm canGrantAdmin={canGrantAdmin} onCreated={setCreated} />
-      {tokens.isPending ? (
-        <Spinner label="Loading tokens…" />
-      ) : tokens.isError && !data ? (
-        <Alert title="Could not load tokens">{errorMessage(tokens.error)}</Alert>
-      ) : (
-        data && (
-          <>
-            <div className="table-wrap">
-              <table className="table" data-testid="token-list" aria-busy={tokens.isFetching}>
-                <caption className="visually-hidden">Your API tokens</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Prefix</th>
-                    <th scope="col">Scopes</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 ? (
-                    <tr>
-                      <td colSpan={7} className="table__empty">
-                        No tokens yet.
-                      </td>
-                    </tr>
-                  ) : (
-                    data.items.map((token) => <TokenRow key={token.id} token={token} />)
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {data.totalPages > 1 && (
-              <Pagination
-                page={data.page}
-                totalPages={data.totalPages}
-                totalItems={data.totalItems}
-                itemLabel={data.totalItems === 1 ? 'token' : 'tokens'}
-                onPageChange={setPage}
-              />
-            )}
-          </>
-        )
-      )}
+      <Paged query={tokens} {...LIST_LABELS} onPageChange={setPage}>
+        {(data) => (
+          <DataTable
+            testId="token-list"
+            caption="Your API tokens"
+            columns={['Name', 'Prefix', 'Scopes', 'Created', 'Expires', 'Last used', { label: 'Actions', hidden: true }]}
+            rows={data.items}
+            empty="No tokens yet."
+            busy={tokens.isFetching}
+          >
+            {(token) => <TokenRow key={token.id} token={token} />}
+          </DataTable>
+        )}
+      </Paged>
       {created && <TokenSecretDialog token={created} onClose={() => setCreated(null)} />}
     </div>
   );

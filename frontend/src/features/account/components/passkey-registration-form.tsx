@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { errorMessage } from '@/lib/api-client';
 import { defaultPasskeyLabel, isWebAuthnAvailable, WEBAUTHN_UNAVAILABLE_MESSAGE, webAuthnErrorMessage } from '@/lib/webauthn';
 import { useRegisterPasskey } from '../api/register-passkey';
@@ -53,16 +54,20 @@ export const PasskeyRegistrationForm = ({ rpId, onRegistered, onCancel, cancelLa
           Passkey “{register.variables.label.trim()}” added.
         </Alert>
       )}
-      <div className="form__actions">
-        {onCancel && (
-          <button type="button" className="button button--ghost" onClick={onCancel} disabled={register.isPending}>
-            {cancelLabel}
-          </button>
-        )}
-        <button type="submit" className="button button--primary" disabled={register.isPending} data-testid="passkey-register-submit">
-          {register.isPending ? 'Follow your browser’s prompt…' : 'Create passkey'}
-        </button>
-      </div>
+      <SubmitRow
+        before={
+          onCancel && (
+            <button type="button" className="button button--ghost" onClick={onCancel} disabled={register.isPending}>
+              {cancelLabel}
+            </button>
+          )
+        }
+        busy={register.isPending}
+        busyLabel="Follow your browser’s prompt…"
+        data-testid="passkey-register-submit"
+      >
+        Create passkey
+      </SubmitRow>
     </form>
   );
 };

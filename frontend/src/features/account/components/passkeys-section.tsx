@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
+import { DangerButton } from '@/components/danger-button';
 import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
@@ -12,12 +13,6 @@ const PasskeyItem = ({ passkey }: { passkey: Passkey }) => {
   const remove = useDeletePasskey();
   const lastOne = isLastPasskey(remove.error);
 
-  const ask = () => {
-    if (window.confirm(`Remove the passkey “${passkey.label}”? It will no longer sign you in.`)) {
-      remove.mutate({ id: passkey.id });
-    }
-  };
-
   return (
     <li className="item-list__item" data-testid="passkey-item" data-passkey-id={passkey.id}>
       <div className="item-list__main">
@@ -27,15 +22,16 @@ const PasskeyItem = ({ passkey }: { passkey: Passkey }) => {
           {passkey.lastUsedAt ? <RelativeTime value={passkey.lastUsedAt} /> : 'never'}
         </span>
       </div>
-      <button
-        type="button"
-        className="button button--danger-ghost"
-        disabled={remove.isPending || lastOne}
-        onClick={ask}
+      <DangerButton
+        busy={remove.isPending}
+        busyLabel="Removing…"
+        disabled={lastOne}
+        confirm={`Remove the passkey “${passkey.label}”? It will no longer sign you in.`}
+        onConfirm={() => remove.mutate({ id: passkey.id })}
         data-testid="passkey-remove"
       >
-        {remove.isPending ? 'Removing…' : 'Remove'}
-      </button>
+        Remove
+      </DangerButton>
       {lastOne && (
         <div className="item-list__note">
           <Alert tone="warning" title="This is your last passkey" testId="passkey-last-warning">

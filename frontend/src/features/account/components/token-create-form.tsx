@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useCreateToken } from '../api/create-token';
 import { TOKEN_SCOPES, type CreatedToken, type TokenScope } from '../types';
@@ -105,11 +106,9 @@ export const TokenCreateForm = ({ canGrantAdmin, onCreated }: TokenCreateFormPro
         )}
       </fieldset>
       {createToken.isError && <Alert title="Token not created">{errorMessage(createToken.error)}</Alert>}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={createToken.isPending} data-testid="token-create">
-          {createToken.isPending ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
+      <SubmitRow busy={createToken.isPending} busyLabel="Creating…" data-testid="token-create">
+        Create token
+      </SubmitRow>
     </form>
   );
 };

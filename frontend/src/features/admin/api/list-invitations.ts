@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Page } from '@/lib/page';
+import { usePageQuery } from '@/lib/page-query';
 import type { Invitation } from '../types';
 import { adminKeys } from './admin-keys';
 
@@ -11,9 +11,4 @@ export const listInvitations = async (page: number, signal?: AbortSignal): Promi
   return data;
 };
 
-export const useInvitations = (page: number) =>
-  useQuery({
-    queryKey: adminKeys.invitations(page),
-    queryFn: ({ signal }) => listInvitations(page, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useInvitations = (page: number) => usePageQuery(adminKeys.invitations(page), (signal) => listInvitations(page, signal));

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/alert';
-import { BusyButton } from '@/components/busy-button';
-import { Pagination } from '@/components/pagination';
+import { DangerButton } from '@/components/danger-button';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
 import { isUnknownDeadLetter, useEvictDeadLetter } from '../api/evict-dead-letter';
@@ -13,15 +12,10 @@ import { useProjections } from '../api/list-projections';
 import { useRetryDeadLetters } from '../api/retry-dead-letters';
 import type { DeadLetter, RetryOutcome } from '../types';
 
+const LIST_LABELS: PagedLabels = { loading: 'Loading dead letters…', failed: 'Could not load the dead letters', counted: ['dead letter', 'dead letters'] };
+
 const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) => {
   const evict = useEvictDeadLetter();
-  const start = () => {
-    const confirmed = window.confirm(
-      `Evict the ${letter.eventType} event ${letter.eventId} from the “${name}” dead-letter queue? ` +
-        'The read model will never apply it; only a rebuild meets it again.',
-    );
-    if (confirmed) evict.mutate({ name, eventId: letter.eventId });
-  };
   return (
     <li className="item-list__item dead-letter" data-testid="dead-letter" data-event-id={letter.eventId}>
       <div className="item-list__main">
@@ -43,15 +37,18 @@ const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) 
           <RelativeTime value={letter.lastTouched} /> · event id <code>{letter.eventId}</code>
         </span>
       </div>
-      <BusyButton
+      <DangerButton
         busy={evict.isPending}
         busyLabel="Evicting…"
-        className="button button--danger-ghost"
-        onClick={start}
+        confirm={
+          `Evict the ${letter.eventType} event ${letter.eventId} from the “${name}” dead-letter queue? ` +
+          'The read model will never apply it; only a rebuild meets it again.'
+        }
+        onConfirm={() => evict.mutate({ name, eventId: letter.eventId })}
         data-testid="dead-letter-evict"
       >
         Evict
-      </BusyButton>
+      </DangerButton>
       <pre className="code-block dead-letter__cause" data-testid="dead-letter-cause">
         {letter.causeType ?? 'Unknown cause'}
         {letter.causeMessage ? `\n${letter.causeMessage}` : ''}
@@ -108,29 +105,16 @@ export const DeadLettersPanel = ({ name }: DeadLettersPanelProps) => {
         {retry.isSuccess && <RetrySummary outcome={retry.data} />}
         {retry.isError && <Alert title="Retry failed">{errorMessage(retry.error)}</Alert>}
       </div>
-      {letters.isPending ? (
-        <Spinner label="Loading dead letters…" />
-      ) : !data ? (
-        <Alert title="Could not load the dead letters">{errorMessage(letters.error)}</Alert>
-      ) : (
-        <>
+      <Paged query={letters} {...LIST_LABELS} onPageChange={setPage}>
+        {(loaded) => (
           <ul className="item-list" data-testid="dead-letter-list">
-            {data.items.length === 0 && <li className="item-list__empty muted">No dead letters: every event was applied.</li>}
-            {data.items.map((letter) => (
+            {loaded.items.length === 0 && <li className="item-list__empty muted">No dead letters: every event was applied.</li>}
+            {loaded.items.map((letter) => (
               <DeadLetterItem key={letter.eventId} name={name} letter={letter} />
             ))}
           </ul>
-          {data.totalPages > 1 && (
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'dead letter' : 'dead letters'}
-              onPageChange={setPage}
-            />
-          )}
-        </>
-      )}
+        )}
+      </Paged>
     </div>
   );
 };

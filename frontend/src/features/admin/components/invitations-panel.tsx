@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
-import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
-import { Pagination } from '@/components/pagination';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
+import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useDeleteInvitation } from '../api/delete-invitation';
 import { useInvitations } from '../api/list-invitations';
 import { useInviteUser } from '../api/invite-user';
 import type { Invitation } from '../types';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading invitations…', failed: 'Could not load invitations', counted: ['invitation', 'invitations'] };
 
 const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
   const remove = useDeleteInvitation();
@@ -22,15 +24,9 @@ const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
           {invitation.invitedBy ? ` by ${invitation.invitedBy}` : ''}
         </span>
       </div>
-      <BusyButton
-        busy={remove.isPending}
-        busyLabel="Removing…"
-        className="button button--danger-ghost"
-        onClick={() => remove.mutate({ email: invitation.email })}
-        data-testid="invitation-remove"
-      >
+      <DangerButton busy={remove.isPending} busyLabel="Removing…" onConfirm={() => remove.mutate({ email: invitation.email })} data-testid="invitation-remove">
         Remove
-      </BusyButton>
+      </DangerButton>
       {remove.isError && (
         <div className="item-list__note">
           <Alert>{errorMessage(remove.error)}</Alert>
@@ -62,7 +58,6 @@ export const InvitationsPanel = () => {
     : isApiError(invite.error)
       ? invite.error.fieldErrors.email
       : undefined;
-  const data = invitations.data;
 
   return (
     <div className="settings-section">
@@ -89,35 +84,20 @@ export const InvitationsPanel = () => {
             {invite.data?.email ?? invite.variables.email.trim()} is invited.
           </p>
         )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={invite.isPending} data-testid="invite-submit">
-            {invite.isPending ? 'Inviting…' : 'Invite'}
-          </button>
-        </div>
+        <SubmitRow busy={invite.isPending} busyLabel="Inviting…" data-testid="invite-submit">
+          Invite
+        </SubmitRow>
       </form>
-      {invitations.isPending ? (
-        <Spinner label="Loading invitations…" />
-      ) : !data ? (
-        <Alert title="Could not load invitations">{errorMessage(invitations.error)}</Alert>
-      ) : (
-        <>
+      <Paged query={invitations} {...LIST_LABELS} onPageChange={setPage}>
+        {(loaded) => (
           <ul className="item-list" data-testid="invitation-list">
-            {data.items.length === 0 && <li className="item-list__empty muted">No open invitations.</li>}
-            {data.items.map((invitation) => (
+            {loaded.items.length === 0 && <li className="item-list__empty muted">No open invitations.</li>}
+            {loaded.items.map((invitation) => (
               <InvitationItem key={invitation.email} invitation={invitation} />
             ))}
           </ul>
-          {data.totalPages > 1 && (
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'invitation' : 'invitations'}
-              onPageChange={setPage}
-            />
-          )}
-        </>
-      )}
+        )}
+      </Paged>
     </div>
   );
 };

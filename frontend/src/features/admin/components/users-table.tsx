@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { DataTable } from '@/components/data-table';
-import { Pagination } from '@/components/pagination';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { isLastAdmin, useChangeUserRole } from '../api/change-user-role';
 import { useUsers } from '../api/list-users';
 import type { AdminUser } from '../types';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading users…', failed: 'Could not load users', counted: ['user', 'users'] };
 
 type UserRowProps = { user: AdminUser; isYou: boolean; onOwnRolesChanged?: () => void };
 
@@ -72,31 +72,22 @@ export type UsersTableProps = { currentUserId: string; onOwnRolesChanged?: () =>
 export const UsersTable = ({ currentUserId, onOwnRolesChanged }: UsersTableProps) => {
   const [page, setPage] = useState(0);
   const users = useUsers(page);
-  const data = users.data;
-
-  if (users.isPending) return <Spinner label="Loading users…" />;
-  if (!data) return <Alert title="Could not load users">{errorMessage(users.error)}</Alert>;
   return (
-    <>
-      <DataTable
-        testId="admin-users-table"
-        caption="Users"
-        columns={['Email', 'Name', 'Roles', 'Verified', 'Joined', { label: 'Actions', hidden: true }]}
-        rows={data.items}
-        empty="No users yet."
-        busy={users.isFetching}
-      >
-        {(user) => (
-          <UserRow key={user.id} user={user} isYou={user.id === currentUserId} onOwnRolesChanged={onOwnRolesChanged} />
-        )}
-      </DataTable>
-      <Pagination
-        page={data.page}
-        totalPages={data.totalPages}
-        totalItems={data.totalItems}
-        itemLabel={data.totalItems === 1 ? 'user' : 'users'}
-        onPageChange={setPage}
-      />
-    </>
+    <Paged query={users} {...LIST_LABELS} onPageChange={setPage} alwaysPaginate>
+      {(data) => (
+        <DataTable
+          testId="admin-users-table"
+          caption="Users"
+          columns={['Email', 'Name', 'Roles', 'Verified', 'Joined', { label: 'Actions', hidden: true }]}
+          rows={data.items}
+          empty="No users yet."
+          busy={users.isFetching}
+        >
+          {(user) => (
+            <UserRow key={user.id} user={user} isYou={user.id === currentUserId} onOwnRolesChanged={onOwnRolesChanged} />
+          )}
+        </DataTable>
+      )}
+    </Paged>
   );
 };

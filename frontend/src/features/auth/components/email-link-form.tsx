@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { useRequestEmailLink } from '../api/request-email-link';
 import { signInErrorMessage } from '../errors';
 import { rememberReturnPath } from '../return-to';
@@ -54,11 +55,9 @@ export const EmailLinkForm = ({ delivery, returnTo, rememberMe = false }: EmailL
         data-testid="login-email-input"
       />
       {requestLink.isError && <Alert>{signInErrorMessage(requestLink.error)}</Alert>}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={requestLink.isPending} data-testid="login-email-submit">
-          {requestLink.isPending ? 'Sending…' : 'Email me a sign-in link'}
-        </button>
-      </div>
+      <SubmitRow busy={requestLink.isPending} busyLabel="Sending…" className="button" data-testid="login-email-submit">
+        Email me a sign-in link
+      </SubmitRow>
     </form>
   );
 };

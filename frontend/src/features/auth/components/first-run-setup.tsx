@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { isApiError } from '@/lib/api-client';
 import { useClaimAdmin } from '../api/claim-admin';
 import { signInErrorMessage } from '../errors';
@@ -68,11 +69,9 @@ export const FirstRunSetup = ({ delivery, onSetupComplete }: FirstRunSetupProps)
             />
           </div>
           {claim.isError && <Alert>{signInErrorMessage(claim.error)}</Alert>}
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={claim.isPending} data-testid="setup-submit">
-              {claim.isPending ? 'Claiming…' : 'Become the admin'}
-            </button>
-          </div>
+          <SubmitRow busy={claim.isPending} busyLabel="Claiming…" data-testid="setup-submit">
+            Become the admin
+          </SubmitRow>
         </form>
       )}
     </section>

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Page } from '@/lib/page';
+import { usePageQuery } from '@/lib/page-query';
 import type { Delivery } from '../types';
 import { hookKeys } from './hook-keys';
 
@@ -15,9 +15,4 @@ export const listDeliveries = async (id: string, page: number, signal?: AbortSig
   return data;
 };
 
-export const useDeliveries = (id: string, page: number) =>
-  useQuery({
-    queryKey: hookKeys.deliveries(id, page),
-    queryFn: ({ signal }) => listDeliveries(id, page, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useDeliveries = (id: string, page: number) => usePageQuery(hookKeys.deliveries(id, page), (signal) => listDeliveries(id, page, signal));

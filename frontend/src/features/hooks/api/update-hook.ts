@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isVersionMismatch } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useVersionedUpdate } from '@/lib/record-mutations';
 import type { HookInput, HookWriteResult } from '../types';
 import { hookKeys } from './hook-keys';
 import { refreshHookAfterWrite } from './find-hook';
@@ -12,11 +12,4 @@ export const updateHook = async ({ id, patch, expectedVersion }: UpdateHookInput
   return data;
 };
 
-export const useUpdateHook = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateHook,
-    onSuccess: (result) => refreshHookAfterWrite(queryClient, result.id, result.version),
-    onError: (error, { id }) => (isVersionMismatch(error) ? queryClient.invalidateQueries({ queryKey: hookKeys.detail(id) }) : undefined),
-  });
-};
+export const useUpdateHook = () => useVersionedUpdate(updateHook, refreshHookAfterWrite, hookKeys);

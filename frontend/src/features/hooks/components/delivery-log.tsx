@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '@/components/alert';
 import { Badge, type BadgeTone } from '@/components/badge';
-import { Pagination } from '@/components/pagination';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatClock, formatDateTime, formatDuration, shortId } from '@/lib/format';
 import { useDeliveries } from '../api/list-deliveries';
 import { useRedeliver } from '../api/redeliver';
 import { canRedeliver, type Delivery, type DeliveryAttempt } from '../types';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading deliveries…', failed: 'Could not load deliveries', counted: ['delivery', 'deliveries'] };
 
 const STATUS_TONES: Record<string, BadgeTone> = { pending: 'info', delivered: 'success', retrying: 'warning', dead_lettered: 'danger' };
 const ATTEMPT_TONES: Record<string, BadgeTone> = { delivered: 'success', failed: 'danger', refused: 'warning' };
@@ -89,24 +89,16 @@ const DeliveryRow = ({ delivery }: { delivery: Delivery }) => {
 export const DeliveryLog = ({ hookId }: { hookId: string }) => {
   const [page, setPage] = useState(0);
   const deliveries = useDeliveries(hookId, page);
-  if (deliveries.isPending) return <Spinner label="Loading deliveries…" />;
-  if (deliveries.isError && !deliveries.data) return <Alert title="Could not load deliveries">{errorMessage(deliveries.error)}</Alert>;
-  const data = deliveries.data;
   return (
-    <>
-      <ul className="delivery-list" data-testid="hook-deliveries" aria-busy={deliveries.isFetching}>
-        {data.items.length === 0 && <li className="muted delivery-list__empty">No deliveries yet. Send a test event to try the hook.</li>}
-        {data.items.map((delivery) => (
-          <DeliveryRow key={delivery.id} delivery={delivery} />
-        ))}
-      </ul>
-      <Pagination
-        page={data.page}
-        totalPages={data.totalPages}
-        totalItems={data.totalItems}
-        itemLabel={data.totalItems === 1 ? 'delivery' : 'deliveries'}
-        onPageChange={setPage}
-      />
-    </>
+    <Paged query={deliveries} {...LIST_LABELS} onPageChange={setPage} alwaysPaginate>
+      {(data) => (
+        <ul className="delivery-list" data-testid="hook-deliveries" aria-busy={deliveries.isFetching}>
+          {data.items.length === 0 && <li className="muted delivery-list__empty">No deliveries yet. Send a test event to try the hook.</li>}
+          {data.items.map((delivery) => (
+            <DeliveryRow key={delivery.id} delivery={delivery} />
+          ))}
+        </ul>
+      )}
+    </Paged>
   );
 };

@@ -36,8 +36,6 @@ type Values = {
   onFailure: HookFailurePolicy;
 };
 
-const FIELDS: (keyof Values)[] = ['name', 'event', 'matcher', 'type', 'url', 'command', 'sessionId', 'subagentId', 'timeoutSeconds', 'active', 'onFailure'];
-
 const EMPTY: Values = {
   name: '',
   event: 'PreToolUse',
@@ -129,36 +127,24 @@ export const HookForm = (props: HookFormProps) => {
     form.setErrors(byField);
   };
 
-  const submit = form.submitWith(() => {
-    if (props.mode === 'create') {
+  const submit = form.saveWith({
+    create: (values) => {
       const input = inputOf(values);
       create.mutate(input, {
         onSuccess: (result) => {
           // The secret goes to the dialog only, never stays in the mutation's state.
           create.reset();
-          props.onCreated(result, input.name);
+          props.onCreated?.(result, input.name);
         },
         onError,
       });
-      return;
-    }
-    form.savePatch(patchOf(form.base, values), (patch) =>
-      update.mutate({ id: props.hook.id, patch, expectedVersion: props.hook.version }, { onSuccess: form.markSaved, onError }),
-    );
+    },
+    patchOf,
+    update: (patch, hook) => update.mutate({ id: hook.id, patch, expectedVersion: hook.version }, { onSuccess: form.markSaved, onError }),
   });
 
   return (
-    <SaveForm
-      mode={props.mode}
-      name="hook"
-      thing="hook"
-      testIdPrefix="hook"
-      className="hook-form"
-      mutation={mutation}
-      saved={form.saved}
-      placedFields={FIELDS}
-      onSubmit={submit}
-    >
+    <SaveForm name="hook" className="hook-form" mutation={mutation} form={form} onSubmit={submit}>
       <div className="form__row">
         <TextField label="Name" {...form.bind('name')} placeholder="audit log" data-testid="hook-name" />
         <SelectField

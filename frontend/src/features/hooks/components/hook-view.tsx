@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionError } from '@/components/action-error';
 import { Badge } from '@/components/badge';
 import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { Fact } from '@/components/fact';
 import { PageHeader } from '@/components/page-header';
@@ -36,9 +37,6 @@ const HookActions = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void })
       },
     );
   };
-  const deleteNow = () => {
-    if (window.confirm(`Delete the hook “${hook.name}”? Its delivery log goes with it.`)) remove.mutate({ id: hook.id }, { onSuccess: onDeleted });
-  };
   const failure = test.error ?? rotate.error ?? remove.error;
 
   return (
@@ -61,15 +59,15 @@ const HookActions = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void })
           Rotate secret
         </BusyButton>
       )}
-      <BusyButton
+      <DangerButton
         busy={remove.isPending}
         busyLabel="Deleting…"
-        className="button button--danger-ghost"
-        onClick={deleteNow}
+        confirm={`Delete the hook “${hook.name}”? Its delivery log goes with it.`}
+        onConfirm={() => remove.mutate({ id: hook.id }, { onSuccess: onDeleted })}
         data-testid="hook-delete"
       >
         Delete
-      </BusyButton>
+      </DangerButton>
       {test.isSuccess && (
         <span role="status" className="muted" data-testid="hook-test-sent">
           Test event queued{test.data?.deliveryId ? ` (delivery ${shortId(test.data.deliveryId)})` : ''}.

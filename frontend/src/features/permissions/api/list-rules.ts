@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Page } from '@/lib/page';
+import { usePageQuery } from '@/lib/page-query';
 import type { Rule, RuleScope } from '../types';
 import { permissionKeys } from './permission-keys';
 
@@ -15,9 +15,4 @@ export const listRules = async (scope: RuleScope, page: number, signal?: AbortSi
   return data;
 };
 
-export const useRules = (scope: RuleScope, page: number) =>
-  useQuery({
-    queryKey: permissionKeys.ruleList(scope, page),
-    queryFn: ({ signal }) => listRules(scope, page, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useRules = (scope: RuleScope, page: number) => usePageQuery(permissionKeys.ruleList(scope, page), (signal) => listRules(scope, page, signal));

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { shortId } from '@/lib/format';
 import { useSessionChoices, useSubagentChoices } from '@/lib/choices';
 import { useSimulateToolCall } from '../api/simulate-tool-call';
@@ -128,11 +129,9 @@ export const PermissionSimulator = () => {
           data-testid="simulate-input"
         />
         <FormError error={simulate.error} title="Could not simulate" placedFields={['tool', 'input']} testId="simulate-error" />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={simulate.isPending} data-testid="simulate-submit">
-            {simulate.isPending ? 'Evaluating…' : 'Simulate'}
-          </button>
-        </div>
+        <SubmitRow busy={simulate.isPending} busyLabel="Evaluating…" data-testid="simulate-submit">
+          Simulate
+        </SubmitRow>
       </form>
       {simulate.data && !simulate.isPending && <SimulationResult simulation={simulate.data} />}
     </div>

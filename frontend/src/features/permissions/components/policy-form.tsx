@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { TextAreaField, TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError, isVersionMismatch, problemCode } from '@/lib/api-client';
 import { useCreatePolicy } from '../api/create-policy';
 import { useUpdatePolicy } from '../api/update-policy';
@@ -237,14 +238,18 @@ export const PolicyForm = (props: PolicyFormProps) => {
           </button>
         </div>
       </fieldset>
-      <div className="form__actions">
-        <button type="button" className="button" onClick={props.onCancel} data-testid="policy-cancel">
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={mutation.isPending} data-testid="policy-save">
-          {mutation.isPending ? 'Saving…' : creating ? 'Create policy' : 'Save policy'}
-        </button>
-      </div>
+      <SubmitRow
+        before={
+          <button type="button" className="button" onClick={props.onCancel} data-testid="policy-cancel">
+            Cancel
+          </button>
+        }
+        busy={mutation.isPending}
+        busyLabel="Saving…"
+        data-testid="policy-save"
+      >
+        {creating ? 'Create policy' : 'Save policy'}
+      </SubmitRow>
     </form>
   );
 };

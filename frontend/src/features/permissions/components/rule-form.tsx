@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { SelectField, TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { problemCode } from '@/lib/api-client';
 import { useAddRule } from '../api/add-rule';
 import { OUTCOMES, PERMISSION_GLOBAL_ADMIN_ONLY, targetProblem, type Outcome, type ScopeTarget } from '../types';
@@ -85,16 +86,20 @@ export const RuleForm = ({ canWriteGlobal }: { canWriteGlobal: boolean }) => {
           scopeError={errors.scope}
         />
       </div>
-      <div className="form__actions">
-        {added && (
-          <span role="status" className="muted" data-testid="rule-added">
-            {added}
-          </span>
-        )}
-        <button type="submit" className="button button--primary" disabled={addRule.isPending} data-testid="rule-add">
-          {addRule.isPending ? 'Adding…' : 'Add rule'}
-        </button>
-      </div>
+      <SubmitRow
+        before={
+          added && (
+            <span role="status" className="muted" data-testid="rule-added">
+              {added}
+            </span>
+          )
+        }
+        busy={addRule.isPending}
+        busyLabel="Adding…"
+        data-testid="rule-add"
+      >
+        Add rule
+      </SubmitRow>
     </form>
   );
 };

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ActionError } from '@/components/action-error';
-import { Alert } from '@/components/alert';
-import { BusyButton } from '@/components/busy-button';
-import { Pagination } from '@/components/pagination';
+import { DangerButton } from '@/components/danger-button';
+import { DataTable } from '@/components/data-table';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
 import { shortId } from '@/lib/format';
 import { useDeleteRule } from '../api/delete-rule';
 import { useRules } from '../api/list-rules';
 import { RULE_SCOPES, type Rule, type RuleScope } from '../types';
 import { OutcomeBadge } from './outcome-badge';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading rules…', failed: 'Could not load rules', counted: ['rules', 'rules'] };
 
 const SCOPE_TITLES: Record<RuleScope, string> = {
   global: 'Global rules',
@@ -39,9 +39,6 @@ const Target = ({ rule }: { rule: Rule }) =>
 
 const RuleRow = ({ rule, canDelete }: { rule: Rule; canDelete: boolean }) => {
   const remove = useDeleteRule();
-  const ask = () => {
-    if (window.confirm(`Delete the ${rule.scope} rule “${rule.rule}” (${rule.outcome})?`)) remove.mutate({ id: rule.id });
-  };
   return (
     <tr data-testid={`rule-row-${rule.id}`}>
       <th scope="row">
@@ -58,15 +55,15 @@ const RuleRow = ({ rule, canDelete }: { rule: Rule; canDelete: boolean }) => {
       </td>
       <td className="table__actions">
         {canDelete && (
-          <BusyButton
+          <DangerButton
             busy={remove.isPending}
             busyLabel="Deleting…"
-            className="button button--danger-ghost"
-            onClick={ask}
+            confirm={`Delete the ${rule.scope} rule “${rule.rule}” (${rule.outcome})?`}
+            onConfirm={() => remove.mutate({ id: rule.id })}
             data-testid="rule-delete"
           >
             Delete
-          </BusyButton>
+          </DangerButton>
         )}
         <ActionError error={remove.error} />
       </td>
@@ -81,46 +78,20 @@ const ScopeRules = ({ scope, canWriteGlobal }: { scope: RuleScope; canWriteGloba
   return (
     <Panel title={`${SCOPE_TITLES[scope]}${data ? ` · ${data.totalItems}` : ''}`} labelledBy={`rules-${scope}-title`}>
       <p className="muted">{SCOPE_NOTES[scope]}</p>
-      {rules.isPending ? (
-        <Spinner label="Loading rules…" />
-      ) : rules.isError && !data ? (
-        <Alert title="Could not load rules">{errorMessage(rules.error)}</Alert>
-      ) : (
-        data && (
-          <>
-            <div className="table-wrap">
-              <table className="table" data-testid={`rules-${scope}`} aria-busy={rules.isFetching}>
-                <caption className="visually-hidden">{SCOPE_TITLES[scope]}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Rule</th>
-                    <th scope="col">Outcome</th>
-                    <th scope="col">For</th>
-                    <th scope="col">Added</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.length === 0 ? (
-                    <tr>
-                      <td colSpan={5} className="table__empty">
-                        No {scope} rules.
-                      </td>
-                    </tr>
-                  ) : (
-                    data.items.map((rule) => <RuleRow key={rule.id} rule={rule} canDelete={scope !== 'global' || canWriteGlobal} />)
-                  )}
-                </tbody>
-              </table>
-            </div>
-            {data.totalPages > 1 && (
-              <Pagination page={data.page} totalPages={data.totalPages} totalItems={data.totalItems} itemLabel="rules" onPageChange={setPage} />
-            )}
-          </>
-        )
-      )}
+      <Paged query={rules} {...LIST_LABELS} onPageChange={setPage}>
+        {(loaded) => (
+          <DataTable
+            testId={`rules-${scope}`}
+            caption={SCOPE_TITLES[scope]}
+            columns={['Rule', 'Outcome', 'For', 'Added', { label: 'Actions', hidden: true }]}
+            rows={loaded.items}
+            empty={`No ${scope} rules.`}
+            busy={rules.isFetching}
+          >
+            {(rule) => <RuleRow key={rule.id} rule={rule} canDelete={scope !== 'global' || canWriteGlobal} />}
+          </DataTable>
+        )}
+      </Paged>
     </Panel>
   );
 };

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isVersionMismatch } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useVersionedWrite } from '@/lib/record-mutations';
 import type { SessionMode, WriteResult } from '../types';
 import { refreshAfterWrite, reloadStaleSession } from './find-session';
 
@@ -10,11 +10,4 @@ export const changeSessionMode = async ({ id, mode, expectedVersion }: ChangeSes
   return data;
 };
 
-export const useChangeSessionMode = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: changeSessionMode,
-    onSuccess: (result) => refreshAfterWrite(queryClient, result.id, result.version),
-    onError: (error, { id }) => (isVersionMismatch(error) ? reloadStaleSession(queryClient, id) : undefined),
-  });
-};
+export const useChangeSessionMode = () => useVersionedWrite(changeSessionMode, refreshAfterWrite, reloadStaleSession);

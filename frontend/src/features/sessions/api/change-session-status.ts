@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isVersionMismatch } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useVersionedWrite } from '@/lib/record-mutations';
 import type { SessionStatus, WriteResult } from '../types';
 import { refreshAfterWrite, reloadStaleSession } from './find-session';
 
@@ -21,11 +21,4 @@ export const changeSessionStatus = async ({
   return data;
 };
 
-export const useChangeSessionStatus = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: changeSessionStatus,
-    onSuccess: (result) => refreshAfterWrite(queryClient, result.id, result.version),
-    onError: (error, { id }) => (isVersionMismatch(error) ? reloadStaleSession(queryClient, id) : undefined),
-  });
-};
+export const useChangeSessionStatus = () => useVersionedWrite(changeSessionStatus, refreshAfterWrite, reloadStaleSession);

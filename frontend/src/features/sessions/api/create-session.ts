@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useRecordWrite } from '@/lib/record-mutations';
 import type { Metadata, SessionMode, SessionSource, WriteResult } from '../types';
 import { refreshAfterWrite } from './find-session';
 
@@ -26,11 +26,5 @@ export const createSession = async (input: CreateSessionInput): Promise<WriteRes
   return data;
 };
 
-export const useCreateSession = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createSession,
-    // Awaited by mutateAsync, so the session page opens with the new session already loaded.
-    onSuccess: (result) => refreshAfterWrite(queryClient, result.id, result.version),
-  });
-};
+// Awaited by mutateAsync, so the session page opens with the new session already loaded.
+export const useCreateSession = () => useRecordWrite(createSession, refreshAfterWrite);

@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { usePageQuery } from '@/lib/page-query';
 import type { Page, SessionMode, SessionSource, SessionStatus, SessionSummary } from '../types';
 import { sessionKeys } from './session-keys';
 
@@ -32,9 +32,4 @@ export const listSessions = async (filters: SessionFilters, signal?: AbortSignal
   return data;
 };
 
-export const useSessions = (filters: SessionFilters) =>
-  useQuery({
-    queryKey: sessionKeys.list(filters),
-    queryFn: ({ signal }) => listSessions(filters, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useSessions = (filters: SessionFilters) => usePageQuery(sessionKeys.list(filters), (signal) => listSessions(filters, signal));

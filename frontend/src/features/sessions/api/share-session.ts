@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useRecordWrite } from '@/lib/record-mutations';
 import type { WriteResult } from '../types';
 import { refreshAfterWrite } from './find-session';
 
@@ -10,10 +10,4 @@ export const shareSession = async ({ id, shared }: ShareSessionInput): Promise<W
   return data;
 };
 
-export const useShareSession = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: shareSession,
-    onSuccess: (result) => refreshAfterWrite(queryClient, result.id, result.version),
-  });
-};
+export const useShareSession = () => useRecordWrite(shareSession, refreshAfterWrite);

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isVersionMismatch } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useVersionedWrite } from '@/lib/record-mutations';
 import type { Metadata, WriteResult } from '../types';
 import { refreshAfterWrite, reloadStaleSession } from './find-session';
 
@@ -20,11 +20,4 @@ export const updateSession = async ({ id, patch, expectedVersion }: UpdateSessio
   return data;
 };
 
-export const useUpdateSession = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateSession,
-    onSuccess: (result) => refreshAfterWrite(queryClient, result.id, result.version),
-    onError: (error, { id }) => (isVersionMismatch(error) ? reloadStaleSession(queryClient, id) : undefined),
-  });
-};
+export const useUpdateSession = () => useVersionedWrite(updateSession, refreshAfterWrite, reloadStaleSession);

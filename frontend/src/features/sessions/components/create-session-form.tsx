@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
+import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { humanize } from '@/lib/format';
 import { useCreateSession, type CreateSessionInput } from '../api/create-session';
@@ -113,11 +114,9 @@ export const CreateSessionForm = ({ onCreated }: CreateSessionFormProps) => {
         <TextField label="Branch" {...bind('branch')} data-testid="create-session-branch" />
       </div>
       <TextField label="Environment" {...bind('environment')} placeholder="local, staging…" data-testid="create-session-environment" />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={pending} data-testid="create-session-submit">
-          {pending ? 'Creating…' : 'Create session'}
-        </button>
-      </div>
+      <SubmitRow busy={pending} busyLabel="Creating…" data-testid="create-session-submit">
+        Create session
+      </SubmitRow>
     </form>
   );
 };

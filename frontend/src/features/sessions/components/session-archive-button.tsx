@@ -1,5 +1,5 @@
 import { Alert } from '@/components/alert';
-import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { errorMessage } from '@/lib/api-client';
 import { useArchiveSession } from '../api/archive-session';
 
@@ -7,23 +7,17 @@ export type SessionArchiveButtonProps = { sessionId: string; title: string; onAr
 
 export const SessionArchiveButton = ({ sessionId, title, onArchived }: SessionArchiveButtonProps) => {
   const archiveSession = useArchiveSession();
-  const archive = () => {
-    const confirmed = window.confirm(
-      `Archive "${title}"? It disappears from lists and reads; its history stays in the event store.`,
-    );
-    if (confirmed) archiveSession.mutate({ id: sessionId }, { onSuccess: onArchived });
-  };
   return (
     <>
-      <BusyButton
+      <DangerButton
         busy={archiveSession.isPending}
         busyLabel="Archiving…"
-        className="button button--danger-ghost"
-        onClick={archive}
+        confirm={`Archive "${title}"? It disappears from lists and reads; its history stays in the event store.`}
+        onConfirm={() => archiveSession.mutate({ id: sessionId }, { onSuccess: onArchived })}
         data-testid="session-archive"
       >
         Archive
-      </BusyButton>
+      </DangerButton>
       {archiveSession.isError && <Alert>{errorMessage(archiveSession.error)}</Alert>}
     </>
   );

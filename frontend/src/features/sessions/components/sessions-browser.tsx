@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert } from '@/components/alert';
-import { Pagination } from '@/components/pagination';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { DEFAULT_PAGE_SIZE, useSessions, type SessionFilters } from '../api/list-sessions';
 import { SESSION_MODES, SESSION_SOURCES, SESSION_STATUSES, type SessionMode, type SessionSource, type SessionStatus } from '../types';
 import { SessionsFilters } from './sessions-filters';
 import { SessionsTable } from './sessions-table';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading sessions…', failed: 'Could not load sessions', counted: ['session', 'sessions'] };
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -48,31 +47,18 @@ export const SessionsBrowser = () => {
   const update = (change: Partial<SessionFilters>, resetPage = true) =>
     setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
 
-  const data = sessions.data;
   return (
     <div className="sessions-browser">
       <SessionsFilters filters={filters} onChange={(change) => update(change)} />
-      {sessions.isError && <Alert title="Could not load sessions">{errorMessage(sessions.error)}</Alert>}
-      {sessions.isPending ? (
-        <Spinner label="Loading sessions…" />
-      ) : (
-        data && (
-          <>
-            <SessionsTable
-              sessions={data.items}
-              busy={sessions.isFetching}
-              emptyMessage={filtered ? 'No session matches these filters.' : 'No sessions yet. Create the first one.'}
-            />
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'session' : 'sessions'}
-              onPageChange={(page) => update({ page }, false)}
-            />
-          </>
-        )
-      )}
+      <Paged query={sessions} {...LIST_LABELS} onPageChange={(page) => update({ page }, false)} browser>
+        {(loaded) => (
+          <SessionsTable
+            sessions={loaded.items}
+            busy={sessions.isFetching}
+            emptyMessage={filtered ? 'No session matches these filters.' : 'No sessions yet. Create the first one.'}
+          />
+        )}
+      </Paged>
     </div>
   );
 };

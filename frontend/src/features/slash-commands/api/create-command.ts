@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useRecordWrite } from '@/lib/record-mutations';
 import type { CommandInput, WriteResult } from '../types';
 import { refreshCommandAfterWrite } from './find-command';
 
@@ -9,10 +9,4 @@ export const createCommand = async (input: CommandInput): Promise<WriteResult> =
   return data;
 };
 
-export const useCreateCommand = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createCommand,
-    onSuccess: (result) => refreshCommandAfterWrite(queryClient, result.id, result.version),
-  });
-};
+export const useCreateCommand = () => useRecordWrite(createCommand, refreshCommandAfterWrite);

@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { refreshNowAndSoon } from '@/lib/use-event-refresh';
+import { useDeleteRecord } from '@/lib/record-mutations';
 import { commandKeys } from './command-keys';
 
 /** `DELETE /api/slash-commands/{id}`. */
@@ -8,13 +7,4 @@ export const deleteCommand = async ({ id }: { id: string }): Promise<void> => {
   await api.delete<void>(`/api/slash-commands/${encodeURIComponent(id)}`);
 };
 
-export const useDeleteCommand = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteCommand,
-    onSuccess: (_, { id }) => {
-      queryClient.removeQueries({ queryKey: commandKeys.detail(id), exact: true });
-      return refreshNowAndSoon(queryClient, commandKeys.lists());
-    },
-  });
-};
+export const useDeleteCommand = () => useDeleteRecord(deleteCommand, commandKeys);

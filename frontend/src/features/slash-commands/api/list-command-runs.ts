@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Page } from '@/lib/page';
+import { usePageQuery } from '@/lib/page-query';
 import type { CommandRun } from '../types';
 import { commandKeys } from './command-keys';
 
@@ -15,9 +15,4 @@ export const listCommandRuns = async (id: string, page: number, signal?: AbortSi
   return data;
 };
 
-export const useCommandRuns = (id: string, page: number) =>
-  useQuery({
-    queryKey: commandKeys.runs(id, page),
-    queryFn: ({ signal }) => listCommandRuns(id, page, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useCommandRuns = (id: string, page: number) => usePageQuery(commandKeys.runs(id, page), (signal) => listCommandRuns(id, page, signal));

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Page } from '@/lib/page';
+import { usePageQuery } from '@/lib/page-query';
 import type { CommandSummary } from '../types';
 import { commandKeys } from './command-keys';
 
@@ -26,9 +26,4 @@ export const listCommands = async (filters: CommandFilters, signal?: AbortSignal
   return data;
 };
 
-export const useCommands = (filters: CommandFilters) =>
-  useQuery({
-    queryKey: commandKeys.list(filters),
-    queryFn: ({ signal }) => listCommands(filters, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useCommands = (filters: CommandFilters) => usePageQuery(commandKeys.list(filters), (signal) => listCommands(filters, signal));

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isVersionMismatch } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useVersionedUpdate } from '@/lib/record-mutations';
 import type { CommandInput, WriteResult } from '../types';
 import { commandKeys } from './command-keys';
 import { refreshCommandAfterWrite } from './find-command';
@@ -12,12 +12,4 @@ export const updateCommand = async ({ id, patch, expectedVersion }: UpdateComman
   return data;
 };
 
-export const useUpdateCommand = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateCommand,
-    onSuccess: (result) => refreshCommandAfterWrite(queryClient, result.id, result.version),
-    onError: (error, { id }) =>
-      isVersionMismatch(error) ? queryClient.invalidateQueries({ queryKey: commandKeys.detail(id) }) : undefined,
-  });
-};
+export const useUpdateCommand = () => useVersionedUpdate(updateCommand, refreshCommandAfterWrite, commandKeys);

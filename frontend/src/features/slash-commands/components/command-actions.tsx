@@ -2,6 +2,7 @@ import { useDeleteCommand } from '../api/delete-command';
 import { useExportCommand } from '../api/export-command';
 import { ActionError } from '@/components/action-error';
 import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 
 export const CommandExportButton = ({ id, name }: { id: string; name: string }) => {
   const exportCommand = useExportCommand();
@@ -22,20 +23,17 @@ export const CommandExportButton = ({ id, name }: { id: string; name: string }) 
 
 export const CommandDeleteButton = ({ id, name, onDeleted }: { id: string; name: string; onDeleted: () => void }) => {
   const remove = useDeleteCommand();
-  const ask = () => {
-    if (window.confirm(`Delete /${name}? Its past runs stay in the runs list.`)) remove.mutate({ id }, { onSuccess: onDeleted });
-  };
   return (
     <>
-      <BusyButton
+      <DangerButton
         busy={remove.isPending}
         busyLabel="Deleting…"
-        className="button button--danger-ghost"
-        onClick={ask}
+        confirm={`Delete /${name}? Its past runs stay in the runs list.`}
+        onConfirm={() => remove.mutate({ id }, { onSuccess: onDeleted })}
         data-testid="command-delete"
       >
         Delete
-      </BusyButton>
+      </DangerButton>
       <ActionError error={remove.error} prefix="Not deleted: " />
     </>
   );

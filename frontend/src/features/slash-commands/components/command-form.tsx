@@ -26,8 +26,6 @@ type Values = {
   shared: boolean;
 };
 
-const FIELDS: (keyof Values)[] = ['kind', 'name', 'description', 'script', 'workingDirectory', 'argumentHint', 'allowedTools', 'model', 'shared'];
-
 const EMPTY: Values = {
   kind: 'script',
   name: '',
@@ -108,14 +106,12 @@ export const CommandForm = (props: CommandFormProps) => {
 
   const onError = form.refusedWith({ [SLASH_COMMAND_NAME_TAKEN]: ['name', 'You already have a command with this name.'] });
 
-  const submit = form.submitWith(() => {
-    if (props.mode === 'create') {
-      create.mutate(inputOf(values), { onSuccess: (result) => props.onSaved(result.id), onError });
-      return;
-    }
-    form.savePatch(patchOf(form.base, values), (patch) =>
+  const submit = form.saveWith({
+    create: (values) => create.mutate(inputOf(values), { onSuccess: (result) => props.onSaved?.(result.id), onError }),
+    patchOf,
+    update: (patch, command) =>
       update.mutate(
-        { id: props.command.id, patch, expectedVersion: props.command.version },
+        { id: command.id, patch, expectedVersion: command.version },
         {
           onSuccess: (result) => {
             form.markSaved();
@@ -124,21 +120,10 @@ export const CommandForm = (props: CommandFormProps) => {
           onError,
         },
       ),
-    );
   });
 
   return (
-    <SaveForm
-      mode={props.mode}
-      name="slash command"
-      thing="command"
-      testIdPrefix="command"
-      className="command-form"
-      mutation={mutation}
-      saved={form.saved}
-      placedFields={FIELDS}
-      onSubmit={submit}
-    >
+    <SaveForm name="slash command" thing="command" className="command-form" mutation={mutation} form={form} onSubmit={submit}>
       <div className="form__row">
         <TextField
           label="Name"

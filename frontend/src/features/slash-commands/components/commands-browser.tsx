@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert } from '@/components/alert';
 import { SearchField, SelectField } from '@/components/field';
-import { Pagination } from '@/components/pagination';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { COMMANDS_PAGE_SIZE, useCommands, type CommandFilters, type CommandOwnership } from '../api/list-commands';
 import type { CommandSummary, StartedRun } from '../types';
 import { CommandRunDialog } from './command-run-dialog';
 import { CommandsTable } from './commands-table';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading slash commands…', failed: 'Could not load slash commands', counted: ['command', 'commands'] };
 
 export const COMMAND_SEARCH_DEBOUNCE_MS = 300;
 
@@ -58,7 +57,6 @@ export const CommandsBrowser = ({ onStarted }: CommandsBrowserProps) => {
   }, [debounced]);
 
   const filtered = Boolean(filters.q || filters.ownership !== 'all');
-  const data = commands.data;
   return (
     <div className="browser">
       <form className="filters filters--compact" role="search" aria-label="Filter slash commands" onSubmit={(e) => e.preventDefault()}>
@@ -72,28 +70,16 @@ export const CommandsBrowser = ({ onStarted }: CommandsBrowserProps) => {
           data-testid="commands-filter-ownership"
         />
       </form>
-      {commands.isError && <Alert title="Could not load slash commands">{errorMessage(commands.error)}</Alert>}
-      {commands.isPending ? (
-        <Spinner label="Loading slash commands…" />
-      ) : (
-        data && (
-          <>
-            <CommandsTable
-              commands={data.items}
-              busy={commands.isFetching}
-              emptyMessage={filtered ? 'No command matches these filters.' : 'No slash commands yet. Create one or import your .claude/commands.'}
-              onRun={setRunning}
-            />
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'command' : 'commands'}
-              onPageChange={(page) => update({ page }, false)}
-            />
-          </>
-        )
-      )}
+      <Paged query={commands} {...LIST_LABELS} onPageChange={(page) => update({ page }, false)} browser>
+        {(loaded) => (
+          <CommandsTable
+            commands={loaded.items}
+            busy={commands.isFetching}
+            emptyMessage={filtered ? 'No command matches these filters.' : 'No slash commands yet. Create one or import your .claude/commands.'}
+            onRun={setRunning}
+          />
+        )}
+      </Paged>
       {running && <CommandRunDialog command={running} onClose={() => setRunning(null)} onStarted={onStarted} />}
     </div>
   );

@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { refreshNowAndSoon } from '@/lib/use-event-refresh';
+import { useDeleteRecord } from '@/lib/record-mutations';
 import { subagentKeys } from './subagent-keys';
 
 /** `DELETE /api/subagents/{id}`. */
@@ -8,13 +7,4 @@ export const deleteSubagent = async ({ id }: { id: string }): Promise<void> => {
   await api.delete<void>(`/api/subagents/${encodeURIComponent(id)}`);
 };
 
-export const useDeleteSubagent = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteSubagent,
-    onSuccess: (_, { id }) => {
-      queryClient.removeQueries({ queryKey: subagentKeys.detail(id), exact: true });
-      return refreshNowAndSoon(queryClient, subagentKeys.lists());
-    },
-  });
-};
+export const useDeleteSubagent = () => useDeleteRecord(deleteSubagent, subagentKeys);

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, isVersionMismatch } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
+import { useVersionedUpdate } from '@/lib/record-mutations';
 import type { SubagentInput, WriteResult } from '../types';
 import { refreshSubagentAfterWrite } from './find-subagent';
 import { subagentKeys } from './subagent-keys';
@@ -12,11 +12,4 @@ export const updateSubagent = async ({ id, patch, expectedVersion }: UpdateSubag
   return data;
 };
 
-export const useUpdateSubagent = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateSubagent,
-    onSuccess: (result) => refreshSubagentAfterWrite(queryClient, result.id, result.version),
-    onError: (error, { id }) => (isVersionMismatch(error) ? queryClient.invalidateQueries({ queryKey: subagentKeys.detail(id) }) : undefined),
-  });
-};
+export const useUpdateSubagent = () => useVersionedUpdate(updateSubagent, refreshSubagentAfterWrite, subagentKeys);

@@ -8,7 +8,6 @@ import { SUBAGENT_NAME_TAKEN, type Subagent, type SubagentInput } from '../types
 
 type Values = { name: string; description: string; prompt: string; tools: string; model: string; settings: string; shared: boolean };
 
-const FIELDS: (keyof Values)[] = ['name', 'description', 'prompt', 'tools', 'model', 'settings', 'shared'];
 const EMPTY: Values = { name: '', description: '', prompt: '', tools: '', model: '', settings: '', shared: false };
 
 const valuesOf = (subagent: Subagent): Values => ({
@@ -73,34 +72,20 @@ export type SubagentFormProps =
 /** What a Claude Code subagent file holds: name, description, prompt, tools and model. */
 export const SubagentForm = (props: SubagentFormProps) => {
   const form = useVersionedForm({ record: props.subagent, valuesOf, empty: EMPTY, validate });
-  const { values } = form;
   const create = useCreateSubagent();
   const update = useUpdateSubagent();
   const mutation = props.mode === 'create' ? create : update;
 
   const onError = form.refusedWith({ [SUBAGENT_NAME_TAKEN]: ['name', 'You already have a subagent with this name.'] });
 
-  const submit = form.submitWith(() => {
-    if (props.mode === 'create') {
-      create.mutate(inputOf(values), { onSuccess: (result) => props.onSaved(result.id), onError });
-      return;
-    }
-    form.savePatch(patchOf(form.base, values), (patch) =>
-      update.mutate({ id: props.subagent.id, patch, expectedVersion: props.subagent.version }, { onSuccess: form.markSaved, onError }),
-    );
+  const submit = form.saveWith({
+    create: (values) => create.mutate(inputOf(values), { onSuccess: (result) => props.onSaved?.(result.id), onError }),
+    patchOf,
+    update: (patch, subagent) => update.mutate({ id: subagent.id, patch, expectedVersion: subagent.version }, { onSuccess: form.markSaved, onError }),
   });
 
   return (
-    <SaveForm
-      mode={props.mode}
-      name="subagent"
-      thing="subagent"
-      testIdPrefix="subagent"
-      mutation={mutation}
-      saved={form.saved}
-      placedFields={FIELDS}
-      onSubmit={submit}
-    >
+    <SaveForm name="subagent" mutation={mutation} form={form} onSubmit={submit}>
       <div className="form__row">
         <TextField label="Name" {...form.bind('name')} placeholder="code-reviewer" spellCheck={false} data-testid="subagent-name" />
         <TextField label="Model" {...form.bind('model')} placeholder="sonnet, opus, inherit…" spellCheck={false} data-testid="subagent-model" />

@@ -1,5 +1,6 @@
 import { ActionError } from '@/components/action-error';
 import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { OwnershipBadges } from '@/components/ownership-badges';
 import { PageHeader } from '@/components/page-header';
@@ -15,11 +16,6 @@ import { SubagentForm } from './subagent-form';
 const Actions = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted: () => void }) => {
   const exportSubagent = useExportSubagent();
   const remove = useDeleteSubagent();
-  const ask = () => {
-    if (window.confirm(`Delete the subagent “${subagent.name}”? Its rules and policy assignments go with it.`)) {
-      remove.mutate({ id: subagent.id }, { onSuccess: onDeleted });
-    }
-  };
   const failure = exportSubagent.error ?? remove.error;
   return (
     <>
@@ -32,15 +28,15 @@ const Actions = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted: () =>
         Export .md
       </BusyButton>
       {subagent.mine && (
-        <BusyButton
+        <DangerButton
           busy={remove.isPending}
           busyLabel="Deleting…"
-          className="button button--danger-ghost"
-          onClick={ask}
+          confirm={`Delete the subagent “${subagent.name}”? Its rules and policy assignments go with it.`}
+          onConfirm={() => remove.mutate({ id: subagent.id }, { onSuccess: onDeleted })}
           data-testid="subagent-delete"
         >
           Delete
-        </BusyButton>
+        </DangerButton>
       )}
       <ActionError error={failure} />
     </>

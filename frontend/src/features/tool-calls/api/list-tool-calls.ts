@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import type { Page } from '@/lib/page';
+import { usePageQuery } from '@/lib/page-query';
 import type { ToolCallStatus, ToolCallSummary } from '../types';
 import { toolCallKeys } from './tool-call-keys';
 
@@ -33,9 +33,4 @@ export const listToolCalls = async (filters: ToolCallFilters, signal?: AbortSign
   return data;
 };
 
-export const useToolCalls = (filters: ToolCallFilters) =>
-  useQuery({
-    queryKey: toolCallKeys.list(filters),
-    queryFn: ({ signal }) => listToolCalls(filters, signal),
-    placeholderData: keepPreviousData,
-  });
+export const useToolCalls = (filters: ToolCallFilters) => usePageQuery(toolCallKeys.list(filters), (signal) => listToolCalls(filters, signal));

@@ -1,12 +1,9 @@
+import { recordKeys } from '@/lib/query-keys';
 import type { ToolCallFilters } from './list-tool-calls';
 
 /** Query keys of tool calls: lists, one call and what hangs off it. */
 export const toolCallKeys = {
-  all: ['tool-calls'] as const,
-  lists: () => [...toolCallKeys.all, 'list'] as const,
-  list: (filters: ToolCallFilters) => [...toolCallKeys.lists(), filters] as const,
-  details: () => [...toolCallKeys.all, 'detail'] as const,
-  detail: (id: string) => [...toolCallKeys.details(), id] as const,
+  ...recordKeys<ToolCallFilters>('tool-calls'),
   trail: (id: string) => [...toolCallKeys.all, 'trail', id] as const,
   output: (id: string) => [...toolCallKeys.all, 'output', id] as const,
   deliveries: (id: string) => [...toolCallKeys.all, 'deliveries', id] as const,

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert } from '@/components/alert';
-import { Pagination } from '@/components/pagination';
-import { Spinner } from '@/components/spinner';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { Tabs } from '@/components/tabs';
-import { errorMessage } from '@/lib/api-client';
 import { useApprovals } from '../api/list-approvals';
 import type { ApprovalView } from '../types';
 import { ApprovalItem, type Notice } from './approval-item';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading approvals…', failed: 'Could not load approvals', counted: ['approval', 'approvals'] };
 
 const TABS = [
   { value: 'pending', label: 'Waiting', testId: 'approvals-tab-pending' },
@@ -35,7 +34,6 @@ export const ApprovalsInbox = () => {
   const addNotice = (toolCallId: string, notice: Notice) =>
     setNotices((current) => [[toolCallId, notice] as [string, Notice], ...current.filter(([id]) => id !== toolCallId)].slice(0, 5));
 
-  const data = approvals.data;
   return (
     <div className="approvals">
       <Tabs label="Approvals" tabs={TABS} value={view} onChange={(value) => go({ view: value })} controls="approvals-list" />
@@ -58,32 +56,20 @@ export const ApprovalsInbox = () => {
           ))}
         </div>
       )}
-      {approvals.isError && <Alert title="Could not load approvals">{errorMessage(approvals.error)}</Alert>}
-      {approvals.isPending ? (
-        <Spinner label="Loading approvals…" />
-      ) : (
-        data && (
-          <>
-            <ul className="approval-list" id="approvals-list" data-testid={`approvals-${view}`} aria-busy={approvals.isFetching}>
-              {data.items.length === 0 && (
-                <li className="approval-list__empty muted" data-testid="approvals-empty">
-                  {view === 'pending' ? 'Nothing waits for a decision. Calls that ask appear here at once.' : 'No decided approvals yet.'}
-                </li>
-              )}
-              {data.items.map((approval) => (
-                <ApprovalItem key={approval.toolCallId} approval={approval} onNotice={addNotice} />
-              ))}
-            </ul>
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'approval' : 'approvals'}
-              onPageChange={(next) => go({ page: next })}
-            />
-          </>
-        )
-      )}
+      <Paged query={approvals} {...LIST_LABELS} onPageChange={(next) => go({ page: next })} browser>
+        {(loaded) => (
+          <ul className="approval-list" id="approvals-list" data-testid={`approvals-${view}`} aria-busy={approvals.isFetching}>
+            {loaded.items.length === 0 && (
+              <li className="approval-list__empty muted" data-testid="approvals-empty">
+                {view === 'pending' ? 'Nothing waits for a decision. Calls that ask appear here at once.' : 'No decided approvals yet.'}
+              </li>
+            )}
+            {loaded.items.map((approval) => (
+              <ApprovalItem key={approval.toolCallId} approval={approval} onNotice={addNotice} />
+            ))}
+          </ul>
+        )}
+      </Paged>
     </div>
   );
 };

@@ -1,5 +1,5 @@
 import { ActionError } from '@/components/action-error';
-import { BusyButton } from '@/components/busy-button';
+import { DangerButton } from '@/components/danger-button';
 import { useCancelToolCall } from '../api/cancel-tool-call';
 
 /** Stops a run that waits or runs; one click, the trail records who cancelled. */
@@ -7,15 +7,9 @@ export const CancelRunButton = ({ id }: { id: string }) => {
   const cancel = useCancelToolCall();
   return (
     <>
-      <BusyButton
-        busy={cancel.isPending}
-        busyLabel="Cancelling…"
-        className="button button--danger-ghost"
-        onClick={() => cancel.mutate({ id })}
-        data-testid="run-cancel"
-      >
+      <DangerButton busy={cancel.isPending} busyLabel="Cancelling…" onConfirm={() => cancel.mutate({ id })} data-testid="run-cancel">
         Cancel run
-      </BusyButton>
+      </DangerButton>
       <ActionError error={cancel.error} prefix="Not cancelled: " />
     </>
   );

@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '@/components/alert';
 import { SelectField } from '@/components/field';
-import { Pagination } from '@/components/pagination';
-import { Spinner } from '@/components/spinner';
-import { errorMessage } from '@/lib/api-client';
+import { Paged, type PagedLabels } from '@/components/paged';
 import { humanize } from '@/lib/format';
 import { TOOL_CALLS_PAGE_SIZE, useToolCalls, type ToolCallFilters } from '../api/list-tool-calls';
 import { TOOL_CALL_STATUSES, type ToolCallStatus } from '../types';
 import { ToolCallsTable } from './tool-calls-table';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading tool calls…', failed: 'Could not load runs', counted: ['run', 'runs'] };
 
 /** Filters live in the URL (`?status=running&commandId=…&page=2`). */
 export const runFiltersFromSearchParams = (params: URLSearchParams): ToolCallFilters => {
@@ -40,7 +39,6 @@ export const ToolCallsBrowser = () => {
   const update = (change: Partial<ToolCallFilters>, resetPage = true) =>
     setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
   const filtered = Boolean(filters.status || filters.commandId || filters.sessionId);
-  const data = runs.data;
 
   return (
     <div className="browser">
@@ -78,27 +76,15 @@ export const ToolCallsBrowser = () => {
           </button>
         </div>
       </form>
-      {runs.isError && <Alert title="Could not load runs">{errorMessage(runs.error)}</Alert>}
-      {runs.isPending ? (
-        <Spinner label="Loading tool calls…" />
-      ) : (
-        data && (
-          <>
-            <ToolCallsTable
-              runs={data.items}
-              busy={runs.isFetching}
-              emptyMessage={filtered ? 'No run matches these filters.' : 'No runs yet. Run a slash command to start one.'}
-            />
-            <Pagination
-              page={data.page}
-              totalPages={data.totalPages}
-              totalItems={data.totalItems}
-              itemLabel={data.totalItems === 1 ? 'run' : 'runs'}
-              onPageChange={(page) => update({ page }, false)}
-            />
-          </>
-        )
-      )}
+      <Paged query={runs} {...LIST_LABELS} onPageChange={(page) => update({ page }, false)} browser>
+        {(loaded) => (
+          <ToolCallsTable
+            runs={loaded.items}
+            busy={runs.isFetching}
+            emptyMessage={filtered ? 'No run matches these filters.' : 'No runs yet. Run a slash command to start one.'}
+          />
+        )}
+      </Paged>
     </div>
   );
 };
