@@ -15,7 +15,7 @@ import dev.orchwiz.api.session.command.SubmitPrompt;
 import dev.orchwiz.api.subagent.SubagentError;
 import dev.orchwiz.api.subagent.query.SubagentView;
 import dev.orchwiz.api.text.SingleLine;
-import dev.orchwiz.command.toolcall.SubagentReferences;
+import dev.orchwiz.command.subagent.VisibleSubagents;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
 import dev.orchwiz.command.web.MetadataLimit;
@@ -45,9 +45,9 @@ class PromptController {
     private final CommandSender commands;
     private final RunLaunch launch;
     private final ObjectMapper json;
-    private final SubagentReferences subagents;
+    private final VisibleSubagents subagents;
 
-    PromptController(CommandSender commands, RunLaunch launch, ObjectMapper json, SubagentReferences subagents) {
+    PromptController(CommandSender commands, RunLaunch launch, ObjectMapper json, VisibleSubagents subagents) {
         this.subagents = subagents;
         this.commands = commands;
         this.launch = launch;
