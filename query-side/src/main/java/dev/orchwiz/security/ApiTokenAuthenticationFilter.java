@@ -4,7 +4,6 @@ import dev.orchwiz.api.identity.ApiTokenFormat;
 import dev.orchwiz.api.identity.IdentityError;
 import dev.orchwiz.api.identity.TokenScope;
 import dev.orchwiz.api.identity.query.ApiTokenGrant;
-import dev.orchwiz.api.identity.query.FindApiTokenByHash;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,10 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,12 +29,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     /** The marker {@code SessionManagementFilter} sets once it has looked at a request. */
     private static final String SESSION_MANAGEMENT_APPLIED = "__spring_security_session_mgmt_filter_applied";
 
-    private final QueryGateway queries;
-    private final JdbcTemplate jdbc;
+    private final TokenGrants grants;
 
-    ApiTokenAuthenticationFilter(QueryGateway queries, JdbcTemplate jdbc) {
-        this.queries = queries;
-        this.jdbc = jdbc;
+    ApiTokenAuthenticationFilter(TokenGrants grants) {
+        this.grants = grants;
     }
 
     static boolean hasBearer(HttpServletRequest request) {
@@ -94,14 +88,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         if (!ApiTokenFormat.looksLikeToken(token)) {
             return Optional.empty();
         }
-        Optional<ApiTokenGrant> grant = queries.query(
-                        new FindApiTokenByHash(ApiTokenFormat.hash(token)),
-                        ResponseTypes.optionalInstanceOf(ApiTokenGrant.class))
-                .join()
+        String hash = ApiTokenFormat.hash(token);
+        Optional<ApiTokenGrant> grant = grants.find(hash)
                 .filter(found -> !found.revoked())
                 .filter(found -> found.expiresAt() == null || found.expiresAt().isAfter(Instant.now()));
         return grant.map(found -> {
-            recordUse(found.tokenId());
+            grants.recordUse(hash);
             return new TokenAuthentication(found.holder(), found.tokenId(), found.scopes());
         });
     }
@@ -120,13 +112,5 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private static boolean operations(String path) {
         return (path.equals("/actuator") || path.startsWith("/actuator/"))
                 && !(path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
-    }
-
-    /** Last use is telemetry, not a fact worth an event; written at most once a minute per token. */
-    private void recordUse(String tokenId) {
-        jdbc.update(
-                "update api_token set last_used_at = now() where id = ?"
-                        + " and (last_used_at is null or last_used_at < now() - interval '1 minute')",
-                tokenId);
     }
 }

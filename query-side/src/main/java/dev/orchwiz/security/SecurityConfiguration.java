@@ -3,13 +3,11 @@ package dev.orchwiz.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -79,8 +77,7 @@ class SecurityConfiguration {
             SignInLinks links,
             SignInRateLimits limits,
             AccountLookup accounts,
-            QueryGateway queries,
-            JdbcTemplate jdbc,
+            TokenGrants tokenGrants,
             SignInFailures failures,
             SpringSessionRememberMeServices rememberMe,
             org.springframework.beans.factory.ObjectProvider<GitHubLinking> gitHubLinking)
@@ -139,7 +136,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new SignInRateLimitFilter(limits), SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasskeyErrorFilter(), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ConnectRequiresSignInFilter(), SecurityContextHolderFilter.class)
-                .addFilterAfter(new ApiTokenAuthenticationFilter(queries, jdbc), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ApiTokenAuthenticationFilter(tokenGrants), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ActingUserFilter(accounts), AnonymousAuthenticationFilter.class);
         GitHubLinking linking = gitHubLinking.getIfAvailable();
         if (linking != null) {

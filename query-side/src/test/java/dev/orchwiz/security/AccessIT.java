@@ -249,6 +249,21 @@ class AccessIT {
     }
 
     @Test
+    void aRoleRevokedStopsTheHoldersTokenAtOnceThoughItsGrantIsRemembered() {
+        String deputyId = TestUsers.user(context, "deputy@example.com", true);
+        NodeClient deputy = new NodeClient(port).withToken(TestUsers.token(context, "deputy@example.com", true));
+        // Used twice, so the node remembers the grant (TokenGrants) before the role changes.
+        assertThat(deputy.get("/api/admin/users").status()).isEqualTo(200);
+        assertThat(deputy.get("/api/admin/users").status()).isEqualTo(200);
+
+        Reply revoked = admin.post("/api/admin/users/" + deputyId + "/roles", "{\"role\":\"admin\",\"granted\":false}");
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(200);
+
+        assertThat(deputy.get("/api/admin/users").status()).isEqualTo(404);
+        assertThat(deputy.get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void signingOutEverywhereEndsEveryBrowserSession() {
         Browser laptop = new Browser(port);
         Browser phone = new Browser(port);

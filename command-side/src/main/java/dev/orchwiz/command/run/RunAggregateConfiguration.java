@@ -1,7 +1,8 @@
 package dev.orchwiz.command.run;
 
+import dev.orchwiz.command.configuration.BoundedAggregateCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class RunAggregateConfiguration {
 
     @Bean
-    Cache runCache() {
-        return new WeakReferenceCache();
+    Cache runCache(@Value("${orchwiz.command.aggregate-cache-size:4096}") long size) {
+        return new BoundedAggregateCache(size);
     }
 }

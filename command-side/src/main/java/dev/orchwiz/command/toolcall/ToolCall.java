@@ -66,7 +66,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * both) and a person's approval, bound to the exact input and expiring; last, when an approved call would run on this node,
  * the node's execution gate (closed, the call ends blocked). Its events are the call's whole decision trail.
  */
-@Aggregate
+@Aggregate(cache = "toolCallCache")
 class ToolCall {
 
     static final int TOOL_NAME_LIMIT = 200;
