@@ -34,6 +34,7 @@ record Config(
         Duration lagTimeout,
         double lagLoadRate,
         long rebuildEvents,
+        long apiEvents,
         int seedClients,
         Duration seedTimeout,
         Duration rebuildTimeout,
@@ -73,7 +74,9 @@ record Config(
               --lag-load-clients 8     command clients running while lag is sampled under load (default 8)
               --lag-load-rate 200      total commands/s of those clients (paced; 0 = as fast as they can) (default 200)
               --lag-timeout 240        seconds each lag measurement may take at most (default 240)
-              --rebuild-events 100000  events the store must hold before the rebuild (default 100000)
+              --rebuild-events 100000  events the store must hold before the rebuild (default 100000; also --events)
+              --api-events 100000      of those, written through the API; the rest are copies of the sessions' event
+                                       streams made in the database (needs database access) (default 100000)
               --seed-clients 16        clients that fill the event store (default 16)
               --seed-timeout 1800      seconds the fill may take at most (default 1800)
               --rebuild-timeout 1800   seconds the rebuild may take at most (default 1800)
@@ -134,6 +137,8 @@ record Config(
                 "lag-timeout",
                 "lag-load-rate",
                 "rebuild-events",
+                "events",
+                "api-events",
                 "seed-clients",
                 "seed-timeout",
                 "rebuild-timeout",
@@ -163,6 +168,11 @@ record Config(
             throw new UsageException("--jdbc-url must be jdbc:postgresql://127.0.0.1:<port>/<db>");
         }
         int[] levels = clientLevels(options.getOrDefault("levels", "1,8,32"));
+        if (options.containsKey("events") && options.containsKey("rebuild-events")) {
+            throw new UsageException("--events is another name for --rebuild-events: give one of them");
+        }
+        long rebuildEvents = Long.parseLong(
+                options.getOrDefault("events", options.getOrDefault("rebuild-events", "100000")));
         int[] toolCallClients = clientLevels(options.getOrDefault("toolcall-clients", "8,32"));
         int pendingCalls = Integer.parseInt(options.getOrDefault("pending-calls", "1000"));
         if (pendingCalls < 10 || pendingCalls > 100_000) {
@@ -208,7 +218,8 @@ record Config(
                 positive(options.getOrDefault("lag-load-clients", "8")),
                 seconds(options.getOrDefault("lag-timeout", "240")),
                 Double.parseDouble(options.getOrDefault("lag-load-rate", "200")),
-                Long.parseLong(options.getOrDefault("rebuild-events", "100000")),
+                rebuildEvents,
+                Math.min(rebuildEvents, Long.parseLong(options.getOrDefault("api-events", "100000"))),
                 positive(options.getOrDefault("seed-clients", "16")),
                 seconds(options.getOrDefault("seed-timeout", "1800")),
                 seconds(options.getOrDefault("rebuild-timeout", "1800")),

@@ -187,6 +187,11 @@ final class NodeUnderTest {
         return http.get(STATUS_PATH).json().path("head").asLong(0);
     }
 
+    /** Copies the sessions' event streams in the database until the store holds {@code target} events. */
+    CloneFill.Result copySessionStreams(long target) throws SQLException {
+        return CloneFill.run(jdbc, target);
+    }
+
     /** SessionStarted events in the store, or -1 without database access. */
     long startedEvents() throws SQLException {
         if (jdbc == null) {

@@ -187,11 +187,17 @@ final class PhaseSections {
         r.row("events in the store before / after", seed.eventsBefore() + " / " + seed.eventsAfter());
         r.row("sessions created by the fill", Long.toString(seed.sessionsAfter() - seed.sessionsBefore()));
         r.row("time to fill", fmt(seed.seconds(), 1) + " s");
+        if (seed.copies().events() > 0) {
+            r.row(
+                    "copied in the database (sessions' event streams under new ids)",
+                    seed.copies().events() + " events of " + seed.copies().sessions() + " sessions in "
+                            + fmt(seed.copies().seconds(), 1) + " s");
+        }
         if (seed.outcome() != null && seed.seconds() > 0) {
             Recorder.Stats stats = seed.outcome().measured().stats(Recorder.ALL);
             r.row(
                     "fill rate",
-                    fmt((seed.eventsAfter() - seed.eventsBefore()) / seed.seconds(), 0) + " events/s, "
+                    fmt((seed.eventsAfter() - seed.eventsBefore() - seed.copies().events()) / seed.seconds(), 0) + " events/s, "
                             + fmt(seed.outcome().measured().total(Recorder.ALL) / seed.seconds(), 0)
                             + " commands/s at " + config.seedClients() + " clients (p50 " + fmt(stats.p50(), 1)
                             + " ms, p99 " + fmt(stats.p99(), 1) + " ms)");

@@ -64,8 +64,8 @@ final class RebuildPhase implements Phase {
             report.problem("the rebuild did not finish within "
                     + config.rebuildTimeout().toSeconds() + " s");
         }
-        long expected =
-                node.initialSessions() + harness.counters().sessionsCreated.get();
+        long copied = report.seed == null ? 0 : report.seed.copies().sessions();
+        long expected = node.initialSessions() + harness.counters().sessionsCreated.get() + copied;
         long listed = NodeUnderTest.totalSessions(http);
         long started = node.startedEvents();
         Report.RebuildResult rebuild = new Report.RebuildResult(

@@ -35,7 +35,8 @@ final class Report {
             ClosedLoop.Outcome outcome,
             Probe.Result probe,
             double catchUpSeconds,
-            boolean caughtUp) {}
+            boolean caughtUp,
+            CloneFill.Result copies) {}
 
     record RebuildResult(
             long events,
