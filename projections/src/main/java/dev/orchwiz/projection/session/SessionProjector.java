@@ -18,9 +18,14 @@ import dev.orchwiz.api.session.event.SessionStarted;
 import dev.orchwiz.api.session.event.SessionUnshared;
 import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
 import dev.orchwiz.projection.isolation.EventSavepoint;
+import dev.orchwiz.projection.isolation.ReplayBatches;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills the sessions read model with plain SQL, one savepoint per event (see {@link EventSavepoint}): an event the
- * database refuses fails alone and goes to the dead-letter queue instead of stopping its segment. Each row remembers
+ * database refuses fails alone and goes to the dead-letter queue instead of stopping its segment. A replay sends each
+ * batch's writes as JDBC batches instead ({@link ReplayBatches}). Each row remembers
  * the last event sequence it applied, so an event delivered twice (after a crash, on an overlapping replay, on a
  * dead-letter retry) changes nothing.
  */
@@ -43,99 +49,128 @@ class SessionProjector {
 
     static final String PROCESSING_GROUP = "sessions";
 
+    /** Every change to a row has this one shape, so a replay sends a batch's changes as one JDBC batch. */
+    private static final String UPDATE = """
+            update session_summary set
+                title = case when :setTitle then :title else title end,
+                description = case when :setDescription then :description else description end,
+                project_name = case when :setWorkspace then :project else project_name end,
+                branch = case when :setWorkspace then :branch else branch end,
+                environment = case when :setWorkspace then :environment else environment end,
+                metadata = case when :setMetadata then cast(:metadata as jsonb) else metadata end,
+                mode = coalesce(:mode, mode),
+                status = coalesce(:status, status),
+                completed_at = coalesce(:completedAt, completed_at),
+                shared = coalesce(:shared, shared),
+                archived = archived or :archived,
+                fork_count = fork_count + :forks,
+                interaction_count = interaction_count + :interactions,
+                version = :sequence,
+                last_activity_at = :at
+            where id = :id and version < :sequence
+            """;
+
+    private static final String INSERT = """
+            insert into session_summary (id, owner_id, title, description, prompt, status, mode, source,
+                project_name, branch, environment, metadata, parent_session_id, created_at, last_activity_at,
+                version)
+            values (:id, :owner, :title, :description, :prompt, :status, :mode, :source, :project, :branch,
+                :environment, cast(:metadata as jsonb), :parent, :at, :at, :sequence)
+            on conflict (id) do nothing
+            """;
+
+    private static final String INSERT_INTERACTION = """
+            insert into session_interaction (id, session_id, sequence, type, content, metadata, by_user, at)
+            values (:id, :session, :sequence, :type, :content, cast(:metadata as jsonb), :by, :at)
+            on conflict (id) do nothing
+            """;
+
+    /** In a replay batch: rows first, then their changes, then the timeline entries. */
+    private static final int STARTS = 0;
+
+    private static final int CHANGES = 1;
+    private static final int TIMELINE = 2;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final EventSavepoint savepoint;
+    private final ReplayBatches replays;
 
-    SessionProjector(NamedParameterJdbcTemplate jdbc, EventSavepoint savepoint) {
+    SessionProjector(NamedParameterJdbcTemplate jdbc, EventSavepoint savepoint, ReplayBatches replays) {
         this.jdbc = jdbc;
         this.savepoint = savepoint;
+        this.replays = replays;
     }
 
     @EventHandler
     void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        savepoint.apply(() -> jdbc.update(
-                """
-                insert into session_summary (id, owner_id, title, description, prompt, status, mode, source,
-                    project_name, branch, environment, metadata, parent_session_id, created_at, last_activity_at,
-                    version)
-                values (:id, :owner, :title, :description, :prompt, :status, :mode, :source, :project, :branch,
-                    :environment, cast(:metadata as jsonb), :parent, :at, :at, :sequence)
-                on conflict (id) do nothing
-                """,
-                new MapSqlParameterSource()
-                        .addValue("id", event.sessionId().value())
-                        .addValue("owner", event.ownerId().value())
-                        .addValue("title", event.title())
-                        .addValue("description", event.description())
-                        .addValue("prompt", event.prompt())
-                        .addValue("status", SessionStatus.PLANNING.name())
-                        .addValue("mode", event.mode().name())
-                        .addValue("source", event.source().name())
-                        .addValue("project", event.projectName())
-                        .addValue("branch", event.branch())
-                        .addValue("environment", event.environment())
-                        .addValue("metadata", Jsonb.write(event.metadata()))
-                        .addValue(
-                                "parent",
-                                event.parentSessionId() == null
-                                        ? null
-                                        : event.parentSessionId().value())
-                        .addValue("at", time(at))
-                        .addValue("sequence", sequence)));
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("id", event.sessionId().value())
+                .addValue("owner", event.ownerId().value())
+                .addValue("title", event.title(), Types.VARCHAR)
+                .addValue("description", event.description(), Types.VARCHAR)
+                .addValue("prompt", event.prompt(), Types.VARCHAR)
+                .addValue("status", SessionStatus.PLANNING.name())
+                .addValue("mode", event.mode().name())
+                .addValue("source", event.source().name())
+                .addValue("project", event.projectName(), Types.VARCHAR)
+                .addValue("branch", event.branch(), Types.VARCHAR)
+                .addValue("environment", event.environment(), Types.VARCHAR)
+                .addValue("metadata", Jsonb.write(event.metadata()), Types.VARCHAR)
+                .addValue(
+                        "parent",
+                        event.parentSessionId() == null
+                                ? null
+                                : event.parentSessionId().value(),
+                        Types.OTHER)
+                .addValue("at", time(at), Types.TIMESTAMP)
+                .addValue("sequence", sequence);
+        ReplayBatches.Writes batch = replays.deferred();
+        if (batch != null) {
+            batch.add(STARTS, INSERT, row);
+        } else {
+            savepoint.apply(() -> jdbc.update(INSERT, row));
+        }
     }
 
     @EventHandler
     void on(SessionForked event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.sessionId().value(), sequence, at, "fork_count = fork_count + 1", Map.of());
+        write(change(event.sessionId().value(), sequence, at).addValue("forks", 1));
     }
 
     @EventHandler
     void on(SessionRenamed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.sessionId().value(), sequence, at, "title = :title", values("title", event.title()));
+        write(change(event.sessionId().value(), sequence, at)
+                .addValue("setTitle", true)
+                .addValue("title", event.title(), Types.VARCHAR));
     }
 
     @EventHandler
     void on(SessionDescriptionChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(
-                event.sessionId().value(),
-                sequence,
-                at,
-                "description = :description",
-                values("description", event.description()));
+        write(change(event.sessionId().value(), sequence, at)
+                .addValue("setDescription", true)
+                .addValue("description", event.description(), Types.VARCHAR));
     }
 
     @EventHandler
     void on(SessionWorkspaceChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Map<String, Object> values = new java.util.HashMap<>();
-        values.put("project", event.projectName());
-        values.put("branch", event.branch());
-        values.put("environment", event.environment());
-        update(
-                event.sessionId().value(),
-                sequence,
-                at,
-                "project_name = :project, branch = :branch, environment = :environment",
-                values);
+        write(change(event.sessionId().value(), sequence, at)
+                .addValue("setWorkspace", true)
+                .addValue("project", event.projectName(), Types.VARCHAR)
+                .addValue("branch", event.branch(), Types.VARCHAR)
+                .addValue("environment", event.environment(), Types.VARCHAR));
     }
 
     @EventHandler
     void on(SessionMetadataChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(
-                event.sessionId().value(),
-                sequence,
-                at,
-                "metadata = cast(:metadata as jsonb)",
-                values("metadata", Jsonb.write(event.metadata())));
+        write(change(event.sessionId().value(), sequence, at)
+                .addValue("setMetadata", true)
+                .addValue("metadata", Jsonb.write(event.metadata()), Types.VARCHAR));
     }
 
     @EventHandler
     void on(SessionModeChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(
-                event.sessionId().value(),
-                sequence,
-                at,
-                "mode = :mode",
-                values("mode", event.to().name()));
+        write(change(event.sessionId().value(), sequence, at)
+                .addValue("mode", event.to().name(), Types.VARCHAR));
     }
 
     @EventHandler
@@ -166,41 +201,43 @@ class SessionProjector {
     @EventHandler
     void on(SessionInteractionRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         UUID sessionId = event.sessionId().value();
+        MapSqlParameterSource change = change(sessionId, sequence, at).addValue("interactions", 1);
+        MapSqlParameterSource entry = new MapSqlParameterSource()
+                .addValue("id", event.interactionId())
+                .addValue("session", sessionId)
+                .addValue("sequence", sequence)
+                .addValue("type", event.type().name())
+                .addValue("content", event.content())
+                .addValue("metadata", Jsonb.write(event.metadata()), Types.VARCHAR)
+                .addValue("by", event.by().value())
+                .addValue("at", time(at), Types.TIMESTAMP);
+        ReplayBatches.Writes batch = replays.deferred();
+        if (batch != null) {
+            deferChange(batch, sessionId, change);
+            // The entry's own id keeps a second delivery out, as the row's version does live.
+            batch.add(TIMELINE, INSERT_INTERACTION, entry);
+            return;
+        }
         savepoint.apply(() -> {
-            if (!applied(sessionId, sequence, at, "interaction_count = interaction_count + 1", Map.of())) {
-                return;
+            if (applied(sessionId, change)) {
+                jdbc.update(INSERT_INTERACTION, entry);
             }
-            jdbc.update(
-                    """
-                    insert into session_interaction (id, session_id, sequence, type, content, metadata, by_user, at)
-                    values (:id, :session, :sequence, :type, :content, cast(:metadata as jsonb), :by, :at)
-                    on conflict (id) do nothing
-                    """,
-                    new MapSqlParameterSource()
-                            .addValue("id", event.interactionId())
-                            .addValue("session", sessionId)
-                            .addValue("sequence", sequence)
-                            .addValue("type", event.type().name())
-                            .addValue("content", event.content())
-                            .addValue("metadata", Jsonb.write(event.metadata()))
-                            .addValue("by", event.by().value())
-                            .addValue("at", time(at)));
         });
     }
 
     @EventHandler
     void on(SessionShared event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.sessionId().value(), sequence, at, "shared = true", Map.of());
+        write(change(event.sessionId().value(), sequence, at).addValue("shared", true, Types.BOOLEAN));
     }
 
     @EventHandler
     void on(SessionUnshared event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.sessionId().value(), sequence, at, "shared = false", Map.of());
+        write(change(event.sessionId().value(), sequence, at).addValue("shared", false, Types.BOOLEAN));
     }
 
     @EventHandler
     void on(SessionArchived event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.sessionId().value(), sequence, at, "archived = true", Map.of());
+        write(change(event.sessionId().value(), sequence, at).addValue("archived", true));
     }
 
     @ResetHandler
@@ -210,34 +247,75 @@ class SessionProjector {
     }
 
     private void status(UUID sessionId, long sequence, Instant at, SessionStatus status) {
-        update(sessionId, sequence, at, "status = :status", values("status", status.name()));
+        write(change(sessionId, sequence, at).addValue("status", status.name(), Types.VARCHAR));
     }
 
     private void finish(UUID sessionId, long sequence, Instant at, SessionStatus status) {
-        Map<String, Object> values = new java.util.HashMap<>();
-        values.put("status", status.name());
-        values.put("completedAt", time(at));
-        update(sessionId, sequence, at, "status = :status, completed_at = :completedAt", values);
+        write(change(sessionId, sequence, at)
+                .addValue("status", status.name(), Types.VARCHAR)
+                .addValue("completedAt", time(at), Types.TIMESTAMP));
     }
 
-    private void update(UUID sessionId, long sequence, Instant at, String assignments, Map<String, Object> values) {
-        savepoint.apply(() -> applied(sessionId, sequence, at, assignments, values));
+    /** A change that changes nothing but the row's version and activity; each event sets what it changes. */
+    private static MapSqlParameterSource change(UUID sessionId, long sequence, Instant at) {
+        return new MapSqlParameterSource()
+                .addValue("id", sessionId)
+                .addValue("sequence", sequence)
+                .addValue("at", time(at), Types.TIMESTAMP)
+                .addValue("setTitle", false)
+                .addValue("title", null, Types.VARCHAR)
+                .addValue("setDescription", false)
+                .addValue("description", null, Types.VARCHAR)
+                .addValue("setWorkspace", false)
+                .addValue("project", null, Types.VARCHAR)
+                .addValue("branch", null, Types.VARCHAR)
+                .addValue("environment", null, Types.VARCHAR)
+                .addValue("setMetadata", false)
+                .addValue("metadata", null, Types.VARCHAR)
+                .addValue("mode", null, Types.VARCHAR)
+                .addValue("status", null, Types.VARCHAR)
+                .addValue("completedAt", null, Types.TIMESTAMP)
+                .addValue("shared", null, Types.BOOLEAN)
+                .addValue("archived", false)
+                .addValue("forks", 0)
+                .addValue("interactions", 0);
+    }
+
+    private void write(MapSqlParameterSource change) {
+        UUID sessionId = (UUID) change.getValue("id");
+        ReplayBatches.Writes batch = replays.deferred();
+        if (batch != null) {
+            deferChange(batch, sessionId, change);
+        } else {
+            savepoint.apply(() -> applied(sessionId, change));
+        }
+    }
+
+    /**
+     * Defers the change to the batch's end, where the sessions it changed must all exist: a change to a session that
+     * never started fails the batch, and the event by event retry parks it in the dead-letter queue.
+     */
+    private void deferChange(ReplayBatches.Writes batch, UUID sessionId, MapSqlParameterSource change) {
+        batch.add(CHANGES, UPDATE, change);
+        batch.state(this, HashSet<UUID>::new, this::assertStarted).add(sessionId);
+    }
+
+    private void assertStarted(Set<UUID> sessionIds) {
+        List<UUID> known = jdbc.queryForList(
+                "select id from session_summary where id in (:ids)", Map.of("ids", sessionIds), UUID.class);
+        if (known.size() < sessionIds.size()) {
+            Set<UUID> missing = new HashSet<>(sessionIds);
+            known.forEach(missing::remove);
+            throw new IllegalStateException("sessions " + missing + " were never started");
+        }
     }
 
     /**
      * Applies the change unless the row already has this event; false for a duplicate. A session that was never
      * started is a broken stream, not a duplicate: it fails, and the event waits in the dead-letter queue.
      */
-    private boolean applied(UUID sessionId, long sequence, Instant at, String assignments, Map<String, Object> values) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource(values)
-                .addValue("id", sessionId)
-                .addValue("sequence", sequence)
-                .addValue("at", time(at));
-        int changed = jdbc.update(
-                "update session_summary set " + assignments
-                        + ", version = :sequence, last_activity_at = :at where id = :id and version < :sequence",
-                parameters);
-        if (changed == 1) {
+    private boolean applied(UUID sessionId, MapSqlParameterSource change) {
+        if (jdbc.update(UPDATE, change) == 1) {
             return true;
         }
         Integer known = jdbc.queryForObject(
@@ -250,11 +328,5 @@ class SessionProjector {
 
     private static java.sql.Timestamp time(Instant at) {
         return java.sql.Timestamp.from(at);
-    }
-
-    private static Map<String, Object> values(String name, Object value) {
-        Map<String, Object> values = new java.util.HashMap<>();
-        values.put(name, value);
-        return values;
     }
 }

@@ -1,6 +1,7 @@
 package dev.orchwiz.projection.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.UserId;
@@ -11,6 +12,7 @@ import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;
 import dev.orchwiz.api.session.event.SessionArchived;
 import dev.orchwiz.api.session.event.SessionCompleted;
+import dev.orchwiz.api.session.event.SessionDescriptionChanged;
 import dev.orchwiz.api.session.event.SessionExecutionStarted;
 import dev.orchwiz.api.session.event.SessionForked;
 import dev.orchwiz.api.session.event.SessionInteractionRecorded;
@@ -26,11 +28,17 @@ import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.api.session.query.SessionSummary;
 import dev.orchwiz.api.session.query.SessionView;
 import dev.orchwiz.projection.isolation.EventSavepoint;
+import dev.orchwiz.projection.isolation.ReplayBatches;
 import dev.orchwiz.testing.TestDatabase;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -40,6 +48,10 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Given events, the sessions read model answers as the dashboard expects; on real PostgreSQL with Flyway's schema. */
 @JdbcTest
@@ -54,7 +66,7 @@ class SessionProjectorIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({SessionProjector.class, SessionQueries.class, EventSavepoint.class})
+    @Import({SessionProjector.class, SessionQueries.class, EventSavepoint.class, ReplayBatches.class})
     static class ReadModel {}
 
     @Autowired
@@ -293,5 +305,132 @@ class SessionProjectorIT {
         // then
         assertThat(list(new Actor(ADA, true), Set.of(), null, null, null).totalItems())
                 .isZero();
+    }
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** Runs {@code events} as one batch of a replay: in a unit of work on a replayed event, in a committed transaction. */
+    private void replayBatch(Runnable events) {
+        var replaying = new GenericTrackedEventMessage<>(
+                ReplayToken.createReplayToken(
+                        new GlobalSequenceTrackingToken(1_000_000), new GlobalSequenceTrackingToken(0)),
+                GenericEventMessage.asEventMessage("a replayed event"));
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(replaying);
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> events.run());
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    /** The life of {@code followsASessionThroughItsLifeWithItsTimelineInOrder}, for any session id. */
+    private void live(SessionId id, UserId owner, UUID first, UUID second) {
+        projector.on(
+                new SessionStarted(
+                        id,
+                        owner,
+                        "t",
+                        "d",
+                        "p",
+                        SessionMode.PLAN,
+                        SessionSource.WEB,
+                        "orchwiz",
+                        "main",
+                        null,
+                        Map.of("k", "v"),
+                        null,
+                        owner,
+                        null,
+                        null),
+                0,
+                T0);
+        projector.on(new SessionInteractionRecorded(id, first, InteractionType.USER_INPUT, "go", null, owner), 1, T0);
+        projector.on(new SessionExecutionStarted(id, owner), 2, T0.plusSeconds(2));
+        projector.on(
+                new SessionInteractionRecorded(id, second, InteractionType.AI_RESPONSE, "done", Map.of("n", 1), owner),
+                3,
+                T0.plusSeconds(3));
+        projector.on(
+                new SessionModeChanged(id, SessionMode.PLAN, SessionMode.AUTO_ACCEPT, owner), 4, T0.plusSeconds(4));
+        projector.on(new SessionRenamed(id, "renamed", owner), 5, T0.plusSeconds(5));
+        projector.on(new SessionWorkspaceChanged(id, "p", null, "ci", owner), 6, T0.plusSeconds(6));
+        projector.on(new SessionMetadataChanged(id, Map.of("pr", 7), owner), 7, T0.plusSeconds(7));
+        projector.on(new SessionForked(id, SessionId.random(), owner), 8, T0.plusSeconds(8));
+        projector.on(new SessionCompleted(id, null, owner), 9, T0.plusSeconds(9));
+        projector.on(new SessionDescriptionChanged(id, "described", owner), 10, T0.plusSeconds(10));
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aReplayBatchWritesExactlyTheRowsLiveEventsWrite() {
+        // given one owner's session projected live and another's replayed as one batch, same events
+        UserId owner = UserId.of("replayer-" + UUID.randomUUID());
+        SessionId live = SessionId.random();
+        SessionId replayed = SessionId.random();
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> live(live, owner, UUID.randomUUID(), UUID.randomUUID()));
+
+        // when
+        replayBatch(() -> live(replayed, owner, UUID.randomUUID(), UUID.randomUUID()));
+
+        // then both rows and timelines are the same but for their ids
+        Actor viewer = new Actor(owner, true);
+        SessionView a = queries.handle(new FindSession(viewer, live)).orElseThrow();
+        SessionView b = queries.handle(new FindSession(viewer, replayed)).orElseThrow();
+        assertThat(b)
+                .usingRecursiveComparison()
+                .ignoringFields("id", "interactions.id", "interactions.sessionId")
+                .isEqualTo(a);
+        assertThat(b.version()).isEqualTo(10);
+        assertThat(b.interactionCount()).isEqualTo(2);
+        assertThat(b.title()).isEqualTo("renamed");
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aReplayBatchWithAChangeToASessionNeverStartedFailsWholeAndTheRetryGoesEventByEvent() {
+        SessionId known = SessionId.random();
+        SessionId orphan = SessionId.random();
+        UserId owner = UserId.of("replayer-" + UUID.randomUUID());
+
+        // the batch fails at its commit, not at the event: nothing of it is written, the known session's start included
+        java.util.concurrent.atomic.AtomicBoolean deferred = new java.util.concurrent.atomic.AtomicBoolean();
+        assertThatThrownBy(() -> replayBatch(() -> {
+                    projector.on(
+                            new SessionStarted(
+                                    known,
+                                    owner,
+                                    "k",
+                                    null,
+                                    null,
+                                    SessionMode.PLAN,
+                                    SessionSource.WEB,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    owner,
+                                    null,
+                                    null),
+                            0,
+                            T0);
+                    projector.on(new SessionRenamed(orphan, "nowhere", owner), 3, T0);
+                    deferred.set(true);
+                }))
+                .hasMessageContaining("were never started");
+        assertThat(deferred).isTrue();
+        assertThat(queries.handle(new FindSession(new Actor(owner, true), known)))
+                .isEmpty();
+
+        // and the retry writes event by event: the orphan fails on its own, as it would live
+        deferred.set(false);
+        assertThatThrownBy(() -> replayBatch(() -> {
+                    projector.on(new SessionRenamed(orphan, "nowhere", owner), 3, T0);
+                    deferred.set(true);
+                }))
+                .hasMessageContaining("was never started");
+        assertThat(deferred).isFalse();
     }
 }
