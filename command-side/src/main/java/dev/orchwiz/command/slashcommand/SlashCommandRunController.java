@@ -82,11 +82,7 @@ class SlashCommandRunController {
                         null,
                         command.workingDirectory(),
                         false));
-        return reads.afterWrite(
-                actor,
-                written,
-                ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .location(URI.create("/api/tool-calls/" + written.toolCallId())));
+        return reads.accepted(actor, written);
     }
 
     /** 202 with the run: the prompt is recorded in the session and the agent's run answers it. */

@@ -12,9 +12,7 @@ import dev.orchwiz.api.toolcall.command.DecideApproval;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.web.CommandSender;
-import java.net.URI;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,11 +72,7 @@ class ToolCallController {
                         null,
                         workingDirectory(body),
                         false));
-        return reads.afterWrite(
-                actor,
-                written,
-                ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .location(URI.create("/api/tool-calls/" + written.toolCallId())));
+        return reads.accepted(actor, written);
     }
 
     @PostMapping({"/api/tool-calls/{id}/decision", "/api/approvals/{id}"})
