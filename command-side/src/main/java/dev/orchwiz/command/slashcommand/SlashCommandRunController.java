@@ -80,7 +80,8 @@ class SlashCommandRunController {
                         ToolCallRequests.LOCAL_TOOL,
                         input,
                         null,
-                        command.workingDirectory()));
+                        command.workingDirectory(),
+                        false));
         return reads.afterWrite(
                 actor,
                 written,

@@ -72,7 +72,8 @@ class ToolCallController {
                         body.tool(),
                         body.input(),
                         null,
-                        workingDirectory(body)));
+                        workingDirectory(body),
+                        false));
         return reads.afterWrite(
                 actor,
                 written,
