@@ -15,7 +15,7 @@ export const AREAS: Area[] = [
   { path: 'tasks', label: 'Tasks', icon: '☰', ready: false, summary: 'Work items handed to agents and their progress.' },
   { path: 'verification', label: 'Verification', icon: '✔', ready: false, summary: 'Checks and test runs that verify what the agents produced.' },
   { path: 'observability', label: 'Observability', icon: '◉', ready: true, summary: 'Cost, tokens and latency of agent runs by model, tool and day; the slowest and costliest runs and their traces.' },
-  { path: 'nodes', label: 'Nodes & forwarding', icon: '⇄', ready: false, summary: 'OrchWiz nodes and the event forwarding between them.' },
+  { path: 'nodes', label: 'Nodes & forwarding', icon: '⇄', ready: true, summary: 'This node\'s identity and signing key, and the nodes it accepts forwarded events from.' },
   { path: 'settings', label: 'Settings', icon: '⚙', ready: true, summary: 'Your passkeys, API tokens and GitHub link.' },
 ];
 

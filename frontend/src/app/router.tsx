@@ -9,6 +9,7 @@ import { HooksRoute } from './routes/hooks';
 import { LoginRoute } from './routes/login';
 import { LoginOttRoute } from './routes/login-ott';
 import { Moved } from './routes/moved';
+import { NodesRoute } from './routes/nodes';
 import { NotFoundRoute } from './routes/not-found';
 import { ObservabilityRoute } from './routes/observability';
 import { PermissionsRoute } from './routes/permissions';
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
       { path: 'subagents', element: <SubagentsRoute /> },
       { path: 'subagents/new', element: <SubagentNewRoute /> },
       { path: 'subagents/:id', element: <SubagentRoute /> },
+      { path: 'nodes', element: <NodesRoute /> },
       { path: 'settings', element: <SettingsRoute /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <AdminUsersRoute /> },

@@ -38,11 +38,11 @@ class ForwardingQueryController {
 
     ForwardingQueryController(
             Reads reads,
-            @Value("${orchwiz.node.name:orchwiz}") String name,
+            @Value("${orchwiz.node.name:}") String name,
             @Value("${orchwiz.node.type:local}") String type,
             @Value("${orchwiz.version:dev}") String version) {
         this.reads = reads;
-        this.name = name;
+        this.name = name == null || name.isBlank() ? hostName() : name.strip();
         // A type that is not local, cloud or hybrid stops the node at start, not at the first request.
         this.type = dev.orchwiz.api.WireNamed.fromWire(NodeType.class, type);
         this.version = version;
@@ -107,6 +107,14 @@ class ForwardingQueryController {
             throw Reads.invalid("sourceNodeId", "must be a node id of 1 to 128 characters");
         }
         return reads.ask(new ListForwardedSessions(actor, sourceNodeId, page, size), ForwardedSessionPage.class);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unnamed) {
+            return "orchwiz";
+        }
     }
 
     private static void assertAdmin(Actor actor) {

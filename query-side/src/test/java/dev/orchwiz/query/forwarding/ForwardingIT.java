@@ -503,6 +503,44 @@ class ForwardingIT {
         assertThat(stored("forwarding_nonce", "origin", "legacy-2")).isEqualTo(1);
     }
 
+    @Test
+    void prunesNoncesOnceNoRequestCouldStillPassTheTimeCheckWithThem() {
+        // given a source with a nonce used eleven minutes ago and one used a minute ago
+        admin.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "legacy-3", "apiKey", API_KEY)));
+        jdbc.update(
+                "insert into forwarding_nonce (origin, nonce, received_at) values ('legacy-3', 'old', now() - interval"
+                        + " '11 minutes'), ('legacy-3', 'recent', now() - interval '1 minute')");
+        String body = "{\"eventType\":\"task\",\"payload\":{\"id\":\"t1\"}}";
+
+        // when a valid request comes
+        NodeClient.Reply accepted =
+                send(body, original("legacy-3", API_KEY, body, Instant.now().toEpochMilli(), "fresh"));
+
+        // then the old nonce is gone, the recent one and the new one are kept
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(jdbc.queryForList(
+                        "select nonce from forwarding_nonce where origin = 'legacy-3' order by nonce", String.class))
+                .containsExactly("fresh", "recent");
+    }
+
+    @Test
+    void anApiKeySourceCannotSendSignedBatchesNorAKeySourceTheOriginalFormat() {
+        // given
+        admin.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "legacy-4", "apiKey", API_KEY)));
+        KeyPair key = trustByKey("node-k");
+        String batchBody = batch("legacy-4", List.of(event("k1", 1, "SessionStarted", "s", Map.of())));
+        String single = "{\"eventType\":\"session\",\"payload\":{\"id\":\"s\"}}";
+
+        // then
+        assertRefused(send(batchBody, signed("legacy-4", key, batchBody, now())), 403, "FORWARDING_UNKNOWN_ORIGIN");
+        assertRefused(
+                send(single, original("node-k", API_KEY, single, Instant.now().toEpochMilli(), "n")),
+                403,
+                "FORWARDING_UNKNOWN_ORIGIN");
+        assertNothingStoredFor("legacy-4");
+        assertNothingStoredFor("node-k");
+    }
+
     // --- restart
 
     @Test

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/alert';
+import { DangerButton } from '@/components/danger-button';
+import { TextField } from '@/components/field';
+import { Paged, type PagedLabels } from '@/components/paged';
+import { RelativeTime } from '@/components/relative-time';
+import { SubmitRow } from '@/components/submit-row';
+import { errorMessage } from '@/lib/api-client';
+import { useSources } from '../api/list-sources';
+import { useRegisterSource } from '../api/register-source';
+import { useRemoveSource } from '../api/remove-source';
+import type { ForwardingSource } from '../types';
+
+const LIST_LABELS: PagedLabels = { loading: 'Loading sources…', failed: 'Could not load sources', counted: ['source', 'sources'] };
+
+const SourceItem = ({ source }: { source: ForwardingSource }) => {
+  const remove = useRemoveSource();
+  return (
+    <li className="item-list__item" data-testid="source-item">
+      <div className="item-list__main">
+        <span className="item-list__title">
+          {source.name} <code>{source.nodeId}</code>
+          {!source.enabled && <span className="muted"> · disabled</span>}
+        </span>
+        <span className="item-list__meta muted">
+          {source.kind === 'API_KEY' ? 'api key (original OrchWiz)' : 'public key'} ·{' '}
+          {source.lastSeenAt ? (
+            <>
+              last seen <RelativeTime value={source.lastSeenAt} />
+            </>
+          ) : (
+            'never heard from'
+          )}
+          {source.highWaterMark !== null && ` · complete up to #${source.highWaterMark}`}
+          {source.gaps.length > 0 && (
+            <span data-testid="source-gaps">
+              {' '}
+              · missing {source.gaps.map((gap) => (gap.fromSeq === gap.toSeq ? `#${gap.fromSeq}` : `#${gap.fromSeq}–${gap.toSeq}`)).join(', ')}
+            </span>
+          )}
+        </span>
+      </div>
+      <DangerButton
+        confirm={`Stop trusting ${source.nodeId}? Its requests will be refused.`}
+        busy={remove.isPending}
+        busyLabel="Removing…"
+        onConfirm={() => remove.mutate({ id: source.id })}
+        data-testid="source-remove"
+      >
+        Remove
+      </DangerButton>
+      {remove.isError && (
+        <div className="item-list__note">
+          <Alert>{errorMessage(remove.error)}</Alert>
+        </div>
+      )}
+    </li>
+  );
+};
+
+/** The origins this node accepts forwarded events from, and a form to trust one by its public key. */
+export const SourcesPanel = () => {
+  const [nodeId, setNodeId] = useState('');
+  const [publicKey, setPublicKey] = useState('');
+  const [name, setName] = useState('');
+  const [page, setPage] = useState(0);
+  const sources = useSources(page);
+  const register = useRegisterSource();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    register.mutate(
+      { nodeId, publicKey, name },
+      {
+        onSuccess: () => {
+          setNodeId('');
+          setPublicKey('');
+          setName('');
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="settings-section">
+      <p className="muted">
+        Paste the node id and public key another node shows on its Nodes page. Only events signed with that key are
+        accepted from it.
+      </p>
+      <form className="form" onSubmit={submit} noValidate aria-label="Trust a node">
+        <TextField label="Node id" value={nodeId} onChange={(e) => setNodeId(e.target.value)} data-testid="source-node-id" />
+        <TextField label="Public key" value={publicKey} onChange={(e) => setPublicKey(e.target.value)} data-testid="source-public-key" />
+        <TextField label="Name (optional)" value={name} onChange={(e) => setName(e.target.value)} data-testid="source-name" />
+        {register.isError && <Alert>{errorMessage(register.error)}</Alert>}
+        <SubmitRow busy={register.isPending} busyLabel="Saving…" data-testid="source-submit">
+          Trust node
+        </SubmitRow>
+      </form>
+      <Paged query={sources} {...LIST_LABELS} onPageChange={setPage}>
+        {(loaded) => (
+          <ul className="item-list" data-testid="source-list">
+            {loaded.items.length === 0 && <li className="item-list__empty muted">No trusted nodes yet.</li>}
+            {loaded.items.map((source) => (
+              <SourceItem key={source.id} source={source} />
+            ))}
+          </ul>
+        )}
+      </Paged>
+    </div>
+  );
+};

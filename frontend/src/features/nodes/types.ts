@@ -1,0 +1,37 @@
+/** One of this node's signing keys: `current` signs, `retiring` still verifies until `validUntil`, `revoked` never. */
+export type NodeKey = {
+  keyId: string;
+  publicKey: string;
+  status: 'current' | 'retiring' | 'revoked';
+  createdAt: string;
+  validUntil: string | null;
+  revokedAt: string | null;
+};
+
+/** This node as peers see it (`GET /api/nodes/self`); `position` is its event store's newest global index. */
+export type ThisNode = {
+  id: string | null;
+  name: string;
+  type: 'local' | 'cloud' | 'hybrid';
+  publicKey: string | null;
+  keyId: string | null;
+  version: string;
+  uptime: number;
+  position: number;
+  keys: NodeKey[];
+};
+
+/** An origin this node trusts; an api key is never shown, only that the source uses one. */
+export type ForwardingSource = {
+  id: string;
+  nodeId: string;
+  name: string;
+  kind: 'PUBLIC_KEY' | 'API_KEY';
+  publicKey: string | null;
+  enabled: boolean;
+  createdAt: string;
+  lastSeenAt: string | null;
+  highWaterMark: number | null;
+  gaps: { fromSeq: number; toSeq: number }[];
+  version: number;
+};
