@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers batches to Langfuse's ingestion API ({@code POST /api/public/ingestion}). A batch that cannot be delivered
- * is retried with exponential backoff a bounded number of times, then logged (ids and statuses only: never a key,
- * never a payload) and counted, and the caller moves on: an observability outage must never stop the event processor
- * that exports, let alone a run. Langfuse answers 207 with an error per refused event; only those that may succeed
- * later (429, 5xx) are tried again, the others are counted as rejected.
+ * is retried with exponential backoff a bounded number of times. If Langfuse still cannot take it (unreachable, 408,
+ * 429, 5xx), or the thread is interrupted (the node is stopping), {@link LangfuseUnavailable} is thrown: the
+ * processor's unit of work then rolls back, its token stays before the batch, and the batch is sent again later, by
+ * this node's processor retrying or by the next one to start. What Langfuse refuses for good (400/401/403/404 for the
+ * request, a 4xx for one event) is logged (ids and statuses only: never a key, never a payload), counted and dropped,
+ * since sending it again meets the same refusal. Langfuse answers 207 with an error per refused event; only those
+ * that may succeed later are tried again.
  */
 class LangfuseIngestion {
 
@@ -54,6 +57,7 @@ class LangfuseIngestion {
     private final Counter rejected;
     private final Counter dropped;
     private final Counter retried;
+    private final Counter deferred;
 
     LangfuseIngestion(ObservabilityProperties.Langfuse settings, MeterRegistry meters, Pause pause) {
         // Our own OkHttp client: the library's default retries by itself (3 times, unbounded by us) and waits 60 s.
@@ -75,6 +79,8 @@ class LangfuseIngestion {
         this.rejected = counter(meters, "rejected", "Events Langfuse refused for good (a 4xx per event).");
         this.dropped = counter(meters, "dropped", "Events given up on after the last attempt or a refused request.");
         this.retried = counter(meters, "retried", "Attempts that were tried again.");
+        this.deferred = counter(
+                meters, "deferred", "Events of a batch that failed after its last attempt, left to be sent again.");
     }
 
     private static Counter counter(MeterRegistry meters, String outcome, String description) {
@@ -94,14 +100,15 @@ class LangfuseIngestion {
         List<Envelope> pending = batch;
         String lastFailure = "";
         int attempts = 0;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            attempts = attempt;
+        boolean refusedForGood = false;
+        for (int attempt = 1; attempt <= maxAttempts && !Thread.currentThread().isInterrupted(); attempt++) {
             if (attempt > 1) {
                 retried.increment();
                 if (!waitBefore(attempt)) {
                     break;
                 }
             }
+            attempts = attempt;
             try {
                 IngestionResponse response = client.ingestion()
                         .batch(IngestionRequest.builder()
@@ -117,6 +124,7 @@ class LangfuseIngestion {
                 lastFailure = "HTTP " + refused.statusCode();
                 if (!mayWork(refused.statusCode())) {
                     // 400/401/403/404: trying again sends the same request to the same refusal.
+                    refusedForGood = true;
                     break;
                 }
             } catch (LangfuseClientException | IllegalStateException unreachable) {
@@ -124,13 +132,23 @@ class LangfuseIngestion {
                 lastFailure = unreachable.getClass().getSimpleName() + ": " + unreachable.getMessage();
             }
         }
-        dropped.increment(pending.size());
-        log.warn(
-                "Langfuse export gave up on {} event(s) after {} attempt(s) ({}); ids {}",
-                pending.size(),
-                attempts,
-                lastFailure,
-                pending.stream().map(Envelope::id).limit(10).toList());
+        List<String> ids = pending.stream().map(Envelope::id).limit(10).toList();
+        if (refusedForGood) {
+            dropped.increment(pending.size());
+            log.warn(
+                    "Langfuse export gave up on {} event(s) after {} attempt(s) ({}); ids {}",
+                    pending.size(),
+                    attempts,
+                    lastFailure,
+                    ids);
+            return;
+        }
+        deferred.increment(pending.size());
+        String reason = Thread.currentThread().isInterrupted()
+                ? "interrupted after " + attempts + " attempt(s) (" + lastFailure + ")"
+                : "failed after " + attempts + " attempt(s) (" + lastFailure + ")";
+        log.warn("Langfuse export of {} event(s) {}; they are sent again later; ids {}", pending.size(), reason, ids);
+        throw new LangfuseUnavailable("Langfuse export " + reason);
     }
 
     /** The events to try again; the ones refused for good are counted and logged here, once. */

@@ -1,6 +1,7 @@
 package dev.orchwiz.command.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -216,7 +217,7 @@ class WhenRunProgressesThenExportToLangfuseTest {
     }
 
     @Test
-    void givesUpAfterTheLastAttemptWithoutThrowingOrLoggingTheKeys() {
+    void failsTheBatchAfterTheLastAttemptSoItIsSentAgainLaterWithoutLoggingTheKeys() {
         // given Langfuse is down for good
         for (int i = 0; i < 10; i++) {
             langfuse.then(ids -> FakeLangfuse.status(500));
@@ -224,16 +225,71 @@ class WhenRunProgressesThenExportToLangfuseTest {
         WhenRunProgressesThenExportToLangfuse exporter = exporter(3);
 
         // when
-        started(exporter, true);
+        assertThatThrownBy(() -> started(exporter, true))
+                .isInstanceOf(LangfuseUnavailable.class)
+                .hasMessageContaining("failed after 3 attempt(s)");
 
-        // then three attempts, the events counted as dropped, and a warning without secrets
+        // then three attempts, the events counted as deferred (not dropped), and a warning without secrets
         assertThat(langfuse.requests).hasSize(3);
-        assertThat(sent("dropped")).isEqualTo(2);
+        assertThat(sent("deferred")).isEqualTo(2);
+        assertThat(sent("dropped")).isZero();
         assertThat(logs.list).isNotEmpty().allSatisfy(line -> assertThat(line.getFormattedMessage())
                 .doesNotContain(SECRET_KEY)
                 .doesNotContain(Base64.getEncoder()
                         .encodeToString((PUBLIC_KEY + ":" + SECRET_KEY).getBytes(StandardCharsets.UTF_8))));
-        assertThat(logs.list.get(0).getFormattedMessage()).contains("gave up on 2 event(s)", "HTTP 500");
+        assertThat(logs.list.get(0).getFormattedMessage())
+                .contains("2 event(s) failed after 3 attempt(s)", "HTTP 500", "sent again later");
+    }
+
+    @Test
+    void aStoppingNodeInterruptsTheBatchWhichFailsInsteadOfBeingDropped() {
+        // given Langfuse fails once and the node stops while the exporter waits to try again
+        langfuse.then(ids -> FakeLangfuse.status(503));
+        ObservabilityProperties.Langfuse settings = new ObservabilityProperties.Langfuse(
+                langfuse.url(), PUBLIC_KEY, SECRET_KEY, 4, Duration.ofMillis(100), Duration.ofSeconds(5));
+        LangfuseIngestion ingestion = new LangfuseIngestion(settings, meters, duration -> {
+            throw new InterruptedException("stopping");
+        });
+        WhenRunProgressesThenExportToLangfuse exporter =
+                new WhenRunProgressesThenExportToLangfuse(ingestion, new RunHistory(store), "node-a");
+
+        // when
+        try {
+            assertThatThrownBy(() -> started(exporter, true))
+                    .isInstanceOf(LangfuseUnavailable.class)
+                    .hasMessageContaining("interrupted after 1 attempt(s)");
+
+            // then nothing more was sent, nothing counted as dropped, and the interrupt is kept for the processor
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(langfuse.requests).hasSize(1);
+        assertThat(sent("deferred")).isEqualTo(2);
+        assertThat(sent("dropped")).isZero();
+    }
+
+    @Test
+    void aBatchLangfuseCannotTakeRollsItsUnitOfWorkBack() {
+        // given Langfuse is down
+        for (int i = 0; i < 10; i++) {
+            langfuse.then(ids -> FakeLangfuse.status(502));
+        }
+        WhenRunProgressesThenExportToLangfuse exporter = exporter(2);
+        RunStarted started = runStarted(true);
+        String startedId = record(started, START);
+        List<String> phases = new ArrayList<>();
+
+        // when the processor's unit of work commits its batch
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(started));
+        unitOfWork.onCommit(done -> phases.add("committed"));
+        unitOfWork.onRollback(done -> phases.add("rolled back"));
+        exporter.on(started, START, startedId);
+
+        // then the commit fails and nothing after the delivery (the token's transaction) commits
+        assertThatThrownBy(unitOfWork::commit).isInstanceOf(LangfuseUnavailable.class);
+        assertThat(phases).containsExactly("rolled back");
+        assertThat(langfuse.requests).hasSize(2);
     }
 
     @Test
