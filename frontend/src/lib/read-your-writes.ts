@@ -1,3 +1,4 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { isNotFound } from './api-client';
 
 export type WaitOptions = { attempts?: number; delayMs?: number };
@@ -27,4 +28,31 @@ export const loadAtVersion = async <T extends { version?: number }>(
     }
     await pause(delayMs * Math.min(attempt, 4));
   }
+};
+
+type Versioned = { id: string; version: number };
+
+/** Never lets a late answer replace a newer version of the same record already in the cache (a streamed chunk patched in, say). */
+export const newestOf = <T extends Versioned>(fetched: T, cached: T | undefined): T =>
+  cached && cached.id === fetched.id && cached.version > fetched.version ? cached : fetched;
+
+/**
+ * Reads a record once the read model has reached `minVersion` and puts it in the cache under `queryKey`, so the page
+ * shows exactly what was just written; a cached copy that already has that version is answered as it is.
+ */
+export const refreshAtVersion = async <T extends Versioned>(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  find: (options: { minVersion?: number; signal?: AbortSignal }) => Promise<T>,
+  minVersion?: number,
+): Promise<T> => {
+  const cached = queryClient.getQueryData<T>(queryKey);
+  if (cached && minVersion !== undefined && cached.version >= minVersion) return cached;
+  // A fetch already in flight was started without our minVersion; replace it.
+  await queryClient.cancelQueries({ queryKey, exact: true });
+  return queryClient.fetchQuery({
+    queryKey,
+    queryFn: async ({ signal }) => newestOf(await find({ minVersion, signal }), queryClient.getQueryData<T>(queryKey)),
+    staleTime: 0,
+  });
 };

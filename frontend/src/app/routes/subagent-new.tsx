@@ -1,16 +1,11 @@
-import { useNavigate } from 'react-router';
-import { PageHeader } from '@/components/page-header';
-import { Panel } from '@/components/panel';
+import { CreatePage } from '@/components/create-page';
 import { SubagentForm } from '@/features/subagents/components/subagent-form';
 
-export const SubagentNewRoute = () => {
-  const navigate = useNavigate();
-  return (
-    <div className="page page--narrow">
-      <PageHeader title="New subagent" eyebrow="Subagents" />
-      <Panel>
-        <SubagentForm mode="create" onSaved={(id) => navigate(`/subagents/${id}`)} />
-      </Panel>
-    </div>
-  );
-};
+export const SubagentNewRoute = () => (
+  <CreatePage
+    title="New subagent"
+    eyebrow="Subagents"
+    opensUnder="/subagents"
+    form={(saved) => <SubagentForm mode="create" onSaved={saved} />}
+  />
+);

@@ -1,5 +1,6 @@
-export const OUTCOMES = ['allow', 'ask', 'deny'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome, RuleRef } from '@/lib/rule-ref';
+
+export { OUTCOMES, type Outcome, type RuleRef } from '@/lib/rule-ref';
 
 /** In the order the page shows them: widest first. */
 export const RULE_SCOPES = ['global', 'user', 'subagent', 'session'] as const;
@@ -50,15 +51,6 @@ export const PERMISSION_POLICY_IN_USE = 'PERMISSION_POLICY_IN_USE';
 export const ruleProblemOf = (detail: string | undefined): { index: number; message: string } | undefined => {
   const match = detail ? /^rules\[(\d+)\]: (.+)$/s.exec(detail) : null;
   return match ? { index: Number(match[1]), message: match[2] } : undefined;
-};
-
-export type RuleRef = {
-  ruleId: string | null;
-  rule: string;
-  outcome: Outcome;
-  scope: string;
-  policy: string | null;
-  priority: number | null;
 };
 
 export type Simulation = { outcome: Outcome; reason: string | null; decidedBy: RuleRef | null; shadowed: RuleRef[] };

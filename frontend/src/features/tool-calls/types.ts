@@ -1,3 +1,5 @@
+import type { Outcome, RuleRef } from '@/lib/rule-ref';
+
 export const TOOL_CALL_STATUSES = [
   'requested',
   'awaiting_approval',
@@ -31,18 +33,8 @@ export const isFollowed = (call: { status: string | null | undefined; tool?: str
 /** A call that may be cancelled: it waits or runs. */
 export const isCancellable = (status: string | null | undefined): boolean => isActive(status);
 
-export type Outcome = 'allow' | 'ask' | 'deny';
+export type { Outcome, RuleRef } from '@/lib/rule-ref';
 export type Origin = 'runtime' | 'slash_command' | 'hook';
-
-/** The rule that decided (or was shadowed); `policy` names the policy a rule came from. */
-export type RuleRef = {
-  ruleId: string | null;
-  rule: string;
-  outcome: Outcome;
-  scope: string;
-  policy: string | null;
-  priority: number | null;
-};
 
 export type ToolCallSummary = {
   id: string;

@@ -3,6 +3,7 @@ import { ActionError } from '@/components/action-error';
 import { Badge } from '@/components/badge';
 import { BusyButton } from '@/components/busy-button';
 import { DangerButton } from '@/components/danger-button';
+import { DetailPage } from '@/components/detail-page';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { Fact } from '@/components/fact';
 import { PageHeader } from '@/components/page-header';
@@ -88,26 +89,31 @@ export const HookNotFound = ({ id }: { id: string }) => (
 /** One hook: its settings, its actions (test, rotate, delete) and its delivery log. */
 const HookDetail = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void }) => {
   return (
-    <div className="detail-page" data-testid="hook-view">
-      <PageHeader eyebrow="Hook" title={hook.name} actions={<HookActions hook={hook} onDeleted={onDeleted} />}>
-        <p className="badges">
-          <Badge tone="neutral">{hook.event}</Badge>
-          <Badge tone={hook.type === 'webhook' ? 'info' : 'neutral'}>{hook.type}</Badge>
-          {hook.event === 'PreToolUse' && (
-            <Badge tone={hook.onFailure === 'allow' ? 'warning' : 'muted'} data-testid="hook-view-on-failure">
-              {failurePolicyLabel(hook.onFailure ?? 'block')}
-            </Badge>
-          )}
-          {!hook.active && <Badge tone="muted">inactive</Badge>}
-        </p>
-      </PageHeader>
-      <div className="detail-page__grid">
-        <div className="detail-page__main">
+    <DetailPage
+      testId="hook-view"
+      header={
+        <PageHeader eyebrow="Hook" title={hook.name} actions={<HookActions hook={hook} onDeleted={onDeleted} />}>
+          <p className="badges">
+            <Badge tone="neutral">{hook.event}</Badge>
+            <Badge tone={hook.type === 'webhook' ? 'info' : 'neutral'}>{hook.type}</Badge>
+            {hook.event === 'PreToolUse' && (
+              <Badge tone={hook.onFailure === 'allow' ? 'warning' : 'muted'} data-testid="hook-view-on-failure">
+                {failurePolicyLabel(hook.onFailure ?? 'block')}
+              </Badge>
+            )}
+            {!hook.active && <Badge tone="muted">inactive</Badge>}
+          </p>
+        </PageHeader>
+      }
+      main={
+        <>
           <Panel title={`Deliveries · ${hook.deliveries}`} labelledBy="hook-deliveries-title">
             <DeliveryLog hookId={hook.id} />
           </Panel>
-        </div>
-        <aside className="detail-page__side">
+        </>
+      }
+      side={
+        <>
           <Panel title="Summary" labelledBy="hook-summary-title">
             <dl className="facts">
               <Fact label="Deliveries">{hook.deliveries}</Fact>
@@ -123,9 +129,9 @@ const HookDetail = ({ hook, onDeleted }: { hook: Hook; onDeleted: () => void }) 
           <Panel title="Edit" labelledBy="hook-edit-title">
             <HookForm mode="edit" hook={hook} />
           </Panel>
-        </aside>
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 };
 

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError, isNotFound } from '@/lib/api-client';
+import { newestOf, refreshAtVersion } from '@/lib/read-your-writes';
 import { isRunActive, type RunView } from '../types';
 import { runKeys } from './run-keys';
 
@@ -15,23 +16,11 @@ export const findRun = async (id: string, { minVersion, signal }: FindRunOptions
   return data;
 };
 
-/** Never lets a late answer replace a newer version already in the cache (a streamed chunk patched in, say). */
-export const newestRun = (fetched: RunView, cached: RunView | undefined): RunView =>
-  cached && cached.id === fetched.id && cached.version > fetched.version ? cached : fetched;
+export const newestRun = (fetched: RunView, cached: RunView | undefined): RunView => newestOf(fetched, cached);
 
 /** Reads the run once the read model has reached `minVersion` and puts it in the cache. */
-export const refreshRun = async (queryClient: QueryClient, id: string, minVersion?: number): Promise<RunView> => {
-  const queryKey = runKeys.detail(id);
-  const cached = queryClient.getQueryData<RunView>(queryKey);
-  if (cached && minVersion !== undefined && cached.version >= minVersion) return cached;
-  // A fetch already in flight was started without our minVersion; replace it.
-  await queryClient.cancelQueries({ queryKey, exact: true });
-  return queryClient.fetchQuery({
-    queryKey,
-    queryFn: async ({ signal }) => newestRun(await findRun(id, { minVersion, signal }), queryClient.getQueryData(queryKey)),
-    staleTime: 0,
-  });
-};
+export const refreshRun = (queryClient: QueryClient, id: string, minVersion?: number): Promise<RunView> =>
+  refreshAtVersion(queryClient, runKeys.detail(id), (options) => findRun(id, options), minVersion);
 
 export type UseRunOptions = {
   /** Polls while the run is active; off when the event stream keeps it fresh. */

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, parseEtagVersion } from '@/lib/api-client';
+import { newestOf, refreshAtVersion } from '@/lib/read-your-writes';
 import type { SessionDetail } from '../types';
 import { sessionKeys } from './session-keys';
 
@@ -16,33 +17,16 @@ export const findSession = async (id: string, options: FindSessionOptions = {}):
   return { ...data, etagVersion: parseEtagVersion(etag) ?? data.version };
 };
 
-/** Never lets a late answer replace a newer version already in the cache. */
-const newest = (fetched: SessionView, cached: SessionView | undefined): SessionView =>
-  cached && cached.id === fetched.id && cached.version > fetched.version ? cached : fetched;
-
-/**
- * Fetches the session once the read model has reached `minVersion` and puts it in the cache, so
- * the page shows exactly what was just written (read-your-writes).
- */
-export const refreshSession = async (queryClient: QueryClient, id: string, minVersion?: number): Promise<SessionView> => {
-  const queryKey = sessionKeys.detail(id);
-  const cached = queryClient.getQueryData<SessionView>(queryKey);
-  if (cached && minVersion !== undefined && cached.version >= minVersion) return cached;
-  // A fetch already in flight was started without our minVersion; replace it.
-  await queryClient.cancelQueries({ queryKey, exact: true });
-  return queryClient.fetchQuery({
-    queryKey,
-    queryFn: async ({ signal }) => newest(await findSession(id, { minVersion, signal }), queryClient.getQueryData(queryKey)),
-    staleTime: 0,
-  });
-};
+/** Fetches the session once the read model has reached `minVersion` and puts it in the cache (read-your-writes). */
+export const refreshSession = (queryClient: QueryClient, id: string, minVersion?: number): Promise<SessionView> =>
+  refreshAtVersion(queryClient, sessionKeys.detail(id), (options) => findSession(id, options), minVersion);
 
 export const useSession = (id: string) => {
   const queryClient = useQueryClient();
   const queryKey = sessionKeys.detail(id);
   return useQuery({
     queryKey,
-    queryFn: async ({ signal }) => newest(await findSession(id, { signal }), queryClient.getQueryData(queryKey)),
+    queryFn: async ({ signal }) => newestOf(await findSession(id, { signal }), queryClient.getQueryData(queryKey)),
   });
 };
 

@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { Paged, type PagedLabels } from '@/components/paged';
+import { pageFromUrl, urlParams, useUrlFilters } from '@/lib/url-filters';
 import { DEFAULT_PAGE_SIZE, useSessions, type SessionFilters } from '../api/list-sessions';
 import { SESSION_MODES, SESSION_SOURCES, SESSION_STATUSES, type SessionMode, type SessionSource, type SessionStatus } from '../types';
 import { SessionsFilters } from './sessions-filters';
@@ -17,35 +16,31 @@ export const filtersFromSearchParams = (params: URLSearchParams): SessionFilters
     .getAll('status')
     .flatMap((s) => s.split(','))
     .filter((s): s is SessionStatus => (SESSION_STATUSES as readonly string[]).includes(s));
-  const page = Number(params.get('page') ?? '1');
   return {
     status: status.length ? status : undefined,
     mode: oneOf<SessionMode>(SESSION_MODES, params.get('mode')),
     source: oneOf<SessionSource>(SESSION_SOURCES, params.get('source')),
     q: params.get('q') || undefined,
-    page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
+    page: pageFromUrl(params),
     size: DEFAULT_PAGE_SIZE,
   };
 };
 
-const writeFilters = (filters: SessionFilters): URLSearchParams => {
-  const params = new URLSearchParams();
-  for (const status of filters.status ?? []) params.append('status', status);
-  if (filters.mode) params.set('mode', filters.mode);
-  if (filters.source) params.set('source', filters.source);
-  if (filters.q) params.set('q', filters.q);
-  if (filters.page) params.set('page', String(filters.page + 1));
-  return params;
-};
+const writeFilters = (filters: SessionFilters): URLSearchParams =>
+  urlParams(
+    [
+      ['status', filters.status],
+      ['mode', filters.mode],
+      ['source', filters.source],
+      ['q', filters.q],
+    ],
+    filters.page,
+  );
 
 export const SessionsBrowser = () => {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearchParams(searchParams), [searchParams]);
+  const { filters, update } = useUrlFilters(filtersFromSearchParams, writeFilters);
   const sessions = useSessions(filters);
   const filtered = Boolean(filters.status || filters.mode || filters.source || filters.q);
-
-  const update = (change: Partial<SessionFilters>, resetPage = true) =>
-    setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
 
   return (
     <div className="sessions-browser">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
+import { DetailPage } from '@/components/detail-page';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { Fact } from '@/components/fact';
 import { OwnershipBadges } from '@/components/ownership-badges';
@@ -70,25 +71,30 @@ type CommandDetailPageProps = Omit<CommandViewProps, 'id'> & { command: CommandD
 const CommandDetailPage = ({ command, error, onStarted, onDeleted }: CommandDetailPageProps) => {
   const [running, setRunning] = useState(false);
   return (
-    <div className="detail-page" data-testid="command-view">
-      <PageHeader
-        eyebrow="Slash command"
-        title={<code className="page-header__code">/{command.name}</code>}
-        actions={
-          <>
-            <button type="button" className="button button--primary" onClick={() => setRunning(true)} data-testid="command-run-button">
-              ▶ Run
-            </button>
-            <CommandExportButton id={command.id} name={command.name} />
-            {command.mine && <CommandDeleteButton id={command.id} name={command.name} onDeleted={onDeleted} />}
-          </>
-        }
-      >
-        <OwnershipBadges mine={command.mine} shared={command.shared} description={command.description} />
-      </PageHeader>
-      {error && <Alert tone="warning">Showing the last loaded version: {errorMessage(error)}</Alert>}
-      <div className="detail-page__grid">
-        <div className="detail-page__main">
+    <DetailPage
+      testId="command-view"
+      header={
+        <>
+          <PageHeader
+            eyebrow="Slash command"
+            title={<code className="page-header__code">/{command.name}</code>}
+            actions={
+              <>
+                <button type="button" className="button button--primary" onClick={() => setRunning(true)} data-testid="command-run-button">
+                  ▶ Run
+                </button>
+                <CommandExportButton id={command.id} name={command.name} />
+                {command.mine && <CommandDeleteButton id={command.id} name={command.name} onDeleted={onDeleted} />}
+              </>
+            }
+          >
+            <OwnershipBadges mine={command.mine} shared={command.shared} description={command.description} />
+          </PageHeader>
+          {error && <Alert tone="warning">Showing the last loaded version: {errorMessage(error)}</Alert>}
+        </>
+      }
+      main={
+        <>
           {command.mine ? (
             <Panel title="Edit" labelledBy="command-edit-title">
               <CommandForm mode="edit" command={command} />
@@ -101,8 +107,10 @@ const CommandDetailPage = ({ command, error, onStarted, onDeleted }: CommandDeta
               </pre>
             </Panel>
           )}
-        </div>
-        <aside className="detail-page__side">
+        </>
+      }
+      side={
+        <>
           <Panel title="Details" labelledBy="command-details-title">
             <dl className="facts">
               <Fact label="Kind">
@@ -135,10 +143,11 @@ const CommandDetailPage = ({ command, error, onStarted, onDeleted }: CommandDeta
           <Panel title="Recent runs" labelledBy="command-runs-title">
             <CommandRuns command={command} />
           </Panel>
-        </aside>
-      </div>
+        </>
+      }
+    >
       {running && <CommandRunDialog command={command} onClose={() => setRunning(false)} onStarted={onStarted} />}
-    </div>
+    </DetailPage>
   );
 };
 

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
 import { SearchField, SelectField } from '@/components/field';
 import { Paged, type PagedLabels } from '@/components/paged';
+import { pageFromUrl, urlParams, useUrlFilters } from '@/lib/url-filters';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { COMMANDS_PAGE_SIZE, useCommands, type CommandFilters, type CommandOwnership } from '../api/list-commands';
 import type { CommandSummary, StartedRun } from '../types';
@@ -20,36 +20,32 @@ const OWNERSHIP: { value: CommandOwnership; label: string }[] = [
 /** `?q=deploy&show=shared&page=2`. */
 export const commandFiltersFrom = (params: URLSearchParams): CommandFilters => {
   const show = params.get('show');
-  const page = Number(params.get('page') ?? '1');
   return {
     q: params.get('q') || undefined,
     ownership: show === 'mine' || show === 'shared' ? show : 'all',
-    page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
+    page: pageFromUrl(params),
     size: COMMANDS_PAGE_SIZE,
   };
 };
 
-const writeFilters = (filters: CommandFilters) => {
-  const params = new URLSearchParams();
-  if (filters.q) params.set('q', filters.q);
-  if (filters.ownership && filters.ownership !== 'all') params.set('show', filters.ownership);
-  if (filters.page) params.set('page', String(filters.page + 1));
-  return params;
-};
+const writeFilters = (filters: CommandFilters) =>
+  urlParams(
+    [
+      ['q', filters.q],
+      ['show', filters.ownership === 'all' ? undefined : filters.ownership],
+    ],
+    filters.page,
+  );
 
 export type CommandsBrowserProps = { onStarted: (run: StartedRun) => void };
 
 /** Your slash commands and the shared ones: search, filter, page, and run with arguments. */
 export const CommandsBrowser = ({ onStarted }: CommandsBrowserProps) => {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => commandFiltersFrom(searchParams), [searchParams]);
+  const { filters, update } = useUrlFilters(commandFiltersFrom, writeFilters);
   const commands = useCommands(filters);
   const [search, setSearch] = useState(filters.q ?? '');
   const debounced = useDebouncedValue(search, COMMAND_SEARCH_DEBOUNCE_MS);
   const [running, setRunning] = useState<CommandSummary | null>(null);
-
-  const update = (change: Partial<CommandFilters>, resetPage = true) =>
-    setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
 
   useEffect(() => {
     if ((filters.q ?? '') !== debounced.trim()) update({ q: debounced.trim() || undefined });

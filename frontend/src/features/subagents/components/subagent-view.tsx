@@ -1,6 +1,7 @@
 import { ActionError } from '@/components/action-error';
 import { BusyButton } from '@/components/busy-button';
 import { DangerButton } from '@/components/danger-button';
+import { DetailPage } from '@/components/detail-page';
 import { Loaded, NotFoundPage } from '@/components/detail-states';
 import { OwnershipBadges } from '@/components/ownership-badges';
 import { PageHeader } from '@/components/page-header';
@@ -52,12 +53,15 @@ export const SubagentNotFound = ({ id }: { id: string }) => (
 /** One subagent: its definition, its permission policies, export and delete. */
 const SubagentDetail = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted: () => void }) => {
   return (
-    <div className="detail-page" data-testid="subagent-view">
-      <PageHeader eyebrow="Subagent" title={subagent.name} actions={<Actions subagent={subagent} onDeleted={onDeleted} />}>
-        <OwnershipBadges mine={subagent.mine} shared={subagent.shared} description={subagent.description} />
-      </PageHeader>
-      <div className="detail-page__grid">
-        <div className="detail-page__main">
+    <DetailPage
+      testId="subagent-view"
+      header={
+        <PageHeader eyebrow="Subagent" title={subagent.name} actions={<Actions subagent={subagent} onDeleted={onDeleted} />}>
+          <OwnershipBadges mine={subagent.mine} shared={subagent.shared} description={subagent.description} />
+        </PageHeader>
+      }
+      main={
+        <>
           {subagent.mine ? (
             <Panel title="Edit" labelledBy="subagent-edit-title">
               <SubagentForm mode="edit" subagent={subagent} />
@@ -70,14 +74,16 @@ const SubagentDetail = ({ subagent, onDeleted }: { subagent: Subagent; onDeleted
               <pre className="code-block">{subagent.prompt}</pre>
             </Panel>
           )}
-        </div>
-        <aside className="detail-page__side">
+        </>
+      }
+      side={
+        <>
           <Panel title="Permission policies" labelledBy="subagent-policies-title">
             <PolicyAssignments subagent={subagent} editable={subagent.mine} />
           </Panel>
-        </aside>
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 };
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
-import type { Page } from '@/lib/page';
+import { pageQuery, type Page } from '@/lib/page';
+import { getPage } from '@/lib/page-query';
 import type { Approval, ApprovalView } from '../types';
 import { approvalKeys } from './tool-call-keys';
 
@@ -9,13 +9,8 @@ export const APPROVALS_PAGE_SIZE = 20;
 const INBOX_POLL_MS = 30_000;
 
 /** `GET /api/tool-calls/approvals?status=pending|decided`. */
-export const listApprovals = async (status: ApprovalView, page: number, signal?: AbortSignal): Promise<Page<Approval>> => {
-  const params = new URLSearchParams({ status });
-  if (page) params.set('page', String(page));
-  params.set('size', String(APPROVALS_PAGE_SIZE));
-  const { data } = await api.get<Page<Approval>>(`/api/tool-calls/approvals?${params}`, { signal });
-  return data;
-};
+export const listApprovals = (status: ApprovalView, page: number, signal?: AbortSignal): Promise<Page<Approval>> =>
+  getPage(`/api/tool-calls/approvals?${pageQuery([['status', status]], page, APPROVALS_PAGE_SIZE)}`, signal);
 
 export const useApprovals = (status: ApprovalView, page: number) =>
   useQuery({

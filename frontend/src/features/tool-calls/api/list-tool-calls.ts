@@ -1,6 +1,5 @@
-import { api } from '@/lib/api-client';
-import type { Page } from '@/lib/page';
-import { usePageQuery } from '@/lib/page-query';
+import { pageQuery, type Page } from '@/lib/page';
+import { getPage, usePageQuery } from '@/lib/page-query';
 import type { ToolCallStatus, ToolCallSummary } from '../types';
 import { toolCallKeys } from './tool-call-keys';
 
@@ -16,21 +15,20 @@ export type ToolCallFilters = {
 
 export const TOOL_CALLS_PAGE_SIZE = 20;
 
-export const buildToolCallsQuery = (filters: ToolCallFilters): string => {
-  const params = new URLSearchParams();
-  if (filters.status) params.set('status', filters.status);
-  if (filters.commandId) params.set('commandId', filters.commandId);
-  if (filters.sessionId) params.set('sessionId', filters.sessionId);
-  if (filters.parentId) params.set('parentId', filters.parentId);
-  if (filters.page) params.set('page', String(filters.page));
-  params.set('size', String(filters.size ?? TOOL_CALLS_PAGE_SIZE));
-  return params.toString();
-};
+export const buildToolCallsQuery = (filters: ToolCallFilters): string =>
+  pageQuery(
+    [
+      ['status', filters.status],
+      ['commandId', filters.commandId],
+      ['sessionId', filters.sessionId],
+      ['parentId', filters.parentId],
+    ],
+    filters.page,
+    filters.size ?? TOOL_CALLS_PAGE_SIZE,
+  );
 
 /** `GET /api/tool-calls`: tool calls, newest first. */
-export const listToolCalls = async (filters: ToolCallFilters, signal?: AbortSignal): Promise<Page<ToolCallSummary>> => {
-  const { data } = await api.get<Page<ToolCallSummary>>(`/api/tool-calls?${buildToolCallsQuery(filters)}`, { signal });
-  return data;
-};
+export const listToolCalls = (filters: ToolCallFilters, signal?: AbortSignal): Promise<Page<ToolCallSummary>> =>
+  getPage(`/api/tool-calls?${buildToolCallsQuery(filters)}`, signal);
 
 export const useToolCalls = (filters: ToolCallFilters) => usePageQuery(toolCallKeys.list(filters), (signal) => listToolCalls(filters, signal));

@@ -7,14 +7,12 @@ import { errorMessage, problemCode } from '@/lib/api-client';
 import { shortId } from '@/lib/format';
 import { useDecideApproval } from '../api/decide-approval';
 import { APPROVAL_ALREADY_DECIDED, APPROVAL_INPUT_CHANGED, type Approval, type Decision, type RuleRef } from '../types';
+import { ruleRefOf } from './run-badges';
 
 export type Notice = { tone: 'info' | 'warning' | 'error'; text: string };
 
-const ruleOf = (value: RuleRef | string | null): RuleRef | null =>
-  !value ? null : typeof value === 'string' ? { ruleId: null, rule: value, outcome: 'ask', scope: '', policy: null, priority: null } : value;
-
 const AskingRule = ({ value }: { value: RuleRef | string | null }) => {
-  const rule = ruleOf(value);
+  const rule = ruleRefOf(value);
   if (!rule) return <span className="muted">no rule matched (ask by default)</span>;
   return (
     <>

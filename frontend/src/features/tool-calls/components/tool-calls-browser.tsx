@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SelectField } from '@/components/field';
 import { Paged, type PagedLabels } from '@/components/paged';
 import { humanize } from '@/lib/format';
+import { pageFromUrl, urlParams, useUrlFilters } from '@/lib/url-filters';
 import { TOOL_CALLS_PAGE_SIZE, useToolCalls, type ToolCallFilters } from '../api/list-tool-calls';
 import { TOOL_CALL_STATUSES, type ToolCallStatus } from '../types';
 import { ToolCallsTable } from './tool-calls-table';
@@ -12,32 +12,29 @@ const LIST_LABELS: PagedLabels = { loading: 'Loading tool calls…', failed: 'Co
 /** Filters live in the URL (`?status=running&commandId=…&page=2`). */
 export const runFiltersFromSearchParams = (params: URLSearchParams): ToolCallFilters => {
   const status = params.get('status');
-  const page = Number(params.get('page') ?? '1');
   return {
     status: (TOOL_CALL_STATUSES as readonly string[]).includes(status ?? '') ? (status as ToolCallStatus) : undefined,
     commandId: params.get('commandId') || undefined,
     sessionId: params.get('sessionId') || undefined,
-    page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
+    page: pageFromUrl(params),
     size: TOOL_CALLS_PAGE_SIZE,
   };
 };
 
-const writeFilters = (filters: ToolCallFilters): URLSearchParams => {
-  const params = new URLSearchParams();
-  if (filters.status) params.set('status', filters.status);
-  if (filters.commandId) params.set('commandId', filters.commandId);
-  if (filters.sessionId) params.set('sessionId', filters.sessionId);
-  if (filters.page) params.set('page', String(filters.page + 1));
-  return params;
-};
+const writeFilters = (filters: ToolCallFilters): URLSearchParams =>
+  urlParams(
+    [
+      ['status', filters.status],
+      ['commandId', filters.commandId],
+      ['sessionId', filters.sessionId],
+    ],
+    filters.page,
+  );
 
 /** Every run (tool call) you may see, newest first; each opens its run page. */
 export const ToolCallsBrowser = () => {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => runFiltersFromSearchParams(searchParams), [searchParams]);
+  const { filters, update } = useUrlFilters(runFiltersFromSearchParams, writeFilters);
   const runs = useToolCalls(filters);
-  const update = (change: Partial<ToolCallFilters>, resetPage = true) =>
-    setSearchParams(writeFilters({ ...filters, ...change, ...(resetPage ? { page: 0 } : {}) }), { replace: true });
   const filtered = Boolean(filters.status || filters.commandId || filters.sessionId);
 
   return (

@@ -5,11 +5,14 @@ import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
 import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.api.read.CatchUp;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +41,34 @@ public class Reads {
         return find(query, type).orElseThrow(() -> missing(missing, detail));
     }
 
+    /**
+     * The single read of what path segment {@code id} names: an id that does not parse is the same 404 ({@code
+     * prefix + id}) as a read that is missing or not the caller's.
+     */
+    public <I, R> R findByPath(
+            String id,
+            Function<String, Optional<I>> parser,
+            Function<I, Object> query,
+            Class<R> type,
+            ErrorCode missing,
+            String prefix) {
+        return findOr404(query.apply(pathId(id, parser, missing, prefix)), type, missing, prefix + id);
+    }
+
+    /**
+     * The single read, waiting briefly until it shows {@code minVersion} when one is given (a write the caller just
+     * made, {@link CatchUp}); a 404 with {@code detail} when missing. {@link CatchUp#BEHIND_HEADER} says whether the
+     * read model had still not caught up.
+     */
+    public <R> ResponseEntity<R> findCaughtUp(
+            Object query, Class<R> type, ToLongFunction<R> version, Long minVersion, ErrorCode missing, String detail) {
+        CatchUp.Read<R> read = CatchUp.READ_YOUR_WRITES.read(() -> find(query, type), version, minVersion);
+        R found = read.found().orElseThrow(() -> missing(missing, detail));
+        return ResponseEntity.ok()
+                .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
+                .body(found);
+    }
+
     /** A path id: one that does not parse is missing too, with the same code and message as one that is absent. */
     public static <I> I pathId(String id, Function<String, Optional<I>> parser, ErrorCode missing, String prefix) {
         return parser.apply(id).orElseThrow(() -> missing(missing, prefix + id));
@@ -52,6 +83,13 @@ public class Reads {
     public static void assertSearchText(String text) {
         if (text != null && text.length() > 200) {
             throw invalid("q", "must be at most 200 characters");
+        }
+    }
+
+    /** A count the caller chose must be 1 to {@code max}, else a 400 naming the parameter. */
+    public static void assertBetweenOneAnd(int max, String field, int value) {
+        if (value < 1 || value > max) {
+            throw invalid(field, "must be 1-" + max);
         }
     }
 

@@ -43,8 +43,13 @@ class HookQueryController {
 
     @GetMapping("/api/hooks/{id}")
     HookView find(Actor actor, @PathVariable String id) {
-        HookId hookId = Reads.pathId(id, HookId::parse, HookError.NOT_FOUND, "No hook ");
-        return reads.findOr404(new FindHook(actor, hookId), HookView.class, HookError.NOT_FOUND, "No hook " + id);
+        return reads.findByPath(
+                id,
+                HookId::parse,
+                hookId -> new FindHook(actor, hookId),
+                HookView.class,
+                HookError.NOT_FOUND,
+                "No hook ");
     }
 
     @GetMapping("/api/hooks/{id}/deliveries")
@@ -54,12 +59,13 @@ class HookQueryController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageParameters.assertValid(page, size);
-        HookId hookId = Reads.pathId(id, HookId::parse, HookError.NOT_FOUND, "No hook ");
-        return reads.findOr404(
-                new ListHookDeliveries(actor, hookId, page, size),
+        return reads.findByPath(
+                id,
+                HookId::parse,
+                hookId -> new ListHookDeliveries(actor, hookId, page, size),
                 HookDeliveryPage.class,
                 HookError.NOT_FOUND,
-                "No hook " + id);
+                "No hook ");
     }
 
     /** The webhook deliveries a call caused (its PostToolUse and PreToolUse hooks), oldest first. */

@@ -3,7 +3,6 @@ package dev.orchwiz.query.run;
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.read.CatchUp;
 import dev.orchwiz.api.run.RunError;
 import dev.orchwiz.api.run.query.FindRun;
 import dev.orchwiz.api.run.query.FindTrace;
@@ -48,12 +47,13 @@ class RunQueryController {
     ResponseEntity<RunView> find(
             Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
         RunId runId = Reads.pathId(id, RunId::parse, RunError.NOT_FOUND, "No run ");
-        CatchUp.Read<RunView> read = CatchUp.READ_YOUR_WRITES.read(
-                () -> reads.find(new FindRun(actor, runId, minVersion), RunView.class), RunView::version, minVersion);
-        RunView found = read.found().orElseThrow(() -> Reads.missing(RunError.NOT_FOUND, "No run " + id));
-        return ResponseEntity.ok()
-                .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
-                .body(found);
+        return reads.findCaughtUp(
+                new FindRun(actor, runId, minVersion),
+                RunView.class,
+                RunView::version,
+                minVersion,
+                RunError.NOT_FOUND,
+                "No run " + id);
     }
 
     @GetMapping("/api/sessions/{id}/runs")
@@ -86,9 +86,7 @@ class RunQueryController {
             Actor actor,
             @RequestParam(defaultValue = "model") String groupBy,
             @RequestParam(defaultValue = "30") int days) {
-        if (days < 1 || days > MAX_DAYS) {
-            throw Reads.invalid("days", "must be 1-" + MAX_DAYS);
-        }
+        Reads.assertBetweenOneAnd(MAX_DAYS, "days", days);
         return reads.ask(new FindUsage(actor, choice(UsageGrouping.class, "groupBy", groupBy), days), Usage.class);
     }
 
@@ -97,9 +95,7 @@ class RunQueryController {
             Actor actor,
             @RequestParam(defaultValue = "slowest") String sort,
             @RequestParam(defaultValue = "10") int size) {
-        if (size < 1 || size > MAX_NOTABLE) {
-            throw Reads.invalid("size", "must be 1-" + MAX_NOTABLE);
-        }
+        Reads.assertBetweenOneAnd(MAX_NOTABLE, "size", size);
         return reads.ask(new ListNotableRuns(actor, choice(RunRanking.class, "sort", sort), size), RunPage.class);
     }
 

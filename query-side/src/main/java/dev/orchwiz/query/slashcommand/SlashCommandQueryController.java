@@ -41,12 +41,12 @@ class SlashCommandQueryController {
 
     @GetMapping("/{id}")
     SlashCommandView find(Actor actor, @PathVariable String id) {
-        SlashCommandId commandId =
-                Reads.pathId(id, SlashCommandId::parse, SlashCommandError.NOT_FOUND, "No slash command ");
-        return reads.findOr404(
-                new FindSlashCommand(actor, commandId),
+        return reads.findByPath(
+                id,
+                SlashCommandId::parse,
+                commandId -> new FindSlashCommand(actor, commandId),
                 SlashCommandView.class,
                 SlashCommandError.NOT_FOUND,
-                "No slash command " + id);
+                "No slash command ");
     }
 }

@@ -39,8 +39,12 @@ class SubagentQueryController {
 
     @GetMapping("/{id}")
     SubagentView find(Actor actor, @PathVariable String id) {
-        SubagentId subagentId = Reads.pathId(id, SubagentId::parse, SubagentError.NOT_FOUND, "No subagent ");
-        return reads.findOr404(
-                new FindSubagent(actor, subagentId), SubagentView.class, SubagentError.NOT_FOUND, "No subagent " + id);
+        return reads.findByPath(
+                id,
+                SubagentId::parse,
+                subagentId -> new FindSubagent(actor, subagentId),
+                SubagentView.class,
+                SubagentError.NOT_FOUND,
+                "No subagent ");
     }
 }

@@ -64,15 +64,13 @@ class ToolCallQueryController {
     ResponseEntity<ToolCallView> find(
             Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
         ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
-        CatchUp.Read<ToolCallView> read = CatchUp.READ_YOUR_WRITES.read(
-                () -> reads.find(new FindToolCall(actor, callId), ToolCallView.class),
+        return reads.findCaughtUp(
+                new FindToolCall(actor, callId),
+                ToolCallView.class,
                 ToolCallView::version,
-                minVersion);
-        ToolCallView found =
-                read.found().orElseThrow(() -> Reads.missing(ToolCallError.NOT_FOUND, "No tool call " + id));
-        return ResponseEntity.ok()
-                .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
-                .body(found);
+                minVersion,
+                ToolCallError.NOT_FOUND,
+                "No tool call " + id);
     }
 
     @GetMapping({"/api/tool-calls/approvals", "/api/approvals"})
@@ -94,14 +92,13 @@ class ToolCallQueryController {
             @PathVariable String id,
             @RequestParam(defaultValue = "-1") int after,
             @RequestParam(defaultValue = "500") int size) {
-        if (size < 1 || size > OUTPUT_PAGE_LIMIT) {
-            throw Reads.invalid("size", "must be 1-" + OUTPUT_PAGE_LIMIT);
-        }
-        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No run ");
-        return reads.findOr404(
-                new ListToolCallOutput(actor, callId, after, size),
+        Reads.assertBetweenOneAnd(OUTPUT_PAGE_LIMIT, "size", size);
+        return reads.findByPath(
+                id,
+                ToolCallId::parse,
+                callId -> new ListToolCallOutput(actor, callId, after, size),
                 ToolCallOutput.class,
                 ToolCallError.NOT_FOUND,
-                "No run " + id);
+                "No run ");
     }
 }
