@@ -116,7 +116,11 @@ describe('run pages', () => {
     const nav = await screen.findByRole('navigation', { name: 'Areas' });
     await user.click(within(nav).getByRole('link', { name: /^Observability/ }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Observability' })).toBeInTheDocument();
+    // The page's module (with the charting library) is imported on first open: on a busy machine that alone can take
+    // longer than the default second.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Observability' }, { timeout: 15000 }),
+    ).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: /^Observability/ })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByTestId('usage-table')).toHaveTextContent('No run in this period.');
     expect(screen.queryByTestId('coming-soon')).not.toBeInTheDocument();

@@ -17,10 +17,8 @@ export type FileImportProps = {
   /** Where such files live in a Claude Code project, e.g. `.claude/commands/deploy.md`. */
   pathPlaceholder: string;
   contentPlaceholder?: string;
-  onImport: (files: TextFile[]) => void;
-  pending: boolean;
-  error: unknown;
-  outcome?: ImportOutcome;
+  /** The import mutation: what it is sent, whether it runs, how it was refused, what it answered. */
+  importer: { mutate: (files: TextFile[]) => void; isPending: boolean; error: unknown; data?: ImportOutcome };
   /** Where an imported item opens. */
   linkTo: (id: string) => string;
   /** `command-import` gives `command-import-files`, `-path`, `-content`, `-submit`, `-imported`, `-failed`. */
@@ -32,13 +30,11 @@ export const FileImport = ({
   what,
   pathPlaceholder,
   contentPlaceholder,
-  onImport,
-  pending,
-  error,
-  outcome,
+  importer,
   linkTo,
   testIdPrefix,
 }: FileImportProps) => {
+  const { isPending: pending, error, data: outcome } = importer;
   const pickerId = useId();
   const picker = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<TextFile[]>([]);
@@ -64,7 +60,7 @@ export const FileImport = ({
       return;
     }
     setProblem(null);
-    onImport(files);
+    importer.mutate(files);
   };
 
   const clear = () => {

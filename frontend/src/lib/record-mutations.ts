@@ -2,6 +2,15 @@ import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@t
 import { isVersionMismatch } from './api-client';
 import { refreshNowAndSoon } from './use-event-refresh';
 
+/**
+ * The mutation of a write whose answer the page does not keep: what it changed (a list, or one read under
+ * `refreshes`) is read again, and `mutateAsync` waits for that.
+ */
+export const useWriteThenRefresh = <I = void, R = unknown>(write: (input: I) => Promise<R>, refreshes: QueryKey) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: () => queryClient.invalidateQueries({ queryKey: refreshes }) });
+};
+
 type RecordKeys = { lists: () => QueryKey; detail: (id: string) => QueryKey };
 
 /**

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import type { CreatedToken, TokenScope } from '../types';
 import { accountKeys } from './account-keys';
 
@@ -12,10 +12,4 @@ export const createToken = async ({ name, scopes, expiresInDays }: CreateTokenIn
   return data;
 };
 
-export const useCreateToken = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createToken,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokenLists() }),
-  });
-};
+export const useCreateToken = () => useWriteThenRefresh(createToken, accountKeys.tokenLists());

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import { accountKeys } from './account-keys';
 
 export type DeletePasskeyInput = { id: string; confirm?: boolean };
@@ -11,10 +11,4 @@ export const deletePasskey = async ({ id, confirm }: DeletePasskeyInput): Promis
 
 export const isLastPasskey = (error: unknown): boolean => isApiError(error) && error.code === 'LAST_PASSKEY';
 
-export const useDeletePasskey = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deletePasskey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.passkeys() }),
-  });
-};
+export const useDeletePasskey = () => useWriteThenRefresh(deletePasskey, accountKeys.passkeys());

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import { serializeAttestation, toCreationOptions, type AttestationLike } from '@/lib/webauthn';
 import { accountKeys } from './account-keys';
 import { getRegistrationOptions } from './get-registration-options';
@@ -27,10 +27,4 @@ export const registerPasskey = async ({ label }: RegisterPasskeyInput): Promise<
   if (data && data.success === false) throw new RegistrationRefusedError();
 };
 
-export const useRegisterPasskey = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: registerPasskey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.passkeys() }),
-  });
-};
+export const useRegisterPasskey = () => useWriteThenRefresh(registerPasskey, accountKeys.passkeys());

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import { accountKeys } from './account-keys';
 
 export type RevokeTokenInput = { id: string };
@@ -9,10 +9,4 @@ export const revokeToken = async ({ id }: RevokeTokenInput): Promise<void> => {
   await api.delete<void>(`/api/me/tokens/${encodeURIComponent(id)}`);
 };
 
-export const useRevokeToken = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: revokeToken,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokenLists() }),
-  });
-};
+export const useRevokeToken = () => useWriteThenRefresh(revokeToken, accountKeys.tokenLists());

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import type { AdminUser } from '../types';
 import { adminKeys } from './admin-keys';
 
@@ -13,10 +13,4 @@ export const changeUserRole = async ({ id, role, granted }: ChangeUserRoleInput)
 
 export const isLastAdmin = (error: unknown): boolean => isApiError(error) && error.code === 'LAST_ADMIN';
 
-export const useChangeUserRole = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: changeUserRole,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.userLists() }),
-  });
-};
+export const useChangeUserRole = () => useWriteThenRefresh(changeUserRole, adminKeys.userLists());

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import { adminKeys } from './admin-keys';
 
 export type DeleteInvitationInput = { email: string };
@@ -8,10 +8,4 @@ export const deleteInvitation = async ({ email }: DeleteInvitationInput): Promis
   await api.delete<void>(`/api/admin/invitations/${encodeURIComponent(email)}`);
 };
 
-export const useDeleteInvitation = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteInvitation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.invitationLists() }),
-  });
-};
+export const useDeleteInvitation = () => useWriteThenRefresh(deleteInvitation, adminKeys.invitationLists());

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import type { Invitation } from '../types';
 import { adminKeys } from './admin-keys';
 
@@ -10,10 +10,4 @@ export const inviteUser = async ({ email }: InviteUserInput): Promise<Invitation
   return data;
 };
 
-export const useInviteUser = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: inviteUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.invitationLists() }),
-  });
-};
+export const useInviteUser = () => useWriteThenRefresh(inviteUser, adminKeys.invitationLists());

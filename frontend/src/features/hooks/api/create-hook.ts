@@ -9,12 +9,15 @@ export const createHook = async (input: HookInput): Promise<HookWriteResult> => 
   return data;
 };
 
-export const useCreateHook = () => {
+/** A hook write whose answer may carry the signing secret; the hook is read again without waiting for it. */
+export const useHookSecretWrite = <I>(write: (input: I) => Promise<HookWriteResult>) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: createHook,
+    mutationFn: write,
     // The answer carries the secret: drop the mutation from the cache as soon as nobody watches it.
     gcTime: 0,
     onSuccess: (result) => void refreshHookAfterWrite(queryClient, result.id, result.version),
   });
 };
+
+export const useCreateHook = () => useHookSecretWrite(createHook);

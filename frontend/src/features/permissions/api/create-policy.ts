@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import type { PolicyInput, PolicyWritten } from '../types';
 import { permissionKeys } from './permission-keys';
 
@@ -9,8 +9,5 @@ export const createPolicy = async (input: PolicyInput): Promise<PolicyWritten> =
   return data;
 };
 
-export const useCreatePolicy = () => {
-  const queryClient = useQueryClient();
-  // The policies read model is written with the event, so one refetch shows the new policy.
-  return useMutation({ mutationFn: createPolicy, onSuccess: () => queryClient.invalidateQueries({ queryKey: permissionKeys.policyLists() }) });
-};
+// The policies read model is written with the event, so one refetch shows the new policy.
+export const useCreatePolicy = () => useWriteThenRefresh(createPolicy, permissionKeys.policyLists());

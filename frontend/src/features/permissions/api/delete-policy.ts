@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { useWriteThenRefresh } from '@/lib/record-mutations';
 import { permissionKeys } from './permission-keys';
 
 /** `DELETE /api/permission-policies/{slug}`; 409 `PERMISSION_POLICY_IN_USE` while a subagent still has it. */
@@ -7,7 +7,4 @@ export const deletePolicy = async ({ slug }: { slug: string }): Promise<void> =>
   await api.delete<void>(`/api/permission-policies/${encodeURIComponent(slug)}`);
 };
 
-export const useDeletePolicy = () => {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deletePolicy, onSuccess: () => queryClient.invalidateQueries({ queryKey: permissionKeys.policyLists() }) });
-};
+export const useDeletePolicy = () => useWriteThenRefresh(deletePolicy, permissionKeys.policyLists());

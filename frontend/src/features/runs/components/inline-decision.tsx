@@ -9,6 +9,14 @@ const inputText = (input: Record<string, unknown> | null): string => {
   return input ? JSON.stringify(input, null, 2) : '';
 };
 
+type Decision = 'approve' | 'deny';
+
+/** How each decision's button looks and is found; approving is the primary action. */
+const BUTTONS: { decision: Decision; label: string; busyLabel: string; className: string }[] = [
+  { decision: 'approve', label: 'Approve', busyLabel: 'Approving…', className: 'button button--primary' },
+  { decision: 'deny', label: 'Deny', busyLabel: 'Denying…', className: 'button button--danger-ghost' },
+];
+
 export type InlineDecisionProps = { toolCallId: string; runId: string };
 
 /**
@@ -20,33 +28,26 @@ export const InlineDecision = ({ toolCallId, runId }: InlineDecisionProps) => {
   const decide = useDecideToolCall();
   const inputHash = call.data?.inputHash;
   if (!inputHash || call.data?.status !== 'awaiting_approval') return null;
-  const send = (decision: 'approve' | 'deny') => decide.mutate({ toolCallId, runId, decision, inputHash });
+  const send = (decision: Decision) => decide.mutate({ toolCallId, runId, decision, inputHash });
   return (
     <div className="run-tools__decision" data-testid="agent-run-tool-call-decision">
       <pre className="run-tools__output" data-testid="agent-run-tool-call-input">
         {inputText(call.data.input)}
       </pre>
       <div className="run-tools__decision-buttons">
-        <BusyButton
-          busy={decide.isPending && decide.variables?.decision === 'approve'}
-          busyLabel="Approving…"
-          disabled={decide.isPending || decide.isSuccess}
-          className="button button--primary"
-          onClick={() => send('approve')}
-          data-testid="agent-run-tool-call-approve"
-        >
-          Approve
-        </BusyButton>
-        <BusyButton
-          busy={decide.isPending && decide.variables?.decision === 'deny'}
-          busyLabel="Denying…"
-          disabled={decide.isPending || decide.isSuccess}
-          className="button button--danger-ghost"
-          onClick={() => send('deny')}
-          data-testid="agent-run-tool-call-deny"
-        >
-          Deny
-        </BusyButton>
+        {BUTTONS.map(({ decision, label, busyLabel, className }) => (
+          <BusyButton
+            key={decision}
+            busy={decide.isPending && decide.variables?.decision === decision}
+            busyLabel={busyLabel}
+            disabled={decide.isPending || decide.isSuccess}
+            className={className}
+            onClick={() => send(decision)}
+            data-testid={`agent-run-tool-call-${decision}`}
+          >
+            {label}
+          </BusyButton>
+        ))}
         {decide.isSuccess && (
           <span role="status" className="muted" data-testid="agent-run-tool-call-decided">
             {decide.variables?.decision === 'approve' ? 'Approved; the run goes on.' : 'Denied; the model is told so.'}

@@ -16,10 +16,7 @@ export const CommandImportPanel = () => {
       what="commands"
       pathPlaceholder=".claude/commands/push.md"
       contentPlaceholder={SAMPLE}
-      onImport={(files) => importCommands.mutate(files)}
-      pending={importCommands.isPending}
-      error={importCommands.error}
-      outcome={importCommands.data}
+      importer={importCommands}
       linkTo={(id) => `/slash-commands/${id}`}
       testIdPrefix="command-import"
     />

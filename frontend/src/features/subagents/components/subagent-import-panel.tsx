@@ -17,10 +17,7 @@ export const SubagentImportPanel = () => {
       what="subagents"
       pathPlaceholder=".claude/agents/code-reviewer.md"
       contentPlaceholder={SAMPLE}
-      onImport={(files) => importSubagents.mutate(files)}
-      pending={importSubagents.isPending}
-      error={importSubagents.error}
-      outcome={importSubagents.data}
+      importer={importSubagents}
       linkTo={(id) => `/subagents/${id}`}
       testIdPrefix="subagent-import"
     />

@@ -389,16 +389,7 @@ final class Clients {
     }
 
     /** A person approving calls from the inbox, one after another, until none is left. */
-    static final class ApproverClient implements ClosedLoop.Client {
-        private final Http http;
-        private final Queue<Pending> pending;
-        private final Statuses statuses;
-
-        ApproverClient(Http http, Queue<Pending> pending, Statuses statuses) {
-            this.http = http;
-            this.pending = pending;
-            this.statuses = statuses;
-        }
+    record ApproverClient(Http http, Queue<Pending> pending, Statuses statuses) implements ClosedLoop.Client {
 
         @Override
         public boolean step(Recorder recorder) {

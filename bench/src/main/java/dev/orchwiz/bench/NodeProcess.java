@@ -83,7 +83,13 @@ final class NodeProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         NodeProcess node = new NodeProcess(process, URI.create("http://" + Config.LOOPBACK + ":" + port), log);
-        node.awaitHealthy();
+        try {
+            node.awaitHealthy();
+        } catch (RuntimeException | InterruptedException notStarted) {
+            // Nobody else holds the process yet: left running, it would outlive the run and load the next one.
+            node.stop();
+            throw notStarted;
+        }
         return node;
     }
 

@@ -19,25 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a run's {@link Report} as markdown: the machine, the summary against the targets, then each section. */
-final class ReportWriter {
+record ReportWriter(Config config, NodeUnderTest node, Diagnostics diagnostics, Report report) {
 
     // Targets and the original app's figures, printed beside the measurements.
     static final double TARGET_COMMANDS_PER_SECOND = 1_000;
     static final double TARGET_COMMAND_P99_MS = 100;
     static final double TARGET_LAG_P99_MS = 250;
     static final double TARGET_REBUILD_EVENTS_PER_SECOND = 20_000;
-
-    private final Config config;
-    private final NodeUnderTest node;
-    private final Diagnostics diagnostics;
-    private final Report report;
-
-    ReportWriter(Config config, NodeUnderTest node, Diagnostics diagnostics, Report report) {
-        this.config = config;
-        this.node = node;
-        this.diagnostics = diagnostics;
-        this.report = report;
-    }
 
     String write(Instant started, Instant finished) throws Exception {
         Markdown r = new Markdown();

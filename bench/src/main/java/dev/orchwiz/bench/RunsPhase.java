@@ -59,33 +59,16 @@ final class RunsPhase implements Phase {
         List<Report.RunLevel> levels = new ArrayList<>();
         for (int level : config.levels()) {
             boolean diagnose = level == top;
-            Measurement.Measured plain = measure(
+            Measurement.Measured plain =
+                    runs(harness, "run", RunClients.PLAIN_PROMPT, "Bench runs", level, runStates, null, diagnose);
+            Measurement.Measured withTool = runs(
                     harness,
-                    "runs-" + level,
-                    "run",
-                    level,
-                    i -> new RunClients.RunClient(
-                            harness.node().http(),
-                            "run",
-                            RunClients.PLAIN_PROMPT,
-                            "Bench runs " + level + "/" + i,
-                            runStates,
-                            null),
-                    runStates,
-                    diagnose);
-            Measurement.Measured withTool = measure(
-                    harness,
-                    "tool-runs-" + level,
                     "tool-run",
+                    RunClients.TOOL_PROMPT,
+                    "Bench tool runs",
                     level,
-                    i -> new RunClients.RunClient(
-                            harness.node().http(),
-                            "tool-run",
-                            RunClients.TOOL_PROMPT,
-                            "Bench tool runs " + level + "/" + i,
-                            toolRunStates,
-                            runToolStatuses),
                     toolRunStates,
+                    runToolStatuses,
                     false);
             Measurement.Measured directCalls = measure(
                     harness,
@@ -114,6 +97,31 @@ final class RunsPhase implements Phase {
                     + "; the overhead compares different work");
         }
         report.runs = new Report.RunsResult(levels, runToolStatuses, directStatuses);
+    }
+
+    /**
+     * Agent runs of {@code prompt} from {@code clients} clients, as phase {@code <op>s-<clients>}; {@code toolStatuses}
+     * counts how the runs' tool calls ended, if they make any.
+     */
+    private static Measurement.Measured runs(
+            Harness harness,
+            String op,
+            String prompt,
+            String title,
+            int clients,
+            Clients.Statuses states,
+            Clients.Statuses toolStatuses,
+            boolean diagnose)
+            throws InterruptedException {
+        return measure(
+                harness,
+                op + "s-" + clients,
+                op,
+                clients,
+                i -> new RunClients.RunClient(
+                        harness.node().http(), op, prompt, title + " " + clients + "/" + i, states, toolStatuses),
+                states,
+                diagnose);
     }
 
     private static Measurement.Measured measure(

@@ -195,18 +195,25 @@ class ProjectionController {
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         var statuses = processor.processingStatus().values();
-        long position = statuses.stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min()
-                .orElse(statuses.isEmpty() ? 0 : -1);
+        // A segment this node does not process at the moment (released after a failed batch, waiting for its retry,
+        // or claimed by another node) has a position this node cannot see: the read model is not known to be there.
+        int segments = processing.tokenStore(name).fetchSegments(name).length;
+        boolean everySegmentSeen = statuses.size() >= segments;
+        long position = everySegmentSeen
+                ? statuses.stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .filter(OptionalLong::isPresent)
+                        .mapToLong(OptionalLong::getAsLong)
+                        .min()
+                        .orElse(statuses.isEmpty() ? 0 : -1)
+                : -1;
         boolean replaying = processor.isReplaying();
         long deadLetters = processing
                 .deadLetterQueue(name)
                 .map(SequencedDeadLetterQueue::size)
                 .orElse(0L);
         boolean caughtUp = !replaying
+                && everySegmentSeen
                 && deadLetters == 0
                 && !statuses.isEmpty()
                 && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp)

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
@@ -68,6 +69,8 @@ class SecurityConfiguration {
         return rememberMe;
     }
 
+    static final String FORWARDED_EVENTS = "/api/forwarding/events";
+
     @Bean
     SecurityFilterChain nodeSecurity(
             HttpSecurity http,
@@ -89,6 +92,9 @@ class SecurityConfiguration {
                 recordSignIn));
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/auth/**")
+                        .permitAll()
+                        // Signed by the origin node, not by a user: the inbox verifies every request itself.
+                        .requestMatchers(HttpMethod.POST, FORWARDED_EVENTS)
                         .permitAll()
                         .requestMatchers("/api/**", "/oauth2/**", "/login/oauth2/**")
                         .authenticated()
@@ -157,6 +163,10 @@ class SecurityConfiguration {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(FORWARDED_EVENTS)) {
+            // A cookie never authorizes this path, so a forged request gains nothing from one.
+            return false;
+        }
         return request.getRequestedSessionId() != null
                 || SignInRateLimitFilter.SIGN_IN_PATHS.contains(path)
                 || path.startsWith("/webauthn/")

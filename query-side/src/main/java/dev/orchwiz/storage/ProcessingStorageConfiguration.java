@@ -18,10 +18,12 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Where event processing keeps its state: tracking tokens, sagas and dead letters, through Axon's JDBC stores on the
@@ -94,6 +96,18 @@ class ProcessingStorageConfiguration {
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout())
                 .build();
+    }
+
+    /**
+     * Units of work run in Spring's JDBC transactions: a processor's batch writes its read-model rows, its dead letters
+     * and its token in one commit, and a command's events commit once. Axon's own auto-configuration would do this,
+     * but on Boot 4 it is ordered after a class that moved ({@code DataSourceTransactionManagerAutoConfiguration}),
+     * sees no {@code PlatformTransactionManager} yet and falls back to {@code NoTransactionManager}: every statement
+     * then committed on its own.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -31,6 +32,9 @@ class EventStorageIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionManager transactions;
 
     private static DomainEventMessage<String> event(String aggregate, long sequence) {
         return new GenericDomainEventMessage<>("StorageProbe", aggregate, sequence, "payload " + sequence);
@@ -61,5 +65,24 @@ class EventStorageIT {
                 .containsExactly("payload 0", "payload 1", "payload 2");
         assertThatThrownBy(() -> append(event(aggregate, 2))).isInstanceOf(ConcurrencyException.class);
         assertThat(events.readEvents(aggregate).asStream().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aUnitOfWorkThatFailsLeavesNoneOfItsWritesBehind() {
+        String marker = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> transactions.executeInTransaction(() -> {
+                    jdbc.update(
+                            "insert into token_entry (processor_name, segment, timestamp) values (?, 0, ?)",
+                            marker,
+                            "2026-12-05T00:00:00Z");
+                    throw new IllegalStateException("the handler failed after its first write");
+                }))
+                .hasMessageContaining("handler failed");
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from token_entry where processor_name = ?", Integer.class, marker))
+                .as("Axon's units of work are real transactions, not one commit per statement")
+                .isZero();
     }
 }

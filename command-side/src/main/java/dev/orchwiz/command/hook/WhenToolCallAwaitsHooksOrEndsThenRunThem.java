@@ -335,7 +335,8 @@ class WhenToolCallAwaitsHooksOrEndsThenRunThem implements DisposableBean {
                 ToolCallRequests.LOCAL_TOOL,
                 input,
                 json.writeValueAsString(payload),
-                null);
+                null,
+                false);
     }
 
     private static Map<String, Object> preToolUsePayload(ToolCallRequested call) {

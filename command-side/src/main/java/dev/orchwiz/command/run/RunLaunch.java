@@ -64,32 +64,7 @@ class RunLaunch implements SessionRuns {
             SessionMode mode,
             String origin,
             List<String> allowedTools,
-            List<String> preflightCommands) {
-
-        Prompt(
-                SessionId sessionId,
-                UserId ownerId,
-                UUID interactionId,
-                String text,
-                String runtime,
-                String model,
-                Map<String, Object> sessionMetadata,
-                SessionMode mode,
-                String origin) {
-            this(
-                    sessionId,
-                    ownerId,
-                    interactionId,
-                    text,
-                    runtime,
-                    model,
-                    sessionMetadata,
-                    mode,
-                    origin,
-                    List.of(),
-                    List.of());
-        }
-    }
+            List<String> preflightCommands) {}
 
     /** Refuses an unknown or unconfigured runtime a person named, before anything is recorded. */
     @Override
@@ -115,7 +90,17 @@ class RunLaunch implements SessionRuns {
         return launch(
                         actor,
                         new Prompt(
-                                sessionId, actor.id(), null, prompt, runtime, model, metadata, mode, "session_start"))
+                                sessionId,
+                                actor.id(),
+                                null,
+                                prompt,
+                                runtime,
+                                model,
+                                metadata,
+                                mode,
+                                "session_start",
+                                List.of(),
+                                List.of()))
                 .map(launched -> launched.runId().toString());
     }
 

@@ -2,7 +2,6 @@ package dev.orchwiz.command.run;
 
 import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.CancelToolCall;
 import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
@@ -128,18 +127,7 @@ class WhenGatewayAsksThenRequestAToolCall implements GatewayApprovals, Disposabl
         try {
             requests.request(
                     pending.owner(),
-                    new ToolCallRequests.Call(
-                            ToolCallOrigin.RUNTIME,
-                            null,
-                            run.sessionId(),
-                            null,
-                            null,
-                            null,
-                            ToolCallRequests.LOCAL_TOOL,
-                            input,
-                            null,
-                            null,
-                            true),
+                    ToolCallRequests.Call.forRun(run.sessionId(), null, ToolCallRequests.LOCAL_TOOL, input, true),
                     id);
         } catch (RuntimeException refused) {
             // A closed or archived session, input over the limit: nothing was recorded, the gateway hears no.

@@ -21,7 +21,6 @@ import dev.orchwiz.api.run.event.RunStarted;
 import dev.orchwiz.api.session.InteractionType;
 import dev.orchwiz.api.session.SessionLimits;
 import dev.orchwiz.api.session.command.RecordInteraction;
-import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.CancelToolCall;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalExpired;
 import dev.orchwiz.api.toolcall.event.ToolCallApprovalRequested;
@@ -462,25 +461,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("command", commands.get(i));
             input.put("description", "!`" + commands.get(i) + "` of a slash command");
-            try {
-                toolCalls.request(
-                        owner,
-                        new ToolCallRequests.Call(
-                                ToolCallOrigin.RUNTIME,
-                                null,
-                                started.sessionId(),
-                                subagentOf(started),
-                                null,
-                                null,
-                                ToolCallRequests.LOCAL_TOOL,
-                                input,
-                                null,
-                                null),
-                        id);
-            } catch (RuleViolation refused) {
-                workers.execute(
-                        () -> settle(runId, id, "refused", "The call was refused: " + refused.getMessage(), true));
-            }
+            requestRuntimeCall(runId, started, owner, id, ToolCallRequests.LOCAL_TOOL, input);
         }
     }
 
@@ -506,20 +487,16 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         // Linked first: a call the rules allow can finish before the request even answers.
         links.link(id, runId, asked.id(), asked.name());
         send(new RecordRunToolCall(runId, step, id, asked.id(), asked.name(), recorded.input(), TraceIds.spanId()));
+        requestRuntimeCall(runId, started, owner, id, asked.name(), asked.input());
+    }
+
+    /** Asks the control plane for a call of the run; a refused call settles the run's step as refused. */
+    private void requestRuntimeCall(
+            RunId runId, RunStarted started, Actor owner, ToolCallId id, String tool, Map<String, Object> input) {
         try {
             toolCalls.request(
                     owner,
-                    new ToolCallRequests.Call(
-                            ToolCallOrigin.RUNTIME,
-                            null,
-                            started.sessionId(),
-                            subagentOf(started),
-                            null,
-                            null,
-                            asked.name(),
-                            asked.input(),
-                            null,
-                            null),
+                    ToolCallRequests.Call.forRun(started.sessionId(), subagentOf(started), tool, input, false),
                     id);
         } catch (RuleViolation refused) {
             workers.execute(() -> settle(runId, id, "refused", "The call was refused: " + refused.getMessage(), true));

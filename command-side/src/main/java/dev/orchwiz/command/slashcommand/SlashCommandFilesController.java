@@ -3,7 +3,6 @@ package dev.orchwiz.command.slashcommand;
 import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.slashcommand.SlashCommandDefinition;
 import dev.orchwiz.api.slashcommand.SlashCommandError;
 import dev.orchwiz.api.slashcommand.SlashCommandKind;
@@ -13,17 +12,16 @@ import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
 import dev.orchwiz.command.claudecode.CommandFile;
+import dev.orchwiz.command.claudecode.FileImport;
+import dev.orchwiz.command.claudecode.FileImport.ImportFile;
+import dev.orchwiz.command.claudecode.FileImport.ImportResult;
 import dev.orchwiz.command.claudecode.Frontmatter;
 import dev.orchwiz.command.web.CommandSender;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.orchwiz.command.web.MarkdownAttachment;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,6 +45,12 @@ class SlashCommandFilesController {
      */
     static final String KIND_KEY = "orchwiz-kind";
 
+    private static final FileImport COMMAND_FILES = new FileImport(
+            "command files",
+            "command.md",
+            FILES_PER_IMPORT,
+            detail -> new SlashCommandRefusal(SlashCommandError.INVALID_INPUT, detail));
+
     private final CommandSender commands;
     private final QueryGateway queries;
 
@@ -55,57 +59,34 @@ class SlashCommandFilesController {
         this.queries = queries;
     }
 
-    record ImportFile(String path, String content) {}
-
     /**
      * {@code kind} is what a file without {@value #KIND_KEY} becomes (default {@code prompt}): {@code script} reads
      * back files exported before exports carried the key.
      */
     record Import(List<ImportFile> files, String kind) {}
 
-    record Imported(String path, String id, String name) {}
-
-    record Failed(String path, String code, String detail) {}
-
-    record ImportResult(List<Imported> imported, List<Failed> failed) {}
-
     @PostMapping({"/api/slash-commands/import", "/api/commands/import"})
     ImportResult importFiles(Actor actor, @RequestBody Import body) {
-        List<ImportFile> files = body == null || body.files() == null ? List.of() : body.files();
-        if (files.isEmpty() || files.size() > FILES_PER_IMPORT) {
-            throw new SlashCommandRefusal(
-                    SlashCommandError.INVALID_INPUT, "files must list 1-" + FILES_PER_IMPORT + " command files");
-        }
+        List<ImportFile> files = COMMAND_FILES.checked(body == null ? null : body.files());
         SlashCommandKind unmarked = SlashCommandController.kind(body.kind()).orElse(SlashCommandKind.PROMPT);
-        List<Imported> imported = new ArrayList<>();
-        List<Failed> failed = new ArrayList<>();
-        for (ImportFile file : files) {
-            String path = file.path() == null ? "command.md" : file.path();
-            try {
-                CommandFile parsed = CommandFile.parse(path, file.content() == null ? "" : file.content());
-                SlashCommandDefinition definition = new SlashCommandDefinition(
-                        parsed.name(),
-                        parsed.description(),
-                        parsed.body(),
-                        null,
-                        parsed.argumentHint(),
-                        parsed.allowedTools(),
-                        parsed.model(),
-                        false,
-                        parsed.frontmatter().storedEntries(),
-                        kindOf(path, parsed.frontmatter(), unmarked));
-                SlashCommandId id = SlashCommandId.random();
-                SlashCommandChanged changed = commands.send(
-                        new DefineSlashCommand(id, actor, definition),
-                        () -> SlashCommandController.missing(id.toString()));
-                imported.add(new Imported(path, changed.commandId().toString(), parsed.name()));
-            } catch (ClaudeCodeFileInvalid invalid) {
-                failed.add(new Failed(path, SlashCommandError.INVALID_INPUT.code(), invalid.getMessage()));
-            } catch (RuleViolation refused) {
-                failed.add(new Failed(path, refused.errorCode().code(), refused.getMessage()));
-            }
-        }
-        return new ImportResult(imported, failed);
+        return COMMAND_FILES.run(files, (path, content) -> {
+            CommandFile parsed = CommandFile.parse(path, content);
+            SlashCommandDefinition definition = new SlashCommandDefinition(
+                    parsed.name(),
+                    parsed.description(),
+                    parsed.body(),
+                    null,
+                    parsed.argumentHint(),
+                    parsed.allowedTools(),
+                    parsed.model(),
+                    false,
+                    parsed.frontmatter().storedEntries(),
+                    kindOf(path, parsed.frontmatter(), unmarked));
+            SlashCommandId id = SlashCommandId.random();
+            SlashCommandChanged changed = commands.send(
+                    new DefineSlashCommand(id, actor, definition), () -> SlashCommandController.missing(id.toString()));
+            return new FileImport.Written(changed.commandId().toString(), parsed.name());
+        });
     }
 
     @GetMapping({"/api/slash-commands/{id}/export", "/api/commands/{id}/export"})
@@ -143,15 +124,7 @@ class SlashCommandFilesController {
                         withKind(synced.frontmatter(), command.kind()))
                 .render();
         String fileName = command.name().replace(':', '-') + ".md";
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(fileName)
-                                .build()
-                                .toString())
-                .body(text.getBytes(StandardCharsets.UTF_8));
+        return MarkdownAttachment.of(fileName, text);
     }
 
     private static SlashCommandKind kindOf(String path, Frontmatter frontmatter, SlashCommandKind unmarked) {

@@ -80,12 +80,9 @@ class SlashCommandRunController {
                         ToolCallRequests.LOCAL_TOOL,
                         input,
                         null,
-                        command.workingDirectory()));
-        return reads.afterWrite(
-                actor,
-                written,
-                ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .location(URI.create("/api/tool-calls/" + written.toolCallId())));
+                        command.workingDirectory(),
+                        false));
+        return reads.accepted(actor, written);
     }
 
     /** 202 with the run: the prompt is recorded in the session and the agent's run answers it. */

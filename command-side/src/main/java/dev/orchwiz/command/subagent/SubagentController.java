@@ -3,7 +3,6 @@ package dev.orchwiz.command.subagent;
 import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PolicyAssignment;
-import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.subagent.SubagentDefinition;
 import dev.orchwiz.api.subagent.SubagentError;
 import dev.orchwiz.api.subagent.command.AssignSubagentPolicies;
@@ -15,19 +14,18 @@ import dev.orchwiz.api.subagent.query.FindSubagent;
 import dev.orchwiz.api.subagent.query.SubagentView;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.claudecode.AgentFile;
-import dev.orchwiz.command.claudecode.ClaudeCodeFileInvalid;
+import dev.orchwiz.command.claudecode.FileImport;
+import dev.orchwiz.command.claudecode.FileImport.ImportFile;
+import dev.orchwiz.command.claudecode.FileImport.ImportResult;
 import dev.orchwiz.command.claudecode.Frontmatter;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.orchwiz.command.web.MarkdownAttachment;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SubagentController {
 
     static final int FILES_PER_IMPORT = 100;
+
+    private static final FileImport AGENT_FILES = new FileImport(
+            "agent files",
+            "agent.md",
+            FILES_PER_IMPORT,
+            detail -> new SubagentRefusal(SubagentError.INVALID_INPUT, detail));
 
     private final CommandSender commands;
     private final QueryGateway queries;
@@ -71,15 +75,7 @@ class SubagentController {
 
     record Policies(List<PolicyAssignment> assignments) {}
 
-    record ImportFile(String path, String content) {}
-
     record Import(List<ImportFile> files) {}
-
-    record Imported(String path, String id, String name) {}
-
-    record Failed(String path, String code, String detail) {}
-
-    record ImportResult(List<Imported> imported, List<Failed> failed) {}
 
     @PostMapping("/api/subagents")
     ResponseEntity<Written> create(Actor actor, @RequestBody SubagentInput body) {
@@ -137,36 +133,21 @@ class SubagentController {
 
     @PostMapping("/api/subagents/import")
     ImportResult importFiles(Actor actor, @RequestBody Import body) {
-        List<ImportFile> files = body == null || body.files() == null ? List.of() : body.files();
-        if (files.isEmpty() || files.size() > FILES_PER_IMPORT) {
-            throw new SubagentRefusal(
-                    SubagentError.INVALID_INPUT, "files must list 1-" + FILES_PER_IMPORT + " agent files");
-        }
-        List<Imported> imported = new ArrayList<>();
-        List<Failed> failed = new ArrayList<>();
-        for (ImportFile file : files) {
-            String path = file.path() == null ? "agent.md" : file.path();
-            try {
-                AgentFile parsed = AgentFile.parse(path, file.content() == null ? "" : file.content());
-                SubagentDefinition definition = new SubagentDefinition(
-                        parsed.name(),
-                        parsed.description(),
-                        parsed.prompt(),
-                        parsed.tools(),
-                        parsed.model(),
-                        Map.of(),
-                        false,
-                        parsed.frontmatter().storedEntries());
-                SubagentId id = SubagentId.random();
-                commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
-                imported.add(new Imported(path, id.toString(), parsed.name()));
-            } catch (ClaudeCodeFileInvalid invalid) {
-                failed.add(new Failed(path, SubagentError.INVALID_INPUT.code(), invalid.getMessage()));
-            } catch (RuleViolation refused) {
-                failed.add(new Failed(path, refused.errorCode().code(), refused.getMessage()));
-            }
-        }
-        return new ImportResult(imported, failed);
+        return AGENT_FILES.run(body == null ? null : body.files(), (path, content) -> {
+            AgentFile parsed = AgentFile.parse(path, content);
+            SubagentDefinition definition = new SubagentDefinition(
+                    parsed.name(),
+                    parsed.description(),
+                    parsed.prompt(),
+                    parsed.tools(),
+                    parsed.model(),
+                    Map.of(),
+                    false,
+                    parsed.frontmatter().storedEntries());
+            SubagentId id = SubagentId.random();
+            commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
+            return new FileImport.Written(id.toString(), parsed.name());
+        });
     }
 
     @GetMapping("/api/subagents/{id}/export")
@@ -183,15 +164,7 @@ class SubagentController {
         String text = new AgentFile(
                         agent.name(), agent.description(), tools, agent.model(), agent.prompt(), frontmatter)
                 .render();
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(agent.name() + ".md")
-                                .build()
-                                .toString())
-                .body(text.getBytes(StandardCharsets.UTF_8));
+        return MarkdownAttachment.of(agent.name() + ".md", text);
     }
 
     private SubagentView find(Actor actor, SubagentId id) {

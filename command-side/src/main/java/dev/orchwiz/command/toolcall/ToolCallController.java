@@ -12,9 +12,7 @@ import dev.orchwiz.api.toolcall.command.DecideApproval;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.web.CommandSender;
-import java.net.URI;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,12 +70,9 @@ class ToolCallController {
                         body.tool(),
                         body.input(),
                         null,
-                        workingDirectory(body)));
-        return reads.afterWrite(
-                actor,
-                written,
-                ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .location(URI.create("/api/tool-calls/" + written.toolCallId())));
+                        workingDirectory(body),
+                        false));
+        return reads.accepted(actor, written);
     }
 
     @PostMapping({"/api/tool-calls/{id}/decision", "/api/approvals/{id}"})

@@ -6,8 +6,10 @@ import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
+import java.net.URI;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,15 @@ public class ToolCallReads {
 
     ToolCallReads(QueryGateway queries) {
         this.queries = queries;
+    }
+
+    /** The 202 of a requested call: where it lives, and the call at the version its request reached. */
+    public ResponseEntity<ToolCallView> accepted(Actor actor, ToolCallChanged written) {
+        return afterWrite(
+                actor,
+                written,
+                ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .location(URI.create("/api/tool-calls/" + written.toolCallId())));
     }
 
     /** {@code response} with the call at the written version (or the freshest one, marked behind, if that is late). */

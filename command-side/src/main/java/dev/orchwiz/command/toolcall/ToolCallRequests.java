@@ -80,30 +80,25 @@ public class ToolCallRequests {
             String workingDirectory,
             boolean runByItsRuntime) {
 
-        /** A call the node runs itself when its tool is {@code Bash}. */
-        public Call(
-                ToolCallOrigin origin,
-                ToolCallId parentToolCallId,
+        /** A call a run asks for: no parent call, no slash command, no stdin, no working directory of its own. */
+        public static Call forRun(
                 SessionId sessionId,
                 SubagentId subagentId,
-                SlashCommandId commandId,
-                String commandName,
                 String tool,
                 Map<String, Object> input,
-                String stdin,
-                String workingDirectory) {
-            this(
-                    origin,
-                    parentToolCallId,
+                boolean runByItsRuntime) {
+            return new Call(
+                    ToolCallOrigin.RUNTIME,
+                    null,
                     sessionId,
                     subagentId,
-                    commandId,
-                    commandName,
+                    null,
+                    null,
                     tool,
                     input,
-                    stdin,
-                    workingDirectory,
-                    false);
+                    null,
+                    null,
+                    runByItsRuntime);
         }
     }
 

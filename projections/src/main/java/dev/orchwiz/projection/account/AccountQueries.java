@@ -64,15 +64,8 @@ class AccountQueries {
 
     @QueryHandler
     public AccountPage handle(ListAccounts query) {
-        RowPage<Account> rows = RowPage.read(
-                jdbc,
-                "select count(*) from user_account",
-                "select * from user_account order by created_at, id",
-                new MapSqlParameterSource(),
-                query.page(),
-                query.size(),
-                (rs, n) -> account(rs));
-        return new AccountPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
+        return all("user_account", "created_at, id", query.page(), query.size(), (rs, n) -> account(rs))
+                .answer(AccountPage::new, query.page(), query.size());
     }
 
     @QueryHandler
@@ -99,7 +92,7 @@ class AccountQueries {
                         Columns.instant(rs, "created_at"),
                         Columns.instant(rs, "expires_at"),
                         Columns.instant(rs, "last_used_at")));
-        return new ApiTokenPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
+        return rows.answer(ApiTokenPage::new, query.page(), query.size());
     }
 
     @QueryHandler
@@ -128,15 +121,20 @@ class AccountQueries {
 
     @QueryHandler
     public InvitationPage handle(ListInvitations query) {
-        RowPage<Invitation> rows = RowPage.read(
+        return all("invitation", "invited_at desc, email", query.page(), query.size(), (rs, n) -> invitation(rs))
+                .answer(InvitationPage::new, query.page(), query.size());
+    }
+
+    /** A page of all the rows of {@code table}, in {@code order}. */
+    private <T> RowPage<T> all(String table, String order, int page, int size, RowMapper<T> row) {
+        return RowPage.read(
                 jdbc,
-                "select count(*) from invitation",
-                "select * from invitation order by invited_at desc, email",
+                "select count(*) from " + table,
+                "select * from " + table + " order by " + order,
                 new MapSqlParameterSource(),
-                query.page(),
-                query.size(),
-                (rs, n) -> invitation(rs));
-        return new InvitationPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
+                page,
+                size,
+                row);
     }
 
     /** The row a query finds by its {@code :key}, if there is one. */

@@ -23,11 +23,13 @@ import dev.orchwiz.api.id.HookDeliveryId;
 import dev.orchwiz.api.id.HookId;
 import dev.orchwiz.api.toolcall.HookFailurePolicy;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.RowPage;
 import dev.orchwiz.projection.rows.ViewerParameters;
+import dev.orchwiz.projection.rows.VisibleRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -59,24 +61,25 @@ class HookQueries {
 
     @QueryHandler
     public Optional<HookView> handle(FindHook query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("id", query.hookId().value());
-        return jdbc.query(SELECT_HOOK + " where h.id = :id and " + VISIBLE, parameters, (rs, n) -> hook(rs)).stream()
-                .findFirst();
+        return VisibleRow.find(
+                jdbc,
+                SELECT_HOOK + " where h.id = :id and " + VISIBLE,
+                query.viewer(),
+                query.hookId(),
+                (rs, n) -> hook(rs));
     }
 
     @QueryHandler
     public HookPage handle(ListHooks query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("limit", query.size())
-                .addValue("offset", (long) query.page() * query.size());
-        Long total = jdbc.queryForObject("select count(*) from hook h where " + VISIBLE, parameters, Long.class);
-        List<HookView> items = jdbc.query(
-                SELECT_HOOK + " where " + VISIBLE + " order by h.created_at, h.id limit :limit offset :offset",
-                parameters,
-                (rs, n) -> hook(rs));
-        long totalItems = total == null ? 0 : total;
-        return new HookPage(items, query.page(), query.size(), totalItems, pages(totalItems, query.size()));
+        return RowPage.read(
+                        jdbc,
+                        "select count(*) from hook h where " + VISIBLE,
+                        SELECT_HOOK + " where " + VISIBLE + " order by h.created_at, h.id",
+                        ViewerParameters.of(query.viewer()),
+                        query.page(),
+                        query.size(),
+                        (rs, n) -> hook(rs))
+                .answer(HookPage::new, query.page(), query.size());
     }
 
     /** Active hooks of the owner for the event whose session and subagent filters admit the call; matchers are
@@ -86,12 +89,8 @@ class HookQueries {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("owner", query.ownerId().value())
                 .addValue("event", query.event().name())
-                .addValue(
-                        "session",
-                        query.sessionId() == null ? null : query.sessionId().value())
-                .addValue(
-                        "subagent",
-                        query.subagentId() == null ? null : query.subagentId().value())
+                .addValue("session", Columns.uuid(query.sessionId()))
+                .addValue("subagent", Columns.uuid(query.subagentId()))
                 .addValue("admin", true)
                 .addValue("viewer", query.ownerId().value());
         return new MatchingHooks(jdbc.query(SELECT_HOOK + """
@@ -107,51 +106,40 @@ class HookQueries {
         if (handle(new FindHook(query.viewer(), query.hookId())).isEmpty()) {
             return Optional.empty();
         }
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("hook", query.hookId().value())
-                .addValue("limit", query.size())
-                .addValue("offset", (long) query.page() * query.size());
-        Long total =
-                jdbc.queryForObject("select count(*) from hook_delivery where hook_id = :hook", parameters, Long.class);
-        List<HookDeliveryView> items = jdbc.query(
-                SELECT_DELIVERY
-                        + " where d.hook_id = :hook order by d.created_at desc, d.id limit :limit offset :offset",
-                parameters,
-                (rs, n) -> delivery(rs));
-        long totalItems = total == null ? 0 : total;
-        return Optional.of(
-                new HookDeliveryPage(items, query.page(), query.size(), totalItems, pages(totalItems, query.size())));
+        return Optional.of(RowPage.read(
+                        jdbc,
+                        "select count(*) from hook_delivery where hook_id = :hook",
+                        SELECT_DELIVERY + " where d.hook_id = :hook order by d.created_at desc, d.id",
+                        new MapSqlParameterSource("hook", query.hookId().value()),
+                        query.page(),
+                        query.size(),
+                        (rs, n) -> delivery(rs))
+                .answer(HookDeliveryPage::new, query.page(), query.size()));
     }
 
     @QueryHandler
     public HookDeliveryPage handle(ListToolCallDeliveries query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("call", query.toolCallId().value())
-                .addValue("limit", query.size())
-                .addValue("offset", (long) query.page() * query.size());
         String where = " where d.tool_call_id = cast(:call as uuid) and (:admin or d.owner_id = :viewer)";
-        Long total = jdbc.queryForObject("select count(*) from hook_delivery d" + where, parameters, Long.class);
-        List<HookDeliveryView> items = jdbc.query(
-                SELECT_DELIVERY + where + " order by d.created_at, d.id limit :limit offset :offset",
-                parameters,
-                (rs, n) -> delivery(rs));
-        long totalItems = total == null ? 0 : total;
-        return new HookDeliveryPage(items, query.page(), query.size(), totalItems, pages(totalItems, query.size()));
+        return RowPage.read(
+                        jdbc,
+                        "select count(*) from hook_delivery d" + where,
+                        SELECT_DELIVERY + where + " order by d.created_at, d.id",
+                        ViewerParameters.of(query.viewer())
+                                .addValue("call", query.toolCallId().value()),
+                        query.page(),
+                        query.size(),
+                        (rs, n) -> delivery(rs))
+                .answer(HookDeliveryPage::new, query.page(), query.size());
     }
 
     @QueryHandler
     public Optional<HookDeliveryView> handle(FindHookDelivery query) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("id", query.deliveryId().value())
-                .addValue("admin", query.viewer().admin())
-                .addValue("viewer", query.viewer().id().value());
-        return jdbc
-                .query(
-                        SELECT_DELIVERY + " where d.id = :id and (:admin or d.owner_id = :viewer)",
-                        parameters,
-                        (rs, n) -> delivery(rs))
-                .stream()
-                .findFirst();
+        return VisibleRow.find(
+                jdbc,
+                SELECT_DELIVERY + " where d.id = :id and (:admin or d.owner_id = :viewer)",
+                query.viewer(),
+                query.deliveryId(),
+                (rs, n) -> delivery(rs));
     }
 
     @QueryHandler
@@ -177,10 +165,6 @@ class HookQueries {
                         (Integer) rs.getObject("timeout_seconds"))));
     }
 
-    private static int pages(long total, int size) {
-        return (int) ((total + size - 1) / size);
-    }
-
     private static HookView hook(ResultSet rs) throws SQLException {
         return new HookView(
                 rs.getString("id"),
@@ -198,8 +182,8 @@ class HookQueries {
                 rs.getString("owner_id"),
                 rs.getLong("deliveries"),
                 rs.getLong("failures"),
-                instant(rs, "last_delivery_at"),
-                instant(rs, "created_at"),
+                Columns.instant(rs, "last_delivery_at"),
+                Columns.instant(rs, "created_at"),
                 rs.getLong("version"));
     }
 
@@ -215,12 +199,7 @@ class HookQueries {
                 rs.getString("event"),
                 DeliveryStatus.valueOf(rs.getString("status")),
                 attempts == null ? List.of() : attempts,
-                instant(rs, "next_attempt_at"),
-                instant(rs, "created_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+                Columns.instant(rs, "next_attempt_at"),
+                Columns.instant(rs, "created_at"));
     }
 }

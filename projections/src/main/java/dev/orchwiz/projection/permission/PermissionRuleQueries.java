@@ -8,6 +8,9 @@ import dev.orchwiz.api.permission.query.ListPermissionRules;
 import dev.orchwiz.api.permission.query.PermissionRulePage;
 import dev.orchwiz.api.permission.query.PermissionRuleView;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.RowPage;
+import dev.orchwiz.projection.rows.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,12 +36,8 @@ class PermissionRuleQueries {
     public ApplicableRules handle(FindApplicableRules query) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("owner", query.ownerId().value())
-                .addValue(
-                        "session",
-                        query.sessionId() == null ? null : query.sessionId().value())
-                .addValue(
-                        "subagent",
-                        query.subagentId() == null ? null : query.subagentId().value());
+                .addValue("session", Columns.uuid(query.sessionId()))
+                .addValue("subagent", Columns.uuid(query.subagentId()));
         List<PermissionRuleView> rules = jdbc.query("""
                 select * from permission_rule
                 where scope = 'GLOBAL'
@@ -53,37 +52,23 @@ class PermissionRuleQueries {
     @QueryHandler
     public PermissionRulePage handle(ListPermissionRules query) {
         Actor viewer = query.viewer();
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("viewer", viewer.id().value())
-                .addValue("limit", query.size())
-                .addValue("offset", (long) query.page() * query.size());
         // Everyone sees the global rules that bind them; admins see every user's rules too.
-        StringBuilder where =
-                new StringBuilder(viewer.admin() ? " where true" : " where (owner_id = :viewer or scope = 'GLOBAL')");
-        if (query.scope() != null) {
-            where.append(" and scope = :scope");
-            parameters.addValue("scope", query.scope().name());
-        }
-        if (query.outcome() != null) {
-            where.append(" and outcome = :outcome");
-            parameters.addValue("outcome", query.outcome().name());
-        }
-        if (query.subagentId() != null) {
-            where.append(" and subagent_id = :subagent");
-            parameters.addValue("subagent", query.subagentId().value());
-        }
-        if (query.sessionId() != null) {
-            where.append(" and session_id = :session");
-            parameters.addValue("session", query.sessionId().value());
-        }
-        Long total = jdbc.queryForObject("select count(*) from permission_rule" + where, parameters, Long.class);
-        List<PermissionRuleView> items = jdbc.query(
-                "select * from permission_rule" + where + " order by scope, created_at, id limit :limit offset :offset",
-                parameters,
-                (rs, n) -> view(rs));
-        long totalItems = total == null ? 0 : total;
-        return new PermissionRulePage(
-                items, query.page(), query.size(), totalItems, (int) ((totalItems + query.size() - 1) / query.size()));
+        Where where = new Where(
+                        viewer.admin() ? "true" : "(owner_id = :viewer or scope = 'GLOBAL')",
+                        new MapSqlParameterSource("viewer", viewer.id().value()))
+                .and("scope = :scope", "scope", Columns.name(query.scope()))
+                .and("outcome = :outcome", "outcome", Columns.name(query.outcome()))
+                .and("subagent_id = :subagent", "subagent", Columns.uuid(query.subagentId()))
+                .and("session_id = :session", "session", Columns.uuid(query.sessionId()));
+        return RowPage.read(
+                        jdbc,
+                        "select count(*) from permission_rule" + where,
+                        "select * from permission_rule" + where + " order by scope, created_at, id",
+                        where.parameters(),
+                        query.page(),
+                        query.size(),
+                        (rs, n) -> view(rs))
+                .answer(PermissionRulePage::new, query.page(), query.size());
     }
 
     private static PermissionRuleView view(ResultSet rs) throws SQLException {
@@ -95,6 +80,6 @@ class PermissionRuleQueries {
                 rs.getString("subagent_id"),
                 rs.getString("session_id"),
                 rs.getString("owner_id"),
-                rs.getTimestamp("created_at").toInstant());
+                Columns.instant(rs, "created_at"));
     }
 }

@@ -18,6 +18,11 @@ public final class Columns {
         return value == null ? null : value.toInstant();
     }
 
+    /** The name to store for an optional enum constant; null stays null. */
+    public static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
+    }
+
     /** The UUID to store for an optional typed id; null stays null. */
     public static UUID uuid(UuidId id) {
         return id == null ? null : id.value();

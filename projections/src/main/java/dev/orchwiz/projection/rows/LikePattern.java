@@ -12,6 +12,11 @@ public final class LikePattern {
         return "%" + escape(text.trim().toLowerCase(Locale.ROOT)) + "%";
     }
 
+    /** The pattern for what was typed into a search box, or null when nothing was (a filter left out). */
+    public static String search(String text) {
+        return text == null || text.isBlank() ? null : contains(text);
+    }
+
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

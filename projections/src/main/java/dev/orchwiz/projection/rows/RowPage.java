@@ -31,6 +31,22 @@ public record RowPage<T>(List<T> items, long totalItems, int totalPages) {
         Long total = jdbc.queryForObject(count, parameters, Long.class);
         List<T> items = jdbc.query(select + " limit :limit offset :offset", parameters, rows);
         long totalItems = total == null ? 0 : total;
-        return new RowPage<>(items, totalItems, (int) ((totalItems + size - 1) / size));
+        return new RowPage<>(items, totalItems, pages(totalItems, size));
+    }
+
+    /** How many pages of {@code size} rows {@code totalItems} rows make. */
+    public static int pages(long totalItems, int size) {
+        return (int) ((totalItems + size - 1) / size);
+    }
+
+    /** This page as a context's {@code *Page} answer to a request for page {@code page} of {@code size} rows. */
+    public <P> P answer(Answer<T, P> answer, int page, int size) {
+        return answer.of(items, page, size, totalItems, totalPages);
+    }
+
+    /** The constructor every {@code *Page} answer has. */
+    @FunctionalInterface
+    public interface Answer<T, P> {
+        P of(List<T> items, int page, int size, long totalItems, int totalPages);
     }
 }

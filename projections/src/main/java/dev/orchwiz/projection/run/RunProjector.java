@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -246,22 +248,13 @@ class RunProjector {
 
     @EventHandler
     void on(RunAwaitingApproval event, @SequenceNumber long sequence) {
-        Run run = run(event.runId().value());
-        if (run == null) {
-            return;
-        }
-        List<RunToolCallView> calls = replaceCall(
-                run.toolCalls(),
-                event.toolCallId().toString(),
-                call -> new RunToolCallView(
-                        call.toolCallId(), call.step(), call.tool(), call.input(), "awaiting_approval", null, false));
-        runs.update(
+        changeCall(
                 event.runId().value(),
                 sequence,
-                "state = :state, tool_calls = cast(:calls as jsonb)",
-                new MapSqlParameterSource()
-                        .addValue("state", RunState.AWAITING_APPROVAL.wireName())
-                        .addValue("calls", Jsonb.write(calls)));
+                event.toolCallId().toString(),
+                call -> new RunToolCallView(
+                        call.toolCallId(), call.step(), call.tool(), call.input(), "awaiting_approval", null, false),
+                calls -> RunState.AWAITING_APPROVAL);
     }
 
     @EventHandler
@@ -270,12 +263,9 @@ class RunProjector {
             @SequenceNumber long sequence,
             @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        Run run = run(event.runId().value());
-        if (run == null) {
-            return;
-        }
-        List<RunToolCallView> calls = replaceCall(
-                run.toolCalls(),
+        Run run = changeCall(
+                event.runId().value(),
+                sequence,
                 event.toolCallId().toString(),
                 call -> new RunToolCallView(
                         call.toolCallId(),
@@ -284,33 +274,24 @@ class RunProjector {
                         call.input(),
                         event.status(),
                         event.output(),
-                        event.error()));
-        boolean stillWaiting = calls.stream().anyMatch(call -> "awaiting_approval".equals(call.status()));
-        runs.update(
-                event.runId().value(),
-                sequence,
-                "state = :state, tool_calls = cast(:calls as jsonb)",
-                new MapSqlParameterSource()
-                        .addValue("state", (stillWaiting ? RunState.AWAITING_APPROVAL : RunState.RUNNING).wireName())
-                        .addValue("calls", Jsonb.write(calls)));
+                        event.error()),
+                calls -> calls.stream().anyMatch(call -> "awaiting_approval".equals(call.status()))
+                        ? RunState.AWAITING_APPROVAL
+                        : RunState.RUNNING);
+        if (run == null) {
+            return;
+        }
         Map<String, Object> ended = new LinkedHashMap<>();
         ended.put("orchwiz.tool_call.status", event.status());
         ended.put("error.type", event.error() ? event.status() : null);
         if (run.sampled()) {
             ended.put("orchwiz.tool.output", event.output());
         }
-        jdbc.update(
-                """
-                update run_span set ended_at = :end, attributes = attributes || cast(:attributes as jsonb),
-                    event_ids = event_ids || cast(:event as jsonb)
-                where run_id = :run and tool_call_id = :call and ended_at is null
-                """,
-                new MapSqlParameterSource()
-                        .addValue("end", Timestamp.from(at))
-                        .addValue("attributes", Jsonb.write(ended))
-                        .addValue("event", Jsonb.write(List.of(eventId)))
-                        .addValue("run", event.runId().value())
-                        .addValue("call", event.toolCallId().value()));
+        endSpans(
+                event.runId().value(),
+                "tool_call_id = :call",
+                new MapSqlParameterSource("call", event.toolCallId().value()),
+                new Ending(at, eventId, ended));
     }
 
     @EventHandler
@@ -358,7 +339,7 @@ class RunProjector {
                 new Ending(at, eventId, Map.of()));
     }
 
-    /** When and by which event a run ended, and what its span adds. */
+    /** When and by which event a span ended, and what it adds to the span's attributes. */
     private record Ending(Instant at, String eventId, Map<String, Object> attributes) {}
 
     private void end(
@@ -375,24 +356,59 @@ class RunProjector {
                 parameters.addValue("state", state.wireName()).addValue("end", Timestamp.from(ending.at())));
         Map<String, Object> attributes = new LinkedHashMap<>(ending.attributes());
         attributes.put("orchwiz.run.state", state.wireName());
-        endRunSpan(runId, ending.at(), ending.eventId(), attributes);
-    }
-
-    private void endRunSpan(UUID runId, Instant at, String eventId, Map<String, Object> attributes) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("end", Timestamp.from(at))
-                .addValue("attributes", Jsonb.write(attributes))
-                .addValue("event", Jsonb.write(List.of(eventId)))
-                .addValue("run", runId);
-        jdbc.update("""
-                update run_span set ended_at = :end, attributes = attributes || cast(:attributes as jsonb),
-                    event_ids = event_ids || cast(:event as jsonb)
-                where run_id = :run and kind = 'run' and ended_at is null
-                """, parameters);
+        MapSqlParameterSource runSpan = endSpans(
+                runId,
+                "kind = 'run'",
+                new MapSqlParameterSource(),
+                new Ending(ending.at(), ending.eventId(), attributes));
         // Tool calls a finished run never heard back from end with it, so no span stays open forever.
         jdbc.update(
                 "update run_span set ended_at = :end where run_id = :run and kind = 'tool' and ended_at is null",
+                runSpan);
+    }
+
+    /**
+     * Ends the run's open spans that {@code which} picks (with its {@code parameters}), adding the ending's attributes
+     * and event; answers the parameters, which then also bind {@code :run} and {@code :end}.
+     */
+    private MapSqlParameterSource endSpans(UUID runId, String which, MapSqlParameterSource parameters, Ending ending) {
+        parameters
+                .addValue("end", Timestamp.from(ending.at()))
+                .addValue("attributes", Jsonb.write(ending.attributes()))
+                .addValue("event", Jsonb.write(List.of(ending.eventId())))
+                .addValue("run", runId);
+        jdbc.update(
+                "update run_span set ended_at = :end, attributes = attributes || cast(:attributes as jsonb),"
+                        + " event_ids = event_ids || cast(:event as jsonb)"
+                        + " where run_id = :run and ended_at is null and " + which,
                 parameters);
+        return parameters;
+    }
+
+    /**
+     * Changes one tool call in its run's list and sets the run's state, which {@code state} reads off the changed
+     * list; answers the run as it was read, or null for a run this model does not have.
+     */
+    private Run changeCall(
+            UUID runId,
+            long sequence,
+            String toolCallId,
+            UnaryOperator<RunToolCallView> change,
+            Function<List<RunToolCallView>, RunState> state) {
+        Run run = run(runId);
+        if (run == null) {
+            return null;
+        }
+        List<RunToolCallView> calls = new ArrayList<>(run.toolCalls());
+        calls.replaceAll(call -> call.toolCallId().equals(toolCallId) ? change.apply(call) : call);
+        runs.update(
+                runId,
+                sequence,
+                "state = :state, tool_calls = cast(:calls as jsonb)",
+                new MapSqlParameterSource()
+                        .addValue("state", state.apply(calls).wireName())
+                        .addValue("calls", Jsonb.write(calls)));
+        return run;
     }
 
     /** One span as it is first written; {@code end} is null for a span still open. */
@@ -474,12 +490,5 @@ class RunProjector {
                 .stream()
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static List<RunToolCallView> replaceCall(
-            List<RunToolCallView> calls, String toolCallId, java.util.function.UnaryOperator<RunToolCallView> change) {
-        List<RunToolCallView> changed = new ArrayList<>(calls);
-        changed.replaceAll(call -> call.toolCallId().equals(toolCallId) ? change.apply(call) : call);
-        return changed;
     }
 }

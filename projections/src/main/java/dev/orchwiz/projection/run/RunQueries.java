@@ -18,6 +18,7 @@ import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
 import dev.orchwiz.projection.rows.ViewerParameters;
+import dev.orchwiz.projection.rows.VisibleRow;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,26 +50,23 @@ class RunQueries {
 
     @QueryHandler
     public Optional<RunView> handle(FindRun query) {
-        MapSqlParameterSource parameters =
-                ViewerParameters.of(query.viewer()).addValue("id", query.runId().value());
-        return jdbc.query(ROWS + " where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs)).stream()
-                .findFirst();
+        return VisibleRow.find(
+                jdbc, ROWS + " where id = :id and " + VISIBLE, query.viewer(), query.runId(), (rs, n) -> view(rs));
     }
 
     @QueryHandler
     public RunPage handle(ListSessionRuns query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("session", query.sessionId().value());
         String where = " where session_id = :session and " + VISIBLE;
-        RowPage<RunView> page = RowPage.read(
-                jdbc,
-                "select count(*) from agent_run" + where,
-                ROWS + where + " order by started_at desc, id",
-                parameters,
-                query.page(),
-                query.size(),
-                (rs, n) -> view(rs));
-        return new RunPage(page.items(), query.page(), query.size(), page.totalItems(), page.totalPages());
+        return RowPage.read(
+                        jdbc,
+                        "select count(*) from agent_run" + where,
+                        ROWS + where + " order by started_at desc, id",
+                        ViewerParameters.of(query.viewer())
+                                .addValue("session", query.sessionId().value()),
+                        query.page(),
+                        query.size(),
+                        (rs, n) -> view(rs))
+                .answer(RunPage::new, query.page(), query.size());
     }
 
     @QueryHandler

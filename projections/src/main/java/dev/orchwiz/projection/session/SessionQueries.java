@@ -80,7 +80,7 @@ class SessionQueries {
                 query.page(),
                 query.size(),
                 (rs, n) -> summary(rs));
-        return new SessionPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
+        return rows.answer(SessionPage::new, query.page(), query.size());
     }
 
     @QueryHandler
@@ -111,8 +111,7 @@ class SessionQueries {
                     query.page(),
                     query.size(),
                     (rs, n) -> interaction(rs));
-            return new SessionInteractionPage(
-                    rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
+            return rows.answer(SessionInteractionPage::new, query.page(), query.size());
         });
     }
 

@@ -11,12 +11,13 @@ import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.LikePattern;
 import dev.orchwiz.projection.rows.RowPage;
 import dev.orchwiz.projection.rows.ViewerParameters;
+import dev.orchwiz.projection.rows.VisibleRow;
+import dev.orchwiz.projection.rows.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,37 +45,32 @@ class SlashCommandQueries {
 
     @QueryHandler
     public Optional<SlashCommandView> handle(FindSlashCommand query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("id", query.commandId().value());
-        return jdbc
-                .query(SELECT + " where c.id = :id and " + VISIBLE, parameters, (rs, n) -> detail(rs, query.viewer()))
-                .stream()
-                .findFirst();
+        return VisibleRow.find(
+                jdbc,
+                SELECT + " where c.id = :id and " + VISIBLE,
+                query.viewer(),
+                query.commandId(),
+                (rs, n) -> detail(rs, query.viewer()));
     }
 
     @QueryHandler
     public SlashCommandPage handle(ListSlashCommands query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
-        StringBuilder where = new StringBuilder(" where " + VISIBLE);
-        if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and (lower(c.name) like :text or lower(coalesce(c.description, '')) like :text)");
-            parameters.addValue("text", LikePattern.contains(query.text()));
-        }
-        if (Boolean.TRUE.equals(query.shared())) {
-            where.append(" and c.shared");
-        }
-        if (Boolean.TRUE.equals(query.mine())) {
-            where.append(" and c.owner_id = :viewer");
-        }
-        RowPage<SlashCommandSummary> rows = RowPage.read(
-                jdbc,
-                "select count(*) from slash_command c" + where,
-                SELECT + where + " order by c.name, c.id",
-                parameters,
-                query.page(),
-                query.size(),
-                (rs, n) -> summary(rs, query.viewer()));
-        return new SlashCommandPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
+        Where where = new Where(VISIBLE, ViewerParameters.of(query.viewer()))
+                .and(
+                        "(lower(c.name) like :text or lower(coalesce(c.description, '')) like :text)",
+                        "text",
+                        LikePattern.search(query.text()))
+                .and("c.shared", Boolean.TRUE.equals(query.shared()))
+                .and("c.owner_id = :viewer", Boolean.TRUE.equals(query.mine()));
+        return RowPage.read(
+                        jdbc,
+                        "select count(*) from slash_command c" + where,
+                        SELECT + where + " order by c.name, c.id",
+                        where.parameters(),
+                        query.page(),
+                        query.size(),
+                        (rs, n) -> summary(rs, query.viewer()))
+                .answer(SlashCommandPage::new, query.page(), query.size());
     }
 
     private static SlashCommandSummary summary(ResultSet rs, Actor viewer) throws SQLException {

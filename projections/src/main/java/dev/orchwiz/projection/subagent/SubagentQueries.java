@@ -10,12 +10,15 @@ import dev.orchwiz.api.subagent.query.SubagentNames;
 import dev.orchwiz.api.subagent.query.SubagentPage;
 import dev.orchwiz.api.subagent.query.SubagentView;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.LikePattern;
 import dev.orchwiz.projection.rows.RowPage;
 import dev.orchwiz.projection.rows.ViewerParameters;
+import dev.orchwiz.projection.rows.VisibleRow;
+import dev.orchwiz.projection.rows.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -37,41 +40,30 @@ class SubagentQueries {
 
     @QueryHandler
     public Optional<SubagentView> handle(FindSubagent query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("id", query.subagentId().value());
-        return jdbc
-                .query(
-                        "select * from subagent where id = :id and " + VISIBLE,
-                        parameters,
-                        (rs, n) -> view(rs, query.viewer()))
-                .stream()
-                .findFirst();
+        return VisibleRow.find(
+                jdbc,
+                "select * from subagent where id = :id and " + VISIBLE,
+                query.viewer(),
+                query.subagentId(),
+                (rs, n) -> view(rs, query.viewer()));
     }
 
     @QueryHandler
     public SubagentPage handle(ListSubagents query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
-        String where = " where " + VISIBLE;
-        if (query.text() != null && !query.text().isBlank()) {
-            where += " and (lower(name) like :text or lower(coalesce(description, '')) like :text)";
-            parameters.addValue(
-                    "text",
-                    "%"
-                            + query.text()
-                                    .trim()
-                                    .toLowerCase(Locale.ROOT)
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
-        }
-        RowPage<SubagentView> rows = RowPage.read(
-                jdbc,
-                "select count(*) from subagent" + where,
-                "select * from subagent" + where + " order by name, id",
-                parameters,
-                query.page(),
-                query.size(),
-                (rs, n) -> view(rs, query.viewer()));
-        return new SubagentPage(rows.items(), query.page(), query.size(), rows.totalItems(), rows.totalPages());
+        Where where = new Where(VISIBLE, ViewerParameters.of(query.viewer()))
+                .and(
+                        "(lower(name) like :text or lower(coalesce(description, '')) like :text)",
+                        "text",
+                        LikePattern.search(query.text()));
+        return RowPage.read(
+                        jdbc,
+                        "select count(*) from subagent" + where,
+                        "select * from subagent" + where + " order by name, id",
+                        where.parameters(),
+                        query.page(),
+                        query.size(),
+                        (rs, n) -> view(rs, query.viewer()))
+                .answer(SubagentPage::new, query.page(), query.size());
     }
 
     /** Only the owner's subagents: a policy can only be assigned to subagents of its own author. */
@@ -101,8 +93,8 @@ class SubagentQueries {
                 viewer.id().value().equals(rs.getString("owner_id")),
                 Jsonb.read(rs.getString("policies"), new TypeReference<List<PolicyAssignment>>() {}),
                 Jsonb.readStringMap(rs.getString("frontmatter")),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(),
+                Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "updated_at"),
                 rs.getLong("version"));
     }
 }

@@ -2,6 +2,7 @@ package dev.orchwiz.projection.toolcall;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
@@ -25,15 +26,19 @@ import dev.orchwiz.api.toolcall.query.ToolCallOutput;
 import dev.orchwiz.api.toolcall.query.ToolCallPage;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.projection.jsonb.Jsonb;
+import dev.orchwiz.projection.rows.Columns;
+import dev.orchwiz.projection.rows.RowPage;
 import dev.orchwiz.projection.rows.ViewerParameters;
+import dev.orchwiz.projection.rows.VisibleRow;
+import dev.orchwiz.projection.rows.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,82 +61,48 @@ class ToolCallQueries {
 
     @QueryHandler
     public Optional<ToolCallView> handle(FindToolCall query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("id", query.toolCallId().value());
-        return jdbc.query(ROWS + " where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs)).stream()
-                .findFirst();
+        return call(query.viewer(), query.toolCallId());
     }
 
     @QueryHandler
     public ToolCallPage handle(ListToolCalls query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
-        StringBuilder where = new StringBuilder(" where " + VISIBLE);
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            parameters.addValue("status", query.status().name());
-        }
-        if (query.commandId() != null) {
-            where.append(" and command_id = :command");
-            parameters.addValue("command", query.commandId().value());
-        }
-        if (query.sessionId() != null) {
-            where.append(" and session_id = :session");
-            parameters.addValue("session", query.sessionId().value());
-        }
-        if (query.parentId() != null) {
-            where.append(" and parent_id = :parent");
-            parameters.addValue("parent", query.parentId().value());
-        }
-        long total = count(where, parameters);
-        List<ToolCallView> items = jdbc.query(
-                ROWS + where + " order by requested_at desc, id" + page(parameters, query.page(), query.size()),
-                parameters,
-                (rs, n) -> view(rs));
-        return new ToolCallPage(items, query.page(), query.size(), total, pages(total, query.size()));
+        Where where = new Where(VISIBLE, ViewerParameters.of(query.viewer()))
+                .and("status = :status", "status", Columns.name(query.status()))
+                .and("command_id = :command", "command", Columns.uuid(query.commandId()))
+                .and("session_id = :session", "session", Columns.uuid(query.sessionId()))
+                .and("parent_id = :parent", "parent", Columns.uuid(query.parentId()));
+        return page(where, " order by requested_at desc, id", query.page(), query.size(), (rs, n) -> view(rs))
+                .answer(ToolCallPage::new, query.page(), query.size());
     }
 
     @QueryHandler
     public ApprovalPage handle(ListApprovals query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
         String status = query.status() == null ? "pending" : query.status().toLowerCase(Locale.ROOT);
-        StringBuilder where = new StringBuilder(" where " + VISIBLE + " and approval is not null");
-        String order;
-        switch (status) {
-            case "pending" -> {
-                where.append(" and status = 'AWAITING_APPROVAL'");
-                order = " order by expires_at, id";
-            }
-            case "decided" -> {
-                where.append(" and status <> 'AWAITING_APPROVAL'");
-                order = " order by finished_at desc nulls last, requested_at desc, id";
-            }
-            default -> order = " order by requested_at desc, id";
-        }
-        long total = count(where, parameters);
-        List<ApprovalItem> items = jdbc.query(
-                ROWS + where + order + page(parameters, query.page(), query.size()),
-                parameters,
-                (rs, n) -> approval(rs));
-        return new ApprovalPage(items, query.page(), query.size(), total, pages(total, query.size()));
+        Where where = new Where(VISIBLE + " and approval is not null", ViewerParameters.of(query.viewer()))
+                .and("status = 'AWAITING_APPROVAL'", status.equals("pending"))
+                .and("status <> 'AWAITING_APPROVAL'", status.equals("decided"));
+        String order =
+                switch (status) {
+                    case "pending" -> " order by expires_at, id";
+                    case "decided" -> " order by finished_at desc nulls last, requested_at desc, id";
+                    default -> " order by requested_at desc, id";
+                };
+        return page(where, order, query.page(), query.size(), (rs, n) -> approval(rs))
+                .answer(ApprovalPage::new, query.page(), query.size());
     }
 
     @QueryHandler
     public Optional<ToolCallOutput> handle(ListToolCallOutput query) {
-        MapSqlParameterSource parameters = ViewerParameters.of(query.viewer())
-                .addValue("id", query.toolCallId().value())
-                .addValue("after", query.after())
-                .addValue("limit", query.size());
-        List<ToolCallView> call = jdbc.query(ROWS + " where id = :id and " + VISIBLE, parameters, (rs, n) -> view(rs));
-        if (call.isEmpty()) {
-            return Optional.empty();
-        }
-        List<OutputChunk> chunks = jdbc.query(
-                "select * from tool_call_output where tool_call_id = :id and sequence > :after order by sequence limit :limit",
-                parameters,
-                (rs, n) -> new OutputChunk(rs.getInt("sequence"), rs.getString("stream"), rs.getString("text")));
-        ToolCallView view = call.get(0);
-        return Optional.of(
-                new ToolCallOutput(chunks, view.truncated(), view.status().isFinal()));
+        return call(query.viewer(), query.toolCallId()).map(view -> {
+            List<OutputChunk> chunks = jdbc.query(
+                    "select * from tool_call_output where tool_call_id = :id and sequence > :after order by sequence limit :limit",
+                    new MapSqlParameterSource()
+                            .addValue("id", query.toolCallId().value())
+                            .addValue("after", query.after())
+                            .addValue("limit", query.size()),
+                    (rs, n) -> new OutputChunk(rs.getInt("sequence"), rs.getString("stream"), rs.getString("text")));
+            return new ToolCallOutput(chunks, view.truncated(), view.status().isFinal());
+        });
     }
 
     @QueryHandler
@@ -149,7 +120,7 @@ class ToolCallQueries {
                 """,
                 parameters,
                 (rs, n) -> new AbandonedRuns.AbandonedRun(
-                        rs.getString("id"), rs.getString("runner"), instant(rs, "started_at"))));
+                        rs.getString("id"), rs.getString("runner"), Columns.instant(rs, "started_at"))));
     }
 
     @QueryHandler
@@ -171,18 +142,19 @@ class ToolCallQueries {
         return new ExpiredApprovals(ids);
     }
 
-    private long count(StringBuilder where, MapSqlParameterSource parameters) {
-        Long total = jdbc.queryForObject("select count(*) from tool_call" + where, parameters, Long.class);
-        return total == null ? 0 : total;
+    private Optional<ToolCallView> call(Actor viewer, ToolCallId id) {
+        return VisibleRow.find(jdbc, ROWS + " where id = :id and " + VISIBLE, viewer, id, (rs, n) -> view(rs));
     }
 
-    private static String page(MapSqlParameterSource parameters, int page, int size) {
-        parameters.addValue("limit", size).addValue("offset", (long) page * size);
-        return " limit :limit offset :offset";
-    }
-
-    private static int pages(long total, int size) {
-        return (int) ((total + size - 1) / size);
+    private <T> RowPage<T> page(Where where, String order, int page, int size, RowMapper<T> row) {
+        return RowPage.read(
+                jdbc,
+                "select count(*) from tool_call" + where,
+                ROWS + where + order,
+                where.parameters(),
+                page,
+                size,
+                row);
     }
 
     private static ToolCallView view(ResultSet rs) throws SQLException {
@@ -209,9 +181,9 @@ class ToolCallQueries {
                 (Long) rs.getObject("duration_ms"),
                 rs.getBoolean("truncated"),
                 rs.getString("owner_id"),
-                instant(rs, "requested_at"),
-                instant(rs, "started_at"),
-                instant(rs, "finished_at"),
+                Columns.instant(rs, "requested_at"),
+                Columns.instant(rs, "started_at"),
+                Columns.instant(rs, "finished_at"),
                 approval(rs, Jsonb.read(rs.getString("approval"), ApprovalView.class)),
                 Jsonb.read(rs.getString("hooks"), new TypeReference<List<HookVerdictView>>() {}),
                 rs.getLong("version"));
@@ -240,8 +212,8 @@ class ToolCallQueries {
                 rs.getString("command_name"),
                 Jsonb.read(rs.getString("decided_by"), RuleRef.class),
                 rs.getString("reason"),
-                instant(rs, "requested_at"),
-                instant(rs, "expires_at"),
+                Columns.instant(rs, "requested_at"),
+                Columns.instant(rs, "expires_at"),
                 state,
                 approval == null ? null : approval.decidedBy(),
                 approval == null ? null : approval.decidedByEmail(),
@@ -256,10 +228,5 @@ class ToolCallQueries {
     private static List<RuleRef> shadowed(ResultSet rs) throws SQLException {
         List<RuleRef> shadowed = Jsonb.read(rs.getString("shadowed"), new TypeReference<List<RuleRef>>() {});
         return shadowed == null ? List.of() : shadowed;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -64,6 +64,13 @@ enum ApiContext {
             "/api/admin/signup-policy",
             "/api/admin/invitations",
             "/api/auth/claim-admin"),
+    FORWARDING(
+            "forwarding",
+            "This node's signing identity and key rotation (/api/nodes/self), the origins it trusts, and what they"
+                    + " forward: signed event batches, the original OrchWiz's single events, and the views folded from"
+                    + " them.",
+            "/api/forwarding",
+            "/api/nodes"),
     EVENTS("events", "Every committed event as a server-sent event stream, and the event types.", "/api/events"),
     OPERATIONS(
             "operations",

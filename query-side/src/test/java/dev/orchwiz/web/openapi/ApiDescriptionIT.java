@@ -36,6 +36,7 @@ class ApiDescriptionIT {
             "tool-calls",
             "permissions",
             "hooks",
+            "forwarding",
             "slash-commands",
             "subagents",
             "identity",

@@ -1,10 +1,10 @@
 package dev.orchwiz.api.hook;
 
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 
 /** The ways a hook request can be refused. */
-public enum HookError implements ErrorCode {
+public enum HookError implements ListedError {
     NOT_FOUND(ErrorKind.NOT_FOUND, "Hook not found"),
     MATCHER_INVALID(ErrorKind.INVALID, "Not a valid matcher"),
     TARGET_REFUSED(ErrorKind.INVALID, "Webhook target refused"),
@@ -14,26 +14,14 @@ public enum HookError implements ErrorCode {
     DELIVERY_NOT_FOUND(ErrorKind.NOT_FOUND, "Delivery not found"),
     DELIVERY_IN_PROGRESS(ErrorKind.CONFLICT, "This delivery is still being tried");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     HookError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition("HOOK_" + name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return "HOOK_" + name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

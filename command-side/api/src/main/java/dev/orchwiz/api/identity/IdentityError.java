@@ -1,10 +1,10 @@
 package dev.orchwiz.api.identity;
 
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 
 /** The ways identity and access requests are refused. */
-public enum IdentityError implements ErrorCode {
+public enum IdentityError implements ListedError {
     UNAUTHENTICATED(ErrorKind.UNAUTHENTICATED, "Sign in first"),
     INVALID_TOKEN(ErrorKind.UNAUTHENTICATED, "Invalid API token"),
     INVALID_LINK(ErrorKind.UNAUTHENTICATED, "Invalid or used sign-in link"),
@@ -23,26 +23,14 @@ public enum IdentityError implements ErrorCode {
     PASSKEY_NOT_FOUND(ErrorKind.NOT_FOUND, "Passkey not found"),
     INVALID_INPUT(ErrorKind.INVALID, "Invalid input");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     IdentityError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

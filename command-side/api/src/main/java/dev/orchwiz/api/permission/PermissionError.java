@@ -1,10 +1,10 @@
 package dev.orchwiz.api.permission;
 
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 
 /** The ways a permission rule or policy request can be refused. */
-public enum PermissionError implements ErrorCode {
+public enum PermissionError implements ListedError {
     RULE_INVALID(ErrorKind.INVALID, "Not a valid permission rule"),
     RULE_NOT_FOUND(ErrorKind.NOT_FOUND, "Permission rule not found"),
     GLOBAL_ADMIN_ONLY(ErrorKind.FORBIDDEN, "Only admins write global rules"),
@@ -16,26 +16,14 @@ public enum PermissionError implements ErrorCode {
     POLICY_IN_USE(ErrorKind.CONFLICT, "The policy is assigned to subagents"),
     POLICY_VERSION_MISMATCH(ErrorKind.STALE, "Permission policy changed in the meantime");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     PermissionError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition("PERMISSION_" + name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return "PERMISSION_" + name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

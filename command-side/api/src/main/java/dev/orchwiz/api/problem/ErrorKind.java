@@ -17,5 +17,7 @@ public enum ErrorKind {
     /** The caller is known but may not do this (for example a token without the scope). */
     FORBIDDEN,
     /** Too many attempts in a short time. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** The request is larger than this node takes in one go (a batch of too many items). */
+    TOO_LARGE
 }

@@ -1,7 +1,7 @@
 package dev.orchwiz.api.problem;
 
 /** Failures of the request itself, common to every endpoint. */
-public enum RequestError implements ErrorCode {
+public enum RequestError implements ListedError {
     VALIDATION_FAILED(ErrorKind.INVALID, "Invalid input"),
     MALFORMED_JSON(ErrorKind.INVALID, "Malformed JSON"),
     INVALID_ENUM_VALUE(ErrorKind.INVALID, "Unknown value"),
@@ -10,26 +10,14 @@ public enum RequestError implements ErrorCode {
     /** A text carries characters no text may (NUL, control characters, unpaired surrogates), or a line break where one line is expected. */
     INVALID_TEXT(ErrorKind.INVALID, "Invalid text");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     RequestError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -1,10 +1,10 @@
 package dev.orchwiz.api.run;
 
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 
 /** The ways a run request can be refused. */
-public enum RunError implements ErrorCode {
+public enum RunError implements ListedError {
     NOT_FOUND(ErrorKind.NOT_FOUND, "Run not found"),
     FORBIDDEN(ErrorKind.FORBIDDEN, "Not your run"),
     ALREADY_FINISHED(ErrorKind.CONFLICT, "This run has already finished"),
@@ -12,26 +12,14 @@ public enum RunError implements ErrorCode {
     RUNTIME_NOT_CONFIGURED(ErrorKind.CONFLICT, "The runtime is not configured on this node"),
     TRACE_NOT_FOUND(ErrorKind.NOT_FOUND, "Trace not found");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     RunError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition("RUN_" + name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return "RUN_" + name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

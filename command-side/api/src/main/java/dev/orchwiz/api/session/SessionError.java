@@ -1,10 +1,10 @@
 package dev.orchwiz.api.session;
 
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 
 /** The ways a session command can be refused. */
-public enum SessionError implements ErrorCode {
+public enum SessionError implements ListedError {
     NOT_FOUND(ErrorKind.NOT_FOUND, "Session not found"),
     ARCHIVED(ErrorKind.NOT_FOUND, "Session archived"),
     INVALID_TRANSITION(ErrorKind.CONFLICT, "Invalid status transition"),
@@ -13,26 +13,14 @@ public enum SessionError implements ErrorCode {
     INVALID_INPUT(ErrorKind.INVALID, "Invalid session input"),
     READ_ONLY(ErrorKind.FORBIDDEN, "Shared with you read-only");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     SessionError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition("SESSION_" + name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return "SESSION_" + name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -1,10 +1,10 @@
 package dev.orchwiz.api.toolcall;
 
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 
 /** The ways a tool call request can be refused. */
-public enum ToolCallError implements ErrorCode {
+public enum ToolCallError implements ListedError {
     NOT_FOUND(ErrorKind.NOT_FOUND, "Tool call not found"),
     INVALID_INPUT(ErrorKind.INVALID, "Invalid tool call"),
     NOT_AWAITING_APPROVAL(ErrorKind.CONFLICT, "This call is not waiting for an approval"),
@@ -14,26 +14,14 @@ public enum ToolCallError implements ErrorCode {
     NOT_REPORTABLE(ErrorKind.CONFLICT, "This call takes no reported result"),
     FORBIDDEN(ErrorKind.FORBIDDEN, "Not your tool call");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     ToolCallError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition("TOOL_CALL_" + name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return "TOOL_CALL_" + name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

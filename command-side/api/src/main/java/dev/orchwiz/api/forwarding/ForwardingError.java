@@ -1,0 +1,45 @@
+package dev.orchwiz.api.forwarding;
+
+import dev.orchwiz.api.problem.ErrorCode;
+import dev.orchwiz.api.problem.ErrorKind;
+
+/** The ways a forwarding request can be refused; inbound refusals say as little as a stranger needs to know. */
+public enum ForwardingError implements ErrorCode {
+    NOT_ADMIN(ErrorKind.FORBIDDEN, "Only admins manage forwarding"),
+    INVALID_INPUT(ErrorKind.INVALID, "Invalid forwarding request"),
+    SOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "Forwarding source not found"),
+    SOURCE_TAKEN(ErrorKind.CONFLICT, "A source with that node id is already registered"),
+    KEY_NOT_FOUND(ErrorKind.NOT_FOUND, "Node key not found"),
+    KEY_REVOKED(ErrorKind.CONFLICT, "That node key is already revoked"),
+    CURRENT_KEY(ErrorKind.CONFLICT, "The current signing key cannot be revoked; rotate first"),
+    MISSING_HEADER(ErrorKind.INVALID, "Missing forwarding header"),
+    STALE_TIMESTAMP(ErrorKind.UNAUTHENTICATED, "Forwarding timestamp outside the tolerance window"),
+    BAD_SIGNATURE(ErrorKind.UNAUTHENTICATED, "Forwarding signature not valid"),
+    UNKNOWN_ORIGIN(ErrorKind.FORBIDDEN, "Unknown or disabled forwarding origin"),
+    BATCH_TOO_LARGE(ErrorKind.TOO_LARGE, "Forwarded batch too large"),
+    INVALID_BATCH(ErrorKind.INVALID, "Invalid forwarded events"),
+    NONCE_REPLAYED(ErrorKind.CONFLICT, "Replayed forwarding nonce");
+
+    private final ErrorKind kind;
+    private final String title;
+
+    ForwardingError(ErrorKind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return "FORWARDING_" + name();
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

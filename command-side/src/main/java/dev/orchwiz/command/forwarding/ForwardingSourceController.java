@@ -1,0 +1,113 @@
+package dev.orchwiz.command.forwarding;
+
+import dev.orchwiz.api.forwarding.ForwardingError;
+import dev.orchwiz.api.forwarding.ForwardingSignatures;
+import dev.orchwiz.api.forwarding.SourceKind;
+import dev.orchwiz.api.forwarding.command.DisableForwardingSource;
+import dev.orchwiz.api.forwarding.command.RegisterForwardingSource;
+import dev.orchwiz.api.forwarding.command.RemoveForwardingSource;
+import dev.orchwiz.api.forwarding.query.FindForwardingSourceByNode;
+import dev.orchwiz.api.forwarding.query.ForwardingSourceView;
+import dev.orchwiz.api.id.ForwardingSourceId;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.command.web.CommandSender;
+import dev.orchwiz.command.web.IfMatch;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins trust an origin by its public key (or, for the original OrchWiz's format, an api key), disable or drop it. */
+@RestController
+class ForwardingSourceController {
+
+    /** An api key shorter than this is guessable; the original's generated keys are 40 characters. */
+    private static final int MIN_API_KEY = 16;
+
+    private static final int MAX_API_KEY = 256;
+
+    private final CommandSender commands;
+    private final QueryGateway queries;
+
+    ForwardingSourceController(CommandSender commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    record SourceInput(String nodeId, String publicKey, String apiKey, String name) {}
+
+    record Written(String id, long version) {}
+
+    @PostMapping("/api/forwarding/sources")
+    ResponseEntity<Written> register(Actor actor, @RequestBody SourceInput body) {
+        ForwardingSource.assertAdmin(actor);
+        ForwardingSource.assertPlainNodeId(body.nodeId());
+        boolean byKey = body.publicKey() != null;
+        if (byKey == (body.apiKey() != null)) {
+            throw new ForwardingRefusal(ForwardingError.INVALID_INPUT, "Give either publicKey or apiKey");
+        }
+        String credential = byKey ? publicKey(body.publicKey()) : apiKeyHash(body.apiKey());
+        boolean taken = queries.query(
+                        new FindForwardingSourceByNode(body.nodeId()),
+                        ResponseTypes.optionalInstanceOf(ForwardingSourceView.class))
+                .join()
+                .isPresent();
+        if (taken) {
+            throw new ForwardingRefusal(
+                    ForwardingError.SOURCE_TAKEN, "Node " + body.nodeId() + " is already a source; remove it first");
+        }
+        ForwardingSourceId id = ForwardingSourceId.random();
+        commands.send(
+                new RegisterForwardingSource(
+                        id,
+                        actor,
+                        body.nodeId(),
+                        body.name(),
+                        byKey ? SourceKind.PUBLIC_KEY : SourceKind.API_KEY,
+                        credential),
+                () -> missing(id.toString()));
+        return IfMatch.created("/api/forwarding/sources/" + id, 0, new Written(id.toString(), 0));
+    }
+
+    @PostMapping("/api/forwarding/sources/{id}/disable")
+    Written disable(Actor actor, @PathVariable String id) {
+        long version = commands.send(new DisableForwardingSource(sourceId(id), actor), () -> missing(id));
+        return new Written(id, version);
+    }
+
+    @DeleteMapping("/api/forwarding/sources/{id}")
+    ResponseEntity<Void> remove(Actor actor, @PathVariable String id) {
+        commands.<Object>send(new RemoveForwardingSource(sourceId(id), actor), () -> missing(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String publicKey(String text) {
+        return ForwardingSignatures.publicKey(text)
+                .map(ForwardingSignatures::publicKeyText)
+                .orElseThrow(() -> new ForwardingRefusal(
+                        ForwardingError.INVALID_INPUT, "publicKey must be a raw ed25519 public key in base64"));
+    }
+
+    private static String apiKeyHash(String apiKey) {
+        if (apiKey.length() < MIN_API_KEY
+                || apiKey.length() > MAX_API_KEY
+                || apiKey.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new ForwardingRefusal(
+                    ForwardingError.INVALID_INPUT,
+                    "apiKey must be " + MIN_API_KEY + " to " + MAX_API_KEY + " printable ASCII characters");
+        }
+        return ForwardingSignatures.sha256Hex(apiKey);
+    }
+
+    private static ForwardingSourceId sourceId(String id) {
+        return ForwardingSourceId.parse(id).orElseThrow(() -> missing(id));
+    }
+
+    private static ForwardingRefusal missing(String id) {
+        return new ForwardingRefusal(ForwardingError.SOURCE_NOT_FOUND, "No forwarding source " + id);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.orchwiz.command.forwarding.inbound;
+
+import dev.orchwiz.api.forwarding.ForwardingError;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a batch body ({@code {"type":"orchwiz.events.batch","data":{"origin","fromSeq","toSeq","events":[…]}}}, the
+ * shape of field-anchors §7.5). Only a body whose signature was verified gets here, but it is checked all the same:
+ * a peer with a bug must not write half a batch.
+ */
+final class ForwardedBatch {
+
+    private static final int MAX_TEXT = 200;
+
+    private ForwardedBatch() {}
+
+    static List<ForwardedEvent> read(ObjectMapper json, byte[] body, String origin, int maxEvents) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException notJson) {
+            throw invalid("The body is not JSON");
+        }
+        JsonNode data = root == null ? null : root.get("data");
+        if (data == null || !data.isObject()) {
+            throw invalid("The body has no data object");
+        }
+        JsonNode bodyOrigin = data.get("origin");
+        if (bodyOrigin == null
+                || !bodyOrigin.isString()
+                || !bodyOrigin.stringValue().equals(origin)) {
+            throw invalid("data.origin is not the origin the request is signed for");
+        }
+        JsonNode events = data.get("events");
+        if (events == null || !events.isArray() || events.isEmpty()) {
+            throw invalid("data.events must be a non-empty array");
+        }
+        if (events.size() > maxEvents) {
+            throw new InboundRefusal(
+                    ForwardingError.BATCH_TOO_LARGE,
+                    "A batch carries at most " + maxEvents + " events; this one has " + events.size());
+        }
+        List<ForwardedEvent> read = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            read.add(event(events.get(i), "data.events[" + i + "]"));
+        }
+        return read;
+    }
+
+    private static ForwardedEvent event(JsonNode event, String at) {
+        if (event == null || !event.isObject()) {
+            throw invalid(at + " is not an object");
+        }
+        JsonNode seq = event.get("seq");
+        if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong() || seq.longValue() < 0) {
+            throw invalid(at + ".seq must be a non-negative integer");
+        }
+        JsonNode payload = event.get("payload");
+        if (payload != null && !payload.isNull() && !payload.isObject()) {
+            throw invalid(at + ".payload must be an object");
+        }
+        return new ForwardedEvent(
+                text(event, "eventId", at, true),
+                seq.longValue(),
+                text(event, "type", at, true),
+                text(event, "aggregateType", at, false),
+                text(event, "aggregateId", at, false),
+                instant(text(event, "occurredAt", at, true), at + ".occurredAt"),
+                payload == null || payload.isNull() ? json().objectNode() : payload);
+    }
+
+    private static tools.jackson.databind.node.JsonNodeFactory json() {
+        return tools.jackson.databind.node.JsonNodeFactory.instance;
+    }
+
+    static String text(JsonNode object, String field, String at, boolean required) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw invalid(at + "." + field + " is required");
+            }
+            return null;
+        }
+        if (!value.isString()
+                || value.stringValue().isEmpty()
+                || value.stringValue().length() > MAX_TEXT
+                || value.stringValue().chars().anyMatch(Character::isISOControl)) {
+            throw invalid(at + "." + field + " must be one line of 1 to " + MAX_TEXT + " characters");
+        }
+        return value.stringValue();
+    }
+
+    static Instant instant(String text, String at) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            throw invalid(at + " must be an ISO-8601 instant");
+        }
+    }
+
+    static InboundRefusal invalid(String detail) {
+        return new InboundRefusal(ForwardingError.INVALID_BATCH, detail);
+    }
+}

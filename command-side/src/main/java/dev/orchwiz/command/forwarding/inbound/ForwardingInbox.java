@@ -1,0 +1,263 @@
+package dev.orchwiz.command.forwarding.inbound;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orchwiz.api.forwarding.ForwardingError;
+import dev.orchwiz.api.forwarding.ForwardingSignatures;
+import dev.orchwiz.api.forwarding.SourceKind;
+import dev.orchwiz.api.forwarding.query.FindSourceCredentials;
+import dev.orchwiz.api.forwarding.query.SequenceGap;
+import dev.orchwiz.api.forwarding.query.SourceCredentials;
+import java.security.PublicKey;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Takes in what trusted origins forward. A request is verified completely before anything is written (headers, time,
+ * origin, signature, body); then one JDBC transaction records each event in the inbox under {@code (origin, eventId)},
+ * folds only the new ones into the forwarded views, and moves the origin's mark. The caller answers after that
+ * transaction committed, so a 2xx means stored, and a retry of the same events changes nothing.
+ */
+@Component
+public class ForwardingInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(ForwardingInbox.class);
+
+    /** Standard Webhooks' tolerance; nodes run NTP. */
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    /** A nonce outlives every request that could still pass the time check with it (±5 minutes around its own). */
+    private static final Duration NONCE_LIFETIME = TOLERANCE.multipliedBy(2);
+
+    private static final int MAX_HEADER = 200;
+
+    static final List<String> BATCH_HEADERS =
+            List.of("webhook-id", "webhook-timestamp", "webhook-signature", "orchwiz-origin");
+
+    static final List<String> ORIGINAL_HEADERS = List.of(
+            "x-orchwiz-source-node",
+            "x-orchwiz-api-key",
+            "x-orchwiz-timestamp",
+            "x-orchwiz-nonce",
+            "x-orchwiz-signature");
+
+    private static final String INSERT_INBOX = """
+            insert into forwarding_inbox
+                (origin, event_id, seq, type, aggregate_type, aggregate_id, occurred_at, payload)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+            on conflict (origin, event_id) do nothing""";
+
+    /** What a batch did: every event is either newly applied or was already here. */
+    public record BatchReceipt(int received, int applied, int duplicates, Long highWaterMark, List<SequenceGap> gaps) {}
+
+    /** The original OrchWiz's answer, so its senders read it unchanged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SingleReceipt(boolean received, String eventId, Boolean duplicate, String dedupeKey) {}
+
+    private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+    private final ForwardedViews views;
+    private final OriginMarks marks;
+    private final int maxBatchEvents;
+
+    ForwardingInbox(
+            JdbcTemplate jdbc,
+            QueryGateway queries,
+            PlatformTransactionManager transactionManager,
+            ObjectMapper json,
+            ForwardedViews views,
+            OriginMarks marks,
+            @Value("${orchwiz.forwarding.max-batch-events:1000}") int maxBatchEvents) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.json = json;
+        this.views = views;
+        this.marks = marks;
+        this.maxBatchEvents = maxBatchEvents;
+    }
+
+    /** Whether a request uses the original OrchWiz's headers rather than Standard Webhooks'. */
+    public static boolean isOriginalFormat(UnaryOperator<String> header) {
+        return header.apply("webhook-signature") == null
+                && ORIGINAL_HEADERS.stream().anyMatch(name -> header.apply(name) != null);
+    }
+
+    /** A signed batch: Standard Webhooks headers with an ed25519 signature under one of the origin's pinned keys. */
+    public BatchReceipt receiveBatch(UnaryOperator<String> header, byte[] body, Instant now) {
+        assertPresent(header, BATCH_HEADERS);
+        String webhookId = header.apply("webhook-id");
+        String timestamp = header.apply("webhook-timestamp");
+        String origin = header.apply("orchwiz-origin");
+        assertFresh(millis(number(timestamp, "webhook-timestamp")), now, origin);
+        List<PublicKey> keys = credentials(origin, SourceKind.PUBLIC_KEY).stream()
+                .flatMap(key -> ForwardingSignatures.publicKey(key).stream())
+                .toList();
+        if (keys.isEmpty()) {
+            throw refused(ForwardingError.UNKNOWN_ORIGIN, origin, "This node does not trust origin " + origin);
+        }
+        if (!ForwardingSignatures.verifies(header.apply("webhook-signature"), webhookId, timestamp, body, keys)) {
+            throw refused(ForwardingError.BAD_SIGNATURE, origin, "No signature verifies under the origin's keys");
+        }
+        List<ForwardedEvent> events = ForwardedBatch.read(json, body, origin, maxBatchEvents);
+        return transactions.execute(status -> {
+            marks.touch(origin);
+            int applied = record(origin, events);
+            long lowest = events.stream().mapToLong(ForwardedEvent::seq).min().orElseThrow();
+            OriginMarks.Mark mark = marks.advance(origin, lowest);
+            return new BatchReceipt(events.size(), applied, events.size() - applied, mark.highWater(), mark.gaps());
+        });
+    }
+
+    /**
+     * The original OrchWiz's single event: its api key (matched by hash), an HMAC over timestamp, nonce and body, and
+     * a nonce that is consumed only once the request proved valid (a refused request leaves it usable).
+     */
+    public SingleReceipt receiveSingle(UnaryOperator<String> header, byte[] body, Instant now) {
+        assertPresent(header, ORIGINAL_HEADERS);
+        String origin = header.apply("x-orchwiz-source-node");
+        String apiKey = header.apply("x-orchwiz-api-key");
+        String timestamp = header.apply("x-orchwiz-timestamp");
+        String nonce = header.apply("x-orchwiz-nonce");
+        assertFresh(number(timestamp, "x-orchwiz-timestamp"), now, origin);
+        List<String> hashes = credentials(origin, SourceKind.API_KEY);
+        if (hashes.isEmpty()) {
+            throw refused(ForwardingError.UNKNOWN_ORIGIN, origin, "This node does not trust origin " + origin);
+        }
+        boolean keyMatches = hashes.stream().anyMatch(hash -> ForwardingSignatures.sha256Matches(apiKey, hash));
+        if (!keyMatches
+                || !ForwardingSignatures.hmacMatches(
+                        header.apply("x-orchwiz-signature"), apiKey, timestamp, nonce, body)) {
+            throw refused(ForwardingError.BAD_SIGNATURE, origin, "The api key or the signature does not match");
+        }
+        ForwardedEvent event = OriginalFormatEvent.read(json, body, origin, now);
+        return transactions.execute(status -> {
+            consumeNonce(origin, nonce, now);
+            marks.touch(origin);
+            boolean applied = record(origin, List.of(event)) == 1;
+            return applied
+                    ? new SingleReceipt(true, event.eventId(), null, event.eventId())
+                    : new SingleReceipt(true, null, true, event.eventId());
+        });
+    }
+
+    private int record(String origin, List<ForwardedEvent> events) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (ForwardedEvent event : events) {
+            rows.add(new Object[] {
+                origin,
+                event.eventId(),
+                event.seq(),
+                event.type(),
+                event.aggregateType(),
+                event.aggregateId(),
+                Timestamp.from(event.occurredAt()),
+                json.writeValueAsString(event.payload())
+            });
+        }
+        int[] inserted = jdbc.batchUpdate(INSERT_INBOX, rows);
+        int applied = 0;
+        for (int i = 0; i < inserted.length; i++) {
+            // A batch may name one event twice: only its first row is new, so it is folded once.
+            if (inserted[i] > 0) {
+                views.apply(origin, events.get(i));
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    private void consumeNonce(String origin, String nonce, Instant now) {
+        jdbc.update(
+                "delete from forwarding_nonce where origin = ? and received_at < ?",
+                origin,
+                Timestamp.from(now.minus(NONCE_LIFETIME)));
+        try {
+            jdbc.update(
+                    "insert into forwarding_nonce (origin, nonce, received_at) values (?, ?, ?)",
+                    origin,
+                    nonce,
+                    Timestamp.from(now));
+        } catch (DuplicateKeyException replayed) {
+            throw refused(ForwardingError.NONCE_REPLAYED, origin, "This nonce was already used");
+        }
+    }
+
+    private List<String> credentials(String origin, SourceKind kind) {
+        return queries.query(new FindSourceCredentials(origin, kind), ResponseTypes.instanceOf(SourceCredentials.class))
+                .join()
+                .credentials();
+    }
+
+    private static void assertPresent(UnaryOperator<String> header, List<String> names) {
+        List<String> missing = names.stream()
+                .filter(name -> Optional.ofNullable(header.apply(name))
+                        .map(String::isBlank)
+                        .orElse(true))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InboundRefusal(ForwardingError.MISSING_HEADER, "Missing headers: " + String.join(", ", missing));
+        }
+        for (String name : names) {
+            String value = header.apply(name);
+            if (value.length() > (name.endsWith("signature") ? 4 * MAX_HEADER : MAX_HEADER)
+                    || value.chars().anyMatch(c -> c < ' ' || c > '~')) {
+                throw new InboundRefusal(ForwardingError.MISSING_HEADER, name + " is not a plain header value");
+            }
+        }
+    }
+
+    private static long number(String text, String name) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new InboundRefusal(ForwardingError.MISSING_HEADER, name + " is not a number");
+        }
+    }
+
+    private static long millis(long seconds) {
+        try {
+            return Math.multiplyExact(seconds, 1000);
+        } catch (ArithmeticException beyondTime) {
+            return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static void assertFresh(long sentMillis, Instant now, String origin) {
+        long drift;
+        try {
+            drift = Math.absExact(Math.subtractExact(now.toEpochMilli(), sentMillis));
+        } catch (ArithmeticException beyondTime) {
+            drift = Long.MAX_VALUE;
+        }
+        if (drift > TOLERANCE.toMillis()) {
+            throw refused(
+                    ForwardingError.STALE_TIMESTAMP,
+                    origin,
+                    "The request's timestamp is more than " + TOLERANCE.toSeconds() + " s away from this node's clock");
+        }
+    }
+
+    /** Logs a refusal with the origin's claimed id and the code only: never a key, signature or body. */
+    private static InboundRefusal refused(ForwardingError error, String origin, String detail) {
+        log.info("Refused forwarded request from origin {}: {}", origin, error.code());
+        return new InboundRefusal(error, detail);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.orchwiz.command.forwarding.inbound;
+
+import dev.orchwiz.api.forwarding.query.SequenceGap;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per origin: when it was last heard from, the sequence up to which every event arrived (the high-water mark), and
+ * the gaps above it. An origin's first batch starts the mark just below its lowest sequence: history before it was
+ * never asked for.
+ */
+@Component
+class OriginMarks {
+
+    /** Where an origin stands after a batch. */
+    record Mark(Long highWater, List<SequenceGap> gaps) {}
+
+    private final JdbcTemplate jdbc;
+
+    OriginMarks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records that the origin was heard from, and locks its row until the transaction ends. */
+    void touch(String origin) {
+        jdbc.update("""
+                insert into forwarding_origin (node_id, last_seen_at) values (?, now())
+                on conflict (node_id) do update set last_seen_at = now()""", origin);
+        jdbc.queryForList("select node_id from forwarding_origin where node_id = ? for update", String.class, origin);
+    }
+
+    /** Advances the mark over the sequences now in the inbox; call after {@link #touch} in the same transaction. */
+    Mark advance(String origin, long lowestOfBatch) {
+        Long stored =
+                jdbc.queryForObject("select high_water from forwarding_origin where node_id = ?", Long.class, origin);
+        long highWater = stored == null ? lowestOfBatch - 1 : stored;
+        List<Long> above = jdbc.queryForList(
+                "select distinct seq from forwarding_inbox where origin = ? and seq > ? order by seq",
+                Long.class,
+                origin,
+                highWater);
+        List<SequenceGap> gaps = new ArrayList<>();
+        long expected = highWater + 1;
+        boolean contiguous = true;
+        for (long seq : above) {
+            if (seq != expected) {
+                gaps.add(new SequenceGap(expected, seq - 1));
+                contiguous = false;
+            }
+            if (contiguous) {
+                highWater = seq;
+            }
+            expected = seq + 1;
+        }
+        Long maxSeen = above.isEmpty() ? null : above.get(above.size() - 1);
+        jdbc.update(
+                "update forwarding_origin set high_water = ?, max_seen = greatest(max_seen, cast(? as bigint)) where node_id = ?",
+                highWater,
+                maxSeen,
+                origin);
+        jdbc.update("delete from forwarding_gap where node_id = ?", origin);
+        jdbc.batchUpdate(
+                "insert into forwarding_gap (node_id, from_seq, to_seq) values (?, ?, ?)",
+                gaps,
+                gaps.size(),
+                (statement, gap) -> {
+                    statement.setString(1, origin);
+                    statement.setLong(2, gap.fromSeq());
+                    statement.setLong(3, gap.toSeq());
+                });
+        return new Mark(highWater, gaps);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.orchwiz.query.forwarding;
+
+import dev.orchwiz.api.forwarding.ForwardingError;
+import dev.orchwiz.api.forwarding.NodeType;
+import dev.orchwiz.api.forwarding.query.FindForwardingSource;
+import dev.orchwiz.api.forwarding.query.FindThisNode;
+import dev.orchwiz.api.forwarding.query.ForwardedSessionPage;
+import dev.orchwiz.api.forwarding.query.ForwardingSourcePage;
+import dev.orchwiz.api.forwarding.query.ForwardingSourceView;
+import dev.orchwiz.api.forwarding.query.ListForwardedSessions;
+import dev.orchwiz.api.forwarding.query.ListForwardingSources;
+import dev.orchwiz.api.forwarding.query.NodeKeyView;
+import dev.orchwiz.api.forwarding.query.ThisNodeView;
+import dev.orchwiz.api.id.ForwardingSourceId;
+import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.query.Reads;
+import dev.orchwiz.web.PageParameters;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * This node's identity (any signed-in user: it is what peers pin), and, for admins, the sources it trusts and the
+ * sessions they forwarded: forwarded data has no local owner, so it is the node's, like its settings.
+ */
+@RestController
+class ForwardingQueryController {
+
+    private final Reads reads;
+    private final String name;
+    private final NodeType type;
+    private final String version;
+
+    ForwardingQueryController(
+            Reads reads,
+            @Value("${orchwiz.node.name:orchwiz}") String name,
+            @Value("${orchwiz.node.type:local}") String type,
+            @Value("${orchwiz.version:dev}") String version) {
+        this.reads = reads;
+        this.name = name;
+        // A type that is not local, cloud or hybrid stops the node at start, not at the first request.
+        this.type = dev.orchwiz.api.WireNamed.fromWire(NodeType.class, type);
+        this.version = version;
+    }
+
+    /** {@code type}: local, cloud or hybrid; {@code uptime} in seconds; {@code position} is the newest event's global index in this node's store. */
+    record NodeSelf(
+            String id,
+            String name,
+            String type,
+            String publicKey,
+            String keyId,
+            String version,
+            long uptime,
+            long position,
+            List<NodeKeyView> keys) {}
+
+    @GetMapping("/api/nodes/self")
+    NodeSelf self(Actor actor) {
+        ThisNodeView node = reads.ask(new FindThisNode(), ThisNodeView.class);
+        return new NodeSelf(
+                node.nodeId(),
+                name,
+                type.wireName(),
+                node.publicKey(),
+                node.keyId(),
+                version,
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
+                node.position(),
+                node.keys());
+    }
+
+    @GetMapping("/api/forwarding/sources")
+    ForwardingSourcePage sources(
+            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        assertAdmin(actor);
+        PageParameters.assertValid(page, size);
+        return reads.ask(new ListForwardingSources(actor, page, size), ForwardingSourcePage.class);
+    }
+
+    @GetMapping("/api/forwarding/sources/{id}")
+    ForwardingSourceView source(Actor actor, @PathVariable String id) {
+        assertAdmin(actor);
+        ForwardingSourceId sourceId =
+                Reads.pathId(id, ForwardingSourceId::parse, ForwardingError.SOURCE_NOT_FOUND, "No forwarding source ");
+        return reads.findOr404(
+                new FindForwardingSource(actor, sourceId),
+                ForwardingSourceView.class,
+                ForwardingError.SOURCE_NOT_FOUND,
+                "No forwarding source " + id);
+    }
+
+    @GetMapping("/api/forwarding/sessions")
+    ForwardedSessionPage sessions(
+            Actor actor,
+            @RequestParam(required = false) String sourceNodeId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        assertAdmin(actor);
+        PageParameters.assertValid(page, size);
+        if (sourceNodeId != null && (sourceNodeId.isBlank() || sourceNodeId.length() > 128)) {
+            throw Reads.invalid("sourceNodeId", "must be a node id of 1 to 128 characters");
+        }
+        return reads.ask(new ListForwardedSessions(actor, sourceNodeId, page, size), ForwardedSessionPage.class);
+    }
+
+    private static void assertAdmin(Actor actor) {
+        if (!actor.admin()) {
+            throw new RuleViolation(ForwardingError.NOT_ADMIN, "Only admins read forwarding sources and views") {};
+        }
+    }
+}

@@ -1,0 +1,550 @@
+package dev.orchwiz.query.forwarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchwiz.NodeClient;
+import dev.orchwiz.TestNodes;
+import dev.orchwiz.api.forwarding.ForwardingSignatures;
+import dev.orchwiz.command.forwarding.NodeSigningKeys;
+import dev.orchwiz.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Forwarding end to end on one node and a real database: this node's identity and keys, trusted sources, signed
+ * batches applied exactly once and folded per session, and every refusal leaving nothing behind.
+ */
+class ForwardingIT {
+
+    private static final String EVENTS = "/api/forwarding/events";
+
+    private static ConfigurableApplicationContext node;
+    private static NodeClient admin;
+    private static NodeClient user;
+    private static NodeClient anonymous;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() {
+        node = TestNodes.start(
+                TestDatabase.create(), "--orchwiz.node.name=node-under-test", "--orchwiz.node.type=hybrid");
+        admin = TestNodes.client(node, "admin@example.com", true);
+        user = TestNodes.client(node, "user@example.com", false);
+        anonymous = new NodeClient(
+                ((WebServerApplicationContext) node).getWebServer().getPort());
+        jdbc = node.getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    // --- helpers
+
+    private static KeyPair trustByKey(String nodeId) {
+        KeyPair pair = ForwardingSignatures.generate();
+        NodeClient.Reply reply = admin.post(
+                "/api/forwarding/sources",
+                NodeClient.json(
+                        Map.of("nodeId", nodeId, "publicKey", ForwardingSignatures.publicKeyText(pair.getPublic()))));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return pair;
+    }
+
+    private static Map<String, Object> event(
+            String eventId, long seq, String type, String session, Map<String, ?> payload) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", eventId);
+        event.put("seq", seq);
+        event.put("aggregateType", "Session");
+        event.put("aggregateId", session);
+        event.put("type", type);
+        event.put(
+                "occurredAt",
+                Instant.parse("2026-12-01T10:00:00Z").plusSeconds(seq).toString());
+        event.put("payload", payload);
+        return event;
+    }
+
+    private static String batch(String origin, List<Map<String, Object>> events) {
+        return NodeClient.json(Map.of(
+                "type",
+                "orchwiz.events.batch",
+                "timestamp",
+                Instant.now().toString(),
+                "data",
+                Map.of("origin", origin, "schema", 1, "events", events)));
+    }
+
+    private static Map<String, String> signed(String origin, KeyPair key, String body, long timestamp) {
+        String id = "fwd_" + origin + "_" + UUID.randomUUID();
+        String seconds = Long.toString(timestamp);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", seconds);
+        headers.put(
+                "webhook-signature",
+                ForwardingSignatures.sign(key.getPrivate(), id, seconds, body.getBytes(StandardCharsets.UTF_8)));
+        headers.put("orchwiz-origin", origin);
+        return headers;
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    private static NodeClient.Reply send(String body, Map<String, String> headers) {
+        return anonymous.post(EVENTS, body, headers);
+    }
+
+    private static long stored(String table, String originColumn, String origin) {
+        Long count = jdbc.queryForObject(
+                "select count(*) from " + table + " where " + originColumn + " = ?", Long.class, origin);
+        return count == null ? 0 : count;
+    }
+
+    private static void assertNothingStoredFor(String origin) {
+        assertThat(stored("forwarding_inbox", "origin", origin)).isZero();
+        assertThat(stored("forwarded_session", "origin", origin)).isZero();
+        assertThat(stored("forwarding_origin", "node_id", origin)).isZero();
+        assertThat(stored("forwarding_nonce", "origin", origin)).isZero();
+    }
+
+    private static void assertRefused(NodeClient.Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo(code);
+    }
+
+    // --- node identity
+
+    @Test
+    void anySignedInUserReadsThisNodesIdentityAndAStrangerDoesNot() {
+        // when
+        JsonNode self = user.get("/api/nodes/self").json();
+
+        // then
+        assertThat(self.get("id").asString()).isNotBlank();
+        assertThat(self.get("name").asString()).isEqualTo("node-under-test");
+        assertThat(self.get("type").asString()).isEqualTo("hybrid");
+        assertThat(Base64.getDecoder().decode(self.get("publicKey").asString())).hasSize(32);
+        assertThat(self.get("keyId").asString()).isNotBlank();
+        assertThat(self.get("position").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(self.get("uptime").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(self.get("version").asString()).isNotBlank();
+        assertThat(anonymous.get("/api/nodes/self").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminRotatesTheKeyKeepsTheOldOneForTheGracePeriodAndRevokesIt() {
+        // given
+        String before = user.get("/api/nodes/self").json().get("keyId").asString();
+
+        // when
+        NodeClient.Reply rotated = admin.post("/api/nodes/self/keys/rotate", "");
+
+        // then
+        assertThat(rotated.status()).as(rotated.raw()).isEqualTo(200);
+        String after = rotated.json().get("keyId").asString();
+        JsonNode self = user.get("/api/nodes/self").json();
+        assertThat(self.get("keyId").asString()).isEqualTo(after).isNotEqualTo(before);
+        JsonNode old = key(self, before);
+        assertThat(old.get("status").asString()).isEqualTo("retiring");
+        assertThat(Instant.parse(old.get("validUntil").asString())).isAfter(Instant.now());
+
+        // and the current key cannot be revoked, nor by a non-admin anything
+        assertRefused(admin.post("/api/nodes/self/keys/" + after + "/revoke", ""), 409, "FORWARDING_CURRENT_KEY");
+        assertRefused(user.post("/api/nodes/self/keys/" + before + "/revoke", ""), 403, "FORWARDING_NOT_ADMIN");
+        assertRefused(user.post("/api/nodes/self/keys/rotate", ""), 403, "FORWARDING_NOT_ADMIN");
+        assertRefused(admin.post("/api/nodes/self/keys/nope/revoke", ""), 404, "FORWARDING_KEY_NOT_FOUND");
+
+        // when the old key is revoked
+        assertThat(admin.post("/api/nodes/self/keys/" + before + "/revoke", "").status())
+                .isEqualTo(204);
+
+        // then
+        assertThat(key(user.get("/api/nodes/self").json(), before).get("status").asString())
+                .isEqualTo("revoked");
+    }
+
+    private static JsonNode key(JsonNode self, String keyId) {
+        for (JsonNode key : self.get("keys")) {
+            if (key.get("keyId").asString().equals(keyId)) {
+                return key;
+            }
+        }
+        throw new AssertionError("no key " + keyId + " in " + self);
+    }
+
+    // --- sources
+
+    @Test
+    void onlyAdminsManageSourcesWhichArePaginatedAndRefuseBadInput() {
+        // given
+        trustByKey("src-one");
+        trustByKey("src-two");
+        String key = ForwardingSignatures.publicKeyText(
+                ForwardingSignatures.generate().getPublic());
+
+        // then bad input and strangers are refused
+        assertRefused(
+                user.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "src-x", "publicKey", key))),
+                403,
+                "FORWARDING_NOT_ADMIN");
+        assertRefused(
+                admin.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "src-x", "publicKey", "abc"))),
+                400,
+                "FORWARDING_INVALID_INPUT");
+        assertRefused(
+                admin.post(
+                        "/api/forwarding/sources",
+                        NodeClient.json(Map.of("nodeId", "src-x", "publicKey", key, "apiKey", "0123456789abcdef0"))),
+                400,
+                "FORWARDING_INVALID_INPUT");
+        assertRefused(
+                admin.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "src x", "publicKey", key))),
+                400,
+                "FORWARDING_INVALID_INPUT");
+        assertRefused(
+                admin.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "src-one", "publicKey", key))),
+                409,
+                "FORWARDING_SOURCE_TAKEN");
+        assertRefused(user.get("/api/forwarding/sources"), 403, "FORWARDING_NOT_ADMIN");
+
+        // and the list pages
+        JsonNode page = admin.get("/api/forwarding/sources?size=1").json();
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
+        assertRefused(admin.get("/api/forwarding/sources?size=1000"), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
+    void anAdminDisablesAndRemovesASourceAndAnApiKeyIsNeverShown() {
+        // given
+        NodeClient.Reply created = admin.post(
+                "/api/forwarding/sources",
+                NodeClient.json(Map.of("nodeId", "src-legacy-shown", "apiKey", "owz_0123456789abcdef0123456789")));
+        String id = created.json().get("id").asString();
+
+        // then
+        JsonNode source = admin.get("/api/forwarding/sources/" + id).json();
+        assertThat(source.get("kind").asString()).isEqualTo("API_KEY");
+        assertThat(source.get("enabled").asBoolean()).isTrue();
+        assertThat(admin.get("/api/forwarding/sources/" + id).raw()).doesNotContain("owz_0123456789abcdef");
+
+        // when
+        assertThat(admin.post("/api/forwarding/sources/" + id + "/disable", "").status())
+                .isEqualTo(200);
+
+        // then
+        assertThat(admin.get("/api/forwarding/sources/" + id)
+                        .json()
+                        .get("enabled")
+                        .asBoolean())
+                .isFalse();
+
+        // when
+        assertThat(admin.delete("/api/forwarding/sources/" + id).status()).isEqualTo(204);
+
+        // then
+        assertRefused(admin.get("/api/forwarding/sources/" + id), 404, "FORWARDING_SOURCE_NOT_FOUND");
+        assertRefused(admin.get("/api/forwarding/sources/not-an-id"), 404, "FORWARDING_SOURCE_NOT_FOUND");
+    }
+
+    // --- signed batches
+
+    @Test
+    void aSignedBatchIsAppliedOnceAndFoldsIntoOneRowPerSession() {
+        // given
+        KeyPair key = trustByKey("node-a");
+        String body = batch(
+                "node-a",
+                List.of(
+                        event("e1", 1, "SessionStarted", "s1", Map.of("title", "Build")),
+                        event("e2", 2, "SessionRenamed", "s1", Map.of("title", "Build it")),
+                        event("e3", 3, "SessionStarted", "s2", Map.of("title", "Other"))));
+
+        // when
+        NodeClient.Reply first = send(body, signed("node-a", key, body, now()));
+
+        // then
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(first.json().get("applied").asInt()).isEqualTo(3);
+        assertThat(first.json().get("highWaterMark").asLong()).isEqualTo(3);
+
+        // when the same batch comes again (a retry, newly signed)
+        NodeClient.Reply again = send(body, signed("node-a", key, body, now()));
+
+        // then nothing is applied twice
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("applied").asInt()).isZero();
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(3);
+        assertThat(stored("forwarding_inbox", "origin", "node-a")).isEqualTo(3);
+        JsonNode sessions =
+                admin.get("/api/forwarding/sessions?sourceNodeId=node-a").json();
+        assertThat(sessions.get("totalItems").asLong()).isEqualTo(2);
+        JsonNode s1 = null;
+        for (JsonNode row : sessions.get("items")) {
+            if (row.get("sessionId").asString().equals("s1")) {
+                s1 = row;
+            }
+        }
+        assertThat(s1).isNotNull();
+        assertThat(s1.get("eventCount").asLong()).isEqualTo(2);
+        assertThat(s1.get("title").asString()).isEqualTo("Build it");
+        assertThat(s1.get("sourceNodeId").asString()).isEqualTo("node-a");
+        assertThat(s1.get("lastEventType").asString()).isEqualTo("SessionRenamed");
+        assertRefused(user.get("/api/forwarding/sessions"), 403, "FORWARDING_NOT_ADMIN");
+    }
+
+    @Test
+    void aMissingRangeIsRecordedAsAGapUntilItArrives() {
+        // given
+        KeyPair key = trustByKey("node-gap");
+        String start = batch(
+                "node-gap",
+                List.of(
+                        event("g1", 10, "SessionStarted", "s", Map.of()),
+                        event("g2", 11, "SessionPaused", "s", Map.of())));
+        String later = batch("node-gap", List.of(event("g5", 14, "SessionResumed", "s", Map.of())));
+        String missing = batch(
+                "node-gap",
+                List.of(
+                        event("g3", 12, "SessionResumed", "s", Map.of()),
+                        event("g4", 13, "SessionPaused", "s", Map.of())));
+
+        // when
+        send(start, signed("node-gap", key, start, now()));
+        NodeClient.Reply withGap = send(later, signed("node-gap", key, later, now()));
+
+        // then
+        assertThat(withGap.json().get("highWaterMark").asLong()).isEqualTo(11);
+        assertThat(withGap.json().get("gaps").get(0).get("fromSeq").asLong()).isEqualTo(12);
+        assertThat(withGap.json().get("gaps").get(0).get("toSeq").asLong()).isEqualTo(13);
+
+        // when the missing events arrive
+        NodeClient.Reply filled = send(missing, signed("node-gap", key, missing, now()));
+
+        // then
+        assertThat(filled.json().get("highWaterMark").asLong()).isEqualTo(14);
+        assertThat(filled.json().get("gaps")).isEmpty();
+        JsonNode row = admin.get("/api/forwarding/sessions?sourceNodeId=node-gap")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(row.get("eventCount").asLong()).isEqualTo(5);
+        assertThat(row.get("status").asString()).isEqualTo("active");
+    }
+
+    @Test
+    void refusesTamperedWrongKeyStaleUnknownIncompleteAndOversizedBatchesAndStoresNothing() {
+        // given
+        KeyPair key = trustByKey("node-r");
+        KeyPair stranger = ForwardingSignatures.generate();
+        String body = batch("node-r", List.of(event("r1", 1, "SessionStarted", "s", Map.of("title", "t"))));
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            many.add(event("big" + i, i, "SessionRenamed", "s", Map.of()));
+        }
+        String oversized = batch("node-r", many);
+
+        // then
+        Map<String, String> tamperedHeaders = signed("node-r", key, body, now());
+        assertRefused(send(body.replace("\"t\"", "\"T\""), tamperedHeaders), 401, "FORWARDING_BAD_SIGNATURE");
+        assertRefused(send(body, signed("node-r", stranger, body, now())), 401, "FORWARDING_BAD_SIGNATURE");
+        assertRefused(send(body, signed("node-r", key, body, now() - 301)), 401, "FORWARDING_STALE_TIMESTAMP");
+        assertRefused(send(body, signed("node-r", key, body, now() + 301)), 401, "FORWARDING_STALE_TIMESTAMP");
+        Map<String, String> unknown = signed("node-r", key, body, now());
+        unknown.put("orchwiz-origin", "node-nobody");
+        assertRefused(send(body, unknown), 403, "FORWARDING_UNKNOWN_ORIGIN");
+        Map<String, String> noSignature = signed("node-r", key, body, now());
+        noSignature.remove("webhook-signature");
+        assertRefused(send(body, noSignature), 400, "FORWARDING_MISSING_HEADER");
+        assertRefused(send(body, Map.of()), 400, "FORWARDING_MISSING_HEADER");
+        assertRefused(send(oversized, signed("node-r", key, oversized, now())), 413, "FORWARDING_BATCH_TOO_LARGE");
+        String otherOrigin = batch("node-else", List.of(event("r2", 2, "SessionStarted", "s", Map.of())));
+        assertRefused(send(otherOrigin, signed("node-r", key, otherOrigin, now())), 400, "FORWARDING_INVALID_BATCH");
+        assertNothingStoredFor("node-r");
+        assertNothingStoredFor("node-nobody");
+    }
+
+    @Test
+    void aDisabledSourceIsNoLongerTrusted() {
+        // given
+        KeyPair key = trustByKey("node-off");
+        String id = admin.get("/api/forwarding/sources?size=100")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(source -> source.get("nodeId").asString().equals("node-off"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+        admin.post("/api/forwarding/sources/" + id + "/disable", "");
+        String body = batch("node-off", List.of(event("o1", 1, "SessionStarted", "s", Map.of())));
+
+        // then
+        assertRefused(send(body, signed("node-off", key, body, now())), 403, "FORWARDING_UNKNOWN_ORIGIN");
+        assertNothingStoredFor("node-off");
+    }
+
+    // --- the original OrchWiz's single-event format
+
+    private static final String API_KEY = "owz_0123456789abcdef0123456789abcdef0123";
+
+    private static Map<String, String> original(String nodeId, String apiKey, String body, long millis, String nonce) {
+        String timestamp = Long.toString(millis);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("x-orchwiz-source-node", nodeId);
+        headers.put("x-orchwiz-api-key", apiKey);
+        headers.put("x-orchwiz-timestamp", timestamp);
+        headers.put("x-orchwiz-nonce", nonce);
+        headers.put(
+                "x-orchwiz-signature",
+                ForwardingSignatures.hmacHex(apiKey, timestamp, nonce, body.getBytes(StandardCharsets.UTF_8)));
+        return headers;
+    }
+
+    @Test
+    void acceptsTheOriginalSingleEventFormatOnceAndRefusesAReplayedNonce() {
+        // given
+        assertThat(admin.post(
+                                "/api/forwarding/sources",
+                                NodeClient.json(Map.of("nodeId", "legacy-1", "apiKey", API_KEY, "name", "Old node")))
+                        .status())
+                .isEqualTo(201);
+        String body = "{\"eventType\":\"session\",\"occurredAt\":\"2026-12-01T09:00:00.000Z\","
+                + "\"payload\":{\"id\":\"remote-s1\",\"title\":\"Old node session\",\"status\":\"running\"}}";
+        long millis = Instant.now().toEpochMilli();
+
+        // when
+        NodeClient.Reply accepted = send(body, original("legacy-1", API_KEY, body, millis, "nonce-1"));
+
+        // then
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(accepted.json().get("received").asBoolean()).isTrue();
+        assertThat(accepted.json().get("dedupeKey").asString()).hasSize(64);
+        JsonNode row = admin.get("/api/forwarding/sessions?sourceNodeId=legacy-1")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(row.get("sessionId").asString()).isEqualTo("remote-s1");
+        assertThat(row.get("title").asString()).isEqualTo("Old node session");
+        assertThat(row.get("status").asString()).isEqualTo("running");
+
+        // when the same nonce comes again
+        assertRefused(
+                send(body, original("legacy-1", API_KEY, body, millis, "nonce-1")), 409, "FORWARDING_NONCE_REPLAYED");
+
+        // when the same event comes with a new nonce, it is a duplicate, not a second event
+        NodeClient.Reply duplicate = send(body, original("legacy-1", API_KEY, body, millis, "nonce-2"));
+        assertThat(duplicate.status()).isEqualTo(200);
+        assertThat(duplicate.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(stored("forwarding_inbox", "origin", "legacy-1")).isEqualTo(1);
+        assertThat(admin.get("/api/forwarding/sessions?sourceNodeId=legacy-1")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("eventCount")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusesBadOriginalRequestsWithoutConsumingTheirNonces() {
+        // given
+        admin.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "legacy-2", "apiKey", API_KEY)));
+        String body = "{\"eventType\":\"session\",\"payload\":{\"id\":\"remote-s2\"}}";
+        long millis = Instant.now().toEpochMilli();
+
+        // then
+        Map<String, String> badSignature = original("legacy-2", API_KEY, body, millis, "n-1");
+        badSignature.put("x-orchwiz-signature", "00".repeat(32));
+        assertRefused(send(body, badSignature), 401, "FORWARDING_BAD_SIGNATURE");
+        Map<String, String> wrongKey = original("legacy-2", API_KEY + "x", body, millis, "n-1");
+        assertRefused(send(body, wrongKey), 401, "FORWARDING_BAD_SIGNATURE");
+        assertRefused(
+                send(body, original("legacy-2", API_KEY, body, millis - 301_000, "n-1")),
+                401,
+                "FORWARDING_STALE_TIMESTAMP");
+        assertRefused(
+                send(body, original("legacy-none", API_KEY, body, millis, "n-1")), 403, "FORWARDING_UNKNOWN_ORIGIN");
+        Map<String, String> noNonce = original("legacy-2", API_KEY, body, millis, "n-1");
+        noNonce.remove("x-orchwiz-nonce");
+        assertRefused(send(body, noNonce), 400, "FORWARDING_MISSING_HEADER");
+        String invalid = "{\"eventType\":\"sessions\",\"payload\":{}}";
+        assertRefused(
+                send(invalid, original("legacy-2", API_KEY, invalid, millis, "n-1")), 400, "FORWARDING_INVALID_BATCH");
+        assertNothingStoredFor("legacy-2");
+
+        // when a valid request then uses the nonce the refused ones carried
+        NodeClient.Reply accepted = send(body, original("legacy-2", API_KEY, body, millis, "n-1"));
+
+        // then it is accepted
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(stored("forwarding_nonce", "origin", "legacy-2")).isEqualTo(1);
+    }
+
+    // --- restart
+
+    @Test
+    void aNodeKeepsItsIdAndKeyPairAcrossARestart() {
+        // given a node that made its key on its first start
+        TestDatabase.Database database = TestDatabase.create();
+        JsonNode before;
+        try (ConfigurableApplicationContext first = TestNodes.start(database)) {
+            before = TestNodes.client(first, "ops@example.com", false)
+                    .get("/api/nodes/self")
+                    .json();
+        }
+
+        // when it starts again
+        try (ConfigurableApplicationContext second = TestNodes.start(database)) {
+            JsonNode after = TestNodes.client(second, "ops@example.com", false)
+                    .get("/api/nodes/self")
+                    .json();
+
+            // then it is the same node with the same key
+            assertThat(after.get("id")).isEqualTo(before.get("id"));
+            assertThat(after.get("keyId")).isEqualTo(before.get("keyId"));
+            assertThat(after.get("publicKey")).isEqualTo(before.get("publicKey"));
+            assertThat(after.get("keys")).hasSize(1);
+
+            // and its kept private key still signs for that public key
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            String signature = ForwardingSignatures.sign(
+                    second.getBean(NodeSigningKeys.class)
+                            .privateKey(after.get("keyId").asString())
+                            .orElseThrow(),
+                    "id",
+                    "1",
+                    body);
+            PublicKey pinned = ForwardingSignatures.publicKey(
+                            after.get("publicKey").asString())
+                    .orElseThrow();
+            assertThat(ForwardingSignatures.verifies(signature, "id", "1", body, List.of(pinned)))
+                    .isTrue();
+            String sealed = second.getBean(JdbcTemplate.class)
+                    .queryForObject("select private_key_sealed from node_signing_key", String.class);
+            assertThat(sealed).doesNotStartWith("MC4CAQAwBQYDK2Vw"); // the plaintext PKCS#8 prefix of an ed25519 key
+        }
+    }
+}
