@@ -24,6 +24,7 @@ import dev.orchwiz.command.execution.sandbox.RunResult;
 import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.execution.sandbox.SandboxRequest;
 import dev.orchwiz.command.execution.sandbox.SandboxRun;
+import dev.orchwiz.command.toolcall.NodeSecrets;
 import dev.orchwiz.command.toolcall.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallHistory;
 import dev.orchwiz.command.toolcall.UnredactedInputs;
@@ -44,6 +45,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +67,7 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
     private final Sandbox sandbox;
     private final ToolCallHistory history;
     private final CommandGateway commands;
-    private final OutputRedaction redaction = new OutputRedaction(System.getenv());
+    private final OutputRedaction redaction;
     private final Map<ToolCallId, SandboxRun> running = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "tool-call-run");
@@ -83,7 +85,9 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
             CommandGateway commands,
             RunnerHeartbeat runner,
             QueryGateway queries,
-            UnredactedInputs unredacted) {
+            UnredactedInputs unredacted,
+            Environment configuration) {
+        this.redaction = new OutputRedaction(NodeSecrets.of(configuration));
         this.sandbox = sandbox;
         this.history = history;
         this.commands = commands;

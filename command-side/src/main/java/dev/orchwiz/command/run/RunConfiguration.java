@@ -1,10 +1,12 @@
 package dev.orchwiz.command.run;
 
 import dev.orchwiz.command.run.runtime.AgentRuntime;
+import dev.orchwiz.command.toolcall.NodeSecrets;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The node's runtimes and how runs mask what they record. */
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +19,7 @@ class RunConfiguration {
     }
 
     @Bean
-    RunRedaction runRedaction(RunProperties properties) {
-        return new RunRedaction(System.getenv(), properties.redactPatterns());
+    RunRedaction runRedaction(RunProperties properties, Environment configuration) {
+        return new RunRedaction(NodeSecrets.of(configuration), properties.redactPatterns());
     }
 }

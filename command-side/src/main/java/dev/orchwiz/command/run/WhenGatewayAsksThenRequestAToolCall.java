@@ -14,6 +14,7 @@ import dev.orchwiz.command.run.runtime.openclaw.GatewayApprovalDecision;
 import dev.orchwiz.command.run.runtime.openclaw.GatewayApprovalRequest;
 import dev.orchwiz.command.run.runtime.openclaw.GatewayApprovals;
 import dev.orchwiz.command.run.runtime.openclaw.GatewayExecResult;
+import dev.orchwiz.command.toolcall.NodeSecrets;
 import dev.orchwiz.command.toolcall.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +73,7 @@ class WhenGatewayAsksThenRequestAToolCall implements GatewayApprovals, Disposabl
     private final Requests requests;
     private final CommandGateway commands;
     private final Clock clock;
-    private final OutputRedaction redaction = new OutputRedaction(System.getenv());
+    private final OutputRedaction redaction;
     private final Map<ToolCallId, Pending> byCall = new ConcurrentHashMap<>();
     private final Map<String, Pending> byApproval = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -88,14 +90,21 @@ class WhenGatewayAsksThenRequestAToolCall implements GatewayApprovals, Disposabl
             CompletableFuture<GatewayApprovalDecision> answer) {}
 
     @Autowired
-    WhenGatewayAsksThenRequestAToolCall(ToolCallRequests toolCalls, CommandGateway commands) {
-        this(toolCalls::request, commands, Clock.systemUTC());
+    WhenGatewayAsksThenRequestAToolCall(
+            ToolCallRequests toolCalls, CommandGateway commands, Environment configuration) {
+        this(toolCalls::request, commands, Clock.systemUTC(), new OutputRedaction(NodeSecrets.of(configuration)));
     }
 
     WhenGatewayAsksThenRequestAToolCall(Requests requests, CommandGateway commands, Clock clock) {
+        this(requests, commands, clock, new OutputRedaction(System.getenv()));
+    }
+
+    private WhenGatewayAsksThenRequestAToolCall(
+            Requests requests, CommandGateway commands, Clock clock, OutputRedaction redaction) {
         this.requests = requests;
         this.commands = commands;
         this.clock = clock;
+        this.redaction = redaction;
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,7 @@ public class ToolCallRequests {
     private final SubagentReferences subagents;
     private final PreToolUseHooks preToolUseHooks;
     private final UnredactedInputs unredacted;
-    private final OutputRedaction redaction = new OutputRedaction(System.getenv());
+    private final OutputRedaction redaction;
     private final Clock clock;
 
     ToolCallRequests(
@@ -49,7 +50,9 @@ public class ToolCallRequests {
             List<CandidateRules> ruleSources,
             SubagentReferences subagents,
             PreToolUseHooks preToolUseHooks,
-            UnredactedInputs unredacted) {
+            UnredactedInputs unredacted,
+            Environment configuration) {
+        this.redaction = new OutputRedaction(NodeSecrets.of(configuration));
         this.commands = commands;
         this.localRuns = localRuns;
         this.ruleSources = List.copyOf(ruleSources);

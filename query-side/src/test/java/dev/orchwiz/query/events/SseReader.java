@@ -18,16 +18,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Reads a server-sent event stream the way a browser's EventSource does, frame by frame. */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
 
-    record Frame(String id, String event, String data) {}
+    public record Frame(String id, String event, String data) {}
 
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final Thread reader;
     final int status;
 
-    SseReader(String url, Map<String, String> headers) throws IOException, InterruptedException {
+    public SseReader(String url, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         HttpResponse<InputStream> response =
@@ -92,7 +92,7 @@ final class SseReader implements AutoCloseable {
     }
 
     /** Nothing but heartbeats arrives for the given time. */
-    List<Frame> quietFor(Duration duration) throws InterruptedException {
+    public List<Frame> quietFor(Duration duration) throws InterruptedException {
         List<Frame> unexpected = new ArrayList<>();
         long deadline = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < deadline) {

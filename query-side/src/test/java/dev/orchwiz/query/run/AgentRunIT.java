@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.NodeClient.Reply;
 import dev.orchwiz.TestNodes;
+import dev.orchwiz.TestRuns;
 import dev.orchwiz.TestUsers;
 import dev.orchwiz.testing.TestDatabase;
 import java.io.IOException;
@@ -86,12 +87,7 @@ class AgentRunIT {
     }
 
     private JsonNode awaitRun(NodeClient client, String runId, String... states) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            last[0] = client.get("/api/runs/" + runId).json();
-            assertThat(last[0].path("state").asString()).isIn((Object[]) states);
-        });
-        return last[0];
+        return TestRuns.awaitRun(client, runId, states);
     }
 
     private Reply decide(String toolCallId, String decision) {

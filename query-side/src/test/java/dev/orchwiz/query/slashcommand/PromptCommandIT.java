@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.NodeClient.Reply;
+import dev.orchwiz.TestRuns;
 import dev.orchwiz.TestUsers;
 import dev.orchwiz.testing.TestDatabase;
 import java.io.IOException;
@@ -81,12 +82,7 @@ class PromptCommandIT {
     }
 
     private JsonNode awaitRun(String runId, String... states) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            last[0] = ada.get("/api/runs/" + runId).json();
-            assertThat(last[0].path("state").asString()).isIn((Object[]) states);
-        });
-        return last[0];
+        return TestRuns.awaitRun(ada, runId, states);
     }
 
     private void approve(String toolCallId) {

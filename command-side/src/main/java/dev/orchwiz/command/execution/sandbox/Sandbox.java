@@ -124,7 +124,10 @@ public final class Sandbox {
      * @throws WorkingDirectoryRefused if it escapes the root (by {@code ..} or a symlink), is missing or is no directory
      */
     public Path resolveWorkingDirectory(String requested) {
-        Path root = realWorkspaceRoot();
+        return resolveWorkingDirectory(requested, realWorkspaceRoot(), settings.workspaceRoot());
+    }
+
+    private Path resolveWorkingDirectory(String requested, Path root, Path configuredRoot) {
         if (requested == null || requested.isBlank()) {
             return root;
         }
@@ -133,7 +136,7 @@ public final class Sandbox {
         // Lexically first, for a clear message even when the outside target does not exist. The configured root is
         // accepted too, so that an absolute path written against a symlinked root still counts as inside.
         Path normalized = resolved.normalize();
-        if (!normalized.startsWith(root) && !normalized.startsWith(settings.workspaceRoot())) {
+        if (!normalized.startsWith(root) && !normalized.startsWith(configuredRoot)) {
             throw new WorkingDirectoryRefused(requested, "lies outside the workspace");
         }
         // Then physically: the real path follows symlinks and resolves ".." after them, as the kernel will.
@@ -175,10 +178,15 @@ public final class Sandbox {
 
     private SandboxRun launch(SandboxRequest request, OutputSink sink) {
         Duration timeout = timeoutOf(request);
-        Path directory = resolveWorkingDirectory(request.workingDirectory());
+        Path configuredRoot = request.area() == null
+                ? settings.workspaceRoot()
+                : settings.workspaceRoot().resolve(request.area());
+        Path root = request.area() == null ? realWorkspaceRoot() : realArea(configuredRoot);
+        Path directory = resolveWorkingDirectory(request.workingDirectory(), root, configuredRoot);
 
         boolean jailed = settings.isolation() == Isolation.BWRAP;
-        List<String> command = jailed ? jailed(request.script(), directory) : unconfined(request.script());
+        List<String> command =
+                jailed ? jailed(request.script(), root, configuredRoot, directory) : unconfined(request.script());
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         // From scratch, so nothing of the node's environment leaks but what the allowlist names; later layers win.
         // bubblewrap passes this environment on unchanged, and it is all its init (PID 1 in the jail) holds.
@@ -186,6 +194,10 @@ public final class Sandbox {
         environment.clear();
         environment.putAll(inheritedEnvironment);
         environment.putAll(settings.fixedEnvironment());
+        if (request.area() != null && settings.workspaceRoot().toString().equals(environment.get("HOME"))) {
+            // The root is not mounted in an area's jail: its home is the area.
+            environment.put("HOME", configuredRoot.toString());
+        }
         environment.putAll(request.extraEnvironment());
         environment.putIfAbsent("PATH", DEFAULT_PATH);
 
@@ -203,19 +215,13 @@ public final class Sandbox {
                 terminationGrace);
     }
 
-    private List<String> jailed(String script, Path directory) {
+    private List<String> jailed(String script, Path root, Path configuredRoot, Path directory) {
         Bubblewrap jail = bubblewrap.orElseThrow(() -> new IllegalStateException(
                 "bubblewrap (bwrap) is not installed on this host; install it (Debian: apt-get install bubblewrap) or"
                         + " set ORCHWIZ_SANDBOX=none to run commands unconfined"));
         List<String> inner = new ArrayList<>(settings.shell());
         inner.add(script);
-        return jail.command(
-                realWorkspaceRoot(),
-                settings.workspaceRoot(),
-                directory,
-                settings.limits(),
-                settings.readOnlyPaths(),
-                inner);
+        return jail.command(root, configuredRoot, directory, settings.limits(), settings.readOnlyPaths(), inner);
     }
 
     /**
@@ -249,6 +255,21 @@ public final class Sandbox {
         } catch (IOException missing) {
             throw new WorkingDirectoryRefused(
                     settings.workspaceRoot().toString(), "is the workspace root and does not exist");
+        }
+    }
+
+    /** An area's real path, created on first use; it must stay inside the workspace after resolving symlinks. */
+    private Path realArea(Path area) {
+        Path root = realWorkspaceRoot();
+        try {
+            Files.createDirectories(area);
+            Path real = area.toRealPath();
+            if (!real.startsWith(root) || real.equals(root)) {
+                throw new WorkingDirectoryRefused(area.toString(), "resolves to a place outside the workspace");
+            }
+            return real;
+        } catch (IOException unwritable) {
+            throw new WorkingDirectoryRefused(area.toString(), "cannot be created: " + unwritable.getMessage());
         }
     }
 

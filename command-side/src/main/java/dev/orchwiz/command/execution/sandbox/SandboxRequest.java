@@ -12,9 +12,20 @@ import java.util.regex.Pattern;
  * @param extraEnvironment set last, over the allowlisted and fixed names; names must match {@code [A-Z_][A-Z0-9_]*}
  * @param stdin written to the child, then closed; null closes stdin at once, so nothing can wait for input
  * @param timeout null means the settings' default
+ * @param area a directory under the workspace root (one plain name per segment, e.g. {@code sessions/<id>}) that
+ *     stands in for the root: created on first use, the working directory resolves inside it, and in the jail it is
+ *     the only part of the workspace mounted, so a script sees nothing another area's scripts left; null is the whole
+ *     workspace root
  */
 public record SandboxRequest(
-        String script, String workingDirectory, Map<String, String> extraEnvironment, byte[] stdin, Duration timeout) {
+        String script,
+        String workingDirectory,
+        Map<String, String> extraEnvironment,
+        byte[] stdin,
+        Duration timeout,
+        String area) {
+
+    private static final Pattern AREA = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*");
 
     // Plain upper-case names only: this also keeps out bash's exported-function variables (BASH_FUNC_name%%), which
     // would define functions in the child, and anything that is not portable across shells.
@@ -29,6 +40,20 @@ public record SandboxRequest(
         extraEnvironment = extraEnvironment == null ? Map.of() : Map.copyOf(extraEnvironment);
         extraEnvironment.keySet().forEach(SandboxRequest::requireEnvironmentName);
         stdin = stdin == null ? null : stdin.clone();
+        // Plain names only: no "..", no absolute path, nothing that could point an area outside the workspace.
+        if (area != null && (!AREA.matcher(area).matches() || area.contains(".."))) {
+            throw new IllegalArgumentException("area must be plain relative names: " + area);
+        }
+    }
+
+    /** A script in the whole workspace root. */
+    public SandboxRequest(
+            String script,
+            String workingDirectory,
+            Map<String, String> extraEnvironment,
+            byte[] stdin,
+            Duration timeout) {
+        this(script, workingDirectory, extraEnvironment, stdin, timeout, null);
     }
 
     /** A script run in the workspace root with the default timeout, no extra environment and no input. */

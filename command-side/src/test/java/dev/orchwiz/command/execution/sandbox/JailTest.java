@@ -73,6 +73,49 @@ class JailTest {
                 .contains("/home");
     }
 
+    @Test
+    void aScriptInOneAreaCannotReadWhatAScriptInAnotherAreaLeft() throws Exception {
+        // given session A's script leaves a file in its own area
+        Sandbox sandbox = sandbox(settings(), Map.of());
+        Output wrote = run(
+                sandbox,
+                new SandboxRequest("echo a-private > notes.txt; pwd", null, Map.of(), null, null, "sessions/a"));
+        assertThat(wrote.result().exitCode()).isZero();
+        Path areaA = workspace.resolve("sessions/a");
+        assertThat(areaA.resolve("notes.txt")).hasContent("a-private");
+        assertThat(wrote.stdout().strip()).isEqualTo(areaA.toRealPath().toString());
+
+        // when session B's script looks for it every way it can name it
+        Output read = run(
+                sandbox,
+                new SandboxRequest(
+                        "cat ../a/notes.txt; cat " + areaA.resolve("notes.txt") + "; ls " + workspace + "/sessions; "
+                                + "grep -rs a-private " + temp + " /tmp; echo b-ran",
+                        null,
+                        Map.of(),
+                        null,
+                        null,
+                        "sessions/b"));
+
+        // then it ran in its own area and found nothing of A's
+        assertThat(read.stdout()).contains("b-ran").doesNotContain("a-private").doesNotContain("notes.txt");
+        assertThat(workspace.resolve("sessions/b")).isDirectory();
+    }
+
+    @Test
+    void anAreaIsPlainNamesInsideTheWorkspaceAndItsWorkingDirectoryStaysInside() throws Exception {
+        assertThatThrownBy(() -> new SandboxRequest("true", null, Map.of(), null, null, "../outside"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SandboxRequest("true", null, Map.of(), null, null, "/tmp"))
+                .isInstanceOf(IllegalArgumentException.class);
+        Sandbox sandbox = sandbox(settings(), Map.of());
+        Files.createDirectories(workspace.resolve("sessions/b"));
+
+        assertThatThrownBy(() -> sandbox.start(
+                        new SandboxRequest("true", "../b", Map.of(), null, null, "sessions/a"), new RecordingSink()))
+                .isInstanceOf(WorkingDirectoryRefused.class);
+    }
+
     @AfterEach
     void removeWhatAnEscapeWouldHaveLeft() throws IOException {
         // Only ever there when the jail failed (and the node runs as root); unique names, so nothing else is touched.

@@ -21,11 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An in-process OpenClaw gateway speaking the documented frames: it challenges every new socket, checks the connect
  * request's token (echoing it in its refusal, as a careless gateway might, so tests can see it is not passed on),
- * answers {@code chat.abort} and {@code exec.approval.resolve}, and lets each test script {@code agent}.
+ * answers {@code chat.abort} and {@code exec.approval.resolve}, and lets each test script {@code agent}. Shared with the
+ * query side's tests (command-side test jar).
  */
-final class FakeGateway extends WebSocketServer implements AutoCloseable {
+public final class FakeGateway extends WebSocketServer implements AutoCloseable {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final String token;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -33,7 +34,7 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
     private final Map<String, BiConsumer<WebSocket, JsonNode>> handlers = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
-    FakeGateway(String token) throws InterruptedException {
+    public FakeGateway(String token) throws InterruptedException {
         super(new InetSocketAddress("127.0.0.1", 0));
         this.token = token;
         setReuseAddr(true);
@@ -48,28 +49,28 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + getPort();
     }
 
     /** What the gateway does with a request of this method; the handler runs on the gateway's socket thread. */
-    FakeGateway on(String method, BiConsumer<WebSocket, JsonNode> handler) {
+    public FakeGateway on(String method, BiConsumer<WebSocket, JsonNode> handler) {
         handlers.put(method, handler);
         return this;
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
-    List<JsonNode> requests(String method) {
+    public List<JsonNode> requests(String method) {
         return requests.stream()
                 .filter(request -> method.equals(request.path("method").asString("")))
                 .toList();
     }
 
     /** The first request of this method, waiting for it to arrive (the client sends aborts without waiting). */
-    JsonNode awaitRequest(String method, Duration timeout) throws InterruptedException {
+    public JsonNode awaitRequest(String method, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             List<JsonNode> found = requests(method);
@@ -81,7 +82,7 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
         throw new AssertionError("the gateway received no " + method + " request within " + timeout);
     }
 
-    List<JsonNode> allRequests() {
+    public List<JsonNode> allRequests() {
         return List.copyOf(requests);
     }
 
@@ -107,12 +108,12 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
         ok(socket, request, hello);
     }
 
-    static void ok(WebSocket socket, JsonNode request, JsonNode payload) {
+    public static void ok(WebSocket socket, JsonNode request, JsonNode payload) {
         send(socket, response(request, true).set("payload", payload));
     }
 
     /** The agent request's first answer: accepted, with the run's id. */
-    static void accept(WebSocket socket, JsonNode request, String runId) {
+    public static void accept(WebSocket socket, JsonNode request, String runId) {
         ok(
                 socket,
                 request,
@@ -122,7 +123,7 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
                         .put("acceptedAt", 1));
     }
 
-    static void agentEvent(WebSocket socket, String runId, long seq, String stream, ObjectNode data) {
+    public static void agentEvent(WebSocket socket, String runId, long seq, String stream, ObjectNode data) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("runId", runId);
         payload.put("seq", seq);
@@ -132,7 +133,7 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
         event(socket, "agent", payload);
     }
 
-    static void event(WebSocket socket, String event, JsonNode payload) {
+    public static void event(WebSocket socket, String event, JsonNode payload) {
         ObjectNode frame = JSON.createObjectNode();
         frame.put("type", "event");
         frame.put("event", event);
@@ -140,7 +141,20 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
         send(socket, frame);
     }
 
-    static ObjectNode data() {
+    /** The gateway asks its operators to approve a command of the run in the given gateway session. */
+    public static void execApprovalRequested(WebSocket socket, String id, String sessionKey, String command) {
+        long now = System.currentTimeMillis();
+        ObjectNode payload = data().put("id", id).put("createdAtMs", now).put("expiresAtMs", now + 60_000);
+        payload.set(
+                "request",
+                data().put("command", command)
+                        .put("cwd", "/home/user")
+                        .put("host", "gateway")
+                        .put("sessionKey", sessionKey));
+        event(socket, "exec.approval.requested", payload);
+    }
+
+    public static ObjectNode data() {
         return JSON.createObjectNode();
     }
 
@@ -152,7 +166,7 @@ final class FakeGateway extends WebSocketServer implements AutoCloseable {
         return frame;
     }
 
-    static void send(WebSocket socket, JsonNode frame) {
+    public static void send(WebSocket socket, JsonNode frame) {
         socket.send(JSON.writeValueAsString(frame));
     }
 

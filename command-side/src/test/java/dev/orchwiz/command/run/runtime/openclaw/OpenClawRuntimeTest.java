@@ -629,14 +629,7 @@ class OpenClawRuntimeTest {
     }
 
     private static void approvalRequested(org.java_websocket.WebSocket socket, String id, String sessionKey) {
-        var payload = data().put("id", id).put("createdAtMs", 1).put("expiresAtMs", 60_000);
-        payload.set(
-                "request",
-                data().put("command", "rm -rf /tmp/cache")
-                        .put("cwd", "/home/user")
-                        .put("host", "gateway")
-                        .put("sessionKey", sessionKey));
-        FakeGateway.event(socket, "exec.approval.requested", payload);
+        FakeGateway.execApprovalRequested(socket, id, sessionKey, "rm -rf /tmp/cache");
     }
 
     private static ObjectNode execEvent(String phase, String toolCallId) {
