@@ -1,6 +1,6 @@
 import { Paged, type PagedLabels } from '@/components/paged';
 import { pageFromUrl, urlParams, useUrlFilters } from '@/lib/url-filters';
-import { DEFAULT_PAGE_SIZE, useSessions, type SessionFilters } from '../api/list-sessions';
+import { DEFAULT_PAGE_SIZE, sessionFilterList, useSessions, type SessionFilters } from '../api/list-sessions';
 import { SESSION_MODES, SESSION_SOURCES, SESSION_STATUSES, type SessionMode, type SessionSource, type SessionStatus } from '../types';
 import { SessionsFilters } from './sessions-filters';
 import { SessionsTable } from './sessions-table';
@@ -26,16 +26,7 @@ export const filtersFromSearchParams = (params: URLSearchParams): SessionFilters
   };
 };
 
-const writeFilters = (filters: SessionFilters): URLSearchParams =>
-  urlParams(
-    [
-      ['status', filters.status],
-      ['mode', filters.mode],
-      ['source', filters.source],
-      ['q', filters.q],
-    ],
-    filters.page,
-  );
+const writeFilters = (filters: SessionFilters): URLSearchParams => urlParams(sessionFilterList(filters), filters.page);
 
 export const SessionsBrowser = () => {
   const { filters, update } = useUrlFilters(filtersFromSearchParams, writeFilters);

@@ -1,4 +1,4 @@
-import { pageQuery, type Page } from '@/lib/page';
+import { pageQuery, type ListFilter, type Page } from '@/lib/page';
 import { getPage, usePageQuery } from '@/lib/page-query';
 import type { ToolCallStatus, ToolCallSummary } from '../types';
 import { toolCallKeys } from './tool-call-keys';
@@ -15,17 +15,16 @@ export type ToolCallFilters = {
 
 export const TOOL_CALLS_PAGE_SIZE = 20;
 
+/** The filters by their parameter names, as the request and the page's URL carry them. */
+export const toolCallFilterList = (filters: ToolCallFilters): ListFilter[] => [
+  ['status', filters.status],
+  ['commandId', filters.commandId],
+  ['sessionId', filters.sessionId],
+  ['parentId', filters.parentId],
+];
+
 export const buildToolCallsQuery = (filters: ToolCallFilters): string =>
-  pageQuery(
-    [
-      ['status', filters.status],
-      ['commandId', filters.commandId],
-      ['sessionId', filters.sessionId],
-      ['parentId', filters.parentId],
-    ],
-    filters.page,
-    filters.size ?? TOOL_CALLS_PAGE_SIZE,
-  );
+  pageQuery(toolCallFilterList(filters), filters.page, filters.size ?? TOOL_CALLS_PAGE_SIZE);
 
 /** `GET /api/tool-calls`: tool calls, newest first. */
 export const listToolCalls = (filters: ToolCallFilters, signal?: AbortSignal): Promise<Page<ToolCallSummary>> =>

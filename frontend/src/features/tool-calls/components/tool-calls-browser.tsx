@@ -3,7 +3,7 @@ import { SelectField } from '@/components/field';
 import { Paged, type PagedLabels } from '@/components/paged';
 import { humanize } from '@/lib/format';
 import { pageFromUrl, urlParams, useUrlFilters } from '@/lib/url-filters';
-import { TOOL_CALLS_PAGE_SIZE, useToolCalls, type ToolCallFilters } from '../api/list-tool-calls';
+import { TOOL_CALLS_PAGE_SIZE, toolCallFilterList, useToolCalls, type ToolCallFilters } from '../api/list-tool-calls';
 import { TOOL_CALL_STATUSES, type ToolCallStatus } from '../types';
 import { ToolCallsTable } from './tool-calls-table';
 
@@ -21,15 +21,7 @@ export const runFiltersFromSearchParams = (params: URLSearchParams): ToolCallFil
   };
 };
 
-const writeFilters = (filters: ToolCallFilters): URLSearchParams =>
-  urlParams(
-    [
-      ['status', filters.status],
-      ['commandId', filters.commandId],
-      ['sessionId', filters.sessionId],
-    ],
-    filters.page,
-  );
+const writeFilters = (filters: ToolCallFilters): URLSearchParams => urlParams(toolCallFilterList(filters), filters.page);
 
 /** Every run (tool call) you may see, newest first; each opens its run page. */
 export const ToolCallsBrowser = () => {
