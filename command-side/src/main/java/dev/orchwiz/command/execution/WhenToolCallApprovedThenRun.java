@@ -1,6 +1,7 @@
 package dev.orchwiz.command.execution;
 
 import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
 import dev.orchwiz.api.toolcall.command.MarkToolCallOutputTruncated;
@@ -211,13 +212,26 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
                             request.workingDirectory(),
                             Map.of("ORCHWIZ_TOOL_CALL_ID", id.toString()),
                             stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
-                            timeout),
+                            timeout,
+                            areaOf(request)),
                     sink(id));
             running.put(id, run);
             run.result().whenComplete((result, failure) -> finish(id, result, failure));
         } catch (RuntimeException refused) {
             send(new FinishToolCallRun(id, "failed", null, 0, refused.getMessage()));
         }
+    }
+
+    /**
+     * A session's calls run in the session's own directory under the workspace root ({@code sessions/<id>}), the
+     * only part of the workspace their jail mounts, so one session's scripts never see what another's left. A command
+     * hook's call keeps the whole root: hooks are the node's configuration and name scripts anywhere under it.
+     */
+    static String areaOf(ToolCallRequested request) {
+        if (request.sessionId() == null || request.origin() == ToolCallOrigin.HOOK) {
+            return null;
+        }
+        return "sessions/" + request.sessionId();
     }
 
     private OutputSink sink(ToolCallId id) {

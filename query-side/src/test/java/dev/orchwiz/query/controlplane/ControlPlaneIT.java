@@ -259,6 +259,47 @@ class ControlPlaneIT {
     }
 
     @Test
+    void aCallInOneSessionCannotReadWhatACallInAnotherSessionLeft() {
+        // given session A's call leaves a file where it runs
+        String first = session("auto_accept");
+        String second = session("auto_accept");
+        for (String session : List.of(first, second)) {
+            for (String rule : List.of("Bash(echo *)", "Bash(cat *)")) {
+                created(ada.post(
+                        "/api/permissions",
+                        NodeClient.json(
+                                Map.of("rule", rule, "outcome", "allow", "scope", "session", "sessionId", session))));
+            }
+        }
+        JsonNode wrote = run(command("leave-note", "echo only-for-a > note.txt"), first, "");
+        awaitStatus(wrote.path("id").asString(), "completed");
+        assertThat(WORKSPACE.resolve("sessions").resolve(first).resolve("note.txt"))
+                .as("each session runs in its own directory under the workspace root")
+                .hasContent("only-for-a");
+
+        // when session B's call reads it by the relative and the absolute path
+        JsonNode read = run(
+                command(
+                        "read-note",
+                        "cat ../" + first + "/note.txt "
+                                + WORKSPACE.resolve("sessions").resolve(first) + "/note.txt"),
+                second,
+                "");
+
+        // then it finds nothing, and A's own call can still read it
+        JsonNode failed = awaitStatus(read.path("id").asString(), "failed", "completed");
+        String output = ada.get("/api/tool-calls/" + read.path("id").asString() + "/output")
+                .raw();
+        assertThat(failed.path("status").asString()).isEqualTo("failed");
+        assertThat(output).doesNotContain("only-for-a").contains("No such file");
+        JsonNode own = run(command("read-own-note", "cat note.txt"), first, "");
+        awaitStatus(own.path("id").asString(), "completed");
+        assertThat(ada.get("/api/tool-calls/" + own.path("id").asString() + "/output")
+                        .raw())
+                .contains("only-for-a");
+    }
+
+    @Test
     void postToolUseWebhooksAreSignedRetriedAndDeadLettered() {
         String session = session("auto_accept");
         created(ada.post(
