@@ -265,6 +265,20 @@ final class Clients {
     }
 
     /**
+     * An edit of the same file: plan mode asks before anything that changes state (as Claude Code does), while a
+     * read that a rule allows runs at once even in plan mode, so only a change waits for a person.
+     */
+    static Map<String, Object> editCallBody(String sessionId) {
+        Map<String, Object> body = toolCallBody(sessionId);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> input = (Map<String, Object>) body.get("input");
+        input.put("old_string", "class App");
+        input.put("new_string", "final class App");
+        body.put("tool", "Edit");
+        return body;
+    }
+
+    /**
      * Creates a session in {@code mode} and answers its id once the read model shows it (null when either failed):
      * a tool call reads the session's mode from the read model, and would be refused before the session is there.
      */
@@ -363,7 +377,7 @@ final class Clients {
         PendingCallClient(
                 Http http, String sessionId, Statuses statuses, AtomicLong asked, long target, Queue<Pending> pending) {
             this.http = http;
-            this.body = toolCallBody(sessionId);
+            this.body = editCallBody(sessionId);
             this.statuses = statuses;
             this.asked = asked;
             this.target = target;

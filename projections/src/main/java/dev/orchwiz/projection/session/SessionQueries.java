@@ -72,9 +72,11 @@ class SessionQueries {
                     + " or lower(project_name) like :text escape '\\' or lower(branch) like :text escape '\\')");
             parameters.addValue("text", LikePattern.contains(query.text()));
         }
+        boolean filtered = where.length() > VISIBLE.length() + " where ".length();
         RowPage<SessionSummary> rows = RowPage.read(
                 jdbc,
-                "select count(*) from session_summary" + where,
+                // Unfiltered, the list (the dashboard's first page) reads the maintained counts; a filtered one counts.
+                filtered ? "select count(*) from session_summary" + where : SessionCounts.VISIBLE,
                 "select * from session_summary" + where + " order by last_activity_at desc, created_at desc, id",
                 parameters,
                 query.page(),

@@ -19,7 +19,9 @@ import dev.orchwiz.api.session.event.SessionInteractionRecorded;
 import dev.orchwiz.api.session.event.SessionMetadataChanged;
 import dev.orchwiz.api.session.event.SessionModeChanged;
 import dev.orchwiz.api.session.event.SessionRenamed;
+import dev.orchwiz.api.session.event.SessionShared;
 import dev.orchwiz.api.session.event.SessionStarted;
+import dev.orchwiz.api.session.event.SessionUnshared;
 import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
 import dev.orchwiz.api.session.query.FindSession;
 import dev.orchwiz.api.session.query.ListSessionInteractions;
@@ -66,7 +68,13 @@ class SessionProjectorIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({SessionProjector.class, SessionQueries.class, EventSavepoint.class, ReplayBatches.class})
+    @Import({
+        SessionProjector.class,
+        SessionQueries.class,
+        SessionCounts.class,
+        EventSavepoint.class,
+        ReplayBatches.class
+    })
     static class ReadModel {}
 
     @Autowired
@@ -74,6 +82,9 @@ class SessionProjectorIT {
 
     @Autowired
     SessionQueries queries;
+
+    @Autowired
+    SessionCounts counts;
 
     private SessionId start(UserId owner, String title, SessionMode mode, SessionSource source, int minute) {
         SessionId id = SessionId.random();
@@ -97,6 +108,15 @@ class SessionProjectorIT {
                 0,
                 T0.plusSeconds(60L * minute));
         return id;
+    }
+
+    /** The unfiltered list's total (maintained counts) must equal the one a filter that keeps every row counts. */
+    private long visibleCount(Actor viewer) {
+        long maintained = list(viewer, null, null, null, null).totalItems();
+        long counted =
+                list(viewer, Set.of(SessionStatus.values()), null, null, null).totalItems();
+        assertThat(maintained).as("maintained count of %s", viewer).isEqualTo(counted);
+        return maintained;
     }
 
     private SessionPage list(
@@ -432,5 +452,43 @@ class SessionProjectorIT {
                 }))
                 .hasMessageContaining("was never started");
         assertThat(deferred).isFalse();
+    }
+
+    @Test
+    void anUnfilteredListCountsWhatEachViewerSeesFromMaintainedCountsFoldedOrNot() {
+        // given an owner's own, shared and archived sessions and another owner's own (other tests commit sessions of
+        // their own, so admins' figures are counted from where they stood)
+        UserId lin = UserId.of("lin-" + UUID.randomUUID());
+        UserId mo = UserId.of("mo-" + UUID.randomUUID());
+        Actor admin = new Actor(UserId.of("root"), true);
+        long before = visibleCount(admin);
+        SessionId shared = start(lin, "shared", SessionMode.PLAN, SessionSource.WEB, 0);
+        start(lin, "own", SessionMode.PLAN, SessionSource.WEB, 1);
+        SessionId archived = start(lin, "archived", SessionMode.PLAN, SessionSource.WEB, 2);
+        start(mo, "mo's", SessionMode.PLAN, SessionSource.WEB, 3);
+        long sharedElsewhere = visibleCount(new Actor(mo, false)) - 1;
+        projector.on(new SessionShared(shared, lin), 1, T0.plusSeconds(600));
+        projector.on(new SessionArchived(archived, lin), 1, T0.plusSeconds(601));
+
+        // then admins see every live session, lin hers, mo his and lin's shared one
+        assertThat(visibleCount(admin)).isEqualTo(before + 3);
+        assertThat(visibleCount(new Actor(lin, false))).isEqualTo(sharedElsewhere + 2);
+        assertThat(visibleCount(new Actor(mo, false))).isEqualTo(sharedElsewhere + 2);
+
+        // when the changes are folded and lin stops sharing
+        counts.fold();
+        assertThat(visibleCount(admin)).isEqualTo(before + 3);
+        projector.on(new SessionUnshared(shared, lin), 2, T0.plusSeconds(602));
+
+        // then the counts follow, folded or not
+        assertThat(visibleCount(new Actor(mo, false))).isEqualTo(sharedElsewhere + 1);
+        counts.fold();
+        assertThat(visibleCount(new Actor(mo, false))).isEqualTo(sharedElsewhere + 1);
+        assertThat(visibleCount(new Actor(lin, false))).isEqualTo(sharedElsewhere + 2);
+        assertThat(visibleCount(admin)).isEqualTo(before + 3);
+
+        // and a reset leaves nothing to count
+        projector.reset();
+        assertThat(visibleCount(admin)).isZero();
     }
 }
