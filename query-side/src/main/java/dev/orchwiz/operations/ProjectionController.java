@@ -1,8 +1,8 @@
 package dev.orchwiz.operations;
 
 import dev.orchwiz.api.identity.Actor;
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.web.PageParameters;
 import java.util.ArrayList;
@@ -237,31 +237,19 @@ class ProjectionController {
         }
     }
 
-    enum ProjectionError implements ErrorCode {
+    enum ProjectionError implements ListedError {
         UNKNOWN("PROJECTION_NOT_FOUND", "No such projection"),
         UNKNOWN_DEAD_LETTER("DEAD_LETTER_NOT_FOUND", "No such dead letter");
 
-        private final String code;
-        private final String title;
+        private final Definition definition;
 
         ProjectionError(String code, String title) {
-            this.code = code;
-            this.title = title;
+            definition = new Definition(code, ErrorKind.NOT_FOUND, title);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public ErrorKind kind() {
-            return ErrorKind.NOT_FOUND;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public Definition definition() {
+            return definition;
         }
     }
 

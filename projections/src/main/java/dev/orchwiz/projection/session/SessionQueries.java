@@ -54,6 +54,7 @@ class SessionQueries {
     public SessionPage handle(ListSessions query) {
         MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
         StringBuilder where = new StringBuilder(" where ").append(VISIBLE);
+        int unfiltered = where.length();
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             where.append(" and status in (:statuses)");
             parameters.addValue(
@@ -72,7 +73,7 @@ class SessionQueries {
                     + " or lower(project_name) like :text escape '\\' or lower(branch) like :text escape '\\')");
             parameters.addValue("text", LikePattern.contains(query.text()));
         }
-        boolean filtered = where.length() > VISIBLE.length() + " where ".length();
+        boolean filtered = where.length() > unfiltered;
         RowPage<SessionSummary> rows = RowPage.read(
                 jdbc,
                 // Unfiltered, the list (the dashboard's first page) reads the maintained counts; a filtered one counts.

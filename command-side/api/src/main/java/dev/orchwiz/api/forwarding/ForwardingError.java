@@ -1,10 +1,10 @@
 package dev.orchwiz.api.forwarding;
 
-import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.ErrorKind;
+import dev.orchwiz.api.problem.ListedError;
 
 /** The ways a forwarding request can be refused; inbound refusals say as little as a stranger needs to know. */
-public enum ForwardingError implements ErrorCode {
+public enum ForwardingError implements ListedError {
     NOT_ADMIN(ErrorKind.FORBIDDEN, "Only admins manage forwarding"),
     INVALID_INPUT(ErrorKind.INVALID, "Invalid forwarding request"),
     SOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "Forwarding source not found"),
@@ -20,26 +20,14 @@ public enum ForwardingError implements ErrorCode {
     INVALID_BATCH(ErrorKind.INVALID, "Invalid forwarded events"),
     NONCE_REPLAYED(ErrorKind.CONFLICT, "Replayed forwarding nonce");
 
-    private final ErrorKind kind;
-    private final String title;
+    private final Definition definition;
 
     ForwardingError(ErrorKind kind, String title) {
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition("FORWARDING_" + name(), kind, title);
     }
 
     @Override
-    public String code() {
-        return "FORWARDING_" + name();
-    }
-
-    @Override
-    public ErrorKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }
