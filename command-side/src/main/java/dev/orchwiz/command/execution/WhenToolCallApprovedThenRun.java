@@ -209,7 +209,15 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
                     new SandboxRequest(
                             script instanceof String text ? text : "",
                             request.workingDirectory(),
-                            Map.of("ORCHWIZ_TOOL_CALL_ID", id.toString()),
+                            // Claude Code's hooks and commands name their scripts by the project directory.
+                            Map.of(
+                                    "ORCHWIZ_TOOL_CALL_ID",
+                                    id.toString(),
+                                    "CLAUDE_PROJECT_DIR",
+                                    sandbox.settings()
+                                            .workspaceRoot()
+                                            .resolve(areaOf(request))
+                                            .toString()),
                             stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
                             timeout,
                             areaOf(request)),

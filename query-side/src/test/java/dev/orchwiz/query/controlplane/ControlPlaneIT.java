@@ -495,7 +495,8 @@ class ControlPlaneIT {
         Path auditArea = Files.createDirectories(WORKSPACE.resolve("sessions").resolve(audited));
         Path audit = auditArea.resolve("audit.sh");
         Path auditLog = auditArea.resolve("audit.json");
-        Files.writeString(audit, "cat > '" + auditLog + "'\n");
+        // Claude Code's own variable names the directory, so an imported hook's "$CLAUDE_PROJECT_DIR/…" works here
+        Files.writeString(audit, "cat > \"$CLAUDE_PROJECT_DIR/audit.json\"\n");
         for (String session : List.of(guarded, audited)) {
             for (String rule : List.of("Bash(echo *)", "Bash(sh " + WORKSPACE + "/*)")) {
                 created(ada.post(
