@@ -168,6 +168,108 @@ class AgentRunTest {
     }
 
     @Test
+    void aModelCallRecordsTheToolCallsItAsksForInTheSameUnitOfWork() {
+        fixture.given(started())
+                .when(new RecordModelCall(
+                        id,
+                        1,
+                        "span1",
+                        "local",
+                        "local-echo",
+                        100,
+                        10,
+                        new BigDecimal("0.001"),
+                        AT,
+                        12,
+                        "tool_calls",
+                        "x",
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                new RecordModelCall.Link(
+                                        first, "p-" + first, "Bash", Map.of("command", "ls"), "tool" + first),
+                                new RecordModelCall.Link(
+                                        second, "p-" + second, "Bash", Map.of("command", "ls"), "tool" + second)),
+                        false))
+                .expectEvents(
+                        new ModelCallCompleted(
+                                id,
+                                1,
+                                "span1",
+                                "local",
+                                "local-echo",
+                                100,
+                                10,
+                                new BigDecimal("0.001"),
+                                AT,
+                                12,
+                                "tool_calls",
+                                "x",
+                                List.of(),
+                                List.of()),
+                        toolCall(first),
+                        toolCall(second));
+    }
+
+    @Test
+    void aFinalModelCallCompletesTheRunWithTotalsThatIncludeIt() {
+        fixture.given(started(), modelCall(1, 100, 10, "0.001"))
+                .when(new RecordModelCall(
+                        id,
+                        2,
+                        "span2",
+                        "local",
+                        "local-echo",
+                        200,
+                        20,
+                        new BigDecimal("0.002"),
+                        AT,
+                        12,
+                        "stop",
+                        "done",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        true))
+                .expectEvents(
+                        new ModelCallCompleted(
+                                id,
+                                2,
+                                "span2",
+                                "local",
+                                "local-echo",
+                                200,
+                                20,
+                                new BigDecimal("0.002"),
+                                AT,
+                                12,
+                                "stop",
+                                "done",
+                                List.of(),
+                                List.of()),
+                        new RunCompleted(id, "done", 300, 30, new BigDecimal("0.003"), 2));
+        fixture.given(started(), new RunCancelled(id, ADA.id()))
+                .when(new RecordModelCall(
+                        id,
+                        1,
+                        "span1",
+                        "local",
+                        "local-echo",
+                        1,
+                        1,
+                        null,
+                        AT,
+                        1,
+                        "stop",
+                        "late",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        true))
+                .expectNoEvents();
+    }
+
+    @Test
     void emptyChunksAreNotEvents() {
         fixture.given(started()).when(new RecordAssistantOutput(id, 1, "")).expectNoEvents();
     }
