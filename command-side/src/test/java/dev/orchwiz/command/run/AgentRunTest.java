@@ -139,7 +139,22 @@ class AgentRunTest {
                 .expectEvents(new RuntimeFellBack(id, "openclaw", "openai", "refused"));
         fixture.given(started())
                 .when(new RecordModelCall(
-                        id, 1, "span1", "local", "local-echo", -5, 3, null, AT, -1, "stop", "x", List.of(), null))
+                        id,
+                        1,
+                        "span1",
+                        "local",
+                        "local-echo",
+                        -5,
+                        3,
+                        null,
+                        AT,
+                        -1,
+                        "stop",
+                        "x",
+                        List.of(),
+                        null,
+                        List.of(),
+                        false))
                 .expectEvents(new ModelCallCompleted(
                         id,
                         1,
@@ -162,7 +177,22 @@ class AgentRunTest {
         List<RuntimeToolUse> ran = List.of(new RuntimeToolUse("t1", "exec", Map.of("command", "ls"), "a b", false));
         fixture.given(started())
                 .when(new RecordModelCall(
-                        id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran))
+                        id,
+                        1,
+                        "span1",
+                        "openclaw",
+                        "main",
+                        1,
+                        1,
+                        BigDecimal.ONE,
+                        AT,
+                        5,
+                        "stop",
+                        "x",
+                        List.of(),
+                        ran,
+                        List.of(),
+                        false))
                 .expectEvents(new ModelCallCompleted(
                         id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran));
     }

@@ -37,41 +37,6 @@ public record RecordModelCall(
         links = links == null ? List.of() : List.copyOf(links);
     }
 
-    /** A model call that neither asks for tools nor ends the run here. */
-    public RecordModelCall(
-            RunId runId,
-            int step,
-            String spanId,
-            String runtime,
-            String model,
-            long inputTokens,
-            long outputTokens,
-            BigDecimal cost,
-            Instant startedAt,
-            long latencyMillis,
-            String finishReason,
-            String text,
-            List<RequestedTool> toolCalls,
-            List<RuntimeToolUse> runtimeTools) {
-        this(
-                runId,
-                step,
-                spanId,
-                runtime,
-                model,
-                inputTokens,
-                outputTokens,
-                cost,
-                startedAt,
-                latencyMillis,
-                finishReason,
-                text,
-                toolCalls,
-                runtimeTools,
-                List.of(),
-                false);
-    }
-
     /** A tool call the model asked for, under the id the run will ask for it by, with its span. */
     public record Link(
             ToolCallId toolCallId, String providerCallId, String tool, Map<String, Object> input, String spanId) {}
