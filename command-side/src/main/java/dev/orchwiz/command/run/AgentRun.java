@@ -120,6 +120,9 @@ class AgentRun {
     @CommandHandler
     RunChanged handle(RecordModelCall command) {
         if (!state.isFinal()) {
+            if (command.outputTail() != null && !command.outputTail().isEmpty()) {
+                applyOwned(new AssistantOutputStreamed(runId, command.step(), cap(command.outputTail())));
+            }
             applyOwned(new ModelCallCompleted(
                     runId,
                     command.step(),

@@ -332,9 +332,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                 ModelTurn turn = runtime.call(
                         new ModelRequest(model, messages, offered(started), properties.modelTimeout(), context),
                         output);
-                output.flush();
                 long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                answered(runId, started, step, runtime, model, turn, startedAt, latency);
+                // The last chunk travels with the model call: one commit, not two, for every step.
+                answered(runId, started, step, runtime, model, turn, startedAt, latency, output.drain());
                 return;
             } catch (RuntimeFailure failure) {
                 output.flush();
@@ -358,7 +358,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             String model,
             ModelTurn turn,
             Instant startedAt,
-            long latency) {
+            long latency,
+            String outputTail) {
         String usedModel = turn.model() == null || turn.model().isBlank() ? model : turn.model();
         String text = redaction.redact(turn.text());
         List<RequestedTool> calls = turn.toolCalls().stream()
@@ -399,6 +400,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                                 redaction.redact(tool.output()),
                                 tool.failed()))
                         .toList(),
+                outputTail.isEmpty() ? null : redaction.redact(outputTail),
                 asking,
                 completes));
         if (cancelled.contains(runId)) {
@@ -600,6 +602,13 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             buffer.setLength(0);
             streamed = true;
             send(new RecordAssistantOutput(runId, step, redaction.redact(chunk)));
+        }
+
+        /** What is buffered and not yet recorded, taken out: the caller records it. */
+        synchronized String drain() {
+            String tail = buffer.toString();
+            buffer.setLength(0);
+            return tail;
         }
 
         synchronized boolean streamed() {

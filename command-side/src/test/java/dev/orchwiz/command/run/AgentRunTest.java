@@ -153,6 +153,7 @@ class AgentRunTest {
                         "x",
                         List.of(),
                         null,
+                        null,
                         List.of(),
                         false))
                 .expectEvents(new ModelCallCompleted(
@@ -191,6 +192,7 @@ class AgentRunTest {
                         "x",
                         List.of(),
                         ran,
+                        null,
                         List.of(),
                         false))
                 .expectEvents(new ModelCallCompleted(
@@ -215,6 +217,7 @@ class AgentRunTest {
                         "x",
                         List.of(),
                         List.of(),
+                        null,
                         List.of(
                                 new RecordModelCall.Link(
                                         first, "p-" + first, "Bash", Map.of("command", "ls"), "tool" + first),
@@ -259,9 +262,11 @@ class AgentRunTest {
                         "done",
                         List.of(),
                         List.of(),
+                        "done",
                         List.of(),
                         true))
                 .expectEvents(
+                        new AssistantOutputStreamed(id, 2, "done"),
                         new ModelCallCompleted(
                                 id,
                                 2,
@@ -294,6 +299,7 @@ class AgentRunTest {
                         "late",
                         List.of(),
                         List.of(),
+                        null,
                         List.of(),
                         true))
                 .expectNoEvents();

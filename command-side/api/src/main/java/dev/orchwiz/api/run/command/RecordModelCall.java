@@ -11,7 +11,8 @@ import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Records one finished model call and, in the same unit of work, what follows from it: the tool calls the run will
+ * Records one finished model call and, in the same unit of work, the last of its streamed output ({@code outputTail},
+ * recorded as {@link RecordAssistantOutput} would, before the call) and what follows from it: the tool calls the run will
  * ask for ({@code links}, recorded before any is asked, as {@link RecordRunToolCall} would) or, for a final answer
  * ({@code completes}), the run's end. One commit where there were two or more, for every step of every run.
  */
@@ -30,6 +31,7 @@ public record RecordModelCall(
         String text,
         List<RequestedTool> toolCalls,
         List<RuntimeToolUse> runtimeTools,
+        String outputTail,
         List<Link> links,
         boolean completes) {
 
