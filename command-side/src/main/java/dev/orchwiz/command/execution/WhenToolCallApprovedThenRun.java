@@ -24,7 +24,6 @@ import dev.orchwiz.command.execution.sandbox.RunResult;
 import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.execution.sandbox.SandboxRequest;
 import dev.orchwiz.command.execution.sandbox.SandboxRun;
-import dev.orchwiz.command.toolcall.NodeSecrets;
 import dev.orchwiz.command.toolcall.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallHistory;
 import dev.orchwiz.command.toolcall.UnredactedInputs;
@@ -45,7 +44,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -86,8 +84,8 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
             RunnerHeartbeat runner,
             QueryGateway queries,
             UnredactedInputs unredacted,
-            Environment configuration) {
-        this.redaction = new OutputRedaction(NodeSecrets.of(configuration));
+            OutputRedaction redaction) {
+        this.redaction = redaction;
         this.sandbox = sandbox;
         this.history = history;
         this.commands = commands;

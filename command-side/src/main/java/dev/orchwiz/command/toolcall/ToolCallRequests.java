@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +50,8 @@ public class ToolCallRequests {
             SubagentReferences subagents,
             PreToolUseHooks preToolUseHooks,
             UnredactedInputs unredacted,
-            Environment configuration) {
-        this.redaction = new OutputRedaction(NodeSecrets.of(configuration));
+            OutputRedaction redaction) {
+        this.redaction = redaction;
         this.commands = commands;
         this.localRuns = localRuns;
         this.ruleSources = List.copyOf(ruleSources);
