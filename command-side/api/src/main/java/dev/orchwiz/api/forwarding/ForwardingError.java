@@ -18,7 +18,8 @@ public enum ForwardingError implements ListedError {
     UNKNOWN_ORIGIN(ErrorKind.FORBIDDEN, "Unknown or disabled forwarding origin"),
     BATCH_TOO_LARGE(ErrorKind.TOO_LARGE, "Forwarded batch too large"),
     INVALID_BATCH(ErrorKind.INVALID, "Invalid forwarded events"),
-    NONCE_REPLAYED(ErrorKind.CONFLICT, "Replayed forwarding nonce");
+    NONCE_REPLAYED(ErrorKind.CONFLICT, "Replayed forwarding nonce"),
+    RATE_LIMITED(ErrorKind.RATE_LIMITED, "Too many forwarding requests");
 
     private final Definition definition;
 

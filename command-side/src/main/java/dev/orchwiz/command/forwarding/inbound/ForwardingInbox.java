@@ -76,6 +76,7 @@ public class ForwardingInbox {
     private final ForwardedViews views;
     private final OriginMarks marks;
     private final int maxBatchEvents;
+    private final InboundRateLimits limits;
 
     ForwardingInbox(
             JdbcTemplate jdbc,
@@ -84,7 +85,8 @@ public class ForwardingInbox {
             ObjectMapper json,
             ForwardedViews views,
             OriginMarks marks,
-            @Value("${orchwiz.forwarding.max-batch-events:1000}") int maxBatchEvents) {
+            @Value("${orchwiz.forwarding.max-batch-events:1000}") int maxBatchEvents,
+            InboundRateLimits limits) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -92,6 +94,7 @@ public class ForwardingInbox {
         this.views = views;
         this.marks = marks;
         this.maxBatchEvents = maxBatchEvents;
+        this.limits = limits;
     }
 
     /** Whether a request uses the original OrchWiz's headers rather than Standard Webhooks'. */
@@ -116,6 +119,7 @@ public class ForwardingInbox {
         if (!ForwardingSignatures.verifies(header.apply("webhook-signature"), webhookId, timestamp, body, keys)) {
             throw refused(ForwardingError.BAD_SIGNATURE, origin, "No signature verifies under the origin's keys");
         }
+        limits.spend(origin);
         List<ForwardedEvent> events = ForwardedBatch.read(json, body, origin, maxBatchEvents);
         return transactions.execute(status -> {
             marks.touch(origin);
@@ -147,6 +151,7 @@ public class ForwardingInbox {
                         header.apply("x-orchwiz-signature"), apiKey, timestamp, nonce, body)) {
             throw refused(ForwardingError.BAD_SIGNATURE, origin, "The api key or the signature does not match");
         }
+        limits.spend(origin);
         ForwardedEvent event = OriginalFormatEvent.read(json, body, origin, now);
         return transactions.execute(status -> {
             consumeNonce(origin, nonce, now);
