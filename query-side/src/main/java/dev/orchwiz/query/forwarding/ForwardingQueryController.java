@@ -2,11 +2,15 @@ package dev.orchwiz.query.forwarding;
 
 import dev.orchwiz.api.forwarding.ForwardingError;
 import dev.orchwiz.api.forwarding.NodeType;
+import dev.orchwiz.api.forwarding.query.FindForwardedSession;
 import dev.orchwiz.api.forwarding.query.FindForwardingSource;
 import dev.orchwiz.api.forwarding.query.FindThisNode;
+import dev.orchwiz.api.forwarding.query.ForwardedEventPage;
 import dev.orchwiz.api.forwarding.query.ForwardedSessionPage;
+import dev.orchwiz.api.forwarding.query.ForwardedSessionSummary;
 import dev.orchwiz.api.forwarding.query.ForwardingSourcePage;
 import dev.orchwiz.api.forwarding.query.ForwardingSourceView;
+import dev.orchwiz.api.forwarding.query.ListForwardedSessionEvents;
 import dev.orchwiz.api.forwarding.query.ListForwardedSessions;
 import dev.orchwiz.api.forwarding.query.ListForwardingSources;
 import dev.orchwiz.api.forwarding.query.NodeKeyView;
@@ -107,6 +111,31 @@ class ForwardingQueryController {
             throw Reads.invalid("sourceNodeId", "must be a node id of 1 to 128 characters");
         }
         return reads.ask(new ListForwardedSessions(actor, sourceNodeId, page, size), ForwardedSessionPage.class);
+    }
+
+    /** A remote session's row, read-only: it is the origin's, and this node only shows what it forwarded. */
+    @GetMapping("/api/forwarding/sessions/{sourceNodeId}/{sessionId}")
+    ForwardedSessionSummary session(Actor actor, @PathVariable String sourceNodeId, @PathVariable String sessionId) {
+        assertAdmin(actor);
+        return reads.findOr404(
+                new FindForwardedSession(actor, sourceNodeId, sessionId),
+                ForwardedSessionSummary.class,
+                ForwardingError.SESSION_NOT_FOUND,
+                "No session " + sessionId + " forwarded by " + sourceNodeId);
+    }
+
+    /** Its timeline: the events the origin forwarded about it, in the origin's order. */
+    @GetMapping("/api/forwarding/sessions/{sourceNodeId}/{sessionId}/events")
+    ForwardedEventPage sessionEvents(
+            Actor actor,
+            @PathVariable String sourceNodeId,
+            @PathVariable String sessionId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        session(actor, sourceNodeId, sessionId);
+        PageParameters.assertValid(page, size);
+        return reads.ask(
+                new ListForwardedSessionEvents(actor, sourceNodeId, sessionId, page, size), ForwardedEventPage.class);
     }
 
     private static String hostName() {

@@ -363,6 +363,135 @@ class ForwardingIT {
         assertNothingStoredFor("node-off");
     }
 
+    // --- forwarded sessions among the local ones
+
+    @Test
+    void theSessionListShowsForwardedSessionsOneRowEachBesideLocalOnesWithTheirSourceWhenAskedAndOnlyToAdmins() {
+        // given a local session, and a source named Laptop that forwards three events about two sessions
+        String localId = admin.post(
+                        "/api/sessions", NodeClient.json(Map.of("title", "here and now", "mode", "auto_accept")))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(admin.get("/api/sessions/" + localId + "?minVersion=1").status())
+                .isEqualTo(200);
+        KeyPair pair = ForwardingSignatures.generate();
+        assertThat(admin.post(
+                                "/api/forwarding/sources",
+                                NodeClient.json(Map.of(
+                                        "nodeId",
+                                        "node-list",
+                                        "name",
+                                        "Laptop",
+                                        "publicKey",
+                                        ForwardingSignatures.publicKeyText(pair.getPublic()))))
+                        .status())
+                .isEqualTo(201);
+        String body = batch(
+                "node-list",
+                List.of(
+                        event("l1", 1, "SessionStarted", "far-1", Map.of("title", "far away")),
+                        event("l2", 2, "SessionPaused", "far-1", Map.of()),
+                        event("l3", 3, "SessionStarted", "far-2", Map.of("title", "also far"))));
+        assertThat(send(body, signed("node-list", pair, body, now())).status()).isEqualTo(200);
+
+        // then the plain list is this node's only, each row saying so
+        JsonNode plain = admin.get("/api/sessions?size=100").json();
+        assertThat(plain.get("items").valueStream().map(row -> row.get("sourceNodeId")
+                        .asString()))
+                .containsOnly("local");
+
+        // and with includeForwarded the remote sessions are listed too, one row each, with their source
+        JsonNode all = admin.get("/api/sessions?includeForwarded=true&size=100").json();
+        List<JsonNode> far1 = all.get("items")
+                .valueStream()
+                .filter(row -> row.get("id").asString().equals("far-1"))
+                .toList();
+        assertThat(far1).hasSize(1);
+        assertThat(far1.get(0).get("sourceNodeId").asString()).isEqualTo("node-list");
+        assertThat(far1.get(0).get("sourceNodeName").asString()).isEqualTo("Laptop");
+        assertThat(far1.get(0).get("status").asString()).isEqualTo("paused");
+        assertThat(far1.get(0).get("title").asString()).isEqualTo("far away");
+        assertThat(far1.get(0).get("interactionCount").asLong()).isEqualTo(2);
+        assertThat(all.get("items").valueStream().map(row -> row.get("id").asString()))
+                .contains(localId, "far-1", "far-2");
+        assertThat(all.get("totalItems").asLong())
+                .isEqualTo(plain.get("totalItems").asLong()
+                        + jdbc.queryForObject("select count(*) from forwarded_session", Long.class));
+
+        // and sourceNodeId keeps one node's rows, with the other filters still applying
+        JsonNode one = admin.get("/api/sessions?sourceNodeId=node-list").json();
+        assertThat(one.get("items").valueStream().map(row -> row.get("id").asString()))
+                .containsExactlyInAnyOrder("far-1", "far-2");
+        assertThat(admin.get("/api/sessions?sourceNodeId=node-list&status=paused")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(row -> row.get("id").asString()))
+                .containsExactly("far-1");
+        assertThat(admin.get("/api/sessions?sourceNodeId=node-list&q=also")
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(admin.get("/api/sessions?sourceNodeId=node-list&mode=plan")
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
+        assertThat(admin.get("/api/sessions?includeForwarded=true&sourceNodeId=local&size=100")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(row -> row.get("sourceNodeId").asString()))
+                .containsOnly("local");
+
+        // and a member may not ask for them, nor anyone with a malformed node id
+        assertRefused(user.get("/api/sessions?includeForwarded=true"), 403, "FORWARDING_NOT_ADMIN");
+        assertRefused(user.get("/api/sessions?sourceNodeId=node-list"), 403, "FORWARDING_NOT_ADMIN");
+        assertThat(user.get("/api/sessions?sourceNodeId=local").status()).isEqualTo(200);
+        assertRefused(admin.get("/api/sessions?sourceNodeId=a%20b"), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
+    void aRemoteSessionsTimelineIsItsForwardedEventsInTheOriginsOrder() {
+        // given events about one remote session, sent out of order
+        KeyPair key = trustByKey("node-timeline");
+        String later = batch("node-timeline", List.of(event("t3", 3, "SessionCompleted", "tl", Map.of())));
+        String earlier = batch(
+                "node-timeline",
+                List.of(
+                        event("t1", 1, "SessionStarted", "tl", Map.of("title", "timeline")),
+                        event("t2", 2, "SessionPaused", "tl", Map.of()),
+                        event("x1", 4, "SessionStarted", "other", Map.of())));
+        send(later, signed("node-timeline", key, later, now()));
+        send(earlier, signed("node-timeline", key, earlier, now()));
+
+        // when
+        JsonNode row = admin.get("/api/forwarding/sessions/node-timeline/tl").json();
+        JsonNode timeline =
+                admin.get("/api/forwarding/sessions/node-timeline/tl/events").json();
+
+        // then
+        assertThat(row.get("title").asString()).isEqualTo("timeline");
+        assertThat(row.get("status").asString()).isEqualTo("completed");
+        assertThat(timeline.get("items").valueStream().map(event -> event.get("type")
+                        .asString()))
+                .containsExactly("SessionStarted", "SessionPaused", "SessionCompleted");
+        assertThat(timeline.get("items").get(0).get("sourceNodeId").asString()).isEqualTo("node-timeline");
+        assertThat(timeline.get("items").get(0).get("payload").get("title").asString())
+                .isEqualTo("timeline");
+        assertThat(admin.get("/api/forwarding/sessions/node-timeline/tl/events?size=2")
+                        .json()
+                        .get("totalPages")
+                        .asInt())
+                .isEqualTo(2);
+        assertRefused(admin.get("/api/forwarding/sessions/node-timeline/nope"), 404, "FORWARDING_SESSION_NOT_FOUND");
+        assertRefused(
+                admin.get("/api/forwarding/sessions/node-timeline/nope/events"), 404, "FORWARDING_SESSION_NOT_FOUND");
+        assertRefused(user.get("/api/forwarding/sessions/node-timeline/tl/events"), 403, "FORWARDING_NOT_ADMIN");
+    }
+
     // --- the original OrchWiz's single-event format
 
     private static final String API_KEY = "owz_0123456789abcdef0123456789abcdef0123";
