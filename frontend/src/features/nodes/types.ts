@@ -35,3 +35,28 @@ export type ForwardingSource = {
   gaps: { fromSeq: number; toSeq: number }[];
   version: number;
 };
+
+/** A session another node forwarded here, folded from its events (read-only: the origin owns it). */
+export type RemoteSession = {
+  sourceNodeId: string;
+  sessionId: string;
+  title: string | null;
+  status: string | null;
+  eventCount: number;
+  firstEventAt: string;
+  lastEventAt: string;
+  lastEventType: string;
+};
+
+/** One forwarded event as this node received it; `seq` is its position in the origin's store. */
+export type ForwardedEvent = {
+  sourceNodeId: string;
+  eventId: string;
+  seq: number | null;
+  type: string;
+  aggregateType: string | null;
+  aggregateId: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  payload: Record<string, unknown>;
+};
