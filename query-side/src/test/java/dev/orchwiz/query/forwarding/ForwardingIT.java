@@ -10,13 +10,16 @@ import dev.orchwiz.NodeClient;
 import dev.orchwiz.TestNodes;
 import dev.orchwiz.api.forwarding.ForwardingSignatures;
 import dev.orchwiz.command.forwarding.NodeSigningKeys;
+import dev.orchwiz.query.events.SseReader;
 import dev.orchwiz.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +29,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwarding end to end on one node and a real database: this node's identity and keys, trusted sources, signed
@@ -490,6 +494,85 @@ class ForwardingIT {
         assertRefused(
                 admin.get("/api/forwarding/sessions/node-timeline/nope/events"), 404, "FORWARDING_SESSION_NOT_FOUND");
         assertRefused(user.get("/api/forwarding/sessions/node-timeline/tl/events"), 403, "FORWARDING_NOT_ADMIN");
+    }
+
+    // --- the event stream
+
+    private static SseReader stream(NodeClient client, String query, Map<String, String> headers) throws Exception {
+        Map<String, String> all = new HashMap<>(client.defaults());
+        all.putAll(headers);
+        return new SseReader(client.base() + "/api/events/stream" + query, all);
+    }
+
+    @Test
+    void forwardedEventsAppearOnTheStreamWithTheirOriginFilteredBySourceAndResumable() throws Exception {
+        // given
+        KeyPair key = trustByKey("node-sse");
+        KeyPair other = trustByKey("node-sse-other");
+        String first = batch(
+                "node-sse",
+                List.of(
+                        event("sse1", 1, "SessionStarted", "live", Map.of("title", "live")),
+                        event("sse2", 2, "SessionPaused", "live", Map.of())));
+        String elsewhere = batch("node-sse-other", List.of(event("o1", 1, "SessionStarted", "o", Map.of())));
+        List<SseReader.Frame> seen;
+        try (SseReader live = stream(admin, "?source=node-sse", Map.of())) {
+            assertThat(live.status).isEqualTo(200);
+            assertThat(live.next(Duration.ofSeconds(10)).event()).isEqualTo("connected");
+
+            // when events are forwarded by it and by another node
+            send(elsewhere, signed("node-sse-other", other, elsewhere, now()));
+            send(first, signed("node-sse", key, first, now()));
+
+            // then only its own arrive, in order, as forwarded frames naming their origin
+            seen = live.nextEvents(2, Duration.ofSeconds(10));
+            assertThat(live.quietFor(Duration.ofMillis(600))).isEmpty();
+        }
+        assertThat(seen).extracting(SseReader.Frame::event).containsOnly("forwarded");
+        JsonNode frame = JsonMapper.builder().build().readTree(seen.get(0).data());
+        assertThat(frame.get("sourceNodeId").asString()).isEqualTo("node-sse");
+        assertThat(frame.get("eventId").asString()).isEqualTo("sse1");
+        assertThat(frame.get("seq").asLong()).isEqualTo(1);
+        assertThat(frame.get("payload").get("title").asString()).isEqualTo("live");
+        assertThat(seen.get(0).id()).matches("\\d+:\\d+");
+
+        // when a client resumes after the first, it gets the second only
+        try (SseReader resumed = stream(
+                admin, "?source=node-sse", Map.of("Last-Event-ID", seen.get(0).id()))) {
+            resumed.next(Duration.ofSeconds(10));
+            List<SseReader.Frame> again = resumed.nextEvents(1, Duration.ofSeconds(10));
+            assertThat(JsonMapper.builder()
+                            .build()
+                            .readTree(again.get(0).data())
+                            .get("eventId")
+                            .asString())
+                    .isEqualTo("sse2");
+            assertThat(resumed.quietFor(Duration.ofMillis(600))).isEmpty();
+        }
+
+        // and with source=all both this node's and forwarded events come, each saying whose it is
+        try (SseReader everything = stream(admin, "?source=all", Map.of())) {
+            everything.next(Duration.ofSeconds(10));
+            admin.post("/api/sessions", NodeClient.json(Map.of("title", "local one", "mode", "auto_accept")));
+            String more = batch("node-sse", List.of(event("sse3", 3, "SessionResumed", "live", Map.of())));
+            send(more, signed("node-sse", key, more, now()));
+            java.util.Set<String> sources = new java.util.HashSet<>();
+            for (int i = 0; i < 10 && sources.size() < 2; i++) {
+                SseReader.Frame next =
+                        everything.nextEvents(1, Duration.ofSeconds(10)).get(0);
+                sources.add(JsonMapper.builder()
+                        .build()
+                        .readTree(next.data())
+                        .get("sourceNodeId")
+                        .asString());
+            }
+            assertThat(sources).containsExactlyInAnyOrder("local", "node-sse");
+        }
+
+        // and members may not ask for forwarded events
+        try (SseReader refused = stream(user, "?source=all", Map.of())) {
+            assertThat(refused.status).isEqualTo(403);
+        }
     }
 
     // --- the original OrchWiz's single-event format
