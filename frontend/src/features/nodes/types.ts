@@ -19,7 +19,11 @@ export type ThisNode = {
   uptime: number;
   position: number;
   keys: NodeKey[];
+  /** Each event processor against the head; `position` and `lag` are null while a segment is processed elsewhere. */
+  processors?: ProcessorLag[];
 };
+
+export type ProcessorLag = { name: string; position: number | null; head: number; lag: number | null; replaying: boolean; running: boolean };
 
 /** An origin this node trusts; an api key is never shown, only that the source uses one. */
 export type ForwardingSource = {
@@ -33,6 +37,8 @@ export type ForwardingSource = {
   lastSeenAt: string | null;
   highWaterMark: number | null;
   gaps: { fromSeq: number; toSeq: number }[];
+  /** The highest sequence received from it: above the high-water mark, events wait for a gap to close. */
+  maxSeen?: number | null;
   version: number;
 };
 

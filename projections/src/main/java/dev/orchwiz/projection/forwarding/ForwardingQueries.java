@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 class ForwardingQueries {
 
     private static final String SELECT_SOURCE = """
-            select s.*, o.last_seen_at, o.high_water
+            select s.*, o.last_seen_at, o.high_water, o.max_seen
             from forwarding_source s left join forwarding_origin o on o.node_id = s.node_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -189,8 +189,8 @@ class ForwardingQueries {
     private ForwardingSourceView source(ResultSet rs) throws SQLException {
         SourceKind kind = SourceKind.valueOf(rs.getString("kind"));
         String nodeId = rs.getString("node_id");
-        long highWater = rs.getLong("high_water");
-        Long mark = rs.wasNull() ? null : highWater;
+        Long mark = (Long) rs.getObject("high_water");
+        Long maxSeen = (Long) rs.getObject("max_seen");
         List<SequenceGap> gaps = jdbc.query(
                 "select from_seq, to_seq from forwarding_gap where node_id = :node order by from_seq limit 100",
                 new MapSqlParameterSource("node", nodeId),
@@ -206,6 +206,7 @@ class ForwardingQueries {
                 Columns.instant(rs, "last_seen_at"),
                 mark,
                 gaps,
+                maxSeen,
                 rs.getLong("version"));
     }
 }

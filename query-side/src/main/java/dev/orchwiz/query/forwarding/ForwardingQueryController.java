@@ -18,6 +18,7 @@ import dev.orchwiz.api.forwarding.query.ThisNodeView;
 import dev.orchwiz.api.id.ForwardingSourceId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.operations.ProcessorLags;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import java.lang.management.ManagementFactory;
@@ -36,23 +37,29 @@ import org.springframework.web.bind.annotation.RestController;
 class ForwardingQueryController {
 
     private final Reads reads;
+    private final ProcessorLags lags;
     private final String name;
     private final NodeType type;
     private final String version;
 
     ForwardingQueryController(
             Reads reads,
+            ProcessorLags lags,
             @Value("${orchwiz.node.name:}") String name,
             @Value("${orchwiz.node.type:local}") String type,
             @Value("${orchwiz.version:dev}") String version) {
         this.reads = reads;
+        this.lags = lags;
         this.name = name == null || name.isBlank() ? hostName() : name.strip();
         // A type that is not local, cloud or hybrid stops the node at start, not at the first request.
         this.type = dev.orchwiz.api.WireNamed.fromWire(NodeType.class, type);
         this.version = version;
     }
 
-    /** {@code type}: local, cloud or hybrid; {@code uptime} in seconds; {@code position} is the newest event's global index in this node's store. */
+    /**
+     * {@code type}: local, cloud or hybrid; {@code uptime} in seconds; {@code position} is the newest event's global
+     * index in this node's store; {@code processors}: each event processor's position against that head.
+     */
     record NodeSelf(
             String id,
             String name,
@@ -62,7 +69,8 @@ class ForwardingQueryController {
             String version,
             long uptime,
             long position,
-            List<NodeKeyView> keys) {}
+            List<NodeKeyView> keys,
+            List<ProcessorLags.ProcessorLag> processors) {}
 
     @GetMapping("/api/nodes/self")
     NodeSelf self(Actor actor) {
@@ -76,7 +84,8 @@ class ForwardingQueryController {
                 version,
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 node.position(),
-                node.keys());
+                node.keys(),
+                lags.all());
     }
 
     @GetMapping("/api/forwarding/sources")

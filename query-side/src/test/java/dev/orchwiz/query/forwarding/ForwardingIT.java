@@ -110,6 +110,18 @@ class ForwardingIT {
         assertThat(self.get("position").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(self.get("uptime").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(self.get("version").asString()).isNotBlank();
+        JsonNode sessions = self.get("processors")
+                .valueStream()
+                .filter(processor -> processor.get("name").asString().equals("sessions"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sessions.get("head").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(sessions.get("running").asBoolean()).isTrue();
+        if (!sessions.get("position").isNull()) {
+            assertThat(sessions.get("lag").asLong())
+                    .isEqualTo(sessions.get("head").asLong()
+                            - sessions.get("position").asLong());
+        }
         assertThat(anonymous.get("/api/nodes/self").status()).isEqualTo(401);
     }
 
@@ -299,6 +311,16 @@ class ForwardingIT {
         assertThat(withGap.json().get("highWaterMark").asLong()).isEqualTo(11);
         assertThat(withGap.json().get("gaps").get(0).get("fromSeq").asLong()).isEqualTo(12);
         assertThat(withGap.json().get("gaps").get(0).get("toSeq").asLong()).isEqualTo(13);
+        JsonNode source = admin.get("/api/forwarding/sources?size=100")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(item -> item.get("nodeId").asString().equals("node-gap"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(source.get("highWaterMark").asLong()).isEqualTo(11);
+        assertThat(source.get("maxSeen").asLong()).isEqualTo(14);
+        assertThat(source.get("gaps").get(0).get("fromSeq").asLong()).isEqualTo(12);
 
         // when the missing events arrive
         NodeClient.Reply filled = send(missing, signed("node-gap", key, missing, now()));
