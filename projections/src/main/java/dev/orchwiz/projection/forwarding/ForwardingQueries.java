@@ -207,6 +207,7 @@ class ForwardingQueries {
                 mark,
                 gaps,
                 maxSeen,
+                rs.getString("pull_url"),
                 rs.getLong("version"));
     }
 }

@@ -21,4 +21,5 @@ public record ForwardingSourceView(
         Long highWaterMark,
         List<SequenceGap> gaps,
         Long maxSeen,
+        String pullUrl,
         long version) {}
