@@ -13,6 +13,7 @@ import { NodesRoute } from './routes/nodes';
 import { NotFoundRoute } from './routes/not-found';
 import { ObservabilityRoute } from './routes/observability';
 import { PermissionsRoute } from './routes/permissions';
+import { RemoteSessionRoute } from './routes/remote-session';
 import { RouteError } from './routes/route-error';
 import { RunRoute } from './routes/run';
 import { SessionRoute } from './routes/session';
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: 'subagents/new', element: <SubagentNewRoute /> },
       { path: 'subagents/:id', element: <SubagentRoute /> },
       { path: 'nodes', element: <NodesRoute /> },
+      { path: 'nodes/:nodeId/sessions/:sessionId', element: <RemoteSessionRoute /> },
       { path: 'settings', element: <SettingsRoute /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <AdminUsersRoute /> },

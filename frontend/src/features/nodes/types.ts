@@ -19,7 +19,11 @@ export type ThisNode = {
   uptime: number;
   position: number;
   keys: NodeKey[];
+  /** Each event processor against the head; `position` and `lag` are null while a segment is processed elsewhere. */
+  processors?: ProcessorLag[];
 };
+
+export type ProcessorLag = { name: string; position: number | null; head: number; lag: number | null; replaying: boolean; running: boolean };
 
 /** An origin this node trusts; an api key is never shown, only that the source uses one. */
 export type ForwardingSource = {
@@ -33,5 +37,32 @@ export type ForwardingSource = {
   lastSeenAt: string | null;
   highWaterMark: number | null;
   gaps: { fromSeq: number; toSeq: number }[];
+  /** The highest sequence received from it: above the high-water mark, events wait for a gap to close. */
+  maxSeen?: number | null;
   version: number;
+};
+
+/** A session another node forwarded here, folded from its events (read-only: the origin owns it). */
+export type RemoteSession = {
+  sourceNodeId: string;
+  sessionId: string;
+  title: string | null;
+  status: string | null;
+  eventCount: number;
+  firstEventAt: string;
+  lastEventAt: string;
+  lastEventType: string;
+};
+
+/** One forwarded event as this node received it; `seq` is its position in the origin's store. */
+export type ForwardedEvent = {
+  sourceNodeId: string;
+  eventId: string;
+  seq: number | null;
+  type: string;
+  aggregateType: string | null;
+  aggregateId: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  payload: Record<string, unknown>;
 };

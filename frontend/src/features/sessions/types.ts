@@ -14,9 +14,11 @@ export type SessionSummary = {
   id: string;
   title: string | null;
   description: string | null;
-  status: SessionStatus;
-  mode: SessionMode;
-  source: SessionSource;
+  /** Null on a forwarded row whose origin's status has no counterpart here. */
+  status: SessionStatus | null;
+  /** Null on a forwarded row: the origin does not forward it. */
+  mode: SessionMode | null;
+  source: SessionSource | null;
   projectName: string | null;
   branch: string | null;
   environment: string | null;
@@ -29,6 +31,9 @@ export type SessionSummary = {
   version: number;
   /** Readable by every signed-in user; only the owner changes it. */
   shared?: boolean;
+  /** `local` for this node's sessions, else the id of the node that forwarded it (read-only here). */
+  sourceNodeId?: string;
+  sourceNodeName?: string | null;
 };
 
 export type Interaction = {

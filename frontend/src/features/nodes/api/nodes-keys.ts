@@ -3,4 +3,7 @@ export const nodesKeys = {
   self: () => [...nodesKeys.all, 'self'] as const,
   sourceLists: () => [...nodesKeys.all, 'sources'] as const,
   sources: (page: number) => [...nodesKeys.sourceLists(), page] as const,
+  remoteSession: (nodeId: string, sessionId: string) => [...nodesKeys.all, 'remote-session', nodeId, sessionId] as const,
+  remoteSessionEvents: (nodeId: string, sessionId: string, page: number) =>
+    [...nodesKeys.remoteSession(nodeId, sessionId), 'events', page] as const,
 };

@@ -29,7 +29,7 @@ describe('SourcesPanel', () => {
         const input = body as { nodeId: string; publicKey: string; name: string };
         sources = [
           ...sources,
-          source({ id: 'b2', nodeId: input.nodeId, name: input.name, kind: 'PUBLIC_KEY', publicKey: input.publicKey, highWaterMark: 11, gaps: [{ fromSeq: 12, toSeq: 13 }] }),
+          source({ id: 'b2', nodeId: input.nodeId, name: input.name, kind: 'PUBLIC_KEY', publicKey: input.publicKey, highWaterMark: 11, maxSeen: 14, gaps: [{ fromSeq: 12, toSeq: 13 }] }),
         ];
         return jsonResponse({ id: 'b2', version: 0 }, { status: 201 });
       },
@@ -49,6 +49,8 @@ describe('SourcesPanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('source-item')).toHaveLength(2));
     expect(api.callsTo('POST', '/api/forwarding/sources')[0].body).toEqual({ nodeId: 'laptop-ada', publicKey: 'KEY=', name: "Ada's laptop" });
     expect(screen.getByTestId('source-gaps')).toHaveTextContent('#12–13');
+    expect(screen.getByTestId('source-waiting')).toHaveTextContent('3 received above a gap');
+    expect(within(screen.getAllByTestId('source-item')[1]).getByRole('link', { name: 'sessions' })).toHaveAttribute('href', '/sessions?sourceNodeId=laptop-ada');
     expect(screen.getByTestId('source-node-id')).toHaveValue('');
 
     vi.spyOn(window, 'confirm').mockReturnValue(true);

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
@@ -33,6 +34,10 @@ const SourceItem = ({ source }: { source: ForwardingSource }) => {
             'never heard from'
           )}
           {source.highWaterMark !== null && ` · complete up to #${source.highWaterMark}`}
+          {source.highWaterMark !== null && source.maxSeen != null && source.maxSeen > source.highWaterMark && (
+            <span data-testid="source-waiting"> · {source.maxSeen - source.highWaterMark} received above a gap</span>
+          )}{' '}
+          · <Link to={`/sessions?sourceNodeId=${encodeURIComponent(source.nodeId)}`}>sessions</Link>
           {source.gaps.length > 0 && (
             <span data-testid="source-gaps">
               {' '}

@@ -13,6 +13,10 @@ const node = (overrides: Partial<ThisNode> = {}): ThisNode => ({
   version: '0.1.0',
   uptime: 3720,
   position: 42,
+  processors: [
+    { name: 'sessions', position: 40, head: 42, lag: 2, replaying: false, running: true },
+    { name: 'tool-calls', position: null, head: 42, lag: null, replaying: false, running: true },
+  ],
   keys: [{ keyId: '20261205-0a1b2c3d', publicKey: '11qY…', status: 'current', createdAt: '2026-12-05T10:00:00Z', validUntil: null, revokedAt: null }],
   ...overrides,
 });
@@ -27,6 +31,7 @@ describe('ThisNodePanel', () => {
     expect(screen.getByTestId('node-type')).toHaveTextContent('hybrid');
     expect(screen.getByTestId('node-public-key')).toHaveTextContent('11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=');
     expect(screen.getAllByTestId('node-key')).toHaveLength(1);
+    expect(screen.getAllByTestId('node-processor-lag').map((cell) => cell.textContent)).toEqual(['2', 'unknown']);
     expect(screen.queryByTestId('rotate-key')).not.toBeInTheDocument();
   });
 

@@ -67,6 +67,35 @@ export const ThisNodePanel = ({ canRotate }: { canRotate: boolean }) => {
           <KeyItem key={nodeKey.keyId} nodeKey={nodeKey} />
         ))}
       </ul>
+      {self.processors && self.processors.length > 0 && (
+        <table className="table" data-testid="node-processors">
+          <caption>Event processors against the event store's head</caption>
+          <thead>
+            <tr>
+              <th scope="col">Processor</th>
+              <th scope="col" className="table__num">
+                Position
+              </th>
+              <th scope="col" className="table__num">
+                Behind by
+              </th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {self.processors.map((processor) => (
+              <tr key={processor.name} data-testid="node-processor">
+                <th scope="row">{processor.name}</th>
+                <td className="table__num">{processor.position ?? '–'}</td>
+                <td className="table__num" data-testid="node-processor-lag">
+                  {processor.lag ?? 'unknown'}
+                </td>
+                <td>{!processor.running ? 'stopped' : processor.replaying ? 'replaying' : 'running'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {canRotate && (
         <DangerButton
           confirm="Make a new signing key? Peers must pin the new public key; the current one keeps verifying for the grace period."

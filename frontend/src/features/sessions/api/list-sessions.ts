@@ -8,6 +8,8 @@ export type SessionFilters = {
   mode?: SessionMode;
   source?: SessionSource;
   q?: string;
+  /** `all`: this node's sessions and those other nodes forwarded (admins); a node id: that node's only. */
+  node?: string;
   page?: number;
   size?: number;
 };
@@ -21,7 +23,18 @@ export const sessionFilterList = (filters: SessionFilters): ListFilter[] => [
   ['mode', filters.mode],
   ['source', filters.source],
   ['q', filters.q],
+  ['includeForwarded', filters.node === ALL_NODES ? 'true' : undefined],
+  ['sourceNodeId', filters.node && filters.node !== ALL_NODES ? filters.node : undefined],
 ];
+
+/** The `node` filter's value for every node's sessions. */
+export const ALL_NODES = 'all';
+
+/** A forwarded row's own page (read-only), or undefined for a local session. */
+export const remoteSessionPath = (session: { id: string; sourceNodeId?: string }): string | undefined =>
+  session.sourceNodeId && session.sourceNodeId !== 'local'
+    ? `/nodes/${encodeURIComponent(session.sourceNodeId)}/sessions/${encodeURIComponent(session.id)}`
+    : undefined;
 
 export const buildSessionsQuery = (filters: SessionFilters): string =>
   pageQuery(sessionFilterList({ ...filters, q: filters.q?.trim() }), filters.page, filters.size ?? DEFAULT_PAGE_SIZE);

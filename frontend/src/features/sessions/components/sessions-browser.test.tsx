@@ -59,6 +59,38 @@ describe('SessionsBrowser', () => {
     );
   });
 
+  it('lets an admin list every node, showing which node each row came from and linking forwarded rows to their read-only page', async () => {
+    const api = mockApi({
+      'GET /api/sessions': () =>
+        jsonResponse(
+          aPage([
+            aSummary({ id: 's1', title: 'Here', sourceNodeId: 'local' }),
+            aSummary({ id: 'far-1', title: 'Far away', sourceNodeId: 'node-a', sourceNodeName: 'Laptop', mode: null, source: null }),
+          ]),
+        ),
+    });
+    const { user } = renderWithProviders(<SessionsBrowser canSeeForwarded />, { route: '/sessions' });
+    await screen.findByTestId('sessions-table');
+
+    await user.selectOptions(screen.getByTestId('sessions-filter-node'), 'all');
+
+    await waitFor(() => expect(listQueries(api.calls).at(-1)).toBe('includeForwarded=true&size=20'));
+    expect(await screen.findByTestId('session-node-badge')).toHaveTextContent('Laptop');
+    const links = screen.getAllByTestId('session-link');
+    expect(links[0]).toHaveAttribute('href', '/sessions/s1');
+    expect(links[1]).toHaveAttribute('href', '/nodes/node-a/sessions/far-1');
+
+    await user.selectOptions(screen.getByTestId('sessions-filter-node'), 'local');
+    await waitFor(() => expect(listQueries(api.calls).at(-1)).toBe('sourceNodeId=local&size=20'));
+  });
+
+  it('offers no node filter to a member', async () => {
+    mockApi({ 'GET /api/sessions': () => jsonResponse(aPage([aSummary()])) });
+    renderWithProviders(<SessionsBrowser />, { route: '/sessions' });
+    await screen.findByTestId('sessions-table');
+    expect(screen.queryByTestId('sessions-filter-node')).toBeNull();
+  });
+
   it('reads filters from the URL and pages with the 0-based API page', async () => {
     const api = mockApi({
       'GET /api/sessions': ({ search }) =>

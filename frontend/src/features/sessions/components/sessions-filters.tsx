@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { SearchField, SelectField } from '@/components/field';
 import { humanize } from '@/lib/format';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import type { SessionFilters } from '../api/list-sessions';
+import { ALL_NODES, type SessionFilters } from '../api/list-sessions';
 import { SESSION_MODES, SESSION_SOURCES, SESSION_STATUSES, type SessionMode, type SessionSource, type SessionStatus } from '../types';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -10,11 +10,19 @@ export const SEARCH_DEBOUNCE_MS = 300;
 export type SessionsFiltersProps = {
   filters: SessionFilters;
   onChange: (change: Omit<SessionFilters, 'page' | 'size'>) => void;
+  canSeeForwarded?: boolean;
 };
+
+/** Every node, this node only, or the one node the URL names (the Nodes page links to a node's sessions). */
+const nodeOptions = (node: string | undefined) => [
+  { value: ALL_NODES, label: 'All nodes' },
+  { value: 'local', label: 'This node only' },
+  ...(node && node !== ALL_NODES && node !== 'local' ? [{ value: node, label: node }] : []),
+];
 
 const toOptions = (values: readonly string[]) => values.map((value) => ({ value, label: humanize(value) }));
 
-export const SessionsFilters = ({ filters, onChange }: SessionsFiltersProps) => {
+export const SessionsFilters = ({ filters, onChange, canSeeForwarded = false }: SessionsFiltersProps) => {
   const statusLegendId = useId();
   const [search, setSearch] = useState(filters.q ?? '');
   const debouncedSearch = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
@@ -32,7 +40,7 @@ export const SessionsFilters = ({ filters, onChange }: SessionsFiltersProps) => 
     onChange({ status: next.length ? next : undefined });
   };
 
-  const hasFilters = selectedStatuses.length > 0 || filters.mode || filters.source || filters.q;
+  const hasFilters = selectedStatuses.length > 0 || filters.mode || filters.source || filters.q || filters.node;
 
   return (
     <form className="filters" role="search" aria-label="Filter sessions" onSubmit={(e) => e.preventDefault()}>
@@ -73,6 +81,17 @@ export const SessionsFilters = ({ filters, onChange }: SessionsFiltersProps) => 
         fieldClassName="filters__source"
         data-testid="sessions-filter-source"
       />
+      {canSeeForwarded && (
+        <SelectField
+          label="Node"
+          value={filters.node ?? ''}
+          onChange={(e) => onChange({ node: e.target.value || undefined })}
+          options={nodeOptions(filters.node)}
+          placeholder="This node"
+          fieldClassName="filters__node"
+          data-testid="sessions-filter-node"
+        />
+      )}
       <div className="filters__reset">
         <button
           type="button"
@@ -80,7 +99,7 @@ export const SessionsFilters = ({ filters, onChange }: SessionsFiltersProps) => 
           disabled={!hasFilters}
           onClick={() => {
             setSearch('');
-            onChange({ status: undefined, mode: undefined, source: undefined, q: undefined });
+            onChange({ status: undefined, mode: undefined, source: undefined, q: undefined, node: undefined });
           }}
         >
           Clear filters

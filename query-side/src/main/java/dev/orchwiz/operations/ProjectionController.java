@@ -8,14 +8,11 @@ import dev.orchwiz.web.PageParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -41,11 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionController {
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final ProcessorLags lags;
 
-    ProjectionController(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionController(EventProcessingConfiguration processing, ProcessorLags lags) {
         this.processing = processing;
-        this.eventStore = eventStore;
+        this.lags = lags;
     }
 
     /** One read model's progress: {@code position} of {@code head} events read, and whether it is replaying. */
@@ -185,28 +182,19 @@ class ProjectionController {
     }
 
     private Optional<StreamingEventProcessor> streaming(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class);
+        return lags.streaming(name);
     }
 
     private long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+        return lags.head();
     }
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         var statuses = processor.processingStatus().values();
-        // A segment this node does not process at the moment (released after a failed batch, waiting for its retry,
-        // or claimed by another node) has a position this node cannot see: the read model is not known to be there.
-        int segments = processing.tokenStore(name).fetchSegments(name).length;
-        boolean everySegmentSeen = statuses.size() >= segments;
-        long position = everySegmentSeen
-                ? statuses.stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .filter(OptionalLong::isPresent)
-                        .mapToLong(OptionalLong::getAsLong)
-                        .min()
-                        .orElse(statuses.isEmpty() ? 0 : -1)
-                : -1;
+        // A segment this node does not process at the moment has a position this node cannot see: the read model is
+        // not known to be there.
+        long position = lags.position(name, processor);
+        boolean everySegmentSeen = position >= 0 || statuses.isEmpty();
         boolean replaying = processor.isReplaying();
         long deadLetters = processing
                 .deadLetterQueue(name)

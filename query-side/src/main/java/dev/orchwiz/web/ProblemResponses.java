@@ -5,6 +5,7 @@ import dev.orchwiz.api.problem.ErrorCode;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.api.problem.RetryLater;
 import dev.orchwiz.api.problem.RuleViolation;
 import java.net.URI;
 import java.util.List;
@@ -51,7 +52,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> ruleViolated(RuleViolation violation) {
         ErrorCode code = violation.errorCode();
         List<FieldProblem> fields = violation instanceof InvalidRequest invalid ? invalid.fields() : List.of();
-        return problem(statusOf(code), code.code(), code.title(), violation.getMessage(), fields);
+        ResponseEntity<Object> answer =
+                problem(statusOf(code), code.code(), code.title(), violation.getMessage(), fields);
+        if (violation instanceof RetryLater later) {
+            return ResponseEntity.status(answer.getStatusCode())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -50,7 +50,8 @@ class ForwardingSource {
                         : command.name().strip(),
                 command.kind(),
                 command.credential(),
-                command.actor().id()));
+                command.actor().id(),
+                command.pullUrl()));
     }
 
     @CommandHandler

@@ -38,7 +38,8 @@ class ForwardingSourceController {
         this.queries = queries;
     }
 
-    record SourceInput(String nodeId, String publicKey, String apiKey, String name) {}
+    /** {@code pullUrl}: the origin's {@code /api/forwarding/events}, for pulling what a gap misses (key sources). */
+    record SourceInput(String nodeId, String publicKey, String apiKey, String name, String pullUrl) {}
 
     record Written(String id, long version) {}
 
@@ -51,6 +52,11 @@ class ForwardingSourceController {
             throw new ForwardingRefusal(ForwardingError.INVALID_INPUT, "Give either publicKey or apiKey");
         }
         String credential = byKey ? publicKey(body.publicKey()) : apiKeyHash(body.apiKey());
+        if (body.pullUrl() != null && (!byKey || !isPullUrl(body.pullUrl()))) {
+            throw new ForwardingRefusal(
+                    ForwardingError.INVALID_INPUT,
+                    "pullUrl must be an http(s) URL of at most 500 characters, for a source with a publicKey");
+        }
         boolean taken = queries.query(
                         new FindForwardingSourceByNode(body.nodeId()),
                         ResponseTypes.optionalInstanceOf(ForwardingSourceView.class))
@@ -68,7 +74,8 @@ class ForwardingSourceController {
                         body.nodeId(),
                         body.name(),
                         byKey ? SourceKind.PUBLIC_KEY : SourceKind.API_KEY,
-                        credential),
+                        credential,
+                        body.pullUrl()),
                 () -> missing(id.toString()));
         return IfMatch.created("/api/forwarding/sources/" + id, 0, new Written(id.toString(), 0));
     }
@@ -83,6 +90,22 @@ class ForwardingSourceController {
     ResponseEntity<Void> remove(Actor actor, @PathVariable String id) {
         commands.<Object>send(new RemoveForwardingSource(sourceId(id), actor), () -> missing(id));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Any http(s) address, private ones included: nodes of one organisation often sit there, and only admins register. */
+    private static boolean isPullUrl(String text) {
+        if (text.length() > 500 || text.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawUserInfo() == null;
+        } catch (java.net.URISyntaxException notAUri) {
+            return false;
+        }
     }
 
     private static String publicKey(String text) {

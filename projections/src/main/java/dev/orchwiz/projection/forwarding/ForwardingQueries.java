@@ -1,20 +1,25 @@
 package dev.orchwiz.projection.forwarding;
 
 import dev.orchwiz.api.forwarding.SourceKind;
+import dev.orchwiz.api.forwarding.query.FindForwardedSession;
 import dev.orchwiz.api.forwarding.query.FindForwardingSource;
 import dev.orchwiz.api.forwarding.query.FindForwardingSourceByNode;
 import dev.orchwiz.api.forwarding.query.FindSourceCredentials;
 import dev.orchwiz.api.forwarding.query.FindThisNode;
+import dev.orchwiz.api.forwarding.query.ForwardedEventPage;
+import dev.orchwiz.api.forwarding.query.ForwardedEventView;
 import dev.orchwiz.api.forwarding.query.ForwardedSessionPage;
 import dev.orchwiz.api.forwarding.query.ForwardedSessionSummary;
 import dev.orchwiz.api.forwarding.query.ForwardingSourcePage;
 import dev.orchwiz.api.forwarding.query.ForwardingSourceView;
+import dev.orchwiz.api.forwarding.query.ListForwardedSessionEvents;
 import dev.orchwiz.api.forwarding.query.ListForwardedSessions;
 import dev.orchwiz.api.forwarding.query.ListForwardingSources;
 import dev.orchwiz.api.forwarding.query.NodeKeyView;
 import dev.orchwiz.api.forwarding.query.SequenceGap;
 import dev.orchwiz.api.forwarding.query.SourceCredentials;
 import dev.orchwiz.api.forwarding.query.ThisNodeView;
+import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
 import java.sql.ResultSet;
@@ -34,7 +39,7 @@ import org.springframework.stereotype.Component;
 class ForwardingQueries {
 
     private static final String SELECT_SOURCE = """
-            select s.*, o.last_seen_at, o.high_water
+            select s.*, o.last_seen_at, o.high_water, o.max_seen
             from forwarding_source s left join forwarding_origin o on o.node_id = s.node_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -126,23 +131,66 @@ class ForwardingQueries {
                 parameters,
                 query.page(),
                 query.size(),
-                (rs, n) -> new ForwardedSessionSummary(
-                        rs.getString("origin"),
-                        rs.getString("session_id"),
-                        rs.getString("title"),
-                        rs.getString("status"),
-                        rs.getLong("event_count"),
-                        Columns.instant(rs, "first_event_at"),
-                        Columns.instant(rs, "last_event_at"),
-                        rs.getString("last_event_type")));
+                (rs, n) -> forwardedSession(rs));
         return new ForwardedSessionPage(page.items(), query.page(), query.size(), page.totalItems(), page.totalPages());
+    }
+
+    @QueryHandler
+    public Optional<ForwardedSessionSummary> handle(FindForwardedSession query) {
+        return jdbc
+                .query(
+                        "select * from forwarded_session where origin = :origin and session_id = :session",
+                        new MapSqlParameterSource("origin", query.sourceNodeId())
+                                .addValue("session", query.sessionId()),
+                        (rs, n) -> forwardedSession(rs))
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The events the inbox took in about one remote session, in the origin's order (its sequence; the original
+     * format has none, so those follow by time). The inbox keeps every forwarded event, so this is the whole timeline.
+     */
+    @QueryHandler
+    public ForwardedEventPage handle(ListForwardedSessionEvents query) {
+        String where = " where origin = :origin and aggregate_id = :session";
+        RowPage<ForwardedEventView> page = RowPage.read(
+                jdbc,
+                "select count(*) from forwarding_inbox" + where,
+                "select * from forwarding_inbox" + where + " order by seq nulls last, occurred_at, event_id",
+                new MapSqlParameterSource("origin", query.sourceNodeId()).addValue("session", query.sessionId()),
+                query.page(),
+                query.size(),
+                (rs, n) -> new ForwardedEventView(
+                        rs.getString("origin"),
+                        rs.getString("event_id"),
+                        (Long) rs.getObject("seq"),
+                        rs.getString("type"),
+                        rs.getString("aggregate_type"),
+                        rs.getString("aggregate_id"),
+                        Columns.instant(rs, "occurred_at"),
+                        Columns.instant(rs, "received_at"),
+                        Jsonb.readMap(rs.getString("payload"))));
+        return new ForwardedEventPage(page.items(), query.page(), query.size(), page.totalItems(), page.totalPages());
+    }
+
+    private static ForwardedSessionSummary forwardedSession(ResultSet rs) throws SQLException {
+        return new ForwardedSessionSummary(
+                rs.getString("origin"),
+                rs.getString("session_id"),
+                rs.getString("title"),
+                rs.getString("status"),
+                rs.getLong("event_count"),
+                Columns.instant(rs, "first_event_at"),
+                Columns.instant(rs, "last_event_at"),
+                rs.getString("last_event_type"));
     }
 
     private ForwardingSourceView source(ResultSet rs) throws SQLException {
         SourceKind kind = SourceKind.valueOf(rs.getString("kind"));
         String nodeId = rs.getString("node_id");
-        long highWater = rs.getLong("high_water");
-        Long mark = rs.wasNull() ? null : highWater;
+        Long mark = (Long) rs.getObject("high_water");
+        Long maxSeen = (Long) rs.getObject("max_seen");
         List<SequenceGap> gaps = jdbc.query(
                 "select from_seq, to_seq from forwarding_gap where node_id = :node order by from_seq limit 100",
                 new MapSqlParameterSource("node", nodeId),
@@ -158,6 +206,8 @@ class ForwardingQueries {
                 Columns.instant(rs, "last_seen_at"),
                 mark,
                 gaps,
+                maxSeen,
+                rs.getString("pull_url"),
                 rs.getLong("version"));
     }
 }

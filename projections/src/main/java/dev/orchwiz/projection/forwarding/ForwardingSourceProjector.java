@@ -35,15 +35,17 @@ class ForwardingSourceProjector {
             @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.update(
                 """
-                insert into forwarding_source (id, node_id, name, kind, credential, enabled, created_at, version)
-                values (?, ?, ?, ?, ?, true, ?, ?) on conflict (id) do nothing""",
+                insert into forwarding_source
+                    (id, node_id, name, kind, credential, enabled, created_at, version, pull_url)
+                values (?, ?, ?, ?, ?, true, ?, ?, ?) on conflict (id) do nothing""",
                 event.sourceId().value(),
                 event.nodeId(),
                 event.name(),
                 event.kind().name(),
                 event.credential(),
                 Timestamp.from(at),
-                sequence);
+                sequence,
+                event.pullUrl());
     }
 
     @EventHandler

@@ -20,6 +20,7 @@ import dev.orchwiz.projection.rows.RowPage;
 import dev.orchwiz.projection.rows.ViewerParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,31 @@ class SessionQueries {
             order by sequence
             """;
 
+    /** A forwarded session's status in this node's words, or null where the origin's has no counterpart here. */
+    private static final String FORWARDED_STATUS = """
+            case lower(f.status) when 'planning' then 'PLANNING' when 'executing' then 'EXECUTING'
+                when 'running' then 'EXECUTING' when 'active' then 'EXECUTING' when 'paused' then 'PAUSED'
+                when 'completed' then 'COMPLETED' when 'failed' then 'FAILED' end""";
+
+    /** This node's sessions in the columns both kinds of row share. */
+    private static final String LOCAL_ROWS = """
+            select id::text as id, title, description, status, mode, source, project_name, branch, environment,
+                   parent_session_id::text as parent_session_id, owner_id, interaction_count, created_at,
+                   last_activity_at, completed_at, version, shared, 'local' as source_node_id,
+                   null::text as source_node_name
+            from session_summary""";
+
+    /** Forwarded sessions in the same columns; what the origin did not forward is null. */
+    private static final String FORWARDED_ROWS =
+            "select f.session_id as id, f.title, null::text as description, " + FORWARDED_STATUS + """
+             as status,
+                   null::text as mode, null::text as source, null::text as project_name, null::text as branch,
+                   null::text as environment, null::text as parent_session_id, null::text as owner_id,
+                   f.event_count as interaction_count, f.first_event_at as created_at,
+                   f.last_event_at as last_activity_at, null::timestamptz as completed_at, 0::bigint as version,
+                   false as shared, f.origin as source_node_id, src.name as source_node_name
+            from forwarded_session f left join forwarding_source src on src.node_id = f.origin""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     SessionQueries(NamedParameterJdbcTemplate jdbc) {
@@ -53,8 +79,71 @@ class SessionQueries {
     @QueryHandler
     public SessionPage handle(ListSessions query) {
         MapSqlParameterSource parameters = ViewerParameters.of(query.viewer());
+        if (query.wantsForwarded()) {
+            return withForwarded(query, parameters);
+        }
         StringBuilder where = new StringBuilder(" where ").append(VISIBLE);
         int unfiltered = where.length();
+        appendLocalFilters(query, where, parameters);
+        boolean filtered = where.length() > unfiltered;
+        RowPage<SessionSummary> rows = RowPage.read(
+                jdbc,
+                // Unfiltered, the list (the dashboard's first page) reads the maintained counts; a filtered one counts.
+                filtered ? "select count(*) from session_summary" + where : SessionCounts.VISIBLE,
+                "select * from session_summary" + where + " order by last_activity_at desc, created_at desc, id",
+                parameters,
+                query.page(),
+                query.size(),
+                (rs, n) -> summary(rs));
+        return rows.answer(SessionPage::new, query.page(), query.size());
+    }
+
+    /**
+     * Local and forwarded sessions in one order. Forwarded rows come from {@code forwarded_session}, which the
+     * forwarding inbox folds one row per remote session in the transaction that takes the events in; their statuses
+     * are the origin's words, mapped to this node's where they mean the same. A filter on what only local sessions
+     * have (mode, source) leaves forwarded rows out.
+     */
+    private SessionPage withForwarded(ListSessions query, MapSqlParameterSource parameters) {
+        List<String> parts = new ArrayList<>();
+        if (query.wantsLocal()) {
+            StringBuilder where = new StringBuilder(" where ").append(VISIBLE);
+            appendLocalFilters(query, where, parameters);
+            parts.add(LOCAL_ROWS + where);
+        }
+        if (query.mode() == null && query.source() == null) {
+            StringBuilder where = new StringBuilder(" where coalesce(f.status, '') <> 'archived'");
+            if (query.sourceNodeId() != null) {
+                where.append(" and f.origin = :origin");
+                parameters.addValue("origin", query.sourceNodeId());
+            }
+            if (query.statuses() != null && !query.statuses().isEmpty()) {
+                where.append(" and " + FORWARDED_STATUS + " in (:statuses)");
+                parameters.addValue(
+                        "statuses", query.statuses().stream().map(Enum::name).toList());
+            }
+            if (query.text() != null && !query.text().isBlank()) {
+                where.append(" and lower(f.title) like :text escape '\\'");
+                parameters.addValue("text", LikePattern.contains(query.text()));
+            }
+            parts.add(FORWARDED_ROWS + where);
+        }
+        if (parts.isEmpty()) {
+            return new SessionPage(List.of(), query.page(), query.size(), 0, 0);
+        }
+        String rows = "(" + String.join(" union all ", parts) + ") listed";
+        RowPage<SessionSummary> page = RowPage.read(
+                jdbc,
+                "select count(*) from " + rows,
+                "select * from " + rows + " order by last_activity_at desc, created_at desc, source_node_id, id",
+                parameters,
+                query.page(),
+                query.size(),
+                (rs, n) -> listed(rs));
+        return page.answer(SessionPage::new, query.page(), query.size());
+    }
+
+    private static void appendLocalFilters(ListSessions query, StringBuilder where, MapSqlParameterSource parameters) {
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             where.append(" and status in (:statuses)");
             parameters.addValue(
@@ -73,17 +162,6 @@ class SessionQueries {
                     + " or lower(project_name) like :text escape '\\' or lower(branch) like :text escape '\\')");
             parameters.addValue("text", LikePattern.contains(query.text()));
         }
-        boolean filtered = where.length() > unfiltered;
-        RowPage<SessionSummary> rows = RowPage.read(
-                jdbc,
-                // Unfiltered, the list (the dashboard's first page) reads the maintained counts; a filtered one counts.
-                filtered ? "select count(*) from session_summary" + where : SessionCounts.VISIBLE,
-                "select * from session_summary" + where + " order by last_activity_at desc, created_at desc, id",
-                parameters,
-                query.page(),
-                query.size(),
-                (rs, n) -> summary(rs));
-        return rows.answer(SessionPage::new, query.page(), query.size());
     }
 
     @QueryHandler
@@ -165,13 +243,23 @@ class SessionQueries {
     }
 
     private static SessionSummary summary(ResultSet rs) throws SQLException {
+        return summary(rs, ListSessions.LOCAL, null);
+    }
+
+    /** A row of the local and forwarded list, which names its source in columns of its own. */
+    private static SessionSummary listed(ResultSet rs) throws SQLException {
+        return summary(rs, rs.getString("source_node_id"), rs.getString("source_node_name"));
+    }
+
+    private static SessionSummary summary(ResultSet rs, String sourceNodeId, String sourceNodeName)
+            throws SQLException {
         return new SessionSummary(
                 rs.getString("id"),
                 rs.getString("title"),
                 rs.getString("description"),
-                SessionStatus.valueOf(rs.getString("status")),
-                SessionMode.valueOf(rs.getString("mode")),
-                SessionSource.valueOf(rs.getString("source")),
+                named(SessionStatus.class, rs.getString("status")),
+                named(SessionMode.class, rs.getString("mode")),
+                named(SessionSource.class, rs.getString("source")),
                 rs.getString("project_name"),
                 rs.getString("branch"),
                 rs.getString("environment"),
@@ -182,7 +270,14 @@ class SessionQueries {
                 Columns.instant(rs, "last_activity_at"),
                 Columns.instant(rs, "completed_at"),
                 rs.getLong("version"),
-                rs.getBoolean("shared"));
+                rs.getBoolean("shared"),
+                sourceNodeId,
+                sourceNodeName);
+    }
+
+    /** A column's enum; null for a forwarded row, which has no value there. */
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     private static SessionInteraction interaction(ResultSet rs) throws SQLException {

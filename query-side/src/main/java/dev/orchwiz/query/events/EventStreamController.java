@@ -29,16 +29,19 @@ import tools.jackson.databind.ObjectMapper;
 class EventStreamController {
 
     private final EventLog log;
+    private final ForwardedEventsTable forwarded;
     private final ObjectMapper json;
     private final ThreadPoolTaskExecutor streams;
     private final Duration heartbeat;
 
     EventStreamController(
             EventLog log,
+            ForwardedEventsTable forwarded,
             ObjectMapper json,
             @Value("${orchwiz.events.stream.max-clients:200}") int maxClients,
             @Value("${orchwiz.events.stream.heartbeat:PT20S}") Duration heartbeat) {
         this.log = log;
+        this.forwarded = forwarded;
         this.json = json;
         this.heartbeat = heartbeat;
         this.streams = new ThreadPoolTaskExecutor();
@@ -55,12 +58,14 @@ class EventStreamController {
             Actor actor,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(name = "after", required = false) String after,
-            @RequestParam(name = "types", required = false) List<String> types) {
-        Set<String> wanted = types(types);
-        long resumeAfter = resumePosition(lastEventId, after);
+            @RequestParam(name = "types", required = false) List<String> types,
+            @RequestParam(name = "source", required = false) String source) {
+        StreamSource from = source(actor, source);
+        Set<String> wanted = from.forwarded() ? typeNames(types) : types(types);
+        StreamCursor resumeAfter = resumePosition(lastEventId, after);
         SseEmitter emitter = new SseEmitter(0L);
         EventStreamSubscription subscription =
-                new EventStreamSubscription(emitter, log, json, actor, wanted, resumeAfter, heartbeat);
+                new EventStreamSubscription(emitter, log, forwarded, json, actor, wanted, from, resumeAfter, heartbeat);
         try {
             streams.execute(subscription);
         } catch (RejectedExecutionException full) {
@@ -78,15 +83,39 @@ class EventStreamController {
         return new TreeSet<>(EventTypeNames.known());
     }
 
-    private static Set<String> types(List<String> raw) {
+    /** {@code source}: local (default), all, or one node id; anything but local is for admins (ADR 17). */
+    private static StreamSource source(Actor actor, String raw) {
+        if (raw != null && (raw.isBlank() || raw.length() > 128 || raw.chars().anyMatch(c -> c < '!' || c > '~'))) {
+            String problem = "must be local, all or a node id of 1 to 128 printable characters";
+            throw new InvalidRequest(
+                    RequestError.INVALID_PARAMETER, "source " + problem, List.of(new FieldProblem("source", problem)));
+        }
+        StreamSource source = StreamSource.of(raw);
+        if (source.forwarded() && !actor.admin()) {
+            throw new dev.orchwiz.api.problem.RuleViolation(
+                    dev.orchwiz.api.forwarding.ForwardingError.NOT_ADMIN,
+                    "Only admins stream what other nodes forwarded") {};
+        }
+        return source;
+    }
+
+    /** Type names as given: forwarded events carry their origin's names, which this node need not know. */
+    private static Set<String> typeNames(List<String> raw) {
         if (raw == null) {
             return Set.of();
         }
-        Set<String> wanted = raw.stream()
+        return raw.stream()
                 .flatMap(item -> Arrays.stream(item.split(",")))
                 .map(String::trim)
-                .filter(name -> !name.isEmpty())
+                .filter(name -> !name.isEmpty() && name.length() <= 200)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> types(List<String> raw) {
+        Set<String> wanted = typeNames(raw);
+        if (wanted.isEmpty()) {
+            return wanted;
+        }
         Set<String> unknown = new TreeSet<>(wanted);
         unknown.removeAll(EventTypeNames.known());
         if (!unknown.isEmpty()) {
@@ -99,25 +128,20 @@ class EventStreamController {
         return wanted;
     }
 
-    /** -1 means "from now"; a position means "everything after it". */
-    private static long resumePosition(String lastEventId, String after) {
+    /** "From now", or after a position ({@code 12}) or a position and a forwarding receipt ({@code 12:7}). */
+    private static StreamCursor resumePosition(String lastEventId, String after) {
         String raw = lastEventId != null && !lastEventId.isBlank() ? lastEventId : after;
         if (raw == null || raw.isBlank()) {
-            return -1;
+            return StreamCursor.NOW;
         }
-        try {
-            long position = Long.parseLong(raw.trim());
-            if (position < 0) {
-                throw new NumberFormatException("negative");
-            }
-            return position;
-        } catch (NumberFormatException notAPosition) {
-            String problem = "must be the id of an event from this stream (a global sequence number)";
-            throw new InvalidRequest(
+        return StreamCursor.parse(raw).orElseThrow(() -> {
+            String problem =
+                    "must be the id of an event from this stream (a global sequence number, or two joined by :)";
+            return new InvalidRequest(
                     RequestError.INVALID_PARAMETER,
                     "Last-Event-ID " + problem,
                     List.of(new FieldProblem("Last-Event-ID", problem)));
-        }
+        });
     }
 
     static class StreamCapacityReached extends dev.orchwiz.api.problem.RuleViolation {

@@ -11,11 +11,19 @@ import java.util.Set;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.ObjectMapper;
 
-/** One client's stream: sends released events after its position, filtered and scoped, with heartbeats. */
+/**
+ * One client's stream: sends released events after its position, filtered and scoped, with heartbeats. A stream that
+ * asked for forwarded events (a {@link StreamSource} other than local) also sends what other nodes forwarded, as
+ * {@code forwarded} frames, and its frame ids carry both positions ({@code local:receipt}) so one Last-Event-ID
+ * resumes both.
+ */
 final class EventStreamSubscription implements Runnable {
 
     private static final int BATCH = 500;
     private static final Duration WAIT_SLICE = Duration.ofSeconds(1);
+
+    /** How often a stream that also wants forwarded events looks at the inbox, at most. */
+    private static final Duration FORWARDED_POLL = Duration.ofMillis(250);
 
     private final SseEmitter emitter;
     private final EventLog log;
@@ -23,7 +31,10 @@ final class EventStreamSubscription implements Runnable {
     private final Actor viewer;
     private final Set<String> types;
     private final Duration heartbeat;
+    private final ForwardedEventsTable forwarded;
+    private final StreamSource source;
     private long position;
+    private long receipt;
     private volatile boolean open = true;
 
     /** The data of one event frame; the payload is embedded as the JSON it was stored as. */
@@ -34,23 +45,29 @@ final class EventStreamSubscription implements Runnable {
             String aggregateId,
             long aggregateVersion,
             String timestamp,
-            @JsonRawValue String payload) {}
+            @JsonRawValue String payload,
+            String sourceNodeId) {}
 
     EventStreamSubscription(
             SseEmitter emitter,
             EventLog log,
+            ForwardedEventsTable forwarded,
             ObjectMapper json,
             Actor viewer,
             Set<String> types,
-            long resumeAfter,
+            StreamSource source,
+            StreamCursor resumeAfter,
             Duration heartbeat) {
         this.emitter = emitter;
         this.log = log;
+        this.forwarded = forwarded;
         this.json = json;
         this.viewer = viewer;
         this.types = types;
+        this.source = source;
         this.heartbeat = heartbeat;
-        this.position = resumeAfter;
+        this.position = resumeAfter.local();
+        this.receipt = resumeAfter.forwarded();
         emitter.onCompletion(() -> open = false);
         emitter.onTimeout(() -> open = false);
         emitter.onError(failure -> open = false);
@@ -62,18 +79,34 @@ final class EventStreamSubscription implements Runnable {
             if (position < 0) {
                 position = log.releasedUpTo();
             }
-            send(SseEmitter.event()
-                    .name("connected")
-                    .data(json.writeValueAsString(
-                            Map.of("timestamp", Instant.now().toString(), "position", position))));
+            if (receipt < 0 && source.forwarded()) {
+                receipt = forwarded.head();
+            }
+            send(SseEmitter.event().name("connected").data(json.writeValueAsString(connected())));
             long lastWrite = System.nanoTime();
+            long lastForwardedPoll = 0;
             while (open && !Thread.currentThread().isInterrupted()) {
-                List<StoredEvent> events = log.after(position, BATCH, WAIT_SLICE);
-                for (StoredEvent event : events) {
-                    position = event.position();
-                    if (visible(event)) {
-                        send(frame(event));
-                        lastWrite = System.nanoTime();
+                if (source.local()) {
+                    List<StoredEvent> events =
+                            log.after(position, BATCH, source.forwarded() ? FORWARDED_POLL : WAIT_SLICE);
+                    for (StoredEvent event : events) {
+                        position = event.position();
+                        if (visible(event)) {
+                            send(frame(event));
+                            lastWrite = System.nanoTime();
+                        }
+                    }
+                } else {
+                    Thread.sleep(FORWARDED_POLL.toMillis());
+                }
+                if (source.forwarded() && System.nanoTime() - lastForwardedPoll >= FORWARDED_POLL.toNanos()) {
+                    lastForwardedPoll = System.nanoTime();
+                    for (ForwardedEventsTable.ForwardedFrame event : forwarded.after(receipt, source.origin(), BATCH)) {
+                        receipt = event.receipt();
+                        if (types.isEmpty() || types.contains(event.type())) {
+                            send(SseEmitter.event().id(id()).name("forwarded").data(json.writeValueAsString(event)));
+                            lastWrite = System.nanoTime();
+                        }
                     }
                 }
                 if (System.nanoTime() - lastWrite >= heartbeat.toNanos()) {
@@ -93,6 +126,25 @@ final class EventStreamSubscription implements Runnable {
         }
     }
 
+    private Map<String, Object> connected() {
+        return source.forwarded()
+                ? Map.of(
+                        "timestamp",
+                        Instant.now().toString(),
+                        "position",
+                        position,
+                        "receipt",
+                        receipt,
+                        "source",
+                        source.name())
+                : Map.of("timestamp", Instant.now().toString(), "position", position);
+    }
+
+    /** A local-only stream keeps plain positions as ids; one with forwarded events names both. */
+    private String id() {
+        return source.forwarded() ? new StreamCursor(position, receipt).toString() : Long.toString(position);
+    }
+
     private boolean visible(StoredEvent event) {
         boolean wantedType = types.isEmpty() || types.contains(event.type());
         boolean mayRead = viewer.admin()
@@ -109,11 +161,9 @@ final class EventStreamSubscription implements Runnable {
                 event.aggregateId(),
                 event.aggregateVersion(),
                 event.timestamp(),
-                event.payloadJson());
-        return SseEmitter.event()
-                .id(Long.toString(event.position()))
-                .name(event.type())
-                .data(json.writeValueAsString(frame));
+                event.payloadJson(),
+                StreamSource.LOCAL);
+        return SseEmitter.event().id(id()).name(event.type()).data(json.writeValueAsString(frame));
     }
 
     private void send(SseEmitter.SseEventBuilder event) throws IOException {

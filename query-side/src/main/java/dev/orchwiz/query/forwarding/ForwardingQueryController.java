@@ -2,11 +2,15 @@ package dev.orchwiz.query.forwarding;
 
 import dev.orchwiz.api.forwarding.ForwardingError;
 import dev.orchwiz.api.forwarding.NodeType;
+import dev.orchwiz.api.forwarding.query.FindForwardedSession;
 import dev.orchwiz.api.forwarding.query.FindForwardingSource;
 import dev.orchwiz.api.forwarding.query.FindThisNode;
+import dev.orchwiz.api.forwarding.query.ForwardedEventPage;
 import dev.orchwiz.api.forwarding.query.ForwardedSessionPage;
+import dev.orchwiz.api.forwarding.query.ForwardedSessionSummary;
 import dev.orchwiz.api.forwarding.query.ForwardingSourcePage;
 import dev.orchwiz.api.forwarding.query.ForwardingSourceView;
+import dev.orchwiz.api.forwarding.query.ListForwardedSessionEvents;
 import dev.orchwiz.api.forwarding.query.ListForwardedSessions;
 import dev.orchwiz.api.forwarding.query.ListForwardingSources;
 import dev.orchwiz.api.forwarding.query.NodeKeyView;
@@ -14,6 +18,7 @@ import dev.orchwiz.api.forwarding.query.ThisNodeView;
 import dev.orchwiz.api.id.ForwardingSourceId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.operations.ProcessorLags;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import java.lang.management.ManagementFactory;
@@ -32,23 +37,29 @@ import org.springframework.web.bind.annotation.RestController;
 class ForwardingQueryController {
 
     private final Reads reads;
+    private final ProcessorLags lags;
     private final String name;
     private final NodeType type;
     private final String version;
 
     ForwardingQueryController(
             Reads reads,
+            ProcessorLags lags,
             @Value("${orchwiz.node.name:}") String name,
             @Value("${orchwiz.node.type:local}") String type,
             @Value("${orchwiz.version:dev}") String version) {
         this.reads = reads;
+        this.lags = lags;
         this.name = name == null || name.isBlank() ? hostName() : name.strip();
         // A type that is not local, cloud or hybrid stops the node at start, not at the first request.
         this.type = dev.orchwiz.api.WireNamed.fromWire(NodeType.class, type);
         this.version = version;
     }
 
-    /** {@code type}: local, cloud or hybrid; {@code uptime} in seconds; {@code position} is the newest event's global index in this node's store. */
+    /**
+     * {@code type}: local, cloud or hybrid; {@code uptime} in seconds; {@code position} is the newest event's global
+     * index in this node's store; {@code processors}: each event processor's position against that head.
+     */
     record NodeSelf(
             String id,
             String name,
@@ -58,7 +69,8 @@ class ForwardingQueryController {
             String version,
             long uptime,
             long position,
-            List<NodeKeyView> keys) {}
+            List<NodeKeyView> keys,
+            List<ProcessorLags.ProcessorLag> processors) {}
 
     @GetMapping("/api/nodes/self")
     NodeSelf self(Actor actor) {
@@ -72,7 +84,8 @@ class ForwardingQueryController {
                 version,
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 node.position(),
-                node.keys());
+                node.keys(),
+                lags.all());
     }
 
     @GetMapping("/api/forwarding/sources")
@@ -107,6 +120,31 @@ class ForwardingQueryController {
             throw Reads.invalid("sourceNodeId", "must be a node id of 1 to 128 characters");
         }
         return reads.ask(new ListForwardedSessions(actor, sourceNodeId, page, size), ForwardedSessionPage.class);
+    }
+
+    /** A remote session's row, read-only: it is the origin's, and this node only shows what it forwarded. */
+    @GetMapping("/api/forwarding/sessions/{sourceNodeId}/{sessionId}")
+    ForwardedSessionSummary session(Actor actor, @PathVariable String sourceNodeId, @PathVariable String sessionId) {
+        assertAdmin(actor);
+        return reads.findOr404(
+                new FindForwardedSession(actor, sourceNodeId, sessionId),
+                ForwardedSessionSummary.class,
+                ForwardingError.SESSION_NOT_FOUND,
+                "No session " + sessionId + " forwarded by " + sourceNodeId);
+    }
+
+    /** Its timeline: the events the origin forwarded about it, in the origin's order. */
+    @GetMapping("/api/forwarding/sessions/{sourceNodeId}/{sessionId}/events")
+    ForwardedEventPage sessionEvents(
+            Actor actor,
+            @PathVariable String sourceNodeId,
+            @PathVariable String sessionId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        session(actor, sourceNodeId, sessionId);
+        PageParameters.assertValid(page, size);
+        return reads.ask(
+                new ListForwardedSessionEvents(actor, sourceNodeId, sessionId, page, size), ForwardedEventPage.class);
     }
 
     private static String hostName() {

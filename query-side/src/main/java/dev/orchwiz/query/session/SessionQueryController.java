@@ -1,6 +1,7 @@
 package dev.orchwiz.query.session;
 
 import dev.orchwiz.api.WireNamed;
+import dev.orchwiz.api.forwarding.ForwardingError;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.FieldProblem;
@@ -49,13 +50,26 @@ class SessionQueryController {
             @RequestParam(required = false) SessionMode mode,
             @RequestParam(required = false) SessionSource source,
             @RequestParam(name = "q", required = false) String text,
+            @RequestParam(defaultValue = "false") boolean includeForwarded,
+            @RequestParam(required = false) String sourceNodeId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageParameters.assertValid(page, size);
         if (text != null && text.length() > 200) {
             throw invalidParameter("q", "must be at most 200 characters");
         }
-        ListSessions query = new ListSessions(actor, statuses(status), mode, source, text, page, size);
+        if (sourceNodeId != null
+                && (sourceNodeId.isBlank()
+                        || sourceNodeId.length() > 128
+                        || sourceNodeId.chars().anyMatch(c -> c < '!' || c > '~'))) {
+            throw invalidParameter("sourceNodeId", "must be local or a node id of 1 to 128 printable characters");
+        }
+        ListSessions query = new ListSessions(
+                actor, statuses(status), mode, source, text, includeForwarded, sourceNodeId, page, size);
+        if (query.wantsForwarded() && !actor.admin()) {
+            // Forwarded sessions have no local owner: they are the node's, like its forwarding settings (ADR 17).
+            throw new RuleViolation(ForwardingError.NOT_ADMIN, "Only admins list forwarded sessions") {};
+        }
         return queries.query(query, ResponseTypes.instanceOf(SessionPage.class)).join();
     }
 

@@ -25,7 +25,7 @@ public final class SseReader implements AutoCloseable {
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final InputStream body;
     private final Thread reader;
-    final int status;
+    public final int status;
 
     public SseReader(String url, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
@@ -65,7 +65,7 @@ public final class SseReader implements AutoCloseable {
         }
     }
 
-    Frame next(Duration timeout) throws InterruptedException {
+    public Frame next(Duration timeout) throws InterruptedException {
         Frame frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (frame == null) {
             throw new AssertionError("no event within " + timeout);
@@ -74,7 +74,7 @@ public final class SseReader implements AutoCloseable {
     }
 
     /** The next frames that are not heartbeats. */
-    List<Frame> nextEvents(int count, Duration timeout) throws InterruptedException {
+    public List<Frame> nextEvents(int count, Duration timeout) throws InterruptedException {
         List<Frame> events = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (events.size() < count) {

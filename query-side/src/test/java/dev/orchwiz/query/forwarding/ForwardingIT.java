@@ -1,23 +1,27 @@
 package dev.orchwiz.query.forwarding;
 
+import static dev.orchwiz.query.forwarding.SignedBatches.batch;
+import static dev.orchwiz.query.forwarding.SignedBatches.event;
+import static dev.orchwiz.query.forwarding.SignedBatches.original;
+import static dev.orchwiz.query.forwarding.SignedBatches.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.TestNodes;
 import dev.orchwiz.api.forwarding.ForwardingSignatures;
 import dev.orchwiz.command.forwarding.NodeSigningKeys;
+import dev.orchwiz.query.events.SseReader;
 import dev.orchwiz.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwarding end to end on one node and a real database: this node's identity and keys, trusted sources, signed
@@ -59,51 +64,7 @@ class ForwardingIT {
     // --- helpers
 
     private static KeyPair trustByKey(String nodeId) {
-        KeyPair pair = ForwardingSignatures.generate();
-        NodeClient.Reply reply = admin.post(
-                "/api/forwarding/sources",
-                NodeClient.json(
-                        Map.of("nodeId", nodeId, "publicKey", ForwardingSignatures.publicKeyText(pair.getPublic()))));
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
-        return pair;
-    }
-
-    private static Map<String, Object> event(
-            String eventId, long seq, String type, String session, Map<String, ?> payload) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", eventId);
-        event.put("seq", seq);
-        event.put("aggregateType", "Session");
-        event.put("aggregateId", session);
-        event.put("type", type);
-        event.put(
-                "occurredAt",
-                Instant.parse("2026-12-01T10:00:00Z").plusSeconds(seq).toString());
-        event.put("payload", payload);
-        return event;
-    }
-
-    private static String batch(String origin, List<Map<String, Object>> events) {
-        return NodeClient.json(Map.of(
-                "type",
-                "orchwiz.events.batch",
-                "timestamp",
-                Instant.now().toString(),
-                "data",
-                Map.of("origin", origin, "schema", 1, "events", events)));
-    }
-
-    private static Map<String, String> signed(String origin, KeyPair key, String body, long timestamp) {
-        String id = "fwd_" + origin + "_" + UUID.randomUUID();
-        String seconds = Long.toString(timestamp);
-        Map<String, String> headers = new HashMap<>();
-        headers.put("webhook-id", id);
-        headers.put("webhook-timestamp", seconds);
-        headers.put(
-                "webhook-signature",
-                ForwardingSignatures.sign(key.getPrivate(), id, seconds, body.getBytes(StandardCharsets.UTF_8)));
-        headers.put("orchwiz-origin", origin);
-        return headers;
+        return SignedBatches.trust(admin, nodeId);
     }
 
     private static long now() {
@@ -149,6 +110,18 @@ class ForwardingIT {
         assertThat(self.get("position").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(self.get("uptime").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(self.get("version").asString()).isNotBlank();
+        JsonNode sessions = self.get("processors")
+                .valueStream()
+                .filter(processor -> processor.get("name").asString().equals("sessions"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sessions.get("head").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(sessions.get("running").asBoolean()).isTrue();
+        if (!sessions.get("position").isNull()) {
+            assertThat(sessions.get("lag").asLong())
+                    .isEqualTo(sessions.get("head").asLong()
+                            - sessions.get("position").asLong());
+        }
         assertThat(anonymous.get("/api/nodes/self").status()).isEqualTo(401);
     }
 
@@ -338,6 +311,16 @@ class ForwardingIT {
         assertThat(withGap.json().get("highWaterMark").asLong()).isEqualTo(11);
         assertThat(withGap.json().get("gaps").get(0).get("fromSeq").asLong()).isEqualTo(12);
         assertThat(withGap.json().get("gaps").get(0).get("toSeq").asLong()).isEqualTo(13);
+        JsonNode source = admin.get("/api/forwarding/sources?size=100")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(item -> item.get("nodeId").asString().equals("node-gap"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(source.get("highWaterMark").asLong()).isEqualTo(11);
+        assertThat(source.get("maxSeen").asLong()).isEqualTo(14);
+        assertThat(source.get("gaps").get(0).get("fromSeq").asLong()).isEqualTo(12);
 
         // when the missing events arrive
         NodeClient.Reply filled = send(missing, signed("node-gap", key, missing, now()));
@@ -406,22 +389,217 @@ class ForwardingIT {
         assertNothingStoredFor("node-off");
     }
 
+    // --- forwarded sessions among the local ones
+
+    @Test
+    void theSessionListShowsForwardedSessionsOneRowEachBesideLocalOnesWithTheirSourceWhenAskedAndOnlyToAdmins() {
+        // given a local session, and a source named Laptop that forwards three events about two sessions
+        String localId = admin.post(
+                        "/api/sessions", NodeClient.json(Map.of("title", "here and now", "mode", "auto_accept")))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(admin.get("/api/sessions/" + localId + "?minVersion=1").status())
+                .isEqualTo(200);
+        KeyPair pair = ForwardingSignatures.generate();
+        assertThat(admin.post(
+                                "/api/forwarding/sources",
+                                NodeClient.json(Map.of(
+                                        "nodeId",
+                                        "node-list",
+                                        "name",
+                                        "Laptop",
+                                        "publicKey",
+                                        ForwardingSignatures.publicKeyText(pair.getPublic()))))
+                        .status())
+                .isEqualTo(201);
+        String body = batch(
+                "node-list",
+                List.of(
+                        event("l1", 1, "SessionStarted", "far-1", Map.of("title", "far away")),
+                        event("l2", 2, "SessionPaused", "far-1", Map.of()),
+                        event("l3", 3, "SessionStarted", "far-2", Map.of("title", "also far"))));
+        assertThat(send(body, signed("node-list", pair, body, now())).status()).isEqualTo(200);
+
+        // then the plain list is this node's only, each row saying so
+        JsonNode plain = admin.get("/api/sessions?size=100").json();
+        assertThat(plain.get("items").valueStream().map(row -> row.get("sourceNodeId")
+                        .asString()))
+                .containsOnly("local");
+
+        // and with includeForwarded the remote sessions are listed too, one row each, with their source
+        JsonNode all = admin.get("/api/sessions?includeForwarded=true&size=100").json();
+        List<JsonNode> far1 = all.get("items")
+                .valueStream()
+                .filter(row -> row.get("id").asString().equals("far-1"))
+                .toList();
+        assertThat(far1).hasSize(1);
+        assertThat(far1.get(0).get("sourceNodeId").asString()).isEqualTo("node-list");
+        assertThat(far1.get(0).get("sourceNodeName").asString()).isEqualTo("Laptop");
+        assertThat(far1.get(0).get("status").asString()).isEqualTo("paused");
+        assertThat(far1.get(0).get("title").asString()).isEqualTo("far away");
+        assertThat(far1.get(0).get("interactionCount").asLong()).isEqualTo(2);
+        assertThat(all.get("items").valueStream().map(row -> row.get("id").asString()))
+                .contains(localId, "far-1", "far-2");
+        assertThat(all.get("totalItems").asLong())
+                .isEqualTo(plain.get("totalItems").asLong()
+                        + jdbc.queryForObject("select count(*) from forwarded_session", Long.class));
+
+        // and sourceNodeId keeps one node's rows, with the other filters still applying
+        JsonNode one = admin.get("/api/sessions?sourceNodeId=node-list").json();
+        assertThat(one.get("items").valueStream().map(row -> row.get("id").asString()))
+                .containsExactlyInAnyOrder("far-1", "far-2");
+        assertThat(admin.get("/api/sessions?sourceNodeId=node-list&status=paused")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(row -> row.get("id").asString()))
+                .containsExactly("far-1");
+        assertThat(admin.get("/api/sessions?sourceNodeId=node-list&q=also")
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(admin.get("/api/sessions?sourceNodeId=node-list&mode=plan")
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
+        assertThat(admin.get("/api/sessions?includeForwarded=true&sourceNodeId=local&size=100")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(row -> row.get("sourceNodeId").asString()))
+                .containsOnly("local");
+
+        // and a member may not ask for them, nor anyone with a malformed node id
+        assertRefused(user.get("/api/sessions?includeForwarded=true"), 403, "FORWARDING_NOT_ADMIN");
+        assertRefused(user.get("/api/sessions?sourceNodeId=node-list"), 403, "FORWARDING_NOT_ADMIN");
+        assertThat(user.get("/api/sessions?sourceNodeId=local").status()).isEqualTo(200);
+        assertRefused(admin.get("/api/sessions?sourceNodeId=a%20b"), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
+    void aRemoteSessionsTimelineIsItsForwardedEventsInTheOriginsOrder() {
+        // given events about one remote session, sent out of order
+        KeyPair key = trustByKey("node-timeline");
+        String later = batch("node-timeline", List.of(event("t3", 3, "SessionCompleted", "tl", Map.of())));
+        String earlier = batch(
+                "node-timeline",
+                List.of(
+                        event("t1", 1, "SessionStarted", "tl", Map.of("title", "timeline")),
+                        event("t2", 2, "SessionPaused", "tl", Map.of()),
+                        event("x1", 4, "SessionStarted", "other", Map.of())));
+        send(later, signed("node-timeline", key, later, now()));
+        send(earlier, signed("node-timeline", key, earlier, now()));
+
+        // when
+        JsonNode row = admin.get("/api/forwarding/sessions/node-timeline/tl").json();
+        JsonNode timeline =
+                admin.get("/api/forwarding/sessions/node-timeline/tl/events").json();
+
+        // then
+        assertThat(row.get("title").asString()).isEqualTo("timeline");
+        assertThat(row.get("status").asString()).isEqualTo("completed");
+        assertThat(timeline.get("items").valueStream().map(event -> event.get("type")
+                        .asString()))
+                .containsExactly("SessionStarted", "SessionPaused", "SessionCompleted");
+        assertThat(timeline.get("items").get(0).get("sourceNodeId").asString()).isEqualTo("node-timeline");
+        assertThat(timeline.get("items").get(0).get("payload").get("title").asString())
+                .isEqualTo("timeline");
+        assertThat(admin.get("/api/forwarding/sessions/node-timeline/tl/events?size=2")
+                        .json()
+                        .get("totalPages")
+                        .asInt())
+                .isEqualTo(2);
+        assertRefused(admin.get("/api/forwarding/sessions/node-timeline/nope"), 404, "FORWARDING_SESSION_NOT_FOUND");
+        assertRefused(
+                admin.get("/api/forwarding/sessions/node-timeline/nope/events"), 404, "FORWARDING_SESSION_NOT_FOUND");
+        assertRefused(user.get("/api/forwarding/sessions/node-timeline/tl/events"), 403, "FORWARDING_NOT_ADMIN");
+    }
+
+    // --- the event stream
+
+    private static SseReader stream(NodeClient client, String query, Map<String, String> headers) throws Exception {
+        Map<String, String> all = new HashMap<>(client.defaults());
+        all.putAll(headers);
+        return new SseReader(client.base() + "/api/events/stream" + query, all);
+    }
+
+    @Test
+    void forwardedEventsAppearOnTheStreamWithTheirOriginFilteredBySourceAndResumable() throws Exception {
+        // given
+        KeyPair key = trustByKey("node-sse");
+        KeyPair other = trustByKey("node-sse-other");
+        String first = batch(
+                "node-sse",
+                List.of(
+                        event("sse1", 1, "SessionStarted", "live", Map.of("title", "live")),
+                        event("sse2", 2, "SessionPaused", "live", Map.of())));
+        String elsewhere = batch("node-sse-other", List.of(event("o1", 1, "SessionStarted", "o", Map.of())));
+        List<SseReader.Frame> seen;
+        try (SseReader live = stream(admin, "?source=node-sse", Map.of())) {
+            assertThat(live.status).isEqualTo(200);
+            assertThat(live.next(Duration.ofSeconds(10)).event()).isEqualTo("connected");
+
+            // when events are forwarded by it and by another node
+            send(elsewhere, signed("node-sse-other", other, elsewhere, now()));
+            send(first, signed("node-sse", key, first, now()));
+
+            // then only its own arrive, in order, as forwarded frames naming their origin
+            seen = live.nextEvents(2, Duration.ofSeconds(10));
+            assertThat(live.quietFor(Duration.ofMillis(600))).isEmpty();
+        }
+        assertThat(seen).extracting(SseReader.Frame::event).containsOnly("forwarded");
+        JsonNode frame = JsonMapper.builder().build().readTree(seen.get(0).data());
+        assertThat(frame.get("sourceNodeId").asString()).isEqualTo("node-sse");
+        assertThat(frame.get("eventId").asString()).isEqualTo("sse1");
+        assertThat(frame.get("seq").asLong()).isEqualTo(1);
+        assertThat(frame.get("payload").get("title").asString()).isEqualTo("live");
+        assertThat(seen.get(0).id()).matches("\\d+:\\d+");
+
+        // when a client resumes after the first, it gets the second only
+        try (SseReader resumed = stream(
+                admin, "?source=node-sse", Map.of("Last-Event-ID", seen.get(0).id()))) {
+            resumed.next(Duration.ofSeconds(10));
+            List<SseReader.Frame> again = resumed.nextEvents(1, Duration.ofSeconds(10));
+            assertThat(JsonMapper.builder()
+                            .build()
+                            .readTree(again.get(0).data())
+                            .get("eventId")
+                            .asString())
+                    .isEqualTo("sse2");
+            assertThat(resumed.quietFor(Duration.ofMillis(600))).isEmpty();
+        }
+
+        // and with source=all both this node's and forwarded events come, each saying whose it is
+        try (SseReader everything = stream(admin, "?source=all", Map.of())) {
+            everything.next(Duration.ofSeconds(10));
+            admin.post("/api/sessions", NodeClient.json(Map.of("title", "local one", "mode", "auto_accept")));
+            String more = batch("node-sse", List.of(event("sse3", 3, "SessionResumed", "live", Map.of())));
+            send(more, signed("node-sse", key, more, now()));
+            java.util.Set<String> sources = new java.util.HashSet<>();
+            for (int i = 0; i < 10 && sources.size() < 2; i++) {
+                SseReader.Frame next =
+                        everything.nextEvents(1, Duration.ofSeconds(10)).get(0);
+                sources.add(JsonMapper.builder()
+                        .build()
+                        .readTree(next.data())
+                        .get("sourceNodeId")
+                        .asString());
+            }
+            assertThat(sources).containsExactlyInAnyOrder("local", "node-sse");
+        }
+
+        // and members may not ask for forwarded events
+        try (SseReader refused = stream(user, "?source=all", Map.of())) {
+            assertThat(refused.status).isEqualTo(403);
+        }
+    }
+
     // --- the original OrchWiz's single-event format
 
     private static final String API_KEY = "owz_0123456789abcdef0123456789abcdef0123";
-
-    private static Map<String, String> original(String nodeId, String apiKey, String body, long millis, String nonce) {
-        String timestamp = Long.toString(millis);
-        Map<String, String> headers = new HashMap<>();
-        headers.put("x-orchwiz-source-node", nodeId);
-        headers.put("x-orchwiz-api-key", apiKey);
-        headers.put("x-orchwiz-timestamp", timestamp);
-        headers.put("x-orchwiz-nonce", nonce);
-        headers.put(
-                "x-orchwiz-signature",
-                ForwardingSignatures.hmacHex(apiKey, timestamp, nonce, body.getBytes(StandardCharsets.UTF_8)));
-        return headers;
-    }
 
     @Test
     void acceptsTheOriginalSingleEventFormatOnceAndRefusesAReplayedNonce() {

@@ -8,6 +8,7 @@ public enum ForwardingError implements ListedError {
     NOT_ADMIN(ErrorKind.FORBIDDEN, "Only admins manage forwarding"),
     INVALID_INPUT(ErrorKind.INVALID, "Invalid forwarding request"),
     SOURCE_NOT_FOUND(ErrorKind.NOT_FOUND, "Forwarding source not found"),
+    SESSION_NOT_FOUND(ErrorKind.NOT_FOUND, "Forwarded session not found"),
     SOURCE_TAKEN(ErrorKind.CONFLICT, "A source with that node id is already registered"),
     KEY_NOT_FOUND(ErrorKind.NOT_FOUND, "Node key not found"),
     KEY_REVOKED(ErrorKind.CONFLICT, "That node key is already revoked"),
@@ -18,7 +19,8 @@ public enum ForwardingError implements ListedError {
     UNKNOWN_ORIGIN(ErrorKind.FORBIDDEN, "Unknown or disabled forwarding origin"),
     BATCH_TOO_LARGE(ErrorKind.TOO_LARGE, "Forwarded batch too large"),
     INVALID_BATCH(ErrorKind.INVALID, "Invalid forwarded events"),
-    NONCE_REPLAYED(ErrorKind.CONFLICT, "Replayed forwarding nonce");
+    NONCE_REPLAYED(ErrorKind.CONFLICT, "Replayed forwarding nonce"),
+    RATE_LIMITED(ErrorKind.RATE_LIMITED, "Too many forwarding requests");
 
     private final Definition definition;
 

@@ -1,5 +1,6 @@
 package dev.orchwiz.command.forwarding.inbound;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.springframework.http.HttpHeaders;
@@ -16,17 +17,33 @@ import org.springframework.web.bind.annotation.RestController;
 class ForwardingInboundController {
 
     private final ForwardingInbox inbox;
+    private final InboundRateLimits limits;
 
-    ForwardingInboundController(ForwardingInbox inbox) {
+    ForwardingInboundController(ForwardingInbox inbox, InboundRateLimits limits) {
         this.inbox = inbox;
+        this.limits = limits;
     }
 
+    /**
+     * An address that keeps sending refused requests is turned away before its next one is verified; a verified
+     * origin is limited by the inbox, after its signature and before anything is stored.
+     */
     @PostMapping("/api/forwarding/events")
-    Object receive(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+    Object receive(
+            HttpServletRequest request,
+            @RequestHeader HttpHeaders headers,
+            @RequestBody(required = false) byte[] body) {
+        String address = request.getRemoteAddr();
+        limits.assertAddressMayTry(address);
         UnaryOperator<String> header = headers::getFirst;
         byte[] raw = body == null ? new byte[0] : body;
-        return ForwardingInbox.isOriginalFormat(header)
-                ? inbox.receiveSingle(header, raw, Instant.now())
-                : inbox.receiveBatch(header, raw, Instant.now());
+        try {
+            return ForwardingInbox.isOriginalFormat(header)
+                    ? inbox.receiveSingle(header, raw, Instant.now())
+                    : inbox.receiveBatch(header, raw, Instant.now());
+        } catch (InboundRefusal refusal) {
+            limits.refused(address);
+            throw refusal;
+        }
     }
 }

@@ -46,6 +46,9 @@ public class ForwardingInbox {
 
     private static final int MAX_HEADER = 200;
 
+    /** The advisory lock key that orders inbox transactions (an arbitrary constant no other lock uses). */
+    private static final long RECEIPT_ORDER_LOCK = 0x0F0A_2017L;
+
     static final List<String> BATCH_HEADERS =
             List.of("webhook-id", "webhook-timestamp", "webhook-signature", "orchwiz-origin");
 
@@ -76,6 +79,7 @@ public class ForwardingInbox {
     private final ForwardedViews views;
     private final OriginMarks marks;
     private final int maxBatchEvents;
+    private final InboundRateLimits limits;
 
     ForwardingInbox(
             JdbcTemplate jdbc,
@@ -84,7 +88,8 @@ public class ForwardingInbox {
             ObjectMapper json,
             ForwardedViews views,
             OriginMarks marks,
-            @Value("${orchwiz.forwarding.max-batch-events:1000}") int maxBatchEvents) {
+            @Value("${orchwiz.forwarding.max-batch-events:1000}") int maxBatchEvents,
+            InboundRateLimits limits) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -92,6 +97,7 @@ public class ForwardingInbox {
         this.views = views;
         this.marks = marks;
         this.maxBatchEvents = maxBatchEvents;
+        this.limits = limits;
     }
 
     /** Whether a request uses the original OrchWiz's headers rather than Standard Webhooks'. */
@@ -116,8 +122,10 @@ public class ForwardingInbox {
         if (!ForwardingSignatures.verifies(header.apply("webhook-signature"), webhookId, timestamp, body, keys)) {
             throw refused(ForwardingError.BAD_SIGNATURE, origin, "No signature verifies under the origin's keys");
         }
+        limits.spend(origin);
         List<ForwardedEvent> events = ForwardedBatch.read(json, body, origin, maxBatchEvents);
         return transactions.execute(status -> {
+            takeReceiptOrder();
             marks.touch(origin);
             int applied = record(origin, events);
             long lowest = events.stream().mapToLong(ForwardedEvent::seq).min().orElseThrow();
@@ -147,8 +155,10 @@ public class ForwardingInbox {
                         header.apply("x-orchwiz-signature"), apiKey, timestamp, nonce, body)) {
             throw refused(ForwardingError.BAD_SIGNATURE, origin, "The api key or the signature does not match");
         }
+        limits.spend(origin);
         ForwardedEvent event = OriginalFormatEvent.read(json, body, origin, now);
         return transactions.execute(status -> {
+            takeReceiptOrder();
             consumeNonce(origin, nonce, now);
             marks.touch(origin);
             boolean applied = record(origin, List.of(event)) == 1;
@@ -156,6 +166,15 @@ public class ForwardingInbox {
                     ? new SingleReceipt(true, event.eventId(), null, event.eventId())
                     : new SingleReceipt(true, null, true, event.eventId());
         });
+    }
+
+    /**
+     * One inbox transaction at a time numbers its events ({@code receipt}), so they become visible in that order and
+     * the event stream can resume after a receipt number without missing one committed late. The lock is held to the
+     * end of the transaction; it is taken before the origin's row, in every transaction, so the two never deadlock.
+     */
+    private void takeReceiptOrder() {
+        jdbc.execute("select pg_advisory_xact_lock(" + RECEIPT_ORDER_LOCK + ")");
     }
 
     private int record(String origin, List<ForwardedEvent> events) {

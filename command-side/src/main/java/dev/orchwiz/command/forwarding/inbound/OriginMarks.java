@@ -60,16 +60,19 @@ class OriginMarks {
                 highWater,
                 maxSeen,
                 origin);
-        jdbc.update("delete from forwarding_gap where node_id = ?", origin);
-        jdbc.batchUpdate(
-                "insert into forwarding_gap (node_id, from_seq, to_seq) values (?, ?, ?)",
-                gaps,
-                gaps.size(),
-                (statement, gap) -> {
-                    statement.setString(1, origin);
-                    statement.setLong(2, gap.fromSeq());
-                    statement.setLong(3, gap.toSeq());
-                });
+        // A gap keeps when it was first noticed while it stays open (shrinking from above keeps its start), so the
+        // gap filler can tell one that persists from one a batch in flight is about to close.
+        jdbc.update(
+                "delete from forwarding_gap where node_id = ? and from_seq <> all(?)",
+                origin,
+                gaps.stream().map(SequenceGap::fromSeq).toArray(Long[]::new));
+        jdbc.batchUpdate("""
+                insert into forwarding_gap (node_id, from_seq, to_seq) values (?, ?, ?)
+                on conflict (node_id, from_seq) do update set to_seq = excluded.to_seq""", gaps, gaps.size(), (statement, gap) -> {
+            statement.setString(1, origin);
+            statement.setLong(2, gap.fromSeq());
+            statement.setLong(3, gap.toSeq());
+        });
         return new Mark(highWater, gaps);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A trusted origin. {@code publicKey} is set for key sources (an api key is never shown); {@code highWaterMark} is the
- * origin sequence up to which every event arrived, {@code gaps} the ranges missing above it.
+ * origin sequence up to which every event arrived, {@code gaps} the ranges missing above it, {@code maxSeen} the
+ * highest sequence received (so {@code maxSeen - highWaterMark} events wait above a gap).
  */
 public record ForwardingSourceView(
         String id,
@@ -19,4 +20,6 @@ public record ForwardingSourceView(
         Instant lastSeenAt,
         Long highWaterMark,
         List<SequenceGap> gaps,
+        Long maxSeen,
+        String pullUrl,
         long version) {}

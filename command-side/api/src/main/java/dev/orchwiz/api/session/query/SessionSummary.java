@@ -5,6 +5,11 @@ import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;
 import java.time.Instant;
 
+/**
+ * One row of a session list. {@code sourceNodeId} is {@code local} for this node's sessions, or the id of the node
+ * that forwarded it ({@code sourceNodeName}: the name its source was registered under); a forwarded row has only what
+ * the origin forwarded (no mode, source, owner or version) and is read-only here.
+ */
 public record SessionSummary(
         String id,
         String title,
@@ -22,4 +27,6 @@ public record SessionSummary(
         Instant lastActivityAt,
         Instant completedAt,
         long version,
-        boolean shared) {}
+        boolean shared,
+        String sourceNodeId,
+        String sourceNodeName) {}

@@ -1,0 +1,85 @@
+package dev.orchwiz.command.forwarding.inbound;
+
+import dev.orchwiz.api.forwarding.ForwardingError;
+import dev.orchwiz.api.problem.RetryLater;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets for the forwarding ingest. A verified origin spends one token per request from its own bucket, so a
+ * stranger who only claims an origin's id cannot use up that origin's allowance; a client address spends one token
+ * per refused request, and an address with no tokens left is turned away before anything is verified. The address
+ * is the servlet's remote address: the socket's peer, or the client a trusted proxy names when the node is configured
+ * to trust one ({@code SERVER_FORWARD_HEADERS_STRATEGY}, docs/reverse-proxy.md); a header alone never moves it.
+ * Memory stays bounded: past a fixed number of keys the least recently used bucket is dropped (it is simply full
+ * again).
+ */
+@Component
+class InboundRateLimits {
+
+    private static final int MAX_KEYS = 20_000;
+
+    /** The refusal: 429 with {@code Retry-After}. */
+    static final class TooManyRequests extends RetryLater {
+        TooManyRequests(String detail, Duration wait) {
+            super(ForwardingError.RATE_LIMITED, detail, wait);
+        }
+    }
+
+    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_KEYS;
+        }
+    });
+    private final int perOriginPerMinute;
+    private final int failuresPerAddressPerMinute;
+
+    InboundRateLimits(
+            @Value("${orchwiz.forwarding.rate-limit.per-origin-per-minute:1200}") int perOriginPerMinute,
+            @Value("${orchwiz.forwarding.rate-limit.failures-per-address-per-minute:30}")
+                    int failuresPerAddressPerMinute) {
+        this.perOriginPerMinute = perOriginPerMinute;
+        this.failuresPerAddressPerMinute = failuresPerAddressPerMinute;
+    }
+
+    /** Refuses an address that used up its refused requests, without spending anything. */
+    void assertAddressMayTry(String address) {
+        Bucket bucket = bucket("address:" + address, failuresPerAddressPerMinute);
+        if (bucket.getAvailableTokens() < 1) {
+            Duration wait = Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+            throw new TooManyRequests("Too many refused forwarding requests from this address", wait);
+        }
+    }
+
+    /** Spends a token of the address for a refused request. */
+    void refused(String address) {
+        bucket("address:" + address, failuresPerAddressPerMinute).tryConsume(1);
+    }
+
+    /** Spends a token of a verified origin, or refuses the request. */
+    void spend(String origin) {
+        ConsumptionProbe probe = bucket("origin:" + origin, perOriginPerMinute).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequests(
+                    "Origin " + origin + " sent more than " + perOriginPerMinute + " requests in a minute",
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    private Bucket bucket(String key, int perMinute) {
+        return buckets.computeIfAbsent(key, unused -> Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
+                .build());
+    }
+}
