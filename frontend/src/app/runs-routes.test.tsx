@@ -104,6 +104,7 @@ describe('run pages', () => {
     expect(await screen.findByTestId('trace-waterfall')).toBeInTheDocument();
   });
 
+  // The page loads lazily; on a busy machine that alone can take longer than the default 5 s test timeout.
   it('/observability is in the navigation and opens its page', async () => {
     mockApi({
       ...base,
@@ -124,5 +125,5 @@ describe('run pages', () => {
     expect(within(nav).getByRole('link', { name: /^Observability/ })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByTestId('usage-table')).toHaveTextContent('No run in this period.');
     expect(screen.queryByTestId('coming-soon')).not.toBeInTheDocument();
-  });
+  }, 20_000);
 });

@@ -16,7 +16,7 @@ describe('PermissionSimulator', () => {
     const { user } = renderWithProviders(<PermissionSimulator />);
     expect(screen.getByTestId('simulate-tool')).toHaveValue('Bash');
     expect(screen.getByTestId('simulate-input')).toHaveValue(DEFAULT_SIMULATION_INPUT);
-    await waitFor(() => expect(screen.getByRole('option', { name: /Release/ })).toBeInTheDocument());
+    await screen.findByRole('option', { name: /Release/ }, { timeout: 10_000 });
     await user.selectOptions(screen.getByTestId('simulate-session'), 'session-1');
 
     await user.click(screen.getByTestId('simulate-submit'));
