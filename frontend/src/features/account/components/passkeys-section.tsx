@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
 import { RelativeTime } from '@/components/relative-time';
+import { RowError } from '@/components/row-error';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { isLastPasskey, useDeletePasskey } from '../api/delete-passkey';
@@ -52,11 +53,7 @@ const PasskeyItem = ({ passkey }: { passkey: Passkey }) => {
           </Alert>
         </div>
       )}
-      {remove.isError && !lastOne && (
-        <div className="item-list__note">
-          <Alert>{errorMessage(remove.error)}</Alert>
-        </div>
-      )}
+      {!lastOne && <RowError error={remove.error} />}
     </li>
   );
 };

@@ -3,6 +3,7 @@ import { Alert } from '@/components/alert';
 import { TextField } from '@/components/field';
 import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError } from '@/lib/api-client';
+import { useFieldErrors, type FieldErrors } from '@/lib/use-field-errors';
 import { useCreateToken } from '../api/create-token';
 import { TOKEN_SCOPES, type CreatedToken, type TokenScope } from '../types';
 
@@ -14,26 +15,26 @@ const SCOPE_TEXT: Record<TokenScope, string> = {
 
 export type TokenCreateFormProps = { canGrantAdmin: boolean; onCreated: (token: CreatedToken) => void };
 
-type Errors = Partial<Record<'name' | 'scopes' | 'expiresInDays', string>>;
+type ErrorField = 'name' | 'scopes' | 'expiresInDays';
 
 /** Name, scopes and optional lifetime of a new API token for scripts and CI (`Authorization: Bearer owz_…`). */
 export const TokenCreateForm = ({ canGrantAdmin, onCreated }: TokenCreateFormProps) => {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [days, setDays] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const { errors, setErrors, clear, edit } = useFieldErrors<ErrorField>();
   const createToken = useCreateToken();
   const offered = TOKEN_SCOPES.filter((scope) => scope !== 'admin' || canGrantAdmin);
 
   const toggle = (scope: TokenScope, on: boolean) => {
     setScopes((current) => (on ? TOKEN_SCOPES.filter((s) => s === scope || current.includes(s)) : current.filter((s) => s !== scope)));
-    setErrors(({ scopes: _cleared, ...rest }) => rest);
+    clear('scopes');
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const expiresInDays = days.trim() === '' ? undefined : Number(days);
-    const found: Errors = {
+    const found: FieldErrors<ErrorField> = {
       name: name.trim() ? undefined : 'Name the token after what will use it, e.g. “ci”.',
       scopes: scopes.length ? undefined : 'Pick at least one scope.',
       expiresInDays:
@@ -65,10 +66,7 @@ export const TokenCreateForm = ({ canGrantAdmin, onCreated }: TokenCreateFormPro
         <TextField
           label="Name"
           value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setErrors(({ name: _cleared, ...rest }) => rest);
-          }}
+          onChange={edit(setName, 'name')}
           error={errors.name}
           placeholder="ci"
           maxLength={100}

@@ -4,6 +4,7 @@ import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
 import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
+import { RowError } from '@/components/row-error';
 import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useDeleteInvitation } from '../api/delete-invitation';
@@ -27,11 +28,7 @@ const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
       <DangerButton busy={remove.isPending} busyLabel="Removing…" onConfirm={() => remove.mutate({ email: invitation.email })} data-testid="invitation-remove">
         Remove
       </DangerButton>
-      {remove.isError && (
-        <div className="item-list__note">
-          <Alert>{errorMessage(remove.error)}</Alert>
-        </div>
-      )}
+      <RowError error={remove.error} />
     </li>
   );
 };

@@ -5,6 +5,7 @@ import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
 import { Paged, type PagedLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
+import { RowError } from '@/components/row-error';
 import { SubmitRow } from '@/components/submit-row';
 import { errorMessage } from '@/lib/api-client';
 import { useSources } from '../api/list-sources';
@@ -54,11 +55,7 @@ const SourceItem = ({ source }: { source: ForwardingSource }) => {
       >
         Remove
       </DangerButton>
-      {remove.isError && (
-        <div className="item-list__note">
-          <Alert>{errorMessage(remove.error)}</Alert>
-        </div>
-      )}
+      <RowError error={remove.error} />
     </li>
   );
 };

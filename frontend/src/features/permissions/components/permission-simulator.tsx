@@ -3,6 +3,7 @@ import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { SelectField, TextAreaField, TextField } from '@/components/field';
 import { SubmitRow } from '@/components/submit-row';
 import { shortId } from '@/lib/format';
+import { useFieldErrors } from '@/lib/use-field-errors';
 import { useSessionChoices, useSubagentChoices } from '@/lib/choices';
 import { useSimulateToolCall } from '../api/simulate-tool-call';
 import type { RuleRef, Simulation } from '../types';
@@ -57,7 +58,7 @@ export const PermissionSimulator = () => {
   const [input, setInput] = useState(DEFAULT_SIMULATION_INPUT);
   const [sessionId, setSessionId] = useState('');
   const [subagentId, setSubagentId] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, edit } = useFieldErrors();
   const sessions = useSessionChoices();
   const subagents = useSubagentChoices();
   const simulate = useSimulateToolCall();
@@ -114,10 +115,7 @@ export const PermissionSimulator = () => {
           label="Input (JSON)"
           rows={4}
           value={input}
-          onChange={(e) => {
-            setInput(e.target.value);
-            setErrors(({ input: _cleared, ...rest }) => rest);
-          }}
+          onChange={edit(setInput, 'input')}
           error={errors.input}
           hint={
             <>

@@ -3,6 +3,7 @@ import { fieldErrorsOf, FormError } from '@/components/form-error';
 import { SelectField, TextField } from '@/components/field';
 import { SubmitRow } from '@/components/submit-row';
 import { problemCode } from '@/lib/api-client';
+import { useFieldErrors } from '@/lib/use-field-errors';
 import { useAddRule } from '../api/add-rule';
 import { OUTCOMES, PERMISSION_GLOBAL_ADMIN_ONLY, targetProblem, type Outcome, type ScopeTarget } from '../types';
 import { ScopeTargetFields } from './scope-target-fields';
@@ -14,7 +15,7 @@ export const RuleForm = ({ canWriteGlobal }: { canWriteGlobal: boolean }) => {
   const [rule, setRule] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('ask');
   const [target, setTarget] = useState<ScopeTarget>({ scope: 'user' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, clear, edit } = useFieldErrors();
   const [added, setAdded] = useState<string | null>(null);
   const addRule = useAddRule();
 
@@ -49,10 +50,7 @@ export const RuleForm = ({ canWriteGlobal }: { canWriteGlobal: boolean }) => {
       <TextField
         label="Rule"
         value={rule}
-        onChange={(e) => {
-          setRule(e.target.value);
-          setErrors(({ rule: _cleared, ...rest }) => rest);
-        }}
+        onChange={edit(setRule, 'rule')}
         error={errors.rule}
         placeholder="Bash(git push:*)"
         hint={
@@ -78,7 +76,7 @@ export const RuleForm = ({ canWriteGlobal }: { canWriteGlobal: boolean }) => {
           value={target}
           onChange={(next) => {
             setTarget(next);
-            setErrors(({ target: _t, scope: _s, ...rest }) => rest);
+            clear('target', 'scope');
           }}
           canWriteGlobal={canWriteGlobal}
           testIdPrefix="rule"

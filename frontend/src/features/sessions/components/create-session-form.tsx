@@ -4,6 +4,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/field';
 import { SubmitRow } from '@/components/submit-row';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { humanize } from '@/lib/format';
+import { useFieldErrors } from '@/lib/use-field-errors';
 import { useCreateSession, type CreateSessionInput } from '../api/create-session';
 import { SESSION_MODES, SESSION_SOURCES, type SessionMode, type SessionSource } from '../types';
 
@@ -35,12 +36,12 @@ export type CreateSessionFormProps = { onCreated: (id: string) => void };
 
 export const CreateSessionForm = ({ onCreated }: CreateSessionFormProps) => {
   const [values, setValues] = useState<FormValues>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { errors: fieldErrors, setErrors: setFieldErrors, clear } = useFieldErrors();
   const createSession = useCreateSession();
 
   const set = <K extends keyof FormValues>(field: K, value: FormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setFieldErrors(({ [field]: _cleared, ...rest }) => rest);
+    clear(field);
   };
 
   const bind = <K extends keyof FormValues>(field: K) => ({

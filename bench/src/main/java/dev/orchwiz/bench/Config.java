@@ -51,6 +51,12 @@ record Config(
 
     static final List<String> ALL_PHASES = List.of("commands", "lag", "list", "seed", "rebuild", "toolcalls", "runs");
 
+    /**
+     * The JVM options of the README's run command: the node is measured as it is told to run. A capped heap also
+     * shows whether anything in the node grows without bound.
+     */
+    static final String README_JVM_ARGS = "-XX:+UseSerialGC -Xmx192m -XX:MaxMetaspaceSize=128m";
+
     static final String USAGE = """
             java -jar bench/target/orchwiz-bench.jar [options]
 
@@ -60,7 +66,8 @@ record Config(
               --pg-port N              local PostgreSQL port (default 5432; host is always 127.0.0.1)
               --pg-user NAME           (default postgres)     --pg-password PW (default empty: trust auth)
               --database NAME          database to create and drop (default orchwiz_bench_<timestamp>)
-              --node-jvm-args "A B"    extra JVM options for the node, space separated (default none)
+              --node-jvm-args "A B"    JVM options for the node, space separated (default: the README's run command,
+                                       "%s"; "" for JVM defaults)
               --url http://127.0.0.1:PORT   attach to a running node instead (host must be 127.0.0.1)
               --jdbc-url URL           with --url: its database, for event counts and wait sampling (optional)
               --pid N                  with --url: the node's process id, for RSS and CPU (optional)
@@ -87,7 +94,7 @@ record Config(
               --approver-clients 8     clients approving those calls (default 8); the inbox readers are --list-clients
               --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls,runs (default all)
               --out PATH               markdown report (default bench/target/report.md)
-            """;
+            """.formatted(Config.README_JVM_ARGS);
 
     static Config parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -171,8 +178,8 @@ record Config(
         if (options.containsKey("events") && options.containsKey("rebuild-events")) {
             throw new UsageException("--events is another name for --rebuild-events: give one of them");
         }
-        long rebuildEvents = Long.parseLong(
-                options.getOrDefault("events", options.getOrDefault("rebuild-events", "100000")));
+        long rebuildEvents =
+                Long.parseLong(options.getOrDefault("events", options.getOrDefault("rebuild-events", "100000")));
         int[] toolCallClients = clientLevels(options.getOrDefault("toolcall-clients", "8,32"));
         int pendingCalls = Integer.parseInt(options.getOrDefault("pending-calls", "1000"));
         if (pendingCalls < 10 || pendingCalls > 100_000) {
@@ -188,7 +195,8 @@ record Config(
             phases.add(phase.trim());
         }
         List<String> jvmArgs = new ArrayList<>();
-        for (String part : options.getOrDefault("node-jvm-args", "").trim().split("\\s+")) {
+        for (String part :
+                options.getOrDefault("node-jvm-args", README_JVM_ARGS).trim().split("\\s+")) {
             if (!part.isBlank()) {
                 jvmArgs.add(part);
             }

@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,6 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * once), and ends browser sessions that started before the user signed out everywhere.
  */
 class ActingUserFilter extends OncePerRequestFilter {
+
+    /** Spring Security's own rule for signed in: an authentication that is neither missing, anonymous nor unproven. */
+    private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
     private final AccountLookup accounts;
 
@@ -30,9 +34,7 @@ class ActingUserFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null
-                || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
+        if (!SIGNED_IN.isAuthenticated(authentication)) {
             chain.doFilter(request, response);
             return;
         }

@@ -6,7 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,6 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * OAuth filters (which run ahead of authorization) can start a flow for an anonymous visitor.
  */
 class ConnectRequiresSignInFilter extends OncePerRequestFilter {
+
+    /** Spring Security's own rule for signed in: an authentication that is neither missing, anonymous nor unproven. */
+    private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -27,9 +31,7 @@ class ConnectRequiresSignInFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null
-                || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
+        if (!SIGNED_IN.isAuthenticated(authentication)) {
             ProblemWriter.write(
                     request,
                     response,

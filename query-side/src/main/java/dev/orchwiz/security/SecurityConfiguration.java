@@ -15,6 +15,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -39,6 +40,16 @@ import org.springframework.session.security.web.authentication.SpringSessionReme
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    /**
+     * Spring Security wraps each of its ~20 filters, every authentication and every authorization in a Micrometer
+     * observation when a registry exists: under load that was about a tenth of a command's CPU (docs/benchmarks.md,
+     * runs H) for spans and timers nobody reads. Requests are still observed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     OneTimeTokenService oneTimeTokenService(JdbcOperations jdbc) {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -28,16 +28,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public class CommitSignallingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     /**
-     * Axon's store hands new events to readers through a producer that fetches them shortly after the commit; a
-     * single signal can arrive before that and find nothing. So each commit starts a short burst of signals, and
-     * commits during a burst share it.
+     * Each processor reads the store itself (no shared read-ahead, see {@code EventStorageConfiguration}), so a commit
+     * is visible to the first read after it and one signal is enough. Commits within this window share one signal,
+     * which bounds the reads under load to one per processor per window instead of one per commit.
      */
-    private static final long[] BURST_MILLIS = {2, 10, 40, 120, 300};
+    private static final long SIGNAL_WINDOW_MILLIS = 3;
 
     private final EventStore store;
     private final Set<Runnable> readers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService signals;
-    private final AtomicLong burstStartedAt = new AtomicLong(-1);
+    private final AtomicBoolean signalPending = new AtomicBoolean();
 
     public CommitSignallingEventSource(EventStore store) {
         this.store = store;
@@ -69,18 +69,20 @@ public class CommitSignallingEventSource implements StreamableMessageSource<Trac
     }
 
     private void signal() {
-        long now = System.nanoTime();
-        long started = burstStartedAt.get();
-        boolean burstRunning = started >= 0 && now - started < TimeUnit.MILLISECONDS.toNanos(BURST_MILLIS[1]);
-        if (burstRunning || !burstStartedAt.compareAndSet(started, now)) {
+        if (!signalPending.compareAndSet(false, true)) {
             return;
         }
-        for (long delay : BURST_MILLIS) {
-            try {
-                signals.schedule(() -> readers.forEach(Runnable::run), delay, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                return;
-            }
+        try {
+            signals.schedule(
+                    () -> {
+                        // Cleared first: a commit from here on schedules the next signal, so none goes unread.
+                        signalPending.set(false);
+                        readers.forEach(Runnable::run);
+                    },
+                    SIGNAL_WINDOW_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            signalPending.set(false);
         }
     }
 

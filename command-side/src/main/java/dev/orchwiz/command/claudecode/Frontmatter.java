@@ -104,9 +104,13 @@ public final class Frontmatter {
 
     /**
      * Builds a frontmatter from entries as {@link #storedEntries()} returns them: a text that starts with neither
-     * whitespace nor a line break gets back the one space that separated it from its key.
+     * whitespace nor a line break gets back the one space that separated it from its key. A record stored without
+     * frontmatter (none, or no entries) has the empty one, which renders no delimiters.
      */
     public static Frontmatter ofStored(Map<String, String> storedEntries) {
+        if (storedEntries == null || storedEntries.isEmpty()) {
+            return EMPTY;
+        }
         LinkedHashMap<String, String> raw = new LinkedHashMap<>();
         storedEntries.forEach((key, text) -> raw.put(key, isCommentKey(key) || text == null ? text : rawOf(text)));
         return ofRaw(raw);

@@ -8,12 +8,10 @@ import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.execution.sandbox.Utf8;
-import dev.orchwiz.command.toolcall.NodeSecrets;
 import dev.orchwiz.command.toolcall.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallReads;
 import dev.orchwiz.command.web.CommandSender;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.env.Environment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +32,8 @@ class RuntimeResultController {
     private final OutputRedaction redaction;
 
     RuntimeResultController(
-            CommandSender commands, ToolCallReads reads, ExecutionProperties execution, Environment configuration) {
-        this.redaction = new OutputRedaction(NodeSecrets.of(configuration));
+            CommandSender commands, ToolCallReads reads, ExecutionProperties execution, OutputRedaction redaction) {
+        this.redaction = redaction;
         this.commands = commands;
         this.reads = reads;
         this.outputCapBytes = execution.outputCap().toBytes();

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -123,15 +124,7 @@ class WhenRunProgressesThenExportToLangfuse {
             trace.input(run.prompt());
             span.input(run.prompt());
         }
-        export(
-                traceEnvelope(eventId, at, trace.build()),
-                new LangfuseIngestion.Envelope(
-                        envelopeId(eventId, "span-create"),
-                        IngestionEvent.spanCreate(CreateSpanEvent.builder()
-                                .id(envelopeId(eventId, "span-create"))
-                                .timestamp(at.toString())
-                                .body(span.build())
-                                .build())));
+        export(traceEnvelope(eventId, at, trace.build()), spanCreate(eventId, at, span.build()));
     }
 
     @EventHandler
@@ -178,10 +171,10 @@ class WhenRunProgressesThenExportToLangfuse {
             output.put("toolCalls", call.toolCalls() == null ? List.of() : call.toolCalls());
             generation.output(output);
         }
-        String id = envelopeId(eventId, "generation-create");
-        export(new LangfuseIngestion.Envelope(
-                id,
-                IngestionEvent.generationCreate(CreateGenerationEvent.builder()
+        export(envelope(
+                eventId,
+                "generation-create",
+                id -> IngestionEvent.generationCreate(CreateGenerationEvent.builder()
                         .id(id)
                         .timestamp(at.toString())
                         .body(generation.build())
@@ -211,14 +204,7 @@ class WhenRunProgressesThenExportToLangfuse {
         if (run.sampled()) {
             span.input(request.input());
         }
-        String id = envelopeId(eventId, "span-create");
-        export(new LangfuseIngestion.Envelope(
-                id,
-                IngestionEvent.spanCreate(CreateSpanEvent.builder()
-                        .id(id)
-                        .timestamp(at.toString())
-                        .body(span.build())
-                        .build())));
+        export(spanCreate(eventId, at, span.build()));
     }
 
     @EventHandler
@@ -250,10 +236,10 @@ class WhenRunProgressesThenExportToLangfuse {
             return;
         }
         RunStarted run = started.get();
-        String id = envelopeId(eventId, "event-create");
-        export(new LangfuseIngestion.Envelope(
-                id,
-                IngestionEvent.eventCreate(CreateEventEvent.builder()
+        export(envelope(
+                eventId,
+                "event-create",
+                id -> IngestionEvent.eventCreate(CreateEventEvent.builder()
                         .id(id)
                         .timestamp(at.toString())
                         .body(CreateEventBody.builder()
@@ -347,10 +333,21 @@ class WhenRunProgressesThenExportToLangfuse {
     }
 
     private static LangfuseIngestion.Envelope traceEnvelope(String eventId, Instant at, TraceBody body) {
-        String id = envelopeId(eventId, "trace-create");
-        return new LangfuseIngestion.Envelope(
-                id,
-                IngestionEvent.traceCreate(TraceEvent.builder()
+        return envelope(
+                eventId,
+                "trace-create",
+                id -> IngestionEvent.traceCreate(TraceEvent.builder()
+                        .id(id)
+                        .timestamp(at.toString())
+                        .body(body)
+                        .build()));
+    }
+
+    private static LangfuseIngestion.Envelope spanCreate(String eventId, Instant at, CreateSpanBody body) {
+        return envelope(
+                eventId,
+                "span-create",
+                id -> IngestionEvent.spanCreate(CreateSpanEvent.builder()
                         .id(id)
                         .timestamp(at.toString())
                         .body(body)
@@ -358,14 +355,21 @@ class WhenRunProgressesThenExportToLangfuse {
     }
 
     private static LangfuseIngestion.Envelope spanUpdate(String eventId, Instant at, UpdateSpanBody body) {
-        String id = envelopeId(eventId, "span-update");
-        return new LangfuseIngestion.Envelope(
-                id,
-                IngestionEvent.spanUpdate(UpdateSpanEvent.builder()
+        return envelope(
+                eventId,
+                "span-update",
+                id -> IngestionEvent.spanUpdate(UpdateSpanEvent.builder()
                         .id(id)
                         .timestamp(at.toString())
                         .body(body)
                         .build()));
+    }
+
+    /** An envelope of this event's {@code kind}; the ingestion event carries the envelope's id as its own. */
+    private static LangfuseIngestion.Envelope envelope(
+            String eventId, String kind, Function<String, IngestionEvent> event) {
+        String id = envelopeId(eventId, kind);
+        return new LangfuseIngestion.Envelope(id, event.apply(id));
     }
 
     /**

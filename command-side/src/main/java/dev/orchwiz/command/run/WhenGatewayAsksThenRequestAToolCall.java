@@ -14,7 +14,6 @@ import dev.orchwiz.command.run.runtime.openclaw.GatewayApprovalDecision;
 import dev.orchwiz.command.run.runtime.openclaw.GatewayApprovalRequest;
 import dev.orchwiz.command.run.runtime.openclaw.GatewayApprovals;
 import dev.orchwiz.command.run.runtime.openclaw.GatewayExecResult;
-import dev.orchwiz.command.toolcall.NodeSecrets;
 import dev.orchwiz.command.toolcall.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,8 +89,8 @@ class WhenGatewayAsksThenRequestAToolCall implements GatewayApprovals, Disposabl
 
     @Autowired
     WhenGatewayAsksThenRequestAToolCall(
-            ToolCallRequests toolCalls, CommandGateway commands, Environment configuration) {
-        this(toolCalls::request, commands, Clock.systemUTC(), new OutputRedaction(NodeSecrets.of(configuration)));
+            ToolCallRequests toolCalls, CommandGateway commands, OutputRedaction redaction) {
+        this(toolCalls::request, commands, Clock.systemUTC(), redaction);
     }
 
     WhenGatewayAsksThenRequestAToolCall(Requests requests, CommandGateway commands, Clock clock) {

@@ -8,7 +8,6 @@ import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.run.RequestedTool;
 import dev.orchwiz.api.run.RunFailure;
 import dev.orchwiz.api.run.RuntimeToolUse;
-import dev.orchwiz.api.run.command.CompleteRun;
 import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
@@ -333,9 +332,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                 ModelTurn turn = runtime.call(
                         new ModelRequest(model, messages, offered(started), properties.modelTimeout(), context),
                         output);
-                output.flush();
                 long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                answered(runId, started, step, runtime, model, turn, startedAt, latency);
+                // The last chunk travels with the model call: one commit, not two, for every step.
+                answered(runId, started, step, runtime, model, turn, startedAt, latency, output.drain());
                 return;
             } catch (RuntimeFailure failure) {
                 output.flush();
@@ -359,12 +358,26 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             String model,
             ModelTurn turn,
             Instant startedAt,
-            long latency) {
+            long latency,
+            String outputTail) {
         String usedModel = turn.model() == null || turn.model().isBlank() ? model : turn.model();
         String text = redaction.redact(turn.text());
         List<RequestedTool> calls = turn.toolCalls().stream()
                 .map(call -> new RequestedTool(call.id(), call.name(), redaction.redactValues(call.input())))
                 .toList();
+        AllowedTools allowed = new AllowedTools(started.allowedTools());
+        List<RecordModelCall.Link> asking = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            RequestedTool asked = turn.toolCalls().get(i);
+            ToolCallId id = ToolCallId.random();
+            if (allowed.permits(asked.name())) {
+                // Linked first: a call the rules allow can finish before the request even answers.
+                links.link(id, runId, asked.id(), asked.name());
+            }
+            asking.add(new RecordModelCall.Link(
+                    id, asked.id(), asked.name(), calls.get(i).input(), TraceIds.spanId()));
+        }
+        boolean completes = turn.toolCalls().isEmpty();
         send(new RecordModelCall(
                 runId,
                 step,
@@ -386,35 +399,30 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                                 redaction.redactValues(tool.input()),
                                 redaction.redact(tool.output()),
                                 tool.failed()))
-                        .toList()));
+                        .toList(),
+                outputTail.isEmpty() ? null : redaction.redact(outputTail),
+                asking,
+                completes));
         if (cancelled.contains(runId)) {
             return;
         }
-        if (turn.toolCalls().isEmpty()) {
-            send(new CompleteRun(runId, text));
+        if (completes) {
             recordAnswer(started, text);
             return;
         }
         Actor owner = new Actor(started.ownerId(), false);
-        AllowedTools allowed = new AllowedTools(started.allowedTools());
         for (int i = 0; i < turn.toolCalls().size(); i++) {
             RequestedTool asked = turn.toolCalls().get(i);
+            ToolCallId id = asking.get(i).toolCallId();
             if (allowed.permits(asked.name())) {
-                requestTool(runId, started, owner, step, asked, calls.get(i));
+                requestRuntimeCall(runId, started, owner, id, asked.name(), asked.input());
             } else {
-                refuseTool(runId, step, asked, calls.get(i), allowed.refusal(asked.name()));
+                // A tool outside the run's allowed-tools never becomes a tool call: the run answers the model with
+                // the refusal as an error, so it can go on without it.
+                String why = allowed.refusal(asked.name());
+                workers.execute(() -> settle(runId, id, "refused", why, true));
             }
         }
-    }
-
-    /**
-     * A tool outside the run's {@code allowed-tools} never becomes a tool call: the run records that the model asked,
-     * and answers it with the refusal as an error, so the model can go on without it.
-     */
-    private void refuseTool(RunId runId, int step, RequestedTool asked, RequestedTool recorded, String why) {
-        ToolCallId id = ToolCallId.random();
-        send(new RecordRunToolCall(runId, step, id, asked.id(), asked.name(), recorded.input(), TraceIds.spanId()));
-        workers.execute(() -> settle(runId, id, "refused", why, true));
     }
 
     /** The tools the model is offered: all of them, or those the run's {@code allowed-tools} name. */
@@ -479,15 +487,6 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         List<ChatTurn> turns = new ArrayList<>(transcript.subList(0, last));
         turns.add(ChatTurn.user(InlinedCommandOutput.into(started.prompt(), commands, run.preflightOutputs())));
         return turns;
-    }
-
-    private void requestTool(
-            RunId runId, RunStarted started, Actor owner, int step, RequestedTool asked, RequestedTool recorded) {
-        ToolCallId id = ToolCallId.random();
-        // Linked first: a call the rules allow can finish before the request even answers.
-        links.link(id, runId, asked.id(), asked.name());
-        send(new RecordRunToolCall(runId, step, id, asked.id(), asked.name(), recorded.input(), TraceIds.spanId()));
-        requestRuntimeCall(runId, started, owner, id, asked.name(), asked.input());
     }
 
     /** Asks the control plane for a call of the run; a refused call settles the run's step as refused. */
@@ -603,6 +602,13 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             buffer.setLength(0);
             streamed = true;
             send(new RecordAssistantOutput(runId, step, redaction.redact(chunk)));
+        }
+
+        /** What is buffered and not yet recorded, taken out: the caller records it. */
+        synchronized String drain() {
+            String tail = buffer.toString();
+            buffer.setLength(0);
+            return tail;
         }
 
         synchronized boolean streamed() {

@@ -96,10 +96,7 @@ class SlashCommandFilesController {
                         ResponseTypes.optionalInstanceOf(SlashCommandView.class))
                 .join()
                 .orElseThrow(() -> SlashCommandController.missing(id));
-        Frontmatter stored =
-                command.frontmatter() == null || command.frontmatter().isEmpty()
-                        ? Frontmatter.empty()
-                        : Frontmatter.ofStored(command.frontmatter());
+        Frontmatter stored = Frontmatter.ofStored(command.frontmatter());
         // No tools is stored as an empty list; a file that had no allowed-tools key gets none back.
         boolean noTools =
                 command.allowedTools() == null || command.allowedTools().isEmpty();

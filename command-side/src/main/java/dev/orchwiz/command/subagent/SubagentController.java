@@ -153,10 +153,7 @@ class SubagentController {
     @GetMapping("/api/subagents/{id}/export")
     ResponseEntity<byte[]> export(Actor actor, @PathVariable String id) {
         SubagentView agent = find(actor, subagentId(id));
-        Frontmatter frontmatter =
-                agent.frontmatter() == null || agent.frontmatter().isEmpty()
-                        ? Frontmatter.empty()
-                        : Frontmatter.ofStored(agent.frontmatter());
+        Frontmatter frontmatter = Frontmatter.ofStored(agent.frontmatter());
         // No tools listed means every tool; a file that had no tools key gets none, not "tools: []" (no tool at all).
         List<String> tools = agent.tools() == null || (agent.tools().isEmpty() && !frontmatter.has(AgentFile.TOOLS))
                 ? null

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +50,8 @@ public class ToolCallRequests {
             SubagentReferences subagents,
             PreToolUseHooks preToolUseHooks,
             UnredactedInputs unredacted,
-            Environment configuration) {
-        this.redaction = new OutputRedaction(NodeSecrets.of(configuration));
+            OutputRedaction redaction) {
+        this.redaction = redaction;
         this.commands = commands;
         this.localRuns = localRuns;
         this.ruleSources = List.copyOf(ruleSources);
@@ -117,7 +116,7 @@ public class ToolCallRequests {
         boolean runsLocally = LOCAL_TOOL.equals(call.tool()) && !call.runByItsRuntime();
         if (runsLocally) {
             // Refuse a bad working directory now, with a 400, rather than record a call that cannot run.
-            localRuns.assertUsableWorkingDirectory(call.workingDirectory());
+            localRuns.assertUsableWorkingDirectory(call.workingDirectory(), call.sessionId(), actor.id());
         }
         Map<String, Object> input = call.input() == null ? Map.of() : call.input();
         Map<String, Object> recordedInput = redaction.redactValues(input);

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -295,72 +296,51 @@ class RunProjector {
     }
 
     @EventHandler
-    void on(
-            RunCompleted event,
-            @SequenceNumber long sequence,
-            @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        end(
-                event.runId().value(),
-                sequence,
-                RunState.COMPLETED,
-                "answer = :answer, output = :answer",
-                new MapSqlParameterSource("answer", event.answer()),
-                new Ending(at, eventId, Map.of()));
+    void on(RunCompleted event, DomainEventMessage<?> message) {
+        MapSqlParameterSource answer = new MapSqlParameterSource("answer", event.answer());
+        end(event.runId().value(), RunState.COMPLETED, "answer = :answer, output = :answer", answer, message, Map.of());
     }
 
     @EventHandler
-    void on(
-            RunFailed event,
-            @SequenceNumber long sequence,
-            @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        end(
-                event.runId().value(),
-                sequence,
-                RunState.FAILED,
-                "error_code = :code, error = :reason",
-                new MapSqlParameterSource().addValue("code", event.code()).addValue("reason", event.reason()),
-                new Ending(at, eventId, Map.of("error.type", event.code())));
+    void on(RunFailed event, DomainEventMessage<?> message) {
+        MapSqlParameterSource error =
+                new MapSqlParameterSource().addValue("code", event.code()).addValue("reason", event.reason());
+        Map<String, Object> attributes = Map.of("error.type", event.code());
+        end(event.runId().value(), RunState.FAILED, "error_code = :code, error = :reason", error, message, attributes);
     }
 
     @EventHandler
-    void on(
-            RunCancelled event,
-            @SequenceNumber long sequence,
-            @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        end(
-                event.runId().value(),
-                sequence,
-                RunState.CANCELLED,
-                "answer = answer",
-                new MapSqlParameterSource(),
-                new Ending(at, eventId, Map.of()));
+    void on(RunCancelled event, DomainEventMessage<?> message) {
+        MapSqlParameterSource none = new MapSqlParameterSource();
+        end(event.runId().value(), RunState.CANCELLED, "answer = answer", none, message, Map.of());
     }
 
     /** When and by which event a span ended, and what it adds to the span's attributes. */
     private record Ending(Instant at, String eventId, Map<String, Object> attributes) {}
 
+    /**
+     * Ends the run in {@code state} with its own {@code assignments} (bound by {@code parameters}), as of the event
+     * {@code ending}, and its spans with the event's {@code attributes}.
+     */
     private void end(
             UUID runId,
-            long sequence,
             RunState state,
             String assignments,
             MapSqlParameterSource parameters,
-            Ending ending) {
+            DomainEventMessage<?> ending,
+            Map<String, Object> attributes) {
         runs.update(
                 runId,
-                sequence,
+                ending.getSequenceNumber(),
                 assignments + ", state = :state, ended_at = :end",
-                parameters.addValue("state", state.wireName()).addValue("end", Timestamp.from(ending.at())));
-        Map<String, Object> attributes = new LinkedHashMap<>(ending.attributes());
-        attributes.put("orchwiz.run.state", state.wireName());
+                parameters.addValue("state", state.wireName()).addValue("end", Timestamp.from(ending.getTimestamp())));
+        Map<String, Object> spanAttributes = new LinkedHashMap<>(attributes);
+        spanAttributes.put("orchwiz.run.state", state.wireName());
         MapSqlParameterSource runSpan = endSpans(
                 runId,
                 "kind = 'run'",
                 new MapSqlParameterSource(),
-                new Ending(ending.at(), ending.eventId(), attributes));
+                new Ending(ending.getTimestamp(), ending.getIdentifier(), spanAttributes));
         // Tool calls a finished run never heard back from end with it, so no span stays open forever.
         jdbc.update(
                 "update run_span set ended_at = :end where run_id = :run and kind = 'tool' and ended_at is null",
