@@ -4,12 +4,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import dev.orchwiz.api.forwarding.ForwardingError;
+import dev.orchwiz.api.forwarding.SourceKind;
 import dev.orchwiz.api.forwarding.command.DisableForwardingSource;
 import dev.orchwiz.api.forwarding.command.RegisterForwardingSource;
 import dev.orchwiz.api.forwarding.command.RemoveForwardingSource;
+import dev.orchwiz.api.forwarding.command.RepinForwardingSource;
 import dev.orchwiz.api.forwarding.event.ForwardingSourceDisabled;
 import dev.orchwiz.api.forwarding.event.ForwardingSourceRegistered;
 import dev.orchwiz.api.forwarding.event.ForwardingSourceRemoved;
+import dev.orchwiz.api.forwarding.event.ForwardingSourceRepinned;
 import dev.orchwiz.api.id.ForwardingSourceId;
 import dev.orchwiz.api.identity.Actor;
 import java.util.regex.Pattern;
@@ -32,6 +35,8 @@ class ForwardingSource {
     private ForwardingSourceId sourceId;
 
     private boolean enabled;
+
+    private SourceKind kind;
 
     ForwardingSource() {
         // for Axon
@@ -61,6 +66,25 @@ class ForwardingSource {
             apply(new ForwardingSourceDisabled(sourceId, command.actor().id()));
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RepinForwardingSource command) {
+        assertAdmin(command.actor());
+        assertKeySource();
+        apply(new ForwardingSourceRepinned(
+                sourceId,
+                command.publicKey(),
+                command.previousValidUntil(),
+                command.actor().id()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void assertKeySource() {
+        if (kind != SourceKind.PUBLIC_KEY) {
+            throw new ForwardingRefusal(
+                    ForwardingError.INVALID_INPUT, "Only a source trusted by its public key can pin another key");
+        }
     }
 
     @CommandHandler
@@ -94,6 +118,7 @@ class ForwardingSource {
     void on(ForwardingSourceRegistered event) {
         sourceId = event.sourceId();
         enabled = true;
+        kind = event.kind();
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import dev.orchwiz.api.forwarding.SourceKind;
 import dev.orchwiz.api.forwarding.command.DisableForwardingSource;
 import dev.orchwiz.api.forwarding.command.RegisterForwardingSource;
 import dev.orchwiz.api.forwarding.command.RemoveForwardingSource;
+import dev.orchwiz.api.forwarding.command.RepinForwardingSource;
 import dev.orchwiz.api.forwarding.query.FindForwardingSourceByNode;
 import dev.orchwiz.api.forwarding.query.ForwardingSourceView;
 import dev.orchwiz.api.id.ForwardingSourceId;
@@ -39,6 +40,11 @@ class ForwardingSourceController {
     }
 
     /** {@code pullUrl}: the origin's {@code /api/forwarding/events}, for pulling what a gap misses (key sources). */
+    /** As long as a node keeps its own retiring key (NodeKeys' default grace). */
+    private static final java.time.Duration DEFAULT_REPIN_GRACE = java.time.Duration.ofDays(3);
+
+    private static final java.time.Duration MAX_REPIN_GRACE = java.time.Duration.ofDays(30);
+
     record SourceInput(String nodeId, String publicKey, String apiKey, String name, String pullUrl) {}
 
     record Written(String id, long version) {}
@@ -78,6 +84,26 @@ class ForwardingSourceController {
                         body.pullUrl()),
                 () -> missing(id.toString()));
         return IfMatch.created("/api/forwarding/sources/" + id, 0, new Written(id.toString(), 0));
+    }
+
+    /** {@code graceSeconds}: how long the previous key keeps verifying (default three days, at most thirty). */
+    record RepinInput(String publicKey, Long graceSeconds) {}
+
+    /** After the origin rotated its key: pin the new one, keep the previous one verifying for the grace period. */
+    @PostMapping("/api/forwarding/sources/{id}/key")
+    Written repin(Actor actor, @PathVariable String id, @RequestBody RepinInput body) {
+        ForwardingSource.assertAdmin(actor);
+        String key = publicKey(body.publicKey() == null ? "" : body.publicKey());
+        long grace = body.graceSeconds() == null ? DEFAULT_REPIN_GRACE.toSeconds() : body.graceSeconds();
+        if (grace < 0 || grace > MAX_REPIN_GRACE.toSeconds()) {
+            throw new ForwardingRefusal(
+                    ForwardingError.INVALID_INPUT, "graceSeconds must be 0 to " + MAX_REPIN_GRACE.toSeconds());
+        }
+        long version = commands.send(
+                new RepinForwardingSource(
+                        sourceId(id), actor, key, java.time.Instant.now().plusSeconds(grace)),
+                () -> missing(id));
+        return new Written(id, version);
     }
 
     @PostMapping("/api/forwarding/sources/{id}/disable")

@@ -113,8 +113,13 @@ class ForwardingQueries {
 
     @QueryHandler
     public SourceCredentials handle(FindSourceCredentials query) {
+        // A re-pinned source's previous key verifies until its grace ends: the origin may still sign with it.
         return new SourceCredentials(jdbc.queryForList(
-                "select credential from forwarding_source where node_id = :node and kind = :kind and enabled",
+                """
+                select credential from forwarding_source where node_id = :node and kind = :kind and enabled
+                union all
+                select previous_credential from forwarding_source
+                where node_id = :node and kind = :kind and enabled and previous_valid_until > now()""",
                 new MapSqlParameterSource("node", query.nodeId())
                         .addValue("kind", query.kind().name()),
                 String.class));

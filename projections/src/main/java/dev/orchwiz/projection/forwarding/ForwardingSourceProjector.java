@@ -3,6 +3,7 @@ package dev.orchwiz.projection.forwarding;
 import dev.orchwiz.api.forwarding.event.ForwardingSourceDisabled;
 import dev.orchwiz.api.forwarding.event.ForwardingSourceRegistered;
 import dev.orchwiz.api.forwarding.event.ForwardingSourceRemoved;
+import dev.orchwiz.api.forwarding.event.ForwardingSourceRepinned;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -46,6 +47,19 @@ class ForwardingSourceProjector {
                 Timestamp.from(at),
                 sequence,
                 event.pullUrl());
+    }
+
+    @EventHandler
+    void on(ForwardingSourceRepinned event, @SequenceNumber long sequence) {
+        jdbc.update(
+                """
+                update forwarding_source set previous_credential = credential, previous_valid_until = ?,
+                    credential = ?, version = ?
+                where id = ?""",
+                Timestamp.from(event.previousValidUntil()),
+                event.publicKey(),
+                sequence,
+                event.sourceId().value());
     }
 
     @EventHandler

@@ -597,6 +597,96 @@ class ForwardingIT {
         }
     }
 
+    // --- an origin's key rotation
+
+    @Test
+    void afterAnOriginRotatesAnAdminPinsItsNewKeyAndTheOldOneVerifiesOnlyDuringTheGrace() {
+        // given a source pinned to the origin's first key
+        KeyPair first = trustByKey("node-rot");
+        String id = sourceIdOf("node-rot");
+        KeyPair second = ForwardingSignatures.generate();
+        KeyPair third = ForwardingSignatures.generate();
+
+        // when the origin rotates and the admin pins its new key
+        NodeClient.Reply repinned = admin.post(
+                "/api/forwarding/sources/" + id + "/key",
+                NodeClient.json(Map.of("publicKey", ForwardingSignatures.publicKeyText(second.getPublic()))));
+        assertThat(repinned.status()).as(repinned.raw()).isEqualTo(200);
+
+        // then batches signed with either key, or both (dual signing), are taken during the grace
+        String byNew = batch("node-rot", List.of(event("rot1", 1, "SessionStarted", "r", Map.of())));
+        assertThat(send(byNew, signed("node-rot", second, byNew, now())).status())
+                .isEqualTo(200);
+        String byOld = batch("node-rot", List.of(event("rot2", 2, "SessionPaused", "r", Map.of())));
+        assertThat(send(byOld, signed("node-rot", first, byOld, now())).status())
+                .isEqualTo(200);
+        String byBoth = batch("node-rot", List.of(event("rot3", 3, "SessionResumed", "r", Map.of())));
+        Map<String, String> dual = signed("node-rot", first, byBoth, now());
+        dual.put(
+                "webhook-signature",
+                dual.get("webhook-signature") + " "
+                        + ForwardingSignatures.sign(
+                                second.getPrivate(),
+                                dual.get("webhook-id"),
+                                dual.get("webhook-timestamp"),
+                                byBoth.getBytes(StandardCharsets.UTF_8)));
+        assertThat(send(byBoth, dual).status()).isEqualTo(200);
+
+        // when it rotates again and the admin gives the previous key no grace
+        assertThat(admin.post(
+                                "/api/forwarding/sources/" + id + "/key",
+                                NodeClient.json(Map.of(
+                                        "publicKey",
+                                        ForwardingSignatures.publicKeyText(third.getPublic()),
+                                        "graceSeconds",
+                                        0)))
+                        .status())
+                .isEqualTo(200);
+
+        // then only the newest key verifies, and the first not at all any more
+        String late = batch("node-rot", List.of(event("rot4", 4, "SessionPaused", "r", Map.of())));
+        assertRefused(send(late, signed("node-rot", second, late, now())), 401, "FORWARDING_BAD_SIGNATURE");
+        assertRefused(send(late, signed("node-rot", first, late, now())), 401, "FORWARDING_BAD_SIGNATURE");
+        assertThat(send(late, signed("node-rot", third, late, now())).status()).isEqualTo(200);
+        assertThat(stored("forwarding_inbox", "origin", "node-rot")).isEqualTo(4);
+
+        // and bad requests are refused
+        String key = ForwardingSignatures.publicKeyText(third.getPublic());
+        assertRefused(
+                user.post("/api/forwarding/sources/" + id + "/key", NodeClient.json(Map.of("publicKey", key))),
+                403,
+                "FORWARDING_NOT_ADMIN");
+        assertRefused(
+                admin.post("/api/forwarding/sources/" + id + "/key", NodeClient.json(Map.of("publicKey", "nope"))),
+                400,
+                "FORWARDING_INVALID_INPUT");
+        assertRefused(
+                admin.post(
+                        "/api/forwarding/sources/" + id + "/key",
+                        NodeClient.json(Map.of("publicKey", key, "graceSeconds", 99_999_999))),
+                400,
+                "FORWARDING_INVALID_INPUT");
+        admin.post("/api/forwarding/sources", NodeClient.json(Map.of("nodeId", "legacy-rot", "apiKey", API_KEY)));
+        assertRefused(
+                admin.post(
+                        "/api/forwarding/sources/" + sourceIdOf("legacy-rot") + "/key",
+                        NodeClient.json(Map.of("publicKey", key))),
+                400,
+                "FORWARDING_INVALID_INPUT");
+    }
+
+    private static String sourceIdOf(String nodeId) {
+        return admin.get("/api/forwarding/sources?size=100")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(source -> source.get("nodeId").asString().equals(nodeId))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+    }
+
     // --- the original OrchWiz's single-event format
 
     private static final String API_KEY = "owz_0123456789abcdef0123456789abcdef0123";
