@@ -25,6 +25,9 @@ export const aSummary = (overrides: Partial<SessionSummary> = {}): SessionSummar
 
 export const aDetail = (overrides: Partial<SessionDetail> = {}): SessionDetail => ({
   ...aSummary(),
+  status: 'planning',
+  mode: 'plan',
+  source: 'web',
   prompt: null,
   metadata: null,
   forkCount: 0,

@@ -48,7 +48,11 @@ export type Interaction = {
   at: string;
 };
 
-export type SessionDetail = SessionSummary & {
+/** One local session, read whole: never a forwarded row, so its status, mode and source are always known. */
+export type SessionDetail = Omit<SessionSummary, 'status' | 'mode' | 'source'> & {
+  status: SessionStatus;
+  mode: SessionMode;
+  source: SessionSource;
   /** The owner's address, looked up when read. */
   ownerName?: string | null;
   prompt: string | null;
