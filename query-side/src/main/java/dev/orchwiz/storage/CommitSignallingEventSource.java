@@ -30,7 +30,9 @@ public class CommitSignallingEventSource implements StreamableMessageSource<Trac
     /**
      * Each processor reads the store itself (no shared read-ahead, see {@code EventStorageConfiguration}), so a commit
      * is visible to the first read after it and one signal is enough. Commits within this window share one signal,
-     * which bounds the reads under load to one per processor per window instead of one per commit.
+     * which bounds the reads under load to one per processor per window instead of one per commit. Those reads take
+     * about a tenth of the node's CPU at 32 command clients, and a 10 ms window did not lower that (docs/benchmarks.md,
+     * runs H), so the window stays short for the read models' lag.
      */
     private static final long SIGNAL_WINDOW_MILLIS = 3;
 
