@@ -3,4 +3,7 @@ export const nodesKeys = {
   self: () => [...nodesKeys.all, 'self'] as const,
   sourceLists: () => [...nodesKeys.all, 'sources'] as const,
   sources: (page: number) => [...nodesKeys.sourceLists(), page] as const,
+  peerLists: () => [...nodesKeys.all, 'peers'] as const,
+  peers: (page: number) => [...nodesKeys.peerLists(), page] as const,
+  deadLetters: (peerId: string, page: number) => [...nodesKeys.peerLists(), peerId, 'dead-letters', page] as const,
 };
