@@ -109,6 +109,12 @@ final class NodeProcess {
         throw new IllegalStateException("the node was not healthy within " + STARTUP_TIMEOUT + "; see " + log);
     }
 
+    /** SIGKILL, as {@code kill -9}: no shutdown hook, no graceful stop, whatever was in flight is cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM (graceful shutdown), then SIGKILL if it has not ended within 30 s. */
     void stop() throws InterruptedException {
         if (!process.isAlive()) {
@@ -133,10 +139,18 @@ final class NodeProcess {
         private final String name;
 
         Database(Config config) {
+            this(
+                    config,
+                    config.database() != null
+                            ? config.database()
+                            : "orchwiz_bench_"
+                                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")));
+        }
+
+        /** A further database of the run, named by the harness (the replication phase's two nodes). */
+        Database(Config config, String name) {
             this.config = config;
-            this.name = config.database() != null
-                    ? config.database()
-                    : "orchwiz_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+            this.name = name;
             if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
                 throw new IllegalArgumentException("database name must match [a-z_][a-z0-9_]*: " + name);
             }
