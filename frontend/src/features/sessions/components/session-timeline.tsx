@@ -8,6 +8,18 @@ const TYPES: Record<InteractionType, { label: string; icon: string }> = {
   error: { label: 'Error', icon: '!' },
 };
 
+/**
+ * Who wrote the entry: a run's answer is recorded under its owner's id (the run acts for them), but the words are the
+ * agent's, so it says so and names the run's runtime when the metadata carries it.
+ */
+const authorOf = (interaction: Interaction): string | null => {
+  const runId = interaction.metadata?.runId;
+  if (interaction.type === 'ai_response' && typeof runId === 'string') {
+    return `agent run ${runId.slice(0, 8)} for ${interaction.byName ?? interaction.by ?? 'its owner'}`;
+  }
+  return interaction.by ? (interaction.byName ?? interaction.by) : null;
+};
+
 export type SessionTimelineProps = { interactions: Interaction[]; totalCount: number };
 
 export const SessionTimeline = ({ interactions, totalCount }: SessionTimelineProps) => (
@@ -21,6 +33,7 @@ export const SessionTimeline = ({ interactions, totalCount }: SessionTimelinePro
       {interactions.length === 0 && <li className="timeline__empty">No interactions yet. Send a prompt to begin.</li>}
       {interactions.map((interaction) => {
         const type = TYPES[interaction.type] ?? { label: interaction.type, icon: '·' };
+        const author = authorOf(interaction);
         return (
           <li
             key={interaction.id}
@@ -34,7 +47,7 @@ export const SessionTimeline = ({ interactions, totalCount }: SessionTimelinePro
             <div className="timeline__body">
               <div className="timeline__meta">
                 <span className="timeline__type">{type.label}</span>
-                {interaction.by && <span className="timeline__by">{interaction.byName ?? interaction.by}</span>}
+                {author && <span className="timeline__by">{author}</span>}
                 <span className="timeline__at">
                   <RelativeTime value={interaction.at} />
                 </span>

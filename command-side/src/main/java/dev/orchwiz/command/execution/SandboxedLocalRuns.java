@@ -1,5 +1,7 @@
 package dev.orchwiz.command.execution;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.toolcall.LocalRuns;
 import java.time.Duration;
@@ -18,9 +20,10 @@ class SandboxedLocalRuns implements LocalRuns {
     }
 
     @Override
-    public void assertUsableWorkingDirectory(String workingDirectory) {
+    public void assertUsableWorkingDirectory(String workingDirectory, SessionId session, UserId owner) {
         if (sandbox.settings().enabled()) {
-            sandbox.resolveWorkingDirectory(workingDirectory);
+            sandbox.resolveWorkingDirectory(
+                    workingDirectory, WorkspaceArea.of(session, owner).path());
         }
     }
 

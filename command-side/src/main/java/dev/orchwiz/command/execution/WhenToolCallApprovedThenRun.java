@@ -1,7 +1,6 @@
 package dev.orchwiz.command.execution;
 
 import dev.orchwiz.api.id.ToolCallId;
-import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.FinishToolCallRun;
 import dev.orchwiz.api.toolcall.command.MarkToolCallOutputTruncated;
@@ -210,7 +209,15 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
                     new SandboxRequest(
                             script instanceof String text ? text : "",
                             request.workingDirectory(),
-                            Map.of("ORCHWIZ_TOOL_CALL_ID", id.toString()),
+                            // Claude Code's hooks and commands name their scripts by the project directory.
+                            Map.of(
+                                    "ORCHWIZ_TOOL_CALL_ID",
+                                    id.toString(),
+                                    "CLAUDE_PROJECT_DIR",
+                                    sandbox.settings()
+                                            .workspaceRoot()
+                                            .resolve(areaOf(request))
+                                            .toString()),
                             stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
                             timeout,
                             areaOf(request)),
@@ -222,16 +229,9 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
         }
     }
 
-    /**
-     * A session's calls run in the session's own directory under the workspace root ({@code sessions/<id>}), the
-     * only part of the workspace their jail mounts, so one session's scripts never see what another's left. A command
-     * hook's call keeps the whole root: hooks are the node's configuration and name scripts anywhere under it.
-     */
+    /** The area the call's jail mounts: its session's, or its owner's for a call in no session (hooks alike). */
     static String areaOf(ToolCallRequested request) {
-        if (request.sessionId() == null || request.origin() == ToolCallOrigin.HOOK) {
-            return null;
-        }
-        return "sessions/" + request.sessionId();
+        return WorkspaceArea.of(request.sessionId(), request.ownerId()).path();
     }
 
     private OutputSink sink(ToolCallId id) {

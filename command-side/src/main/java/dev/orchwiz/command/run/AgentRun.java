@@ -135,6 +135,19 @@ class AgentRun {
                     cap(command.text()),
                     command.toolCalls(),
                     command.runtimeTools() == null ? List.of() : command.runtimeTools()));
+            for (RecordModelCall.Link link : command.links()) {
+                requested(
+                        command.step(),
+                        link.toolCallId(),
+                        link.providerCallId(),
+                        link.tool(),
+                        link.input(),
+                        link.spanId());
+            }
+            if (command.completes() && command.links().isEmpty()) {
+                // The totals include the call just applied: its handler ran as it was applied.
+                applyOwned(new RunCompleted(runId, cap(command.text()), inputTokens, outputTokens, cost, steps));
+            }
         }
         return changed();
     }
@@ -142,17 +155,21 @@ class AgentRun {
     @CommandHandler
     RunChanged handle(RecordRunToolCall command) {
         assertNotFinished();
-        if (!pending.contains(command.toolCallId()) && !settled.contains(command.toolCallId())) {
-            applyOwned(new RunToolCallRequested(
-                    runId,
-                    command.step(),
-                    command.toolCallId(),
-                    command.providerCallId(),
-                    command.tool(),
-                    command.input(),
-                    command.spanId()));
-        }
+        requested(
+                command.step(),
+                command.toolCallId(),
+                command.providerCallId(),
+                command.tool(),
+                command.input(),
+                command.spanId());
         return changed();
+    }
+
+    private void requested(
+            int step, ToolCallId call, String providerCallId, String tool, Map<String, Object> input, String spanId) {
+        if (!pending.contains(call) && !settled.contains(call)) {
+            applyOwned(new RunToolCallRequested(runId, step, call, providerCallId, tool, input, spanId));
+        }
     }
 
     @CommandHandler

@@ -8,7 +8,6 @@ import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.run.RequestedTool;
 import dev.orchwiz.api.run.RunFailure;
 import dev.orchwiz.api.run.RuntimeToolUse;
-import dev.orchwiz.api.run.command.CompleteRun;
 import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
@@ -365,6 +364,19 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         List<RequestedTool> calls = turn.toolCalls().stream()
                 .map(call -> new RequestedTool(call.id(), call.name(), redaction.redactValues(call.input())))
                 .toList();
+        AllowedTools allowed = new AllowedTools(started.allowedTools());
+        List<RecordModelCall.Link> asking = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            RequestedTool asked = turn.toolCalls().get(i);
+            ToolCallId id = ToolCallId.random();
+            if (allowed.permits(asked.name())) {
+                // Linked first: a call the rules allow can finish before the request even answers.
+                links.link(id, runId, asked.id(), asked.name());
+            }
+            asking.add(new RecordModelCall.Link(
+                    id, asked.id(), asked.name(), calls.get(i).input(), TraceIds.spanId()));
+        }
+        boolean completes = turn.toolCalls().isEmpty();
         send(new RecordModelCall(
                 runId,
                 step,
@@ -386,35 +398,29 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                                 redaction.redactValues(tool.input()),
                                 redaction.redact(tool.output()),
                                 tool.failed()))
-                        .toList()));
+                        .toList(),
+                asking,
+                completes));
         if (cancelled.contains(runId)) {
             return;
         }
-        if (turn.toolCalls().isEmpty()) {
-            send(new CompleteRun(runId, text));
+        if (completes) {
             recordAnswer(started, text);
             return;
         }
         Actor owner = new Actor(started.ownerId(), false);
-        AllowedTools allowed = new AllowedTools(started.allowedTools());
         for (int i = 0; i < turn.toolCalls().size(); i++) {
             RequestedTool asked = turn.toolCalls().get(i);
+            ToolCallId id = asking.get(i).toolCallId();
             if (allowed.permits(asked.name())) {
-                requestTool(runId, started, owner, step, asked, calls.get(i));
+                requestRuntimeCall(runId, started, owner, id, asked.name(), asked.input());
             } else {
-                refuseTool(runId, step, asked, calls.get(i), allowed.refusal(asked.name()));
+                // A tool outside the run's allowed-tools never becomes a tool call: the run answers the model with
+                // the refusal as an error, so it can go on without it.
+                String why = allowed.refusal(asked.name());
+                workers.execute(() -> settle(runId, id, "refused", why, true));
             }
         }
-    }
-
-    /**
-     * A tool outside the run's {@code allowed-tools} never becomes a tool call: the run records that the model asked,
-     * and answers it with the refusal as an error, so the model can go on without it.
-     */
-    private void refuseTool(RunId runId, int step, RequestedTool asked, RequestedTool recorded, String why) {
-        ToolCallId id = ToolCallId.random();
-        send(new RecordRunToolCall(runId, step, id, asked.id(), asked.name(), recorded.input(), TraceIds.spanId()));
-        workers.execute(() -> settle(runId, id, "refused", why, true));
     }
 
     /** The tools the model is offered: all of them, or those the run's {@code allowed-tools} name. */
@@ -479,15 +485,6 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         List<ChatTurn> turns = new ArrayList<>(transcript.subList(0, last));
         turns.add(ChatTurn.user(InlinedCommandOutput.into(started.prompt(), commands, run.preflightOutputs())));
         return turns;
-    }
-
-    private void requestTool(
-            RunId runId, RunStarted started, Actor owner, int step, RequestedTool asked, RequestedTool recorded) {
-        ToolCallId id = ToolCallId.random();
-        // Linked first: a call the rules allow can finish before the request even answers.
-        links.link(id, runId, asked.id(), asked.name());
-        send(new RecordRunToolCall(runId, step, id, asked.id(), asked.name(), recorded.input(), TraceIds.spanId()));
-        requestRuntimeCall(runId, started, owner, id, asked.name(), asked.input());
     }
 
     /** Asks the control plane for a call of the run; a refused call settles the run's step as refused. */

@@ -1,5 +1,7 @@
 package dev.orchwiz.command.toolcall;
 
+import dev.orchwiz.api.id.SessionId;
+import dev.orchwiz.api.id.UserId;
 import java.time.Duration;
 
 /**
@@ -10,9 +12,10 @@ public interface LocalRuns {
 
     /**
      * Refuses (with a 400) a working directory a local run could not use, so that a call that cannot run is never
-     * recorded; does nothing while local execution is off.
+     * recorded: one outside the part of the workspace the call's session (or, without one, its owner) is given, or
+     * missing there. Does nothing while local execution is off.
      */
-    void assertUsableWorkingDirectory(String workingDirectory);
+    void assertUsableWorkingDirectory(String workingDirectory, SessionId session, UserId owner);
 
     Duration approvalTtl();
 }

@@ -117,7 +117,7 @@ public class ToolCallRequests {
         boolean runsLocally = LOCAL_TOOL.equals(call.tool()) && !call.runByItsRuntime();
         if (runsLocally) {
             // Refuse a bad working directory now, with a 400, rather than record a call that cannot run.
-            localRuns.assertUsableWorkingDirectory(call.workingDirectory());
+            localRuns.assertUsableWorkingDirectory(call.workingDirectory(), call.sessionId(), actor.id());
         }
         Map<String, Object> input = call.input() == null ? Map.of() : call.input();
         Map<String, Object> recordedInput = redaction.redactValues(input);

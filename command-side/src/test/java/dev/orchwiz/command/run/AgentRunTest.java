@@ -139,7 +139,22 @@ class AgentRunTest {
                 .expectEvents(new RuntimeFellBack(id, "openclaw", "openai", "refused"));
         fixture.given(started())
                 .when(new RecordModelCall(
-                        id, 1, "span1", "local", "local-echo", -5, 3, null, AT, -1, "stop", "x", List.of(), null))
+                        id,
+                        1,
+                        "span1",
+                        "local",
+                        "local-echo",
+                        -5,
+                        3,
+                        null,
+                        AT,
+                        -1,
+                        "stop",
+                        "x",
+                        List.of(),
+                        null,
+                        List.of(),
+                        false))
                 .expectEvents(new ModelCallCompleted(
                         id,
                         1,
@@ -162,9 +177,126 @@ class AgentRunTest {
         List<RuntimeToolUse> ran = List.of(new RuntimeToolUse("t1", "exec", Map.of("command", "ls"), "a b", false));
         fixture.given(started())
                 .when(new RecordModelCall(
-                        id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran))
+                        id,
+                        1,
+                        "span1",
+                        "openclaw",
+                        "main",
+                        1,
+                        1,
+                        BigDecimal.ONE,
+                        AT,
+                        5,
+                        "stop",
+                        "x",
+                        List.of(),
+                        ran,
+                        List.of(),
+                        false))
                 .expectEvents(new ModelCallCompleted(
                         id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran));
+    }
+
+    @Test
+    void aModelCallRecordsTheToolCallsItAsksForInTheSameUnitOfWork() {
+        fixture.given(started())
+                .when(new RecordModelCall(
+                        id,
+                        1,
+                        "span1",
+                        "local",
+                        "local-echo",
+                        100,
+                        10,
+                        new BigDecimal("0.001"),
+                        AT,
+                        12,
+                        "tool_calls",
+                        "x",
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                new RecordModelCall.Link(
+                                        first, "p-" + first, "Bash", Map.of("command", "ls"), "tool" + first),
+                                new RecordModelCall.Link(
+                                        second, "p-" + second, "Bash", Map.of("command", "ls"), "tool" + second)),
+                        false))
+                .expectEvents(
+                        new ModelCallCompleted(
+                                id,
+                                1,
+                                "span1",
+                                "local",
+                                "local-echo",
+                                100,
+                                10,
+                                new BigDecimal("0.001"),
+                                AT,
+                                12,
+                                "tool_calls",
+                                "x",
+                                List.of(),
+                                List.of()),
+                        toolCall(first),
+                        toolCall(second));
+    }
+
+    @Test
+    void aFinalModelCallCompletesTheRunWithTotalsThatIncludeIt() {
+        fixture.given(started(), modelCall(1, 100, 10, "0.001"))
+                .when(new RecordModelCall(
+                        id,
+                        2,
+                        "span2",
+                        "local",
+                        "local-echo",
+                        200,
+                        20,
+                        new BigDecimal("0.002"),
+                        AT,
+                        12,
+                        "stop",
+                        "done",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        true))
+                .expectEvents(
+                        new ModelCallCompleted(
+                                id,
+                                2,
+                                "span2",
+                                "local",
+                                "local-echo",
+                                200,
+                                20,
+                                new BigDecimal("0.002"),
+                                AT,
+                                12,
+                                "stop",
+                                "done",
+                                List.of(),
+                                List.of()),
+                        new RunCompleted(id, "done", 300, 30, new BigDecimal("0.003"), 2));
+        fixture.given(started(), new RunCancelled(id, ADA.id()))
+                .when(new RecordModelCall(
+                        id,
+                        1,
+                        "span1",
+                        "local",
+                        "local-echo",
+                        1,
+                        1,
+                        null,
+                        AT,
+                        1,
+                        "stop",
+                        "late",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        true))
+                .expectNoEvents();
     }
 
     @Test

@@ -297,6 +297,78 @@ class ControlPlaneIT {
         assertThat(ada.get("/api/tool-calls/" + own.path("id").asString() + "/output")
                         .raw())
                 .contains("only-for-a");
+
+        // and a command hook of session B, which runs beside B's calls, finds nothing of A's either
+        String peek = created(ada.post(
+                "/api/hooks",
+                NodeClient.json(Map.of(
+                        "name", "peek",
+                        "event", "PostToolUse",
+                        "matcher", "Bash",
+                        "type", "command",
+                        "command", "cat " + WORKSPACE.resolve("sessions").resolve(first) + "/note.txt",
+                        "sessionId", second))));
+        JsonNode hooked = run(command("say-hi", "echo hi"), second, "");
+        awaitStatus(hooked.path("id").asString(), "completed");
+        JsonNode[] child = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode children = ada.get(
+                            "/api/executions?parentId=" + hooked.path("id").asString())
+                    .json()
+                    .path("items");
+            assertThat(children).hasSize(1);
+            assertThat(children.get(0).path("status").asString()).isIn("completed", "failed");
+            child[0] = children.get(0);
+        });
+        assertThat(ada.get("/api/tool-calls/" + child[0].path("id").asString() + "/output")
+                        .raw())
+                .as("a hook runs in its call's session directory, not in the whole workspace")
+                .doesNotContain("only-for-a")
+                .contains("No such file");
+        assertThat(ada.delete("/api/hooks/" + peek).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aWorkingDirectoryOutsideTheCallsOwnSessionIsRefusedWhenTheCallIsAsked() {
+        // given two sessions of ada's, the second with a directory of its own
+        String first = session("auto_accept");
+        String second = session("auto_accept");
+        created(ada.post(
+                "/api/permissions",
+                NodeClient.json(
+                        Map.of("rule", "Bash(mkdir *)", "outcome", "allow", "scope", "session", "sessionId", second))));
+        JsonNode made = run(command("make-build", "mkdir -p build"), second, "");
+        awaitStatus(made.path("id").asString(), "completed");
+
+        // when commands of the first session name the second's directory, by a relative and an absolute path
+        for (String outside : List.of(
+                "../" + second + "/build",
+                WORKSPACE.resolve("sessions").resolve(second).resolve("build").toString(),
+                "../../users")) {
+            String commandId = created(ada.post(
+                    "/api/commands",
+                    NodeClient.json(Map.of("name", "peek", "script", "ls", "workingDirectory", outside))));
+            Reply refused = ada.post(
+                    "/api/commands/" + commandId + "/execute",
+                    NodeClient.json(Map.of("sessionId", first, "arguments", "")));
+
+            // then each is refused at once with a 400, not recorded to fail later when it runs
+            assertThat(refused.status()).as(outside + ": " + refused.raw()).isEqualTo(400);
+            assertThat(ada.delete("/api/commands/" + commandId).status()).isEqualTo(204);
+        }
+        assertThat(ada.get("/api/tool-calls?sessionId=" + first).json().path("items"))
+                .as("nothing was recorded for the refused requests")
+                .isEmpty();
+
+        // and the same directory is fine for the session it belongs to
+        String own = created(ada.post(
+                "/api/commands",
+                NodeClient.json(Map.of("name", "list-build", "script", "ls", "workingDirectory", "build"))));
+        assertThat(ada.post(
+                                "/api/commands/" + own + "/execute",
+                                NodeClient.json(Map.of("sessionId", second, "arguments", "")))
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -409,7 +481,10 @@ class ControlPlaneIT {
         // given: hooks and rules scoped to this test's sessions, so no other test's calls meet them
         String guarded = session("auto_accept");
         String audited = session("auto_accept");
-        Path guard = WORKSPACE.resolve("guard.sh");
+        // A command hook runs in its call's session directory, like the call: its scripts live there (or in a
+        // read-only path of the node), never anywhere else in the workspace.
+        Path guard = Files.createDirectories(WORKSPACE.resolve("sessions").resolve(guarded))
+                .resolve("guard.sh");
         Files.writeString(guard, """
                 payload=$(cat)
                 case "$payload" in
@@ -417,9 +492,11 @@ class ControlPlaneIT {
                 esac
                 exit 0
                 """);
-        Path audit = WORKSPACE.resolve("audit.sh");
-        Path auditLog = WORKSPACE.resolve("audit.json");
-        Files.writeString(audit, "cat > '" + auditLog + "'\n");
+        Path auditArea = Files.createDirectories(WORKSPACE.resolve("sessions").resolve(audited));
+        Path audit = auditArea.resolve("audit.sh");
+        Path auditLog = auditArea.resolve("audit.json");
+        // Claude Code's own variable names the directory, so an imported hook's "$CLAUDE_PROJECT_DIR/…" works here
+        Files.writeString(audit, "cat > \"$CLAUDE_PROJECT_DIR/audit.json\"\n");
         for (String session : List.of(guarded, audited)) {
             for (String rule : List.of("Bash(echo *)", "Bash(sh " + WORKSPACE + "/*)")) {
                 created(ada.post(

@@ -127,6 +127,18 @@ public final class Sandbox {
         return resolveWorkingDirectory(requested, realWorkspaceRoot(), settings.workspaceRoot());
     }
 
+    /**
+     * The real path of the requested working directory inside an area of the workspace (see {@link SandboxRequest}),
+     * the area made on first use: what a run in that area would be given, or the refusal it would meet.
+     *
+     * @throws WorkingDirectoryRefused as {@link #resolveWorkingDirectory(String)}, with the area as the root
+     */
+    public Path resolveWorkingDirectory(String requested, String area) {
+        SandboxRequest.assertPlainArea(area);
+        Path configuredRoot = settings.workspaceRoot().resolve(area);
+        return resolveWorkingDirectory(requested, realArea(configuredRoot), configuredRoot);
+    }
+
     private Path resolveWorkingDirectory(String requested, Path root, Path configuredRoot) {
         if (requested == null || requested.isBlank()) {
             return root;

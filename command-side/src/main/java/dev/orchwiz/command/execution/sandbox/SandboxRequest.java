@@ -40,8 +40,14 @@ public record SandboxRequest(
         extraEnvironment = extraEnvironment == null ? Map.of() : Map.copyOf(extraEnvironment);
         extraEnvironment.keySet().forEach(SandboxRequest::requireEnvironmentName);
         stdin = stdin == null ? null : stdin.clone();
-        // Plain names only: no "..", no absolute path, nothing that could point an area outside the workspace.
-        if (area != null && (!AREA.matcher(area).matches() || area.contains(".."))) {
+        if (area != null) {
+            assertPlainArea(area);
+        }
+    }
+
+    /** Plain names only: no "..", no absolute path, nothing that could point an area outside the workspace. */
+    static void assertPlainArea(String area) {
+        if (area == null || !AREA.matcher(area).matches() || area.contains("..")) {
             throw new IllegalArgumentException("area must be plain relative names: " + area);
         }
     }
