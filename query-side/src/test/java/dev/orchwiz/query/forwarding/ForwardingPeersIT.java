@@ -254,6 +254,9 @@ class ForwardingPeersIT {
         NodeClient.Reply paused = adminA.post("/api/forwarding/peers/" + peerId + "/pause", "{}");
         assertThat(paused.status()).as(paused.raw()).isEqualTo(200);
         assertThat(peer().get("paused").asBoolean()).isTrue();
+        // A pause reaches the outbox at its next look at the peers (every 0.2 s here); a batch already on its way
+        // still goes. Only what is written after that is held back.
+        await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 
         // when
         makeSessions(2);
