@@ -66,3 +66,45 @@ export type ForwardedEvent = {
   receivedAt: string;
   payload: Record<string, unknown>;
 };
+
+/** How much of each event's payload leaves for a peer; credentials and secret-shaped text never do. */
+export type PeerRedaction = 'FULL' | 'METADATA' | 'NONE';
+
+/**
+ * A node this one forwards to, and how its outbox stands: `position` is the last global index handled (null before
+ * the first), `lag` the events after it, `lastError` the peer's answer or the network failure.
+ */
+export type ForwardingPeer = {
+  id: string;
+  url: string;
+  nodeId: string;
+  publicKey: string;
+  eventTypes: string[];
+  redaction: PeerRedaction;
+  paused: boolean;
+  createdAt: string;
+  position: number | null;
+  lag: number;
+  sentEvents: number;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  lastStatus: number | null;
+  deadLetters: number;
+  version: number;
+};
+
+/** A batch a peer refused with a 4xx that retrying would not change; it stays on this node until retried. */
+export type PeerDeadLetter = {
+  id: number;
+  peerId: string;
+  webhookId: string;
+  fromSeq: number;
+  toSeq: number;
+  events: number;
+  status: number;
+  error: string;
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt: string;
+};

@@ -6,4 +6,7 @@ export const nodesKeys = {
   remoteSession: (nodeId: string, sessionId: string) => [...nodesKeys.all, 'remote-session', nodeId, sessionId] as const,
   remoteSessionEvents: (nodeId: string, sessionId: string, page: number) =>
     [...nodesKeys.remoteSession(nodeId, sessionId), 'events', page] as const,
+  peerLists: () => [...nodesKeys.all, 'peers'] as const,
+  peers: (page: number) => [...nodesKeys.peerLists(), page] as const,
+  deadLetters: (peerId: string, page: number) => [...nodesKeys.peerLists(), peerId, 'dead-letters', page] as const,
 };

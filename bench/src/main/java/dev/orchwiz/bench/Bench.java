@@ -84,6 +84,9 @@ public final class Bench {
         if (config.runs("runs")) {
             phases.add(new RunsPhase());
         }
+        if (config.runs("replication")) {
+            phases.add(new ReplicationPhase());
+        }
         return phases;
     }
 

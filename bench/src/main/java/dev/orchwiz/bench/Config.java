@@ -57,6 +57,9 @@ record Config(
      */
     static final String README_JVM_ARGS = "-XX:+UseSerialGC -Xmx192m -XX:MaxMetaspaceSize=128m";
 
+    /** Phases run only when named: {@code replication} starts two further nodes of its own. */
+    static final List<String> OPTIONAL_PHASES = List.of("replication");
+
     static final String USAGE = """
             java -jar bench/target/orchwiz-bench.jar [options]
 
@@ -92,7 +95,8 @@ record Config(
               --toolcall-clients 8,32  concurrent runtimes posting allowed tool calls, per level (default 8,32)
               --pending-calls 1000     calls left awaiting approval for the inbox reads and the decisions (default 1000)
               --approver-clients 8     clients approving those calls (default 8); the inbox readers are --list-clients
-              --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls,runs (default all)
+              --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls,runs (default all),
+                                   and replication (two more nodes A → B; only when named)
               --out PATH               markdown report (default bench/target/report.md)
             """.formatted(Config.README_JVM_ARGS);
 
@@ -189,7 +193,7 @@ record Config(
         Set<String> phases = new LinkedHashSet<>();
         for (String phase :
                 options.getOrDefault("phases", String.join(",", ALL_PHASES)).split(",")) {
-            if (!ALL_PHASES.contains(phase.trim())) {
+            if (!ALL_PHASES.contains(phase.trim()) && !OPTIONAL_PHASES.contains(phase.trim())) {
                 throw new UsageException("unknown phase " + phase);
             }
             phases.add(phase.trim());

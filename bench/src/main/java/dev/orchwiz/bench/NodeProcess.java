@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /** The system under test: a fresh database on the local PostgreSQL and a node process on it. */
 final class NodeProcess {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** Generous: on the shared 2-core VM a node has taken over 150 s to start while other builds ran. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(480);
 
     private final Process process;
     private final URI url;
@@ -109,6 +110,12 @@ final class NodeProcess {
         throw new IllegalStateException("the node was not healthy within " + STARTUP_TIMEOUT + "; see " + log);
     }
 
+    /** SIGKILL, as {@code kill -9}: no shutdown hook, no graceful stop, whatever was in flight is cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM (graceful shutdown), then SIGKILL if it has not ended within 30 s. */
     void stop() throws InterruptedException {
         if (!process.isAlive()) {
@@ -133,10 +140,18 @@ final class NodeProcess {
         private final String name;
 
         Database(Config config) {
+            this(
+                    config,
+                    config.database() != null
+                            ? config.database()
+                            : "orchwiz_bench_"
+                                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")));
+        }
+
+        /** A further database of the run, named by the harness (the replication phase's two nodes). */
+        Database(Config config, String name) {
             this.config = config;
-            this.name = config.database() != null
-                    ? config.database()
-                    : "orchwiz_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+            this.name = name;
             if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
                 throw new IllegalArgumentException("database name must match [a-z_][a-z0-9_]*: " + name);
             }

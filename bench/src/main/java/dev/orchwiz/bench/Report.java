@@ -17,6 +17,9 @@ final class Report {
     RebuildResult rebuild;
     ToolCallResult toolCalls;
     RunsResult runs;
+
+    /** The replication phase's section, as markdown lines (empty when it did not run). */
+    final List<String> replication = new ArrayList<>();
     NodeUnderTest.Memory memoryAfterLoad;
     NodeUnderTest.Memory memoryAfterRebuild;
 

@@ -57,6 +57,10 @@ record ReportWriter(Config config, NodeUnderTest node, Diagnostics diagnostics, 
         if (report.runs != null) {
             new RunsSection(config, report.runs, report.toolCalls).section(r);
         }
+        if (!report.replication.isEmpty()) {
+            report.replication.forEach(r::line);
+            r.line();
+        }
         memory(r);
         diagnostics(r);
         return r.toString();

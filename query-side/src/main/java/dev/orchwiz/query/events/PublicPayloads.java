@@ -1,12 +1,10 @@
 package dev.orchwiz.query.events;
 
 import dev.orchwiz.api.Credential;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
+import dev.orchwiz.api.CredentialFields;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,21 +38,12 @@ final class PublicPayloads {
     }
 
     private static Set<String> credentialFields(String payloadType) {
-        Class<?> type;
         try {
-            type = Class.forName(payloadType, false, PublicPayloads.class.getClassLoader());
+            return CredentialFields.of(Class.forName(payloadType, false, PublicPayloads.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError unknown) {
             // An event whose class this node does not have (renamed, or newer than the node): its fields are unknown
             // here, so none can be known to be credentials. Event classes live in the api, which marks them.
             return Set.of();
         }
-        RecordComponent[] components = type.getRecordComponents();
-        if (components == null) {
-            return Set.of();
-        }
-        return Arrays.stream(components)
-                .filter(component -> component.isAnnotationPresent(Credential.class))
-                .map(RecordComponent::getName)
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

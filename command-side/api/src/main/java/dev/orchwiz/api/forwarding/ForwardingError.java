@@ -20,7 +20,13 @@ public enum ForwardingError implements ListedError {
     BATCH_TOO_LARGE(ErrorKind.TOO_LARGE, "Forwarded batch too large"),
     INVALID_BATCH(ErrorKind.INVALID, "Invalid forwarded events"),
     NONCE_REPLAYED(ErrorKind.CONFLICT, "Replayed forwarding nonce"),
-    RATE_LIMITED(ErrorKind.RATE_LIMITED, "Too many forwarding requests");
+    RATE_LIMITED(ErrorKind.RATE_LIMITED, "Too many forwarding requests"),
+    INVALID_PEER_URL(ErrorKind.INVALID, "Not a usable peer URL"),
+    INVALID_PUBLIC_KEY(ErrorKind.INVALID, "Not a raw ed25519 public key in base64"),
+    PEER_NOT_FOUND(ErrorKind.NOT_FOUND, "Forwarding peer not found"),
+    PEER_TAKEN(ErrorKind.CONFLICT, "A peer with that node id or URL is already registered"),
+    DEAD_LETTER_NOT_FOUND(ErrorKind.NOT_FOUND, "Dead letter not found"),
+    PEER_UNREACHABLE(ErrorKind.UNAVAILABLE, "The peer did not take the batch");
 
     private final Definition definition;
 

@@ -1,0 +1,6 @@
+package dev.orchwiz.api.forwarding.event;
+
+import dev.orchwiz.api.id.ForwardingPeerId;
+import dev.orchwiz.api.id.UserId;
+
+public record ForwardingPeerRemoved(ForwardingPeerId peerId, UserId by) {}

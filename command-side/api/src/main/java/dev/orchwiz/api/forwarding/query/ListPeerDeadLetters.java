@@ -1,0 +1,6 @@
+package dev.orchwiz.api.forwarding.query;
+
+import dev.orchwiz.api.id.ForwardingPeerId;
+import dev.orchwiz.api.identity.Actor;
+
+public record ListPeerDeadLetters(Actor viewer, ForwardingPeerId peerId, int page, int size) {}

@@ -1,0 +1,5 @@
+package dev.orchwiz.api.forwarding.query;
+
+import java.util.List;
+
+public record PeersToForward(List<PeerTarget> peers) {}

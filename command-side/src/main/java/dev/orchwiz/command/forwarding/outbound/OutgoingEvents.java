@@ -1,0 +1,142 @@
+package dev.orchwiz.command.forwarding.outbound;
+
+import dev.orchwiz.api.Credential;
+import dev.orchwiz.api.CredentialFields;
+import dev.orchwiz.api.forwarding.PeerRedaction;
+import dev.orchwiz.command.toolcall.NodeSecrets;
+import dev.orchwiz.command.toolcall.OutputRedaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one of this node's events into the JSON a peer receives ({@code eventId, seq, aggregateType, aggregateId,
+ * aggregateSeq, type, occurredAt, correlationId, causationId, payload}), with the payload cut to the peer's
+ * redaction policy. Whatever the policy, fields marked {@link Credential} are dropped and every string goes through
+ * the node's secret masking, so secrets never leave.
+ */
+@Component
+class OutgoingEvents {
+
+    /** Under {@code metadata}, a text field leaves only when its name says it is an id or a state. */
+    private static final Set<String> STATE_FIELDS =
+            Set.of("status", "state", "kind", "outcome", "decision", "mode", "role", "scope", "reason", "runtime");
+
+    private final Serializer serializer;
+    private final ObjectMapper json;
+    private final OutputRedaction secrets;
+
+    @Autowired
+    OutgoingEvents(@Qualifier("eventSerializer") Serializer serializer, ObjectMapper json, Environment configuration) {
+        this(serializer, json, new OutputRedaction(NodeSecrets.of(configuration)));
+    }
+
+    OutgoingEvents(Serializer serializer, ObjectMapper json, OutputRedaction secrets) {
+        this.serializer = serializer;
+        this.json = json;
+        this.secrets = secrets;
+    }
+
+    /** The event's type as peers filter and fold by it: the payload class's simple name. */
+    static String type(EventMessage<?> message) {
+        return message.getPayloadType().getSimpleName();
+    }
+
+    /** Whether a peer that asked for {@code eventTypes} (names, or prefixes ending in *) wants this type. */
+    static boolean wanted(String type, List<String> eventTypes) {
+        if (eventTypes.isEmpty()) {
+            return true;
+        }
+        for (String wanted : eventTypes) {
+            boolean matches = wanted.endsWith("*")
+                    ? type.startsWith(wanted.substring(0, wanted.length() - 1))
+                    : type.equals(wanted);
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    ObjectNode event(EventMessage<?> message, long seq, PeerRedaction redaction) {
+        ObjectNode event = json.createObjectNode();
+        event.put("eventId", message.getIdentifier());
+        event.put("seq", seq);
+        if (message instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+            if (domain.getType() != null) {
+                event.put("aggregateType", domain.getType());
+            }
+            event.put("aggregateId", domain.getAggregateIdentifier());
+            event.put("aggregateSeq", domain.getSequenceNumber());
+        }
+        event.put("type", type(message));
+        event.put("occurredAt", message.getTimestamp().toString());
+        // Axon's names: traceId is the root message, correlationId the message that caused this one.
+        metaText(message, "traceId").ifPresent(value -> event.put("correlationId", value));
+        metaText(message, "correlationId").ifPresent(value -> event.put("causationId", value));
+        event.set("payload", payload(message, redaction));
+        return event;
+    }
+
+    private ObjectNode payload(EventMessage<?> message, PeerRedaction redaction) {
+        if (redaction == PeerRedaction.NONE) {
+            return json.createObjectNode();
+        }
+        String stored = serializer.serialize(message.getPayload(), String.class).getData();
+        JsonNode tree = json.readTree(stored);
+        if (!(tree instanceof ObjectNode payload)) {
+            return json.createObjectNode();
+        }
+        payload.remove(CredentialFields.of(message.getPayloadType()));
+        return redaction == PeerRedaction.METADATA ? metadataOnly(payload) : (ObjectNode) masked(payload);
+    }
+
+    private JsonNode masked(JsonNode node) {
+        if (node.isString()) {
+            return json.getNodeFactory().stringNode(secrets.redact(node.stringValue()));
+        }
+        if (node instanceof ObjectNode object) {
+            for (String field : new ArrayList<>(object.propertyNames())) {
+                object.set(field, masked(object.get(field)));
+            }
+            return object;
+        }
+        if (node.isArray()) {
+            tools.jackson.databind.node.ArrayNode array = (tools.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, masked(array.get(i)));
+            }
+        }
+        return node;
+    }
+
+    private ObjectNode metadataOnly(ObjectNode payload) {
+        ObjectNode kept = json.createObjectNode();
+        for (String field : payload.propertyNames()) {
+            JsonNode value = payload.get(field);
+            boolean scalar = value.isNumber() || value.isBoolean() || value.isNull();
+            boolean named = value.isString() && (field.endsWith("Id") || STATE_FIELDS.contains(field));
+            if (scalar || named) {
+                kept.set(field, masked(value));
+            }
+        }
+        return kept;
+    }
+
+    private static java.util.Optional<String> metaText(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value instanceof String text && !text.isBlank() && text.length() <= 200
+                ? java.util.Optional.of(text)
+                : java.util.Optional.empty();
+    }
+}

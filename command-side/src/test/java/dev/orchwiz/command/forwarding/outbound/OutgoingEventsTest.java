@@ -1,0 +1,109 @@
+package dev.orchwiz.command.forwarding.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchwiz.api.forwarding.PeerRedaction;
+import dev.orchwiz.api.forwarding.SourceKind;
+import dev.orchwiz.api.forwarding.event.ForwardingSourceRegistered;
+import dev.orchwiz.api.id.ForwardingSourceId;
+import dev.orchwiz.api.id.UserId;
+import dev.orchwiz.command.toolcall.OutputRedaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class OutgoingEventsTest {
+
+    /** An event shape with every kind of field a policy treats differently. */
+    record ThingHappened(String thingId, String title, String status, int count, Map<String, String> details) {}
+
+    private final OutgoingEvents outgoing = new OutgoingEvents(
+            JacksonSerializer.defaultSerializer(),
+            JsonMapper.builder().build(),
+            new OutputRedaction(Map.of("OPENAI_API_KEY", "node-secret-value")));
+
+    private static GenericDomainEventMessage<Object> message(Object payload) {
+        return new GenericDomainEventMessage<>(
+                "Thing", "thing-1", 3, payload, Map.of(), "event-1", Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    private static ThingHappened thing() {
+        return new ThingHappened(
+                "thing-1",
+                "uses sk-ant-abcdefghijklmnopqrstuvwxyz and node-secret-value",
+                "active",
+                7,
+                Map.of("note", "Bearer abcdefghijkl"));
+    }
+
+    @Test
+    void carriesTheEnvelopeAPeerFoldsBy() {
+        ObjectNode event = outgoing.event(message(thing()), 42, PeerRedaction.FULL);
+
+        assertThat(event.get("eventId").asString()).isEqualTo("event-1");
+        assertThat(event.get("seq").asLong()).isEqualTo(42);
+        assertThat(event.get("type").asString()).isEqualTo("ThingHappened");
+        assertThat(event.get("aggregateType").asString()).isEqualTo("Thing");
+        assertThat(event.get("aggregateId").asString()).isEqualTo("thing-1");
+        assertThat(event.get("aggregateSeq").asLong()).isEqualTo(3);
+        assertThat(event.get("occurredAt").asString()).isEqualTo("2026-12-01T10:00:00Z");
+    }
+
+    @Test
+    void fullSendsThePayloadWithSecretsMaskedAtAnyDepth() {
+        ObjectNode payload = (ObjectNode)
+                outgoing.event(message(thing()), 1, PeerRedaction.FULL).get("payload");
+
+        assertThat(payload.get("title").asString())
+                .doesNotContain("sk-ant-abcdefghijklmnopqrstuvwxyz")
+                .doesNotContain("node-secret-value")
+                .contains("[REDACTED]");
+        assertThat(payload.get("details").get("note").asString()).doesNotContain("abcdefghijkl");
+        assertThat(payload.get("count").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void credentialFieldsNeverLeaveWhateverThePolicy() {
+        ForwardingSourceRegistered registered = new ForwardingSourceRegistered(
+                ForwardingSourceId.random(), "node-b", "Node B", SourceKind.API_KEY, "hash-of-key", UserId.of("root"));
+
+        ObjectNode payload = (ObjectNode)
+                outgoing.event(message(registered), 1, PeerRedaction.FULL).get("payload");
+
+        assertThat(payload.has("credential")).isFalse();
+        assertThat(payload.get("nodeId").asString()).isEqualTo("node-b");
+    }
+
+    @Test
+    void metadataKeepsIdsStatesAndNumbersButNoFreeText() {
+        ObjectNode payload = (ObjectNode)
+                outgoing.event(message(thing()), 1, PeerRedaction.METADATA).get("payload");
+
+        assertThat(payload.propertyNames()).containsExactlyInAnyOrder("thingId", "status", "count");
+    }
+
+    @Test
+    void noneSendsOnlyTheEnvelope() {
+        ObjectNode event = outgoing.event(message(thing()), 1, PeerRedaction.NONE);
+
+        assertThat(event.get("payload").isEmpty()).isTrue();
+        assertThat(event.get("type").asString()).isEqualTo("ThingHappened");
+    }
+
+    @Test
+    void aPeerGetsTheTypesItNamedOrPrefixedOrEveryTypeWhenItNamedNone() {
+        assertThat(OutgoingEvents.wanted("SessionStarted", List.of())).isTrue();
+        assertThat(OutgoingEvents.wanted("SessionStarted", List.of("Session*"))).isTrue();
+        assertThat(OutgoingEvents.wanted("SessionStarted", List.of("SessionStarted")))
+                .isTrue();
+        assertThat(OutgoingEvents.wanted("SessionStarted", List.of("Session"))).isFalse();
+        assertThat(OutgoingEvents.wanted("ToolCallRequested", List.of("Session*", "Run*")))
+                .isFalse();
+        assertThat(OutgoingEvents.wanted("ToolCallRequested", List.of("*"))).isTrue();
+    }
+}
