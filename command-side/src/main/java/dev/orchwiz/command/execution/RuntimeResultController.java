@@ -8,7 +8,7 @@ import dev.orchwiz.api.toolcall.command.ReportToolCallResult;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
 import dev.orchwiz.command.execution.sandbox.Utf8;
-import dev.orchwiz.command.toolcall.OutputRedaction;
+import dev.orchwiz.command.redaction.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallReads;
 import dev.orchwiz.command.web.CommandSender;
 import java.nio.charset.StandardCharsets;

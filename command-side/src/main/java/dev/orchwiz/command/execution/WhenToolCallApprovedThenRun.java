@@ -24,7 +24,7 @@ import dev.orchwiz.command.execution.sandbox.RunResult;
 import dev.orchwiz.command.execution.sandbox.Sandbox;
 import dev.orchwiz.command.execution.sandbox.SandboxRequest;
 import dev.orchwiz.command.execution.sandbox.SandboxRun;
-import dev.orchwiz.command.toolcall.OutputRedaction;
+import dev.orchwiz.command.redaction.OutputRedaction;
 import dev.orchwiz.command.toolcall.ToolCallHistory;
 import dev.orchwiz.command.toolcall.UnredactedInputs;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.orchwiz.command.run;
 
+import dev.orchwiz.command.redaction.NodeSecrets;
 import dev.orchwiz.command.run.runtime.AgentRuntime;
-import dev.orchwiz.command.toolcall.NodeSecrets;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

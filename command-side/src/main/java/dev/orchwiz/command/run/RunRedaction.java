@@ -1,6 +1,6 @@
 package dev.orchwiz.command.run;
 
-import dev.orchwiz.command.toolcall.OutputRedaction;
+import dev.orchwiz.command.redaction.OutputRedaction;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

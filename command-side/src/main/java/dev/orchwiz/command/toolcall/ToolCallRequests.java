@@ -14,6 +14,7 @@ import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
 import dev.orchwiz.api.toolcall.command.RequestToolCall;
 import dev.orchwiz.api.toolcall.command.ToolCallChanged;
+import dev.orchwiz.command.redaction.OutputRedaction;
 import dev.orchwiz.command.web.CommandSender;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.orchwiz.command.toolcall;
 
+import dev.orchwiz.command.redaction.OutputRedaction;
 import java.util.Arrays;
 import java.util.List;
 

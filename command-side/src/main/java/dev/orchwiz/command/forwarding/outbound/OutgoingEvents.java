@@ -3,17 +3,14 @@ package dev.orchwiz.command.forwarding.outbound;
 import dev.orchwiz.api.Credential;
 import dev.orchwiz.api.CredentialFields;
 import dev.orchwiz.api.forwarding.PeerRedaction;
-import dev.orchwiz.command.toolcall.NodeSecrets;
-import dev.orchwiz.command.toolcall.OutputRedaction;
+import dev.orchwiz.command.redaction.OutputRedaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,12 +33,7 @@ class OutgoingEvents {
     private final ObjectMapper json;
     private final OutputRedaction secrets;
 
-    @Autowired
-    OutgoingEvents(@Qualifier("eventSerializer") Serializer serializer, ObjectMapper json, Environment configuration) {
-        this(serializer, json, new OutputRedaction(NodeSecrets.of(configuration)));
-    }
-
-    OutgoingEvents(Serializer serializer, ObjectMapper json, OutputRedaction secrets) {
+    OutgoingEvents(@Qualifier("eventSerializer") Serializer serializer, ObjectMapper json, OutputRedaction secrets) {
         this.serializer = serializer;
         this.json = json;
         this.secrets = secrets;

@@ -7,7 +7,7 @@ import dev.orchwiz.api.forwarding.SourceKind;
 import dev.orchwiz.api.forwarding.event.ForwardingSourceRegistered;
 import dev.orchwiz.api.id.ForwardingSourceId;
 import dev.orchwiz.api.id.UserId;
-import dev.orchwiz.command.toolcall.OutputRedaction;
+import dev.orchwiz.command.redaction.OutputRedaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

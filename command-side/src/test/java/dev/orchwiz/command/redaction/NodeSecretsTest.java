@@ -1,4 +1,4 @@
-package dev.orchwiz.command.toolcall;
+package dev.orchwiz.command.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.orchwiz.command.toolcall;
+package dev.orchwiz.command.redaction;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.orchwiz.command.toolcall;
+package dev.orchwiz.command.redaction;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class OutputRedaction {
 
-    static final String MASK = "[REDACTED]";
+    public static final String MASK = "[REDACTED]";
 
     private static final List<Pattern> SHAPES = List.of(
             Pattern.compile("owz_[A-Za-z0-9_-]{16,}"),

@@ -1,4 +1,4 @@
-package dev.orchwiz.command.toolcall;
+package dev.orchwiz.command.redaction;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
