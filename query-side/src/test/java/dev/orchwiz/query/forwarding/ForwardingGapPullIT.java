@@ -4,6 +4,7 @@ import static dev.orchwiz.query.forwarding.SignedBatches.batch;
 import static dev.orchwiz.query.forwarding.SignedBatches.event;
 import static dev.orchwiz.query.forwarding.SignedBatches.signed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -144,10 +146,9 @@ class ForwardingGapPullIT {
         assertThat(source().get("pullUrl").asString()).isEqualTo(pullUrl);
 
         // when the gap outlives the configured second, then the node pulls it and it closes
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!source().get("gaps").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> source().get("gaps").isEmpty());
         JsonNode filled = source();
         assertThat(filled.get("gaps")).as("asked: %s", asked).isEmpty();
         assertThat(filled.get("highWaterMark").asLong()).isEqualTo(5);
@@ -159,8 +160,7 @@ class ForwardingGapPullIT {
 
         // and nothing more is asked once it is closed
         int asks = asked.size();
-        Thread.sleep(2500);
-        assertThat(asked).hasSize(asks);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> asked.size() == asks);
     }
 
     @Test
