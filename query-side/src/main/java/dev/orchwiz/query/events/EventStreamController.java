@@ -1,9 +1,11 @@
 package dev.orchwiz.query.events;
 
+import dev.orchwiz.api.forwarding.ForwardingError;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.api.problem.RuleViolation;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -92,9 +94,7 @@ class EventStreamController {
         }
         StreamSource source = StreamSource.of(raw);
         if (source.forwarded() && !actor.admin()) {
-            throw new dev.orchwiz.api.problem.RuleViolation(
-                    dev.orchwiz.api.forwarding.ForwardingError.NOT_ADMIN,
-                    "Only admins stream what other nodes forwarded") {};
+            throw new ForwardedStreamForAdminsOnly();
         }
         return source;
     }
@@ -144,7 +144,15 @@ class EventStreamController {
         });
     }
 
-    static class StreamCapacityReached extends dev.orchwiz.api.problem.RuleViolation {
+    /** Forwarded events may carry other organisations' data: only admins see them (ADR 17). */
+    static class ForwardedStreamForAdminsOnly extends RuleViolation {
+
+        ForwardedStreamForAdminsOnly() {
+            super(ForwardingError.NOT_ADMIN, "Only admins stream what other nodes forwarded");
+        }
+    }
+
+    static class StreamCapacityReached extends RuleViolation {
 
         StreamCapacityReached() {
             super(StreamError.CAPACITY_REACHED, "The node serves as many event streams as it is configured for");

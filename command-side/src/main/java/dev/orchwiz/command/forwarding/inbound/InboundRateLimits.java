@@ -1,14 +1,13 @@
 package dev.orchwiz.command.forwarding.inbound;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.orchwiz.api.forwarding.ForwardingError;
 import dev.orchwiz.api.problem.RetryLater;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
  * per refused request, and an address with no tokens left is turned away before anything is verified. The address
  * is the servlet's remote address: the socket's peer, or the client a trusted proxy names when the node is configured
  * to trust one ({@code SERVER_FORWARD_HEADERS_STRATEGY}, docs/reverse-proxy.md); a header alone never moves it.
- * Memory stays bounded: past a fixed number of keys the least recently used bucket is dropped (it is simply full
- * again).
+ * Memory stays bounded: a bucket untouched for a minute has refilled, so it is dropped (a new one is just as full),
+ * and past a fixed number of keys the least used ones go too.
  */
 @Component
 class InboundRateLimits {
@@ -33,12 +32,10 @@ class InboundRateLimits {
         }
     }
 
-    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_KEYS;
-        }
-    });
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(MAX_KEYS)
+            .expireAfterAccess(Duration.ofMinutes(1))
+            .build();
     private final int perOriginPerMinute;
     private final int failuresPerAddressPerMinute;
 
@@ -75,7 +72,7 @@ class InboundRateLimits {
     }
 
     private Bucket bucket(String key, int perMinute) {
-        return buckets.computeIfAbsent(key, unused -> Bucket.builder()
+        return buckets.get(key, unused -> Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(perMinute)
                         .refillGreedy(perMinute, Duration.ofMinutes(1))
