@@ -17,8 +17,8 @@ import dev.orchwiz.api.session.event.SessionShared;
 import dev.orchwiz.api.session.event.SessionStarted;
 import dev.orchwiz.api.session.event.SessionUnshared;
 import dev.orchwiz.api.session.event.SessionWorkspaceChanged;
+import dev.orchwiz.projection.isolation.CatchUpBatches;
 import dev.orchwiz.projection.isolation.EventSavepoint;
-import dev.orchwiz.projection.isolation.ReplayBatches;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import java.sql.Types;
 import java.time.Instant;
@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills the sessions read model with plain SQL, one savepoint per event (see {@link EventSavepoint}): an event the
- * database refuses fails alone and goes to the dead-letter queue instead of stopping its segment. A replay sends each
- * batch's writes as JDBC batches instead ({@link ReplayBatches}). Each row remembers
+ * database refuses fails alone and goes to the dead-letter queue instead of stopping its segment. A replay or a catch-up sends each
+ * batch's writes as JDBC batches instead ({@link CatchUpBatches}). Each row remembers
  * the last event sequence it applied, so an event delivered twice (after a crash, on an overlapping replay, on a
  * dead-letter retry) changes nothing.
  */
@@ -49,7 +49,7 @@ class SessionProjector {
 
     static final String PROCESSING_GROUP = "sessions";
 
-    /** Every change to a row has this one shape, so a replay sends a batch's changes as one JDBC batch. */
+    /** Every change to a row has this one shape, so a replay or catch-up sends a batch's changes as one JDBC batch. */
     private static final String UPDATE = """
             update session_summary set
                 title = case when :setTitle then :title else title end,
@@ -85,7 +85,7 @@ class SessionProjector {
             on conflict (id) do nothing
             """;
 
-    /** In a replay batch: rows first, then their changes, then the timeline entries. */
+    /** In a replay or catch-up batch: rows first, then their changes, then the timeline entries. */
     private static final int STARTS = 0;
 
     private static final int CHANGES = 1;
@@ -93,12 +93,12 @@ class SessionProjector {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final EventSavepoint savepoint;
-    private final ReplayBatches replays;
+    private final CatchUpBatches batches;
 
-    SessionProjector(NamedParameterJdbcTemplate jdbc, EventSavepoint savepoint, ReplayBatches replays) {
+    SessionProjector(NamedParameterJdbcTemplate jdbc, EventSavepoint savepoint, CatchUpBatches batches) {
         this.jdbc = jdbc;
         this.savepoint = savepoint;
-        this.replays = replays;
+        this.batches = batches;
     }
 
     @EventHandler
@@ -124,7 +124,7 @@ class SessionProjector {
                         Types.OTHER)
                 .addValue("at", time(at), Types.TIMESTAMP)
                 .addValue("sequence", sequence);
-        ReplayBatches.Writes batch = replays.deferred();
+        CatchUpBatches.Writes batch = batches.deferred();
         if (batch != null) {
             batch.add(STARTS, INSERT, row);
         } else {
@@ -211,7 +211,7 @@ class SessionProjector {
                 .addValue("metadata", Jsonb.write(event.metadata()), Types.VARCHAR)
                 .addValue("by", event.by().value())
                 .addValue("at", time(at), Types.TIMESTAMP);
-        ReplayBatches.Writes batch = replays.deferred();
+        CatchUpBatches.Writes batch = batches.deferred();
         if (batch != null) {
             deferChange(batch, sessionId, change);
             // The entry's own id keeps a second delivery out, as the row's version does live.
@@ -285,7 +285,7 @@ class SessionProjector {
 
     private void write(MapSqlParameterSource change) {
         UUID sessionId = (UUID) change.getValue("id");
-        ReplayBatches.Writes batch = replays.deferred();
+        CatchUpBatches.Writes batch = batches.deferred();
         if (batch != null) {
             deferChange(batch, sessionId, change);
         } else {
@@ -297,7 +297,7 @@ class SessionProjector {
      * Defers the change to the batch's end, where the sessions it changed must all exist: a change to a session that
      * never started fails the batch, and the event by event retry parks it in the dead-letter queue.
      */
-    private void deferChange(ReplayBatches.Writes batch, UUID sessionId, MapSqlParameterSource change) {
+    private void deferChange(CatchUpBatches.Writes batch, UUID sessionId, MapSqlParameterSource change) {
         batch.add(CHANGES, UPDATE, change);
         batch.state(this, HashSet<UUID>::new, this::assertStarted).add(sessionId);
     }

@@ -12,7 +12,6 @@ import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;
 import dev.orchwiz.api.session.event.SessionArchived;
 import dev.orchwiz.api.session.event.SessionCompleted;
-import dev.orchwiz.api.session.event.SessionDescriptionChanged;
 import dev.orchwiz.api.session.event.SessionExecutionStarted;
 import dev.orchwiz.api.session.event.SessionForked;
 import dev.orchwiz.api.session.event.SessionInteractionRecorded;
@@ -29,17 +28,23 @@ import dev.orchwiz.api.session.query.ListSessions;
 import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.api.session.query.SessionSummary;
 import dev.orchwiz.api.session.query.SessionView;
+import dev.orchwiz.projection.isolation.CatchUpBatches;
 import dev.orchwiz.projection.isolation.EventSavepoint;
-import dev.orchwiz.projection.isolation.ReplayBatches;
 import dev.orchwiz.testing.TestDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +53,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,7 +80,7 @@ class SessionProjectorIT {
         SessionQueries.class,
         SessionCounts.class,
         EventSavepoint.class,
-        ReplayBatches.class
+        CatchUpBatches.class
     })
     static class ReadModel {}
 
@@ -346,58 +353,81 @@ class SessionProjectorIT {
 
     /** The life of {@code followsASessionThroughItsLifeWithItsTimelineInOrder}, for any session id. */
     private void live(SessionId id, UserId owner, UUID first, UUID second) {
+        SessionLife.play(projector, id, owner, first, second);
+    }
+
+    /**
+     * Runs {@code events} as one work package of a live processor catching up: a batching unit of work holding
+     * {@code size} events, in a committed transaction.
+     */
+    private void catchUpBatch(int size, Runnable events) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            messages.add(GenericEventMessage.asEventMessage("a live event " + i));
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        unitOfWork.start();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> events.run());
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    /** A session started with nothing but an owner and a title, as its first event. */
+    private void startBare(SessionId id, UserId owner, String title) {
         projector.on(
                 new SessionStarted(
                         id,
                         owner,
-                        "t",
-                        "d",
-                        "p",
+                        title,
+                        null,
+                        null,
                         SessionMode.PLAN,
                         SessionSource.WEB,
-                        "orchwiz",
-                        "main",
                         null,
-                        Map.of("k", "v"),
+                        null,
+                        null,
+                        null,
                         null,
                         owner,
                         null,
                         null),
                 0,
                 T0);
-        projector.on(new SessionInteractionRecorded(id, first, InteractionType.USER_INPUT, "go", null, owner), 1, T0);
-        projector.on(new SessionExecutionStarted(id, owner), 2, T0.plusSeconds(2));
-        projector.on(
-                new SessionInteractionRecorded(id, second, InteractionType.AI_RESPONSE, "done", Map.of("n", 1), owner),
-                3,
-                T0.plusSeconds(3));
-        projector.on(
-                new SessionModeChanged(id, SessionMode.PLAN, SessionMode.AUTO_ACCEPT, owner), 4, T0.plusSeconds(4));
-        projector.on(new SessionRenamed(id, "renamed", owner), 5, T0.plusSeconds(5));
-        projector.on(new SessionWorkspaceChanged(id, "p", null, "ci", owner), 6, T0.plusSeconds(6));
-        projector.on(new SessionMetadataChanged(id, Map.of("pr", 7), owner), 7, T0.plusSeconds(7));
-        projector.on(new SessionForked(id, SessionId.random(), owner), 8, T0.plusSeconds(8));
-        projector.on(new SessionCompleted(id, null, owner), 9, T0.plusSeconds(9));
-        projector.on(new SessionDescriptionChanged(id, "described", owner), 10, T0.plusSeconds(10));
     }
 
-    @Test
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    void aReplayBatchWritesExactlyTheRowsLiveEventsWrite() {
-        // given one owner's session projected live and another's replayed as one batch, same events
-        UserId owner = UserId.of("replayer-" + UUID.randomUUID());
+    private long rowsOf(SessionId id) {
+        return jdbc.queryForObject("select count(*) from session_summary where id = ?", Long.class, id.value());
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * Projects one session's life live and the same life of another session through {@code batch}, asserts that both
+     * rows and timelines are the same but for their ids, and gives the batched session's row count as seen inside its
+     * batch just before the commit.
+     */
+    private long batchedLikeLive(Consumer<Runnable> batch) {
+        // given one owner's session projected live, each event in its own transaction
+        UserId owner = UserId.of("batched-" + UUID.randomUUID());
         SessionId live = SessionId.random();
-        SessionId replayed = SessionId.random();
+        SessionId batched = SessionId.random();
         new TransactionTemplate(transactions)
                 .executeWithoutResult(status -> live(live, owner, UUID.randomUUID(), UUID.randomUUID()));
 
-        // when
-        replayBatch(() -> live(replayed, owner, UUID.randomUUID(), UUID.randomUUID()));
+        // when the same events of another session come as one batch
+        AtomicLong rowsBeforeCommit = new AtomicLong(-1);
+        batch.accept(() -> {
+            live(batched, owner, UUID.randomUUID(), UUID.randomUUID());
+            rowsBeforeCommit.set(rowsOf(batched));
+        });
 
         // then both rows and timelines are the same but for their ids
         Actor viewer = new Actor(owner, true);
         SessionView a = queries.handle(new FindSession(viewer, live)).orElseThrow();
-        SessionView b = queries.handle(new FindSession(viewer, replayed)).orElseThrow();
+        SessionView b = queries.handle(new FindSession(viewer, batched)).orElseThrow();
         assertThat(b)
                 .usingRecursiveComparison()
                 .ignoringFields("id", "interactions.id", "interactions.sessionId")
@@ -405,10 +435,52 @@ class SessionProjectorIT {
         assertThat(b.version()).isEqualTo(10);
         assertThat(b.interactionCount()).isEqualTo(2);
         assertThat(b.title()).isEqualTo("renamed");
+        return rowsBeforeCommit.get();
     }
 
     @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aCatchUpBatchWritesExactlyTheRowsLiveEventsWriteAndOnlyAtItsCommit() {
+        long rowsBeforeCommit = batchedLikeLive(events -> catchUpBatch(SessionLife.EVENTS, events));
+
+        assertThat(rowsBeforeCommit)
+                .as("rows written before the work package's commit")
+                .isZero();
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aLoneLiveEventInItsUnitOfWorkIsWrittenAtOnceInItsSavepoint() {
+        // given
+        SessionId id = SessionId.random();
+        UserId owner = UserId.of("lone-" + UUID.randomUUID());
+        AtomicLong rowsBeforeCommit = new AtomicLong(-1);
+
+        // when a work package holds just this one event
+        catchUpBatch(1, () -> {
+            startBare(id, owner, "lone");
+            rowsBeforeCommit.set(rowsOf(id));
+        });
+
+        // then its row was written before the commit, as at the head of the stream
+        assertThat(rowsBeforeCommit).hasValue(1);
+        assertThat(rowsOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aReplayBatchWritesExactlyTheRowsLiveEventsWrite() {
+        long rowsBeforeCommit = batchedLikeLive(this::replayBatch);
+
+        assertThat(rowsBeforeCommit)
+                .as("rows written before the replay batch's commit")
+                .isZero();
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    // The failed batch pauses batching for a minute in this context's CatchUpBatches; later tests get a fresh one.
+    @DirtiesContext
     void aReplayBatchWithAChangeToASessionNeverStartedFailsWholeAndTheRetryGoesEventByEvent() {
         SessionId known = SessionId.random();
         SessionId orphan = SessionId.random();
@@ -417,25 +489,7 @@ class SessionProjectorIT {
         // the batch fails at its commit, not at the event: nothing of it is written, the known session's start included
         java.util.concurrent.atomic.AtomicBoolean deferred = new java.util.concurrent.atomic.AtomicBoolean();
         assertThatThrownBy(() -> replayBatch(() -> {
-                    projector.on(
-                            new SessionStarted(
-                                    known,
-                                    owner,
-                                    "k",
-                                    null,
-                                    null,
-                                    SessionMode.PLAN,
-                                    SessionSource.WEB,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    owner,
-                                    null,
-                                    null),
-                            0,
-                            T0);
+                    startBare(known, owner, "k");
                     projector.on(new SessionRenamed(orphan, "nowhere", owner), 3, T0);
                     deferred.set(true);
                 }))
