@@ -54,6 +54,15 @@ class EventStorageConfiguration {
         return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
+    /**
+     * Axon's gap settings, set here so that the engine and its timestamp reading ({@link TimedJdbcEventStorageEngine})
+     * use the same ones. These are Axon 4.13's defaults, kept on purpose: a gap (a position drawn by a transaction not
+     * yet committed) is awaited up to 10,000 positions ahead and for 60 s after the event that skipped it, and a
+     * token's gaps are cleaned of committed or timed out ones when it holds more than 250. Positions start at 1, the
+     * sequence's first value. A concurrent append leaves a gap only until it commits, well inside both limits.
+     */
+    static final TimedJdbcEventStorageEngine.Gaps GAPS = new TimedJdbcEventStorageEngine.Gaps(1, 10_000, 60_000, 250);
+
     @Bean
     EventStorageEngine eventStorageEngine(
             Serializer defaultSerializer,
@@ -62,7 +71,7 @@ class EventStorageConfiguration {
             org.axonframework.config.Configuration axon,
             DataSource dataSource,
             TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -73,9 +82,8 @@ class EventStorageConfiguration {
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .schema(SCHEMA)
-                .dataType(byte[].class)
-                .lowestGlobalSequence(1)
-                .build();
+                .dataType(byte[].class);
+        return TimedJdbcEventStorageEngine.build(builder, GAPS);
     }
 
     /**
