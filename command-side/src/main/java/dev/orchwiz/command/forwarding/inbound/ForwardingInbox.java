@@ -119,13 +119,13 @@ public class ForwardingInbox {
             throw refused(ForwardingError.BAD_SIGNATURE, origin, "No signature verifies under the origin's keys");
         }
         limits.spend(origin);
-        List<ForwardedEvent> events = ForwardedBatch.read(json, body, origin, maxBatchEvents);
+        ForwardedBatch.Contents contents = ForwardedBatch.read(json, body, origin, maxBatchEvents);
+        List<ForwardedEvent> events = contents.events();
         return transactions.execute(status -> {
             takeReceiptOrder();
             marks.touch(origin);
             int applied = record(origin, events);
-            long lowest = events.stream().mapToLong(ForwardedEvent::seq).min().orElseThrow();
-            OriginMarks.Mark mark = marks.advance(origin, lowest);
+            OriginMarks.Mark mark = marks.advance(origin, contents);
             return new BatchReceipt(events.size(), applied, events.size() - applied, mark.highWater(), mark.gaps());
         });
     }
