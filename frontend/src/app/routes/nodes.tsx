@@ -6,6 +6,7 @@ import { isAdmin } from '@/features/auth/types';
 import { PeersPanel } from '@/features/nodes/components/peers-panel';
 import { SourcesPanel } from '@/features/nodes/components/sources-panel';
 import { ThisNodePanel } from '@/features/nodes/components/this-node-panel';
+import { TopologyPanel } from '@/features/nodes/components/topology-panel';
 
 export const NodesRoute = () => {
   const user = useCurrentUser();
@@ -16,6 +17,9 @@ export const NodesRoute = () => {
         <ThisNodePanel canRotate={isAdmin(user)} />
       </Panel>
       <RequireAdmin fallback={null}>
+        <Panel title="Topology" labelledBy="nodes-topology-title">
+          <TopologyPanel />
+        </Panel>
         <Panel title="Trusted sources" labelledBy="nodes-sources-title">
           <SourcesPanel />
         </Panel>

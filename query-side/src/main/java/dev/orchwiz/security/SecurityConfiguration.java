@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         // Signed by the origin node, not by a user: the inbox verifies every request itself.
                         .requestMatchers(HttpMethod.POST, FORWARDED_EVENTS)
                         .permitAll()
+                        // A peer's pull, signed by the peer's node key: the pull handler verifies it.
+                        .requestMatchers(HttpMethod.GET, FORWARDED_EVENTS)
+                        .permitAll()
                         .requestMatchers("/api/**", "/oauth2/**", "/login/oauth2/**")
                         .authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**")

@@ -11,8 +11,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -68,6 +70,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         // On Axon Server the aggregate's exception arrives wrapped; its cause may still be the rule violation.
         if (failure.getCause() instanceof RuleViolation violation) {
             return ruleViolated(violation);
+        }
+        return unexpected(failure);
+    }
+
+    /**
+     * A query handler's rule violation reaches a controller wrapped: {@code join()} throws a
+     * {@link CompletionException}, and the query bus may wrap the handler's exception once more in a
+     * {@link QueryExecutionException}. Unwrapped, its code reaches the client instead of a 500.
+     */
+    @ExceptionHandler({CompletionException.class, QueryExecutionException.class})
+    ResponseEntity<Object> queryFailed(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolation violation) {
+                return ruleViolated(violation);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
         }
         return unexpected(failure);
     }
@@ -290,6 +310,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case RANGE_NOT_AVAILABLE -> HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
         };
     }
 

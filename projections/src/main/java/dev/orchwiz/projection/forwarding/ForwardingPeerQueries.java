@@ -3,6 +3,7 @@ package dev.orchwiz.projection.forwarding;
 import dev.orchwiz.api.forwarding.PeerRedaction;
 import dev.orchwiz.api.forwarding.query.FindForwardingPeer;
 import dev.orchwiz.api.forwarding.query.FindForwardingPeerClash;
+import dev.orchwiz.api.forwarding.query.FindPullingPeer;
 import dev.orchwiz.api.forwarding.query.ForwardingPeerPage;
 import dev.orchwiz.api.forwarding.query.ForwardingPeerView;
 import dev.orchwiz.api.forwarding.query.ListForwardingPeers;
@@ -75,6 +76,17 @@ class ForwardingPeerQueries {
                 .query(
                         SELECT_PEER + " where p.node_id = :node or p.url = :url order by p.id limit 1",
                         new MapSqlParameterSource("node", query.nodeId()).addValue("url", query.url()),
+                        (rs, n) -> peer(rs))
+                .stream()
+                .findFirst();
+    }
+
+    @QueryHandler
+    public Optional<ForwardingPeerView> handle(FindPullingPeer query) {
+        return jdbc
+                .query(
+                        SELECT_PEER + " where p.node_id = :node",
+                        new MapSqlParameterSource("node", query.nodeId()),
                         (rs, n) -> peer(rs))
                 .stream()
                 .findFirst();

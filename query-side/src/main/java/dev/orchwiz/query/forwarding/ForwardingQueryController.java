@@ -10,9 +10,11 @@ import dev.orchwiz.api.forwarding.query.ForwardedSessionPage;
 import dev.orchwiz.api.forwarding.query.ForwardedSessionSummary;
 import dev.orchwiz.api.forwarding.query.ForwardingSourcePage;
 import dev.orchwiz.api.forwarding.query.ForwardingSourceView;
+import dev.orchwiz.api.forwarding.query.InboundRefusalPage;
 import dev.orchwiz.api.forwarding.query.ListForwardedSessionEvents;
 import dev.orchwiz.api.forwarding.query.ListForwardedSessions;
 import dev.orchwiz.api.forwarding.query.ListForwardingSources;
+import dev.orchwiz.api.forwarding.query.ListInboundRefusals;
 import dev.orchwiz.api.forwarding.query.NodeKeyView;
 import dev.orchwiz.api.forwarding.query.ThisNodeView;
 import dev.orchwiz.api.id.ForwardingSourceId;
@@ -94,6 +96,15 @@ class ForwardingQueryController {
         assertAdmin(actor);
         PageParameters.assertValid(page, size);
         return reads.ask(new ListForwardingSources(actor, page, size), ForwardingSourcePage.class);
+    }
+
+    /** Refused forwarded requests per claimed origin since this node started, most refused first. */
+    @GetMapping("/api/forwarding/refusals")
+    InboundRefusalPage refusals(
+            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        assertAdmin(actor);
+        PageParameters.assertValid(page, size);
+        return reads.ask(new ListInboundRefusals(actor, page, size), InboundRefusalPage.class);
     }
 
     @GetMapping("/api/forwarding/sources/{id}")

@@ -3,6 +3,7 @@ package dev.orchwiz.query.forwarding;
 import static dev.orchwiz.query.forwarding.SignedBatches.batch;
 import static dev.orchwiz.query.forwarding.SignedBatches.event;
 import static dev.orchwiz.query.forwarding.SignedBatches.original;
+import static dev.orchwiz.query.forwarding.SignedBatches.rangedBatch;
 import static dev.orchwiz.query.forwarding.SignedBatches.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -334,6 +335,42 @@ class ForwardingIT {
                 .get(0);
         assertThat(row.get("eventCount").asLong()).isEqualTo(5);
         assertThat(row.get("status").asString()).isEqualTo("active");
+    }
+
+    @Test
+    void aBatchCoversItsWholeRangeSoPositionsWithoutEventsAreNoGapsAndAnEmptyRangeClosesOne() {
+        // given an origin that names the ranges it covers: 20..23 carries only 21 (the rest filtered out)
+        KeyPair key = trustByKey("node-cover");
+        String first = rangedBatch("node-cover", 20, 23, List.of(event("c1", 21, "SessionStarted", "s", Map.of())));
+        String jump = rangedBatch("node-cover", 30, 30, List.of(event("c2", 30, "SessionPaused", "s", Map.of())));
+        String nothingFor = rangedBatch("node-cover", 24, 29, List.of());
+        String outside = rangedBatch("node-cover", 40, 41, List.of(event("c3", 42, "SessionPaused", "s", Map.of())));
+
+        // when the first arrives, then its whole range counts
+        NodeClient.Reply covered = send(first, signed("node-cover", key, first, now()));
+        assertThat(covered.status()).as(covered.raw()).isEqualTo(200);
+        assertThat(covered.json().get("highWaterMark").asLong()).isEqualTo(23);
+        assertThat(covered.json().get("gaps")).isEmpty();
+
+        // when 30 arrives, then 24..29 is a gap
+        NodeClient.Reply withGap = send(jump, signed("node-cover", key, jump, now()));
+        assertThat(withGap.json().get("gaps").get(0).get("fromSeq").asLong()).isEqualTo(24);
+        assertThat(withGap.json().get("gaps").get(0).get("toSeq").asLong()).isEqualTo(29);
+
+        // when the origin says 24..29 holds nothing for this node, then the gap closes
+        NodeClient.Reply closed = send(nothingFor, signed("node-cover", key, nothingFor, now()));
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        assertThat(closed.json().get("highWaterMark").asLong()).isEqualTo(30);
+        assertThat(closed.json().get("gaps")).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from forwarding_coverage where node_id = 'node-cover'", Long.class))
+                .as("coverage the mark passed is not kept")
+                .isZero();
+
+        // and an event outside the range it claims is refused, an empty batch without a range too
+        assertRefused(send(outside, signed("node-cover", key, outside, now())), 400, "FORWARDING_INVALID_BATCH");
+        String bare = batch("node-cover", List.of());
+        assertRefused(send(bare, signed("node-cover", key, bare, now())), 400, "FORWARDING_INVALID_BATCH");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.orchwiz.NodeClient;
 import dev.orchwiz.TestNodes;
 import dev.orchwiz.api.forwarding.ForwardingSignatures;
 import dev.orchwiz.testing.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The forwarding ingest's rate limits on a node with small ones: a verified origin past its allowance, and an address
@@ -131,6 +133,42 @@ class ForwardingRateLimitIT {
         assertTooMany(anonymous.post(EVENTS, body, spoofed));
         assertTooMany(anonymous.post(EVENTS, body, signed("node-spoofed", key, body, now())));
         assertThat(inbox("node-spoofed")).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void anAdminSeesTheRefusalsPerClaimedOriginMostRefusedFirstAndTheyAreCountedByCode() {
+        // when an admin lists the refusals of the two tests above
+        NodeClient.Reply listed = admin.get("/api/forwarding/refusals?page=0&size=1");
+
+        // then the spoofing stranger's five (three bad signatures, two turned away) come first, one to a page
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        JsonNode page = listed.json();
+        assertThat(page.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(page.get("totalPages").asInt()).isEqualTo(2);
+        JsonNode first = page.get("items").get(0);
+        assertThat(first.get("origin").asString()).isEqualTo("node-spoofed");
+        assertThat(first.get("refused").asLong()).isEqualTo(5);
+        assertThat(first.get("lastCode").asString()).isEqualTo("FORWARDING_RATE_LIMITED");
+        JsonNode second = admin.get("/api/forwarding/refusals?page=1&size=1")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(second.get("origin").asString()).isEqualTo("node-busy");
+        assertThat(second.get("refused").asLong()).isEqualTo(1);
+
+        // and the metric counts them by code
+        MeterRegistry meters = node.getBean(MeterRegistry.class);
+        assertThat(meters.get("orchwiz.forwarding.inbound.refused")
+                        .tag("code", "FORWARDING_BAD_SIGNATURE")
+                        .counter()
+                        .count())
+                .isEqualTo(3.0);
+
+        // and only admins read them, with the usual paging checks
+        NodeClient user = TestNodes.client(node, "user@example.com", false);
+        assertThat(user.get("/api/forwarding/refusals").code()).isEqualTo("FORWARDING_NOT_ADMIN");
+        assertThat(admin.get("/api/forwarding/refusals?size=0").status()).isEqualTo(400);
     }
 
     private static long now() {

@@ -53,6 +53,17 @@ final class SignedBatches {
                 Map.of("origin", origin, "schema", 1, "events", events)));
     }
 
+    /** A batch that names the range of the origin's sequence it covers, as an outbox and a served pull send it. */
+    static String rangedBatch(String origin, long fromSeq, long toSeq, List<Map<String, Object>> events) {
+        return NodeClient.json(Map.of(
+                "type",
+                "orchwiz.events.batch",
+                "timestamp",
+                Instant.now().toString(),
+                "data",
+                Map.of("origin", origin, "schema", 1, "fromSeq", fromSeq, "toSeq", toSeq, "events", events)));
+    }
+
     static Map<String, String> signed(String origin, KeyPair key, String body, long timestamp) {
         String id = "fwd_" + origin + "_" + UUID.randomUUID();
         String seconds = Long.toString(timestamp);

@@ -26,7 +26,10 @@ public enum ForwardingError implements ListedError {
     PEER_NOT_FOUND(ErrorKind.NOT_FOUND, "Forwarding peer not found"),
     PEER_TAKEN(ErrorKind.CONFLICT, "A peer with that node id or URL is already registered"),
     DEAD_LETTER_NOT_FOUND(ErrorKind.NOT_FOUND, "Dead letter not found"),
-    PEER_UNREACHABLE(ErrorKind.UNAVAILABLE, "The peer did not take the batch");
+    PEER_UNREACHABLE(ErrorKind.UNAVAILABLE, "The peer did not take the batch"),
+    UNKNOWN_PEER(ErrorKind.FORBIDDEN, "Unknown forwarding peer"),
+    INVALID_PULL(ErrorKind.INVALID, "Invalid pull of forwarded events"),
+    RANGE_NOT_AVAILABLE(ErrorKind.RANGE_NOT_AVAILABLE, "This node holds no events in that range");
 
     private final Definition definition;
 

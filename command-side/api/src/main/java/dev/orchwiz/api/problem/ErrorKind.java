@@ -19,5 +19,7 @@ public enum ErrorKind {
     /** Too many attempts in a short time. */
     RATE_LIMITED,
     /** The request is larger than this node takes in one go (a batch of too many items). */
-    TOO_LARGE
+    TOO_LARGE,
+    /** The part of a sequence asked for is not there (yet): a range beyond what this node holds. */
+    RANGE_NOT_AVAILABLE
 }

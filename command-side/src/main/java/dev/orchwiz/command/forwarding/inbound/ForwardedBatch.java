@@ -20,7 +20,22 @@ final class ForwardedBatch {
 
     private ForwardedBatch() {}
 
-    static List<ForwardedEvent> read(ObjectMapper json, byte[] body, String origin, int maxEvents) {
+    /**
+     * A batch's events and the part of the origin's sequence it covers: {@code data.fromSeq..data.toSeq} when the
+     * origin says (positions in it without an event were filtered out or unused), else the events' own positions.
+     * Only a batch that names its range may carry no events: an answered pull of a range this node gets nothing of.
+     */
+    record Contents(List<ForwardedEvent> events, Long fromSeq, Long toSeq) {
+
+        /** The lowest position the batch speaks for. */
+        long lowest() {
+            long lowestEvent =
+                    events.stream().mapToLong(ForwardedEvent::seq).min().orElse(Long.MAX_VALUE);
+            return fromSeq == null ? lowestEvent : Math.min(fromSeq, lowestEvent);
+        }
+    }
+
+    static Contents read(ObjectMapper json, byte[] body, String origin, int maxEvents) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -37,9 +52,14 @@ final class ForwardedBatch {
                 || !bodyOrigin.stringValue().equals(origin)) {
             throw invalid("data.origin is not the origin the request is signed for");
         }
+        Long fromSeq = position(data, "fromSeq");
+        Long toSeq = position(data, "toSeq");
+        if ((fromSeq == null) != (toSeq == null) || (fromSeq != null && toSeq < fromSeq)) {
+            throw invalid("data.fromSeq and data.toSeq come together, fromSeq <= toSeq");
+        }
         JsonNode events = data.get("events");
-        if (events == null || !events.isArray() || events.isEmpty()) {
-            throw invalid("data.events must be a non-empty array");
+        if (events == null || !events.isArray() || (events.isEmpty() && fromSeq == null)) {
+            throw invalid("data.events must be a non-empty array (or empty with data.fromSeq and data.toSeq)");
         }
         if (events.size() > maxEvents) {
             throw new InboundRefusal(
@@ -48,9 +68,24 @@ final class ForwardedBatch {
         }
         List<ForwardedEvent> read = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            read.add(event(events.get(i), "data.events[" + i + "]"));
+            ForwardedEvent event = event(events.get(i), "data.events[" + i + "]");
+            if (fromSeq != null && (event.seq() < fromSeq || event.seq() > toSeq)) {
+                throw invalid("data.events[" + i + "].seq is outside data.fromSeq..data.toSeq");
+            }
+            read.add(event);
         }
-        return read;
+        return new Contents(read, fromSeq, toSeq);
+    }
+
+    private static Long position(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw invalid("data." + field + " must be a non-negative integer");
+        }
+        return value.longValue();
     }
 
     private static ForwardedEvent event(JsonNode event, String at) {

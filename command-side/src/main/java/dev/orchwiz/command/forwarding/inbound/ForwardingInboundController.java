@@ -1,5 +1,6 @@
 package dev.orchwiz.command.forwarding.inbound;
 
+import dev.orchwiz.api.problem.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -18,10 +19,12 @@ class ForwardingInboundController {
 
     private final ForwardingInbox inbox;
     private final InboundRateLimits limits;
+    private final InboundRefusalCounts refusals;
 
-    ForwardingInboundController(ForwardingInbox inbox, InboundRateLimits limits) {
+    ForwardingInboundController(ForwardingInbox inbox, InboundRateLimits limits, InboundRefusalCounts refusals) {
         this.inbox = inbox;
         this.limits = limits;
+        this.refusals = refusals;
     }
 
     /**
@@ -34,16 +37,25 @@ class ForwardingInboundController {
             @RequestHeader HttpHeaders headers,
             @RequestBody(required = false) byte[] body) {
         String address = request.getRemoteAddr();
-        limits.assertAddressMayTry(address);
         UnaryOperator<String> header = headers::getFirst;
         byte[] raw = body == null ? new byte[0] : body;
         try {
+            limits.assertAddressMayTry(address);
             return ForwardingInbox.isOriginalFormat(header)
                     ? inbox.receiveSingle(header, raw, Instant.now())
                     : inbox.receiveBatch(header, raw, Instant.now());
-        } catch (InboundRefusal refusal) {
-            limits.refused(address);
+        } catch (RuleViolation refusal) {
+            if (refusal instanceof InboundRefusal) {
+                limits.refused(address);
+            }
+            refusals.count(claimedOrigin(header), refusal.errorCode().code());
             throw refusal;
         }
+    }
+
+    /** The origin a request names, in either format; unverified, so only for counting refusals. */
+    private static String claimedOrigin(UnaryOperator<String> header) {
+        String named = header.apply("orchwiz-origin");
+        return named != null ? named : header.apply("x-orchwiz-source-node");
     }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -38,19 +37,15 @@ public class ForwardingInbox {
 
     private static final Logger log = LoggerFactory.getLogger(ForwardingInbox.class);
 
-    /** Standard Webhooks' tolerance; nodes run NTP. */
-    static final Duration TOLERANCE = Duration.ofMinutes(5);
+    static final Duration TOLERANCE = SignedHeaders.TOLERANCE;
 
     /** A nonce outlives every request that could still pass the time check with it (±5 minutes around its own). */
     private static final Duration NONCE_LIFETIME = TOLERANCE.multipliedBy(2);
 
-    private static final int MAX_HEADER = 200;
-
     /** The advisory lock key that orders inbox transactions (an arbitrary constant no other lock uses). */
     private static final long RECEIPT_ORDER_LOCK = 0x0F0A_2017L;
 
-    static final List<String> BATCH_HEADERS =
-            List.of("webhook-id", "webhook-timestamp", "webhook-signature", "orchwiz-origin");
+    static final List<String> BATCH_HEADERS = SignedHeaders.BATCH_HEADERS;
 
     static final List<String> ORIGINAL_HEADERS = List.of(
             "x-orchwiz-source-node",
@@ -108,11 +103,12 @@ public class ForwardingInbox {
 
     /** A signed batch: Standard Webhooks headers with an ed25519 signature under one of the origin's pinned keys. */
     public BatchReceipt receiveBatch(UnaryOperator<String> header, byte[] body, Instant now) {
-        assertPresent(header, BATCH_HEADERS);
+        SignedHeaders.assertPresent(header, BATCH_HEADERS);
         String webhookId = header.apply("webhook-id");
         String timestamp = header.apply("webhook-timestamp");
         String origin = header.apply("orchwiz-origin");
-        assertFresh(millis(number(timestamp, "webhook-timestamp")), now, origin);
+        SignedHeaders.assertFresh(
+                SignedHeaders.millis(SignedHeaders.number(timestamp, "webhook-timestamp")), now, origin);
         List<PublicKey> keys = credentials(origin, SourceKind.PUBLIC_KEY).stream()
                 .flatMap(key -> ForwardingSignatures.publicKey(key).stream())
                 .toList();
@@ -123,13 +119,13 @@ public class ForwardingInbox {
             throw refused(ForwardingError.BAD_SIGNATURE, origin, "No signature verifies under the origin's keys");
         }
         limits.spend(origin);
-        List<ForwardedEvent> events = ForwardedBatch.read(json, body, origin, maxBatchEvents);
+        ForwardedBatch.Contents contents = ForwardedBatch.read(json, body, origin, maxBatchEvents);
+        List<ForwardedEvent> events = contents.events();
         return transactions.execute(status -> {
             takeReceiptOrder();
             marks.touch(origin);
             int applied = record(origin, events);
-            long lowest = events.stream().mapToLong(ForwardedEvent::seq).min().orElseThrow();
-            OriginMarks.Mark mark = marks.advance(origin, lowest);
+            OriginMarks.Mark mark = marks.advance(origin, contents);
             return new BatchReceipt(events.size(), applied, events.size() - applied, mark.highWater(), mark.gaps());
         });
     }
@@ -139,12 +135,12 @@ public class ForwardingInbox {
      * a nonce that is consumed only once the request proved valid (a refused request leaves it usable).
      */
     public SingleReceipt receiveSingle(UnaryOperator<String> header, byte[] body, Instant now) {
-        assertPresent(header, ORIGINAL_HEADERS);
+        SignedHeaders.assertPresent(header, ORIGINAL_HEADERS);
         String origin = header.apply("x-orchwiz-source-node");
         String apiKey = header.apply("x-orchwiz-api-key");
         String timestamp = header.apply("x-orchwiz-timestamp");
         String nonce = header.apply("x-orchwiz-nonce");
-        assertFresh(number(timestamp, "x-orchwiz-timestamp"), now, origin);
+        SignedHeaders.assertFresh(SignedHeaders.number(timestamp, "x-orchwiz-timestamp"), now, origin);
         List<String> hashes = credentials(origin, SourceKind.API_KEY);
         if (hashes.isEmpty()) {
             throw refused(ForwardingError.UNKNOWN_ORIGIN, origin, "This node does not trust origin " + origin);
@@ -225,58 +221,7 @@ public class ForwardingInbox {
                 .credentials();
     }
 
-    private static void assertPresent(UnaryOperator<String> header, List<String> names) {
-        List<String> missing = names.stream()
-                .filter(name -> Optional.ofNullable(header.apply(name))
-                        .map(String::isBlank)
-                        .orElse(true))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new InboundRefusal(ForwardingError.MISSING_HEADER, "Missing headers: " + String.join(", ", missing));
-        }
-        for (String name : names) {
-            String value = header.apply(name);
-            if (value.length() > (name.endsWith("signature") ? 4 * MAX_HEADER : MAX_HEADER)
-                    || value.chars().anyMatch(c -> c < ' ' || c > '~')) {
-                throw new InboundRefusal(ForwardingError.MISSING_HEADER, name + " is not a plain header value");
-            }
-        }
-    }
-
-    private static long number(String text, String name) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException notANumber) {
-            throw new InboundRefusal(ForwardingError.MISSING_HEADER, name + " is not a number");
-        }
-    }
-
-    private static long millis(long seconds) {
-        try {
-            return Math.multiplyExact(seconds, 1000);
-        } catch (ArithmeticException beyondTime) {
-            return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-    }
-
-    private static void assertFresh(long sentMillis, Instant now, String origin) {
-        long drift;
-        try {
-            drift = Math.absExact(Math.subtractExact(now.toEpochMilli(), sentMillis));
-        } catch (ArithmeticException beyondTime) {
-            drift = Long.MAX_VALUE;
-        }
-        if (drift > TOLERANCE.toMillis()) {
-            throw refused(
-                    ForwardingError.STALE_TIMESTAMP,
-                    origin,
-                    "The request's timestamp is more than " + TOLERANCE.toSeconds() + " s away from this node's clock");
-        }
-    }
-
-    /** Logs a refusal with the origin's claimed id and the code only: never a key, signature or body. */
     private static InboundRefusal refused(ForwardingError error, String origin, String detail) {
-        log.info("Refused forwarded request from origin {}: {}", origin, error.code());
-        return new InboundRefusal(error, detail);
+        return (InboundRefusal) SignedHeaders.refused(error, origin, detail);
     }
 }

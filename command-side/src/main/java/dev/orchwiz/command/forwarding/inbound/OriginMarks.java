@@ -31,30 +31,50 @@ class OriginMarks {
         jdbc.queryForList("select node_id from forwarding_origin where node_id = ? for update", String.class, origin);
     }
 
-    /** Advances the mark over the sequences now in the inbox; call after {@link #touch} in the same transaction. */
-    Mark advance(String origin, long lowestOfBatch) {
+    /**
+     * Records what the batch covers and advances the mark over the coverage above it; call after {@link #touch} in
+     * the same transaction. Coverage, not the inbox's events, decides: a position the origin filtered out for this
+     * node, or never used, is no gap when a batch's range spans it. Coverage the mark has passed is deleted.
+     */
+    Mark advance(String origin, ForwardedBatch.Contents batch) {
+        List<long[]> covered = new ArrayList<>();
+        if (batch.fromSeq() != null) {
+            covered.add(new long[] {batch.fromSeq(), batch.toSeq()});
+        }
+        for (ForwardedEvent event : batch.events()) {
+            covered.add(new long[] {event.seq(), event.seq()});
+        }
+        jdbc.batchUpdate("""
+                insert into forwarding_coverage (node_id, from_seq, to_seq) values (?, ?, ?)
+                on conflict (node_id, from_seq) do update
+                    set to_seq = greatest(forwarding_coverage.to_seq, excluded.to_seq)""", covered, covered.size(), (statement, range) -> {
+            statement.setString(1, origin);
+            statement.setLong(2, range[0]);
+            statement.setLong(3, range[1]);
+        });
         Long stored =
                 jdbc.queryForObject("select high_water from forwarding_origin where node_id = ?", Long.class, origin);
-        long highWater = stored == null ? lowestOfBatch - 1 : stored;
-        List<Long> above = jdbc.queryForList(
-                "select distinct seq from forwarding_inbox where origin = ? and seq > ? order by seq",
-                Long.class,
+        long highWater = stored == null ? batch.lowest() - 1 : stored;
+        List<long[]> above = jdbc.query(
+                "select from_seq, to_seq from forwarding_coverage where node_id = ? and to_seq > ? order by from_seq",
+                (rs, n) -> new long[] {rs.getLong("from_seq"), rs.getLong("to_seq")},
                 origin,
                 highWater);
         List<SequenceGap> gaps = new ArrayList<>();
         long expected = highWater + 1;
         boolean contiguous = true;
-        for (long seq : above) {
-            if (seq != expected) {
-                gaps.add(new SequenceGap(expected, seq - 1));
+        for (long[] range : above) {
+            if (range[0] > expected) {
+                gaps.add(new SequenceGap(expected, range[0] - 1));
                 contiguous = false;
             }
             if (contiguous) {
-                highWater = seq;
+                highWater = Math.max(highWater, range[1]);
             }
-            expected = seq + 1;
+            expected = Math.max(expected, range[1] + 1);
         }
-        Long maxSeen = above.isEmpty() ? null : above.get(above.size() - 1);
+        jdbc.update("delete from forwarding_coverage where node_id = ? and to_seq <= ?", origin, highWater);
+        Long maxSeen = above.isEmpty() ? null : expected - 1;
         jdbc.update(
                 "update forwarding_origin set high_water = ?, max_seen = greatest(max_seen, cast(? as bigint)) where node_id = ?",
                 highWater,

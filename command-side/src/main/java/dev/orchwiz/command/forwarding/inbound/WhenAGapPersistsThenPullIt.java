@@ -141,6 +141,6 @@ class WhenAGapPersistsThenPullIt {
 
     /** What a pull's signature covers: its method and its path with the query, as sent. */
     static byte[] signedRequest(URI uri) {
-        return ("GET " + uri.getRawPath() + "?" + uri.getRawQuery()).getBytes(StandardCharsets.UTF_8);
+        return SignedHeaders.signedPull(uri.getRawPath(), uri.getRawQuery());
     }
 }

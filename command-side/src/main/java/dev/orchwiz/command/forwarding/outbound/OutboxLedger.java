@@ -229,7 +229,7 @@ class OutboxLedger {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    private TrackingToken tokenBefore(long position) {
+    TrackingToken tokenBefore(long position) {
         if (position == 0) {
             return null;
         }

@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * One peer's outbox, on its own thread: claims the peer's token, reads this node's events after it, and sends them
@@ -249,26 +246,12 @@ final class PeerOutbox implements Runnable {
 
     private OutgoingBatch batch(Collected collected) {
         String origin = parts.signature().origin();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        ObjectMapper json = parts.json();
-        body.writeBytes(("{\"type\":\"orchwiz.events.batch\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{"
-                        + "\"origin\":" + json.writeValueAsString(origin) + ",\"schema\":1"
-                        + ",\"fromSeq\":" + collected.fromSeq() + ",\"toSeq\":" + collected.toSeq()
-                        + ",\"events\":[")
-                .getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < collected.events().size(); i++) {
-            if (i > 0) {
-                body.write(',');
-            }
-            body.writeBytes(collected.events().get(i));
-        }
-        body.writeBytes("]}}".getBytes(StandardCharsets.UTF_8));
         return new OutgoingBatch(
                 OutgoingBatch.webhookId(origin, collected.fromSeq(), collected.toSeq()),
                 collected.fromSeq(),
                 collected.toSeq(),
                 collected.events().size(),
-                body.toByteArray(),
+                OutgoingBatch.body(parts.json(), origin, collected.fromSeq(), collected.toSeq(), collected.events()),
                 PeerDelivery.newTraceId());
     }
 

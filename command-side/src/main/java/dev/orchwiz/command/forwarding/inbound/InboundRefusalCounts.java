@@ -1,0 +1,92 @@
+package dev.orchwiz.command.forwarding.inbound;
+
+import dev.orchwiz.api.forwarding.query.InboundRefusalPage;
+import dev.orchwiz.api.forwarding.query.InboundRefusalView;
+import dev.orchwiz.api.forwarding.query.ListInboundRefusals;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts refused forwarded requests per claimed origin, in memory and per process (they are for the Nodes page, not a
+ * record): the first {@value #MAX_ORIGINS} origins are counted by name, any further one under {@code (other)}, so a
+ * stranger inventing origin ids cannot grow the map. The metric {@code orchwiz.forwarding.inbound.refused} counts the
+ * same refusals by code only, since origin names are chosen by the sender.
+ */
+@Component
+public class InboundRefusalCounts {
+
+    static final int MAX_ORIGINS = 1000;
+    static final String OTHER = "(other)";
+    static final String UNNAMED = "(unnamed)";
+
+    private record Tally(long refused, String lastCode, Instant lastRefusedAt) {
+
+        Tally plus(String code, Instant at) {
+            return new Tally(refused + 1, code, at);
+        }
+    }
+
+    private final ConcurrentHashMap<String, Tally> tallies = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    @Autowired
+    InboundRefusalCounts(MeterRegistry meters) {
+        this(meters, Clock.systemUTC());
+    }
+
+    InboundRefusalCounts(MeterRegistry meters, Clock clock) {
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** One refusal of a request that named {@code origin} (null when it named none), with its error code. */
+    public void count(String origin, String code) {
+        Counter.builder("orchwiz.forwarding.inbound.refused")
+                .description("Forwarded requests this node refused, by error code")
+                .tag("code", code)
+                .register(meters)
+                .increment();
+        String key = key(origin);
+        Instant now = clock.instant();
+        tallies.merge(key, new Tally(1, code, now), (known, added) -> known.plus(code, now));
+    }
+
+    private String key(String origin) {
+        if (origin == null || origin.isBlank()) {
+            return UNNAMED;
+        }
+        boolean plain = origin.length() <= 200 && origin.chars().allMatch(c -> c >= ' ' && c <= '~');
+        if (!plain) {
+            return OTHER;
+        }
+        // Past the bound, only origins already counted keep their own row (a race may admit a few more: harmless).
+        return tallies.containsKey(origin) || tallies.size() < MAX_ORIGINS ? origin : OTHER;
+    }
+
+    @QueryHandler
+    public InboundRefusalPage handle(ListInboundRefusals query) {
+        List<InboundRefusalView> all = tallies.entrySet().stream()
+                .map(entry -> new InboundRefusalView(
+                        entry.getKey(),
+                        entry.getValue().refused(),
+                        entry.getValue().lastCode(),
+                        entry.getValue().lastRefusedAt()))
+                .sorted(Comparator.comparingLong(InboundRefusalView::refused)
+                        .reversed()
+                        .thenComparing(InboundRefusalView::origin))
+                .toList();
+        int from = (int) Math.min((long) query.page() * query.size(), all.size());
+        int to = Math.min(from + query.size(), all.size());
+        int pages = (all.size() + query.size() - 1) / query.size();
+        return new InboundRefusalPage(all.subList(from, to), query.page(), query.size(), all.size(), pages);
+    }
+}
