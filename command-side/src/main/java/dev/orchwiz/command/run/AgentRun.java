@@ -8,6 +8,7 @@ import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.run.RunError;
 import dev.orchwiz.api.run.RunState;
+import dev.orchwiz.api.run.ToolResult;
 import dev.orchwiz.api.run.command.CancelRun;
 import dev.orchwiz.api.run.command.CompleteRun;
 import dev.orchwiz.api.run.command.FailRun;
@@ -15,7 +16,6 @@ import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
 import dev.orchwiz.api.run.command.RecordModelCall;
 import dev.orchwiz.api.run.command.RecordRunToolCall;
-import dev.orchwiz.api.run.command.RecordRunToolResult;
 import dev.orchwiz.api.run.command.RecordRuntimeFallback;
 import dev.orchwiz.api.run.command.RunChanged;
 import dev.orchwiz.api.run.command.StartRun;
@@ -117,9 +117,15 @@ class AgentRun {
         return changed();
     }
 
+    /**
+     * A model call and the tool results it was made with, in one commit: the results first (each settles a call of
+     * the previous step, and together they settle all of them), then the call and what it asks for next.
+     */
     @CommandHandler
     RunChanged handle(RecordModelCall command) {
         if (!state.isFinal()) {
+            assertStep(command.step());
+            settle(command.results(), true);
             if (command.outputTail() != null && !command.outputTail().isEmpty()) {
                 applyOwned(new AssistantOutputStreamed(runId, command.step(), cap(command.outputTail())));
             }
@@ -183,15 +189,41 @@ class AgentRun {
         return changed();
     }
 
-    /** Answers true when this result was the last one the step waited for, so the next model call may start. */
-    @CommandHandler
-    boolean handle(RecordRunToolResult command) {
-        if (state.isFinal() || !pending.contains(command.toolCallId())) {
-            return false;
+    /**
+     * Records results, each for a call the run waits for; with {@code all}, they must settle every call it waits for.
+     * Anything else is a step recorded against a run that has moved on (a result recorded twice, a call of another
+     * step): refused whole, before any event, so a step is never recorded half.
+     */
+    private void settle(List<ToolResult> results, boolean all) {
+        Set<ToolCallId> settling = new LinkedHashSet<>();
+        for (ToolResult result : results) {
+            if (!pending.contains(result.toolCallId()) || !settling.add(result.toolCallId())) {
+                throw new RunRefusal(
+                        RunError.STEP_OUT_OF_DATE, "The run does not wait for tool call " + result.toolCallId());
+            }
         }
-        applyOwned(new RunToolResultReceived(
-                runId, command.toolCallId(), command.status(), cap(command.output()), command.error()));
-        return pending.isEmpty();
+        if (all && settling.size() != pending.size()) {
+            throw new RunRefusal(
+                    RunError.STEP_OUT_OF_DATE,
+                    "The run still waits for " + (pending.size() - settling.size()) + " tool call(s) of its step");
+        }
+        for (ToolResult result : results) {
+            applyOwned(new RunToolResultReceived(
+                    runId,
+                    result.toolCallId(),
+                    result.status(),
+                    cap(result.output()),
+                    result.error(),
+                    result.settledAt()));
+        }
+    }
+
+    /** A model call is the run's next one: the step after those recorded. */
+    private void assertStep(int step) {
+        if (step != steps + 1) {
+            throw new RunRefusal(
+                    RunError.STEP_OUT_OF_DATE, "The run's next model call is step " + (steps + 1) + ", not " + step);
+        }
     }
 
     @CommandHandler
@@ -205,6 +237,13 @@ class AgentRun {
     @CommandHandler
     RunChanged handle(FailRun command) {
         if (!state.isFinal()) {
+            // Only results of calls still pending: a failure must not be refused for a result it cannot place.
+            Set<ToolCallId> placed = new LinkedHashSet<>();
+            settle(
+                    command.results().stream()
+                            .filter(result -> pending.contains(result.toolCallId()) && placed.add(result.toolCallId()))
+                            .toList(),
+                    false);
             applyOwned(new RunFailed(runId, command.code(), cap(command.reason())));
         }
         return changed();

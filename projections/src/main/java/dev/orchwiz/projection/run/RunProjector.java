@@ -292,7 +292,8 @@ class RunProjector {
                 event.runId().value(),
                 "tool_call_id = :call",
                 new MapSqlParameterSource("call", event.toolCallId().value()),
-                new Ending(at, eventId, ended));
+                // Recorded with the next model call: the span ends when the call settled, not when that was recorded.
+                new Ending(event.settledAt() == null ? at : event.settledAt(), eventId, ended));
     }
 
     @EventHandler
