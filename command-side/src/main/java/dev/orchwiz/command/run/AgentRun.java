@@ -15,12 +15,14 @@ import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
 import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunApprovalDecision;
 import dev.orchwiz.api.run.command.RecordRunToolCall;
 import dev.orchwiz.api.run.command.RecordRuntimeFallback;
 import dev.orchwiz.api.run.command.RunChanged;
 import dev.orchwiz.api.run.command.StartRun;
 import dev.orchwiz.api.run.event.AssistantOutputStreamed;
 import dev.orchwiz.api.run.event.ModelCallCompleted;
+import dev.orchwiz.api.run.event.RunApprovalDecided;
 import dev.orchwiz.api.run.event.RunAwaitingApproval;
 import dev.orchwiz.api.run.event.RunCancelled;
 import dev.orchwiz.api.run.event.RunCompleted;
@@ -66,6 +68,10 @@ class AgentRun {
     private BigDecimal cost = BigDecimal.ZERO;
     private final Set<ToolCallId> pending = new LinkedHashSet<>();
     private final Set<ToolCallId> settled = new LinkedHashSet<>();
+    /** The pending calls that wait for a person; the run awaits approval while one does. */
+    private final Set<ToolCallId> awaiting = new LinkedHashSet<>();
+    /** The calls a person decided; a note that one waits, arriving after its decision, is too late to matter. */
+    private final Set<ToolCallId> decided = new LinkedHashSet<>();
 
     AgentRun() {
         // for Axon: rebuilt from events
@@ -183,8 +189,21 @@ class AgentRun {
 
     @CommandHandler
     RunChanged handle(MarkRunAwaitingApproval command) {
-        if (state == RunState.RUNNING && pending.contains(command.toolCallId())) {
+        ToolCallId call = command.toolCallId();
+        if (!state.isFinal() && pending.contains(call) && !awaiting.contains(call) && !decided.contains(call)) {
             applyOwned(new RunAwaitingApproval(runId, command.toolCallId()));
+        }
+        return changed();
+    }
+
+    /**
+     * A decision on a pending call, once. It may come before the note that the call waits (both are sent from the
+     * run's process workers, in no set order): it is recorded anyway, and the late note then changes nothing.
+     */
+    @CommandHandler
+    RunChanged handle(RecordRunApprovalDecision command) {
+        if (!state.isFinal() && pending.contains(command.toolCallId()) && !decided.contains(command.toolCallId())) {
+            applyOwned(new RunApprovalDecided(runId, command.toolCallId(), command.decision()));
         }
         return changed();
     }
@@ -308,14 +327,24 @@ class AgentRun {
 
     @EventSourcingHandler
     void on(RunAwaitingApproval event) {
+        awaiting.add(event.toolCallId());
         state = RunState.AWAITING_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(RunApprovalDecided event) {
+        awaiting.remove(event.toolCallId());
+        decided.add(event.toolCallId());
+        state = awaiting.isEmpty() ? RunState.RUNNING : RunState.AWAITING_APPROVAL;
     }
 
     @EventSourcingHandler
     void on(RunToolResultReceived event) {
         pending.remove(event.toolCallId());
         settled.add(event.toolCallId());
-        state = RunState.RUNNING;
+        awaiting.remove(event.toolCallId());
+        decided.remove(event.toolCallId());
+        state = awaiting.isEmpty() ? RunState.RUNNING : RunState.AWAITING_APPROVAL;
     }
 
     @EventSourcingHandler

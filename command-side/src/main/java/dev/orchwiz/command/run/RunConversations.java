@@ -36,6 +36,8 @@ class RunConversations {
         this.conversations = Caffeine.newBuilder()
                 .maximumSize(Math.max(0, size))
                 .expireAfterAccess(Duration.ofMinutes(30))
+                // Evicts on the writing thread: a step is what writes, and a bound is then a bound at once.
+                .executor(Runnable::run)
                 .build();
     }
 

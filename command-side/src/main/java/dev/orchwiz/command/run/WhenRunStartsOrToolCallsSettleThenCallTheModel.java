@@ -14,6 +14,7 @@ import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
 import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunApprovalDecision;
 import dev.orchwiz.api.run.command.RecordRunToolCall;
 import dev.orchwiz.api.run.command.RecordRuntimeFallback;
 import dev.orchwiz.api.run.event.RunCancelled;
@@ -171,6 +172,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     /** A call the node does not run itself has nobody to run it in a run: it ends as an error the model is told. */
     @EventHandler
     void on(ToolCallApproved event) {
+        if (!event.automatic()) {
+            decided(event.toolCallId(), "approved");
+        }
         if (Boolean.FALSE.equals(event.runsLocally())) {
             links.runOf(event.toolCallId())
                     .ifPresent(run -> workers.execute(() -> {
@@ -207,6 +211,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     @EventHandler
     void on(ToolCallDenied event) {
+        decided(event.toolCallId(), "denied");
         String why = event.comment() == null || event.comment().isBlank() ? event.reason() : event.comment();
         settleLater(event.toolCallId(), "denied", "The call was denied: " + why, true);
     }
@@ -218,7 +223,27 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     @EventHandler
     void on(ToolCallApprovalExpired event) {
+        decided(event.toolCallId(), "expired");
         settleLater(event.toolCallId(), "expired", "Nobody approved the call in time.", true);
+    }
+
+    /**
+     * A person's decision (or its expiry) ends the run's wait at once; the result follows when the call ends. Only a
+     * call that asked: an automatic approval costs a run no command.
+     */
+    private void decided(ToolCallId call, String decision) {
+        links.runOf(call)
+                .ifPresent(run -> workers.execute(() -> {
+                    try {
+                        send(new RecordRunApprovalDecision(run, call, decision));
+                    } catch (RuntimeException failed) {
+                        log.warn(
+                                "Could not note the decision on tool call {} of run {}: {}",
+                                call,
+                                run,
+                                failed.toString());
+                    }
+                }));
     }
 
     private void settleLater(ToolCallId call, String status, String outcome, boolean error) {

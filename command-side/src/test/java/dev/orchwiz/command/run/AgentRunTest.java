@@ -14,12 +14,14 @@ import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
 import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunApprovalDecision;
 import dev.orchwiz.api.run.command.RecordRunToolCall;
 import dev.orchwiz.api.run.command.RecordRuntimeFallback;
 import dev.orchwiz.api.run.command.RunChanged;
 import dev.orchwiz.api.run.command.StartRun;
 import dev.orchwiz.api.run.event.AssistantOutputStreamed;
 import dev.orchwiz.api.run.event.ModelCallCompleted;
+import dev.orchwiz.api.run.event.RunApprovalDecided;
 import dev.orchwiz.api.run.event.RunAwaitingApproval;
 import dev.orchwiz.api.run.event.RunCancelled;
 import dev.orchwiz.api.run.event.RunCompleted;
@@ -433,6 +435,37 @@ class AgentRunTest {
                 .when(new MarkRunAwaitingApproval(id, first))
                 .expectEvents(new RunAwaitingApproval(id, first));
         fixture.given(started()).when(new MarkRunAwaitingApproval(id, second)).expectNoEvents();
+    }
+
+    @Test
+    void aDecisionEndsTheWaitBeforeTheResultReachesTheModel() {
+        fixture.given(started(), toolCall(first), new RunAwaitingApproval(id, first))
+                .when(new RecordRunApprovalDecision(id, first, "approved"))
+                .expectEvents(new RunApprovalDecided(id, first, "approved"))
+                .expectResultMessagePayload(new RunChanged(id, RunState.RUNNING, 3));
+        fixture.given(
+                        started(),
+                        toolCall(first),
+                        toolCall(second),
+                        new RunAwaitingApproval(id, first),
+                        new RunAwaitingApproval(id, second))
+                .when(new RecordRunApprovalDecision(id, first, "denied"))
+                .expectEvents(new RunApprovalDecided(id, first, "denied"))
+                .expectResultMessagePayload(new RunChanged(id, RunState.AWAITING_APPROVAL, 5));
+    }
+
+    @Test
+    void aCallIsDecidedOnceAndANoteThatItWaitsAfterItsDecisionChangesNothing() {
+        RunApprovalDecided approved = new RunApprovalDecided(id, first, "approved");
+        fixture.given(started(), toolCall(first), new RunAwaitingApproval(id, first), approved)
+                .when(new RecordRunApprovalDecision(id, first, "approved"))
+                .expectNoEvents();
+        fixture.given(started(), toolCall(first), approved)
+                .when(new MarkRunAwaitingApproval(id, first))
+                .expectNoEvents();
+        fixture.given(started())
+                .when(new RecordRunApprovalDecision(id, first, "approved"))
+                .expectNoEvents();
     }
 
     @Test

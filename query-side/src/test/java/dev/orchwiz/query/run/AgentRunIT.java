@@ -199,10 +199,11 @@ class AgentRunIT {
     }
 
     @Test
-    void aStepAfterAToolCallIsOneUnitOfWorkOnTheRun() {
+    void aStepAfterAToolCallIsOneUnitOfWorkOnTheRunWhichStopsWaitingWhenTheCallIsDecided() {
         // given a run waiting for the approval of its one tool call
         String session = session(ada, "plan", "local");
-        String runId = prompt(session, "run: echo one-commit").path("runId").asString();
+        String runId =
+                prompt(session, "run: sleep 2; echo one-commit").path("runId").asString();
         JsonNode waiting = awaitRun(ada, runId, "awaiting_approval");
         String toolCallId = waiting.path("toolCalls").get(0).path("toolCallId").asString();
         List<String> handled = new CopyOnWriteArrayList<>();
@@ -217,12 +218,19 @@ class AgentRunIT {
         try {
             // when the call is approved, runs, and the model answers with its result
             assertThat(decide(toolCallId, "approve").status()).isEqualTo(200);
+
+            // then the run is running again while its call runs, not only once the result reaches the model
+            JsonNode running = awaitRun(ada, runId, "running", "completed", "failed");
+            assertThat(running.path("state").asString()).as(running.toString()).isEqualTo("running");
+            assertThat(running.path("toolCalls").get(0).path("status").asString())
+                    .isEqualTo("approved");
             JsonNode done = awaitRun(ada, runId, "completed", "failed");
 
-            // then the result and the model call it went to were one command, so one commit
+            // and the result and the model call it went to were one command, so one commit; the person's decision
+            // is a command of its own
             assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("completed");
             assertThat(done.path("toolCalls").get(0).path("output").asString()).contains("one-commit");
-            assertThat(handled).containsExactly("RecordModelCall");
+            assertThat(handled).containsExactlyInAnyOrder("RecordRunApprovalDecision", "RecordModelCall");
         } finally {
             counting.cancel();
         }
