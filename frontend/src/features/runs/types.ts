@@ -114,6 +114,7 @@ export const RUN_EVENT_TYPES = [
   'run.model-call-completed',
   'run.tool-call-requested',
   'run.awaiting-approval',
+  'run.approval-decided',
   'run.tool-result-received',
   'run.completed',
   'run.failed',
@@ -125,4 +126,8 @@ export const isRunEvent = (type: string): boolean => type.startsWith('run.');
 
 /** Events after which the run's row in a list looks different (its state). */
 export const changesRunState = (type: string): boolean =>
-  type === RUN_STARTED || type === 'run.awaiting-approval' || type === 'run.tool-result-received' || /^run\.(completed|failed|cancelled)$/.test(type);
+  type === RUN_STARTED ||
+  type === 'run.awaiting-approval' ||
+  type === 'run.approval-decided' ||
+  type === 'run.tool-result-received' ||
+  /^run\.(completed|failed|cancelled)$/.test(type);

@@ -219,7 +219,8 @@ class WhenRunProgressesThenExportToLangfuse {
         UpdateSpanBody._FinalStage span = UpdateSpanBody.builder()
                 .id(spanId.get())
                 .traceId(run.traceId())
-                .endTime(time(at))
+                // Recorded with the next model call: the span ends when the call settled, not when that was recorded.
+                .endTime(time(result.settledAt() == null ? at : result.settledAt()))
                 .level(result.error() ? ObservationLevel.ERROR : ObservationLevel.DEFAULT)
                 .statusMessage(result.status())
                 .metadata(Map.of("orchwiz.tool_call_status", String.valueOf(result.status())));

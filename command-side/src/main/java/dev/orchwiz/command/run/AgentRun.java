@@ -8,19 +8,21 @@ import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.run.RunError;
 import dev.orchwiz.api.run.RunState;
+import dev.orchwiz.api.run.ToolResult;
 import dev.orchwiz.api.run.command.CancelRun;
 import dev.orchwiz.api.run.command.CompleteRun;
 import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
 import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunApprovalDecision;
 import dev.orchwiz.api.run.command.RecordRunToolCall;
-import dev.orchwiz.api.run.command.RecordRunToolResult;
 import dev.orchwiz.api.run.command.RecordRuntimeFallback;
 import dev.orchwiz.api.run.command.RunChanged;
 import dev.orchwiz.api.run.command.StartRun;
 import dev.orchwiz.api.run.event.AssistantOutputStreamed;
 import dev.orchwiz.api.run.event.ModelCallCompleted;
+import dev.orchwiz.api.run.event.RunApprovalDecided;
 import dev.orchwiz.api.run.event.RunAwaitingApproval;
 import dev.orchwiz.api.run.event.RunCancelled;
 import dev.orchwiz.api.run.event.RunCompleted;
@@ -66,6 +68,10 @@ class AgentRun {
     private BigDecimal cost = BigDecimal.ZERO;
     private final Set<ToolCallId> pending = new LinkedHashSet<>();
     private final Set<ToolCallId> settled = new LinkedHashSet<>();
+    /** The pending calls that wait for a person; the run awaits approval while one does. */
+    private final Set<ToolCallId> awaiting = new LinkedHashSet<>();
+    /** The calls a person decided; a note that one waits, arriving after its decision, is too late to matter. */
+    private final Set<ToolCallId> decided = new LinkedHashSet<>();
 
     AgentRun() {
         // for Axon: rebuilt from events
@@ -117,9 +123,15 @@ class AgentRun {
         return changed();
     }
 
+    /**
+     * A model call and the tool results it was made with, in one commit: the results first (each settles a call of
+     * the previous step, and together they settle all of them), then the call and what it asks for next.
+     */
     @CommandHandler
     RunChanged handle(RecordModelCall command) {
         if (!state.isFinal()) {
+            assertStep(command.step());
+            settle(command.results(), true);
             if (command.outputTail() != null && !command.outputTail().isEmpty()) {
                 applyOwned(new AssistantOutputStreamed(runId, command.step(), cap(command.outputTail())));
             }
@@ -177,21 +189,60 @@ class AgentRun {
 
     @CommandHandler
     RunChanged handle(MarkRunAwaitingApproval command) {
-        if (state == RunState.RUNNING && pending.contains(command.toolCallId())) {
+        ToolCallId call = command.toolCallId();
+        if (!state.isFinal() && pending.contains(call) && !awaiting.contains(call) && !decided.contains(call)) {
             applyOwned(new RunAwaitingApproval(runId, command.toolCallId()));
         }
         return changed();
     }
 
-    /** Answers true when this result was the last one the step waited for, so the next model call may start. */
+    /**
+     * A decision on a pending call, once. It may come before the note that the call waits (both are sent from the
+     * run's process workers, in no set order): it is recorded anyway, and the late note then changes nothing.
+     */
     @CommandHandler
-    boolean handle(RecordRunToolResult command) {
-        if (state.isFinal() || !pending.contains(command.toolCallId())) {
-            return false;
+    RunChanged handle(RecordRunApprovalDecision command) {
+        if (!state.isFinal() && pending.contains(command.toolCallId()) && !decided.contains(command.toolCallId())) {
+            applyOwned(new RunApprovalDecided(runId, command.toolCallId(), command.decision()));
         }
-        applyOwned(new RunToolResultReceived(
-                runId, command.toolCallId(), command.status(), cap(command.output()), command.error()));
-        return pending.isEmpty();
+        return changed();
+    }
+
+    /**
+     * Records results, each for a call the run waits for; with {@code all}, they must settle every call it waits for.
+     * Anything else is a step recorded against a run that has moved on (a result recorded twice, a call of another
+     * step): refused whole, before any event, so a step is never recorded half.
+     */
+    private void settle(List<ToolResult> results, boolean all) {
+        Set<ToolCallId> settling = new LinkedHashSet<>();
+        for (ToolResult result : results) {
+            if (!pending.contains(result.toolCallId()) || !settling.add(result.toolCallId())) {
+                throw new RunRefusal(
+                        RunError.STEP_OUT_OF_DATE, "The run does not wait for tool call " + result.toolCallId());
+            }
+        }
+        if (all && settling.size() != pending.size()) {
+            throw new RunRefusal(
+                    RunError.STEP_OUT_OF_DATE,
+                    "The run still waits for " + (pending.size() - settling.size()) + " tool call(s) of its step");
+        }
+        for (ToolResult result : results) {
+            applyOwned(new RunToolResultReceived(
+                    runId,
+                    result.toolCallId(),
+                    result.status(),
+                    cap(result.output()),
+                    result.error(),
+                    result.settledAt()));
+        }
+    }
+
+    /** A model call is the run's next one: the step after those recorded. */
+    private void assertStep(int step) {
+        if (step != steps + 1) {
+            throw new RunRefusal(
+                    RunError.STEP_OUT_OF_DATE, "The run's next model call is step " + (steps + 1) + ", not " + step);
+        }
     }
 
     @CommandHandler
@@ -205,6 +256,13 @@ class AgentRun {
     @CommandHandler
     RunChanged handle(FailRun command) {
         if (!state.isFinal()) {
+            // Only results of calls still pending: a failure must not be refused for a result it cannot place.
+            Set<ToolCallId> placed = new LinkedHashSet<>();
+            settle(
+                    command.results().stream()
+                            .filter(result -> pending.contains(result.toolCallId()) && placed.add(result.toolCallId()))
+                            .toList(),
+                    false);
             applyOwned(new RunFailed(runId, command.code(), cap(command.reason())));
         }
         return changed();
@@ -269,14 +327,24 @@ class AgentRun {
 
     @EventSourcingHandler
     void on(RunAwaitingApproval event) {
+        awaiting.add(event.toolCallId());
         state = RunState.AWAITING_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(RunApprovalDecided event) {
+        awaiting.remove(event.toolCallId());
+        decided.add(event.toolCallId());
+        state = awaiting.isEmpty() ? RunState.RUNNING : RunState.AWAITING_APPROVAL;
     }
 
     @EventSourcingHandler
     void on(RunToolResultReceived event) {
         pending.remove(event.toolCallId());
         settled.add(event.toolCallId());
-        state = RunState.RUNNING;
+        awaiting.remove(event.toolCallId());
+        decided.remove(event.toolCallId());
+        state = awaiting.isEmpty() ? RunState.RUNNING : RunState.AWAITING_APPROVAL;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package dev.orchwiz.command.run;
 
 import dev.orchwiz.api.run.RequestedTool;
+import dev.orchwiz.api.run.ToolResult;
 import dev.orchwiz.api.run.event.ModelCallCompleted;
 import dev.orchwiz.api.run.event.RunCancelled;
 import dev.orchwiz.api.run.event.RunCompleted;
@@ -11,6 +12,7 @@ import dev.orchwiz.api.run.event.RunToolResultReceived;
 import dev.orchwiz.api.run.event.RuntimeFellBack;
 import dev.orchwiz.command.run.runtime.ChatTurn;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A run as its own events tell it, read from the event store for each step: the process keeps no conversation in
- * memory, so a step after an approval, a restart or on another node sees exactly what was recorded.
+ * A run as its own events tell it, read from the event store for each step (the events already read are cached, see
+ * {@link RunConversations}), plus the results settled since: a step after an approval, a restart or on another node
+ * sees exactly what was recorded.
  */
 final class RunRecord {
 
@@ -34,6 +37,8 @@ final class RunRecord {
     private final Set<String> pending = new LinkedHashSet<>();
     private final List<ChatTurn> turns = new ArrayList<>();
     private final Map<String, RunToolCallRequested> requested = new HashMap<>();
+    /** The order the run asked for its calls in, which is the order their results go back to the model. */
+    private final Map<String, Integer> askedOrder = new HashMap<>();
     /** Step 0: a prompt command's {@code !`cmd`} calls, in order, and the output each settled with. */
     private final List<String> preflightCalls = new ArrayList<>();
 
@@ -61,6 +66,7 @@ final class RunRecord {
         } else if (payload instanceof RunToolCallRequested event) {
             pending.add(event.toolCallId().toString());
             requested.put(event.toolCallId().toString(), event);
+            askedOrder.putIfAbsent(event.toolCallId().toString(), askedOrder.size());
             if (event.step() == PREFLIGHT_STEP) {
                 preflightCalls.add(event.toolCallId().toString());
             }
@@ -79,6 +85,29 @@ final class RunRecord {
         } else if (payload instanceof RunCompleted || payload instanceof RunFailed || payload instanceof RunCancelled) {
             finished = true;
         }
+    }
+
+    /**
+     * Adds results that settled but are not recorded yet (they will be, with the model call they are sent to), in the
+     * order their calls were asked for, and answers them in that order.
+     */
+    List<ToolResult> settle(List<ToolResult> results) {
+        List<ToolResult> ordered = results.stream()
+                .sorted(Comparator.comparingInt(
+                        result -> askedOrder.getOrDefault(result.toolCallId().toString(), Integer.MAX_VALUE)))
+                .toList();
+        for (ToolResult result : ordered) {
+            if (pending.contains(result.toolCallId().toString())) {
+                apply(new RunToolResultReceived(
+                        started.runId(),
+                        result.toolCallId(),
+                        result.status(),
+                        result.output(),
+                        result.error(),
+                        result.settledAt()));
+            }
+        }
+        return ordered;
     }
 
     boolean exists() {

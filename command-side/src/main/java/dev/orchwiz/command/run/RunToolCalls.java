@@ -2,13 +2,20 @@ package dev.orchwiz.command.run;
 
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.ToolCallId;
+import dev.orchwiz.api.run.ToolResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The tool calls runs are waiting for, with the output each has produced so far (capped). */
+/**
+ * The tool calls runs are waiting for, with the output each has produced so far (capped), and, once a call settles,
+ * its result until the model call it is sent to records it (ADR 0020).
+ */
 @Component
 class RunToolCalls {
 
@@ -59,13 +66,87 @@ class RunToolCalls {
 
     List<ToolCallId> pendingOf(RunId run) {
         return jdbc
-                .queryForList("select tool_call_id from agent_run_tool_call where run_id = ?", UUID.class, run.value())
+                .queryForList(
+                        "select tool_call_id from agent_run_tool_call where run_id = ? and settled_at is null",
+                        UUID.class,
+                        run.value())
                 .stream()
                 .map(ToolCallId::new)
                 .toList();
     }
 
-    void forget(ToolCallId call) {
-        jdbc.update("delete from agent_run_tool_call where tool_call_id = ?", call.value());
+    /**
+     * Settles a call in its row, once: a call settled twice (cancelled after it was refused) keeps its first result. A
+     * call without a row (one never asked for, refused before) gets one.
+     */
+    void settle(RunId run, ToolResult result) {
+        jdbc.update(
+                "insert into agent_run_tool_call (tool_call_id, run_id, tool, status, result, error, settled_at)"
+                        + " values (?, ?, '', ?, ?, ?, ?)"
+                        + " on conflict (tool_call_id) do update set status = excluded.status,"
+                        + " result = excluded.result, error = excluded.error, settled_at = excluded.settled_at"
+                        + " where agent_run_tool_call.settled_at is null",
+                result.toolCallId().value(),
+                run.value(),
+                result.status(),
+                result.output(),
+                result.error(),
+                Timestamp.from(result.settledAt()));
+    }
+
+    /**
+     * Takes the run's settled results for its next model call when none of its calls is still pending, or nothing.
+     * Two calls settling at once both try; the rows' locks let one take them: the other, waiting for the lock, finds
+     * them claimed.
+     */
+    List<ToolResult> claimStep(RunId run) {
+        return jdbc.query(
+                "update agent_run_tool_call set claimed = true where run_id = ? and not claimed"
+                        + " and settled_at is not null and not exists (select 1 from agent_run_tool_call p"
+                        + " where p.run_id = ? and p.settled_at is null)"
+                        + " returning tool_call_id, status, result, error, settled_at",
+                RunToolCalls::result,
+                run.value(),
+                run.value());
+    }
+
+    /** The results that settled for the run and were not recorded yet, claimed or not, in the order asked. */
+    List<ToolResult> settledOf(RunId run) {
+        return jdbc.query(
+                "select tool_call_id, status, result, error, settled_at from agent_run_tool_call"
+                        + " where run_id = ? and settled_at is not null order by created_at, tool_call_id",
+                RunToolCalls::result,
+                run.value());
+    }
+
+    /** Gives claimed results back, so a step that could not call the model leaves them to the next one. */
+    void release(List<ToolResult> results) {
+        jdbc.batchUpdate(
+                "update agent_run_tool_call set claimed = false where tool_call_id = ?",
+                results.stream()
+                        .map(result -> new Object[] {result.toolCallId().value()})
+                        .toList());
+    }
+
+    void forget(List<ToolResult> results) {
+        jdbc.batchUpdate(
+                "delete from agent_run_tool_call where tool_call_id = ?",
+                results.stream()
+                        .map(result -> new Object[] {result.toolCallId().value()})
+                        .toList());
+    }
+
+    /** Forgets every call of a run that has ended: nothing of it will be sent to a model again. */
+    void forgetRun(RunId run) {
+        jdbc.update("delete from agent_run_tool_call where run_id = ?", run.value());
+    }
+
+    private static ToolResult result(ResultSet row, int index) throws SQLException {
+        return new ToolResult(
+                new ToolCallId(row.getObject("tool_call_id", UUID.class)),
+                row.getString("status"),
+                row.getString("result"),
+                row.getBoolean("error"),
+                row.getTimestamp("settled_at").toInstant());
     }
 }

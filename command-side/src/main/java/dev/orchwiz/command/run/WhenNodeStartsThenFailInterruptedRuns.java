@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A run whose model call was in progress when the node died cannot be resumed mid-answer: the stream is gone. It is
- * failed with {@code INTERRUPTED} when the node is ready again, so nobody waits on it; the person can prompt again.
+ * failed with {@code INTERRUPTED} when the node is ready again, so nobody waits on it; the person can prompt again. The
+ * tool results its step had settled are recorded with the failure, so the run keeps what its tools did.
  */
 @Component
 class WhenNodeStartsThenFailInterruptedRuns {
@@ -23,10 +24,12 @@ class WhenNodeStartsThenFailInterruptedRuns {
 
     private final RunsCallingModels calling;
     private final CommandGateway commands;
+    private final RunToolCalls links;
 
-    WhenNodeStartsThenFailInterruptedRuns(RunsCallingModels calling, CommandGateway commands) {
+    WhenNodeStartsThenFailInterruptedRuns(RunsCallingModels calling, CommandGateway commands, RunToolCalls links) {
         this.calling = calling;
         this.commands = commands;
+        this.links = links;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -37,7 +40,9 @@ class WhenNodeStartsThenFailInterruptedRuns {
                         new FailRun(
                                 run,
                                 RunFailure.INTERRUPTED.name(),
-                                "The node stopped while the run was calling its model; prompt again to retry."),
+                                "The node stopped while the run was calling its model; prompt again to retry.",
+                                // What its tools did stays in the run: the results no model call got to record.
+                                links.settledOf(run)),
                         30,
                         TimeUnit.SECONDS);
                 log.info("Failed run {}: the node stopped while it was calling its model", run);
@@ -47,6 +52,7 @@ class WhenNodeStartsThenFailInterruptedRuns {
                 log.warn("Could not fail interrupted run {}: {}", run, failed.toString());
                 continue;
             }
+            links.forgetRun(run);
             calling.end(run);
         }
     }

@@ -6,14 +6,16 @@ import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.run.RequestedTool;
+import dev.orchwiz.api.run.RunError;
 import dev.orchwiz.api.run.RunFailure;
 import dev.orchwiz.api.run.RuntimeToolUse;
+import dev.orchwiz.api.run.ToolResult;
 import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
 import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunApprovalDecision;
 import dev.orchwiz.api.run.command.RecordRunToolCall;
-import dev.orchwiz.api.run.command.RecordRunToolResult;
 import dev.orchwiz.api.run.command.RecordRuntimeFallback;
 import dev.orchwiz.api.run.event.RunCancelled;
 import dev.orchwiz.api.run.event.RunStarted;
@@ -55,7 +57,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -63,7 +64,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drives runs: when a run starts, and whenever the last tool call of its step settles, it calls the model with the
- * whole conversation so far (read from the events, never kept in memory), streams the answer into the run, and hands
+ * whole conversation so far (from the run's events, see {@link RunConversations}), streams the answer into the run, and
+ * hands
  * every tool call the model asks for to the control plane, whose decision (allowed, asked and approved, denied) comes
  * back here as the call's final event. The event handlers only hand work to a worker: a model call takes seconds to
  * minutes and must not hold up the processor, and commands sent from a handler would commit with its batch.
@@ -101,10 +103,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final CommandGateway commands;
-    private final EventStore events;
+    private final RunConversations conversations;
     private final Runtimes runtimes;
     private final RunToolCalls links;
-    private final SessionTranscript transcript;
     private final ToolCallRequests toolCalls;
     private final RunProperties properties;
     private final PriceTable prices;
@@ -122,20 +123,18 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     WhenRunStartsOrToolCallsSettleThenCallTheModel(
             CommandGateway commands,
-            EventStore events,
+            RunConversations conversations,
             Runtimes runtimes,
             RunToolCalls links,
-            SessionTranscript transcript,
             ToolCallRequests toolCalls,
             RunProperties properties,
             RunRedaction redaction,
             RunsCallingModels calling) {
         this.calling = calling;
         this.commands = commands;
-        this.events = events;
+        this.conversations = conversations;
         this.runtimes = runtimes;
         this.links = links;
-        this.transcript = transcript;
         this.toolCalls = toolCalls;
         this.properties = properties;
         this.prices = new PriceTable(properties.prices());
@@ -151,6 +150,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     @EventHandler
     void on(RunCancelled event) {
         cancelled.add(event.runId());
+        conversations.forget(event.runId());
         List<ToolCallId> pending = links.pendingOf(event.runId());
         workers.execute(() -> pending.forEach(call -> cancelCall(event.runId(), call)));
     }
@@ -172,6 +172,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     /** A call the node does not run itself has nobody to run it in a run: it ends as an error the model is told. */
     @EventHandler
     void on(ToolCallApproved event) {
+        if (!event.automatic()) {
+            decided(event.toolCallId(), "approved");
+        }
         if (Boolean.FALSE.equals(event.runsLocally())) {
             links.runOf(event.toolCallId())
                     .ifPresent(run -> workers.execute(() -> {
@@ -208,6 +211,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     @EventHandler
     void on(ToolCallDenied event) {
+        decided(event.toolCallId(), "denied");
         String why = event.comment() == null || event.comment().isBlank() ? event.reason() : event.comment();
         settleLater(event.toolCallId(), "denied", "The call was denied: " + why, true);
     }
@@ -219,7 +223,27 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     @EventHandler
     void on(ToolCallApprovalExpired event) {
+        decided(event.toolCallId(), "expired");
         settleLater(event.toolCallId(), "expired", "Nobody approved the call in time.", true);
+    }
+
+    /**
+     * A person's decision (or its expiry) ends the run's wait at once; the result follows when the call ends. Only a
+     * call that asked: an automatic approval costs a run no command.
+     */
+    private void decided(ToolCallId call, String decision) {
+        links.runOf(call)
+                .ifPresent(run -> workers.execute(() -> {
+                    try {
+                        send(new RecordRunApprovalDecision(run, call, decision));
+                    } catch (RuntimeException failed) {
+                        log.warn(
+                                "Could not note the decision on tool call {} of run {}: {}",
+                                call,
+                                run,
+                                failed.toString());
+                    }
+                }));
     }
 
     private void settleLater(ToolCallId call, String status, String outcome, boolean error) {
@@ -230,15 +254,17 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         });
     }
 
+    /**
+     * Settles a call where the run's process keeps its calls, not in the run: the result is recorded with the model
+     * call it goes to (ADR 0020). The settling that finds its step's calls all settled takes them to that call.
+     */
     private void settle(RunId run, ToolCallId call, String status, String output, boolean error) {
         try {
-            Boolean last = commands.sendAndWait(
-                    new RecordRunToolResult(run, call, status, redaction.redact(output), error),
-                    SEND_TIMEOUT_SECONDS,
-                    TimeUnit.SECONDS);
-            links.forget(call);
-            if (Boolean.TRUE.equals(last)) {
-                step(run);
+            // Stamped here, by the node's clock: the event that records it is written a model call later.
+            links.settle(run, new ToolResult(call, status, redaction.redact(output), error, Instant.now()));
+            List<ToolResult> step = links.claimStep(run);
+            if (!step.isEmpty()) {
+                step(run, step);
             }
         } catch (RuntimeException failed) {
             log.warn("Could not record the result of tool call {} in run {}: {}", call, run, failed.toString());
@@ -247,13 +273,33 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     /** One model call of the run, and what follows from its answer. */
     void step(RunId runId) {
+        step(runId, List.of());
+    }
+
+    /** One model call of the run with the results of its previous step's calls, all settled and not yet recorded. */
+    private void step(RunId runId, List<ToolResult> settled) {
         driving.add(runId);
+        List<ToolResult> results = settled;
+        // A step holding results is in flight from here: a node dying now leaves them to be recorded on restart.
+        boolean inFlight = !settled.isEmpty();
+        if (inFlight) {
+            calling.begin(runId);
+        }
         try {
-            RunRecord run = RunRecord.of(() -> events.readEvents(runId.toString())
-                    .asStream()
-                    .map(message -> (Object) message.getPayload())
-                    .iterator());
-            if (!run.exists() || run.finished() || run.waitingForTools() || cancelled.contains(runId)) {
+            RunRecord run = conversations.record(runId);
+            if (!run.exists()) {
+                return;
+            }
+            results = run.settle(settled);
+            if (run.finished() || cancelled.contains(runId)) {
+                // Results that settled after the run ended (its calls cancelled by a cancel) go nowhere.
+                links.forget(results);
+                conversations.forget(runId);
+                return;
+            }
+            if (run.waitingForTools()) {
+                // Not the whole step: whoever settles its last call takes these with it.
+                links.release(results);
                 return;
             }
             RunStarted started = run.started();
@@ -261,7 +307,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                 fail(
                         runId,
                         RunFailure.STEP_LIMIT,
-                        "The run made " + run.steps() + " model calls, its limit, without a final answer.");
+                        "The run made " + run.steps() + " model calls, its limit, without a final answer.",
+                        results);
                 return;
             }
             if (run.tokens() >= started.tokenBudget()) {
@@ -269,7 +316,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                         runId,
                         RunFailure.TOKEN_BUDGET,
                         "The run used " + run.tokens() + " tokens, its budget of " + started.tokenBudget()
-                                + ", without a final answer.");
+                                + ", without a final answer.",
+                        results);
                 return;
             }
             List<String> preflight = preflightOf(started);
@@ -277,20 +325,30 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                 requestPreflight(runId, started, preflight);
                 return;
             }
-            calling.begin(runId);
-            try {
-                callModel(runId, run, started);
-            } finally {
-                calling.end(runId);
+            if (!inFlight) {
+                calling.begin(runId);
+                inFlight = true;
             }
+            callModel(runId, run, started, results);
+        } catch (RuleViolation outOfDate) {
+            if (outOfDate.errorCode() != RunError.STEP_OUT_OF_DATE) {
+                throw outOfDate;
+            }
+            // Another step recorded first (a second node, a step raced after a restart): the run went on without
+            // this one, whose results it recorded or will; failing the run for it would end a healthy run.
+            log.info("Run {} took no step from here: {}", runId, outOfDate.getMessage());
         } catch (RuntimeException unexpected) {
             log.warn("Run {} failed unexpectedly", runId, unexpected);
             fail(
                     runId,
                     RunFailure.ERROR,
                     "The run stopped on an unexpected error: "
-                            + unexpected.getClass().getSimpleName());
+                            + unexpected.getClass().getSimpleName(),
+                    results);
         } finally {
+            if (inFlight) {
+                calling.end(runId);
+            }
             driving.remove(runId);
         }
     }
@@ -300,15 +358,14 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         return driving.contains(runId);
     }
 
-    private void callModel(RunId runId, RunRecord run, RunStarted started) {
+    private void callModel(RunId runId, RunRecord run, RunStarted started, List<ToolResult> results) {
         List<ChatTurn> messages = new ArrayList<>();
         messages.add(ChatTurn.system(SYSTEM_PROMPT));
         if (started.agent() != null && started.agent().systemPrompt() != null) {
             // The subagent's own instructions, as Claude Code gives a subagent its prompt.
             messages.add(ChatTurn.system(started.agent().systemPrompt()));
         }
-        messages.addAll(
-                withCommandOutput(transcript.upTo(started.sessionId(), started.promptInteractionId()), started, run));
+        messages.addAll(withCommandOutput(conversations.transcript(started), started, run));
         messages.addAll(run.turns());
         int step = run.steps() + 1;
         // A runtime that asks on its own (a gateway's exec approvals) decides them in this run's session, as its owner.
@@ -318,7 +375,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             fail(
                     runId,
                     RunFailure.RUNTIME_UNAVAILABLE,
-                    "The runtime '" + run.runtime() + "' is not configured on this node.");
+                    "The runtime '" + run.runtime() + "' is not configured on this node.",
+                    results);
             return;
         }
         for (int i = 0; i < chain.size(); i++) {
@@ -334,7 +392,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                         output);
                 long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 // The last chunk travels with the model call: one commit, not two, for every step.
-                answered(runId, started, step, runtime, model, turn, startedAt, latency, output.drain());
+                answered(runId, started, step, runtime, model, turn, startedAt, latency, output.drain(), results);
                 return;
             } catch (RuntimeFailure failure) {
                 output.flush();
@@ -344,7 +402,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                             runId, runtime.name(), chain.get(i + 1).name(), reason));
                     continue;
                 }
-                fail(runId, failure.code(), reason);
+                fail(runId, failure.code(), reason, results);
                 return;
             }
         }
@@ -359,7 +417,8 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
             ModelTurn turn,
             Instant startedAt,
             long latency,
-            String outputTail) {
+            String outputTail,
+            List<ToolResult> results) {
         String usedModel = turn.model() == null || turn.model().isBlank() ? model : turn.model();
         String text = redaction.redact(turn.text());
         List<RequestedTool> calls = turn.toolCalls().stream()
@@ -370,10 +429,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         for (int i = 0; i < calls.size(); i++) {
             RequestedTool asked = turn.toolCalls().get(i);
             ToolCallId id = ToolCallId.random();
-            if (allowed.permits(asked.name())) {
-                // Linked first: a call the rules allow can finish before the request even answers.
-                links.link(id, runId, asked.id(), asked.name());
-            }
+            // Linked first, every one of them: a call can settle before the request even answers, and a step is
+            // taken only once each call it asked for has a row and has settled in it (a refused one too).
+            links.link(id, runId, asked.id(), asked.name());
             asking.add(new RecordModelCall.Link(
                     id, asked.id(), asked.name(), calls.get(i).input(), TraceIds.spanId()));
         }
@@ -402,7 +460,12 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
                         .toList(),
                 outputTail.isEmpty() ? null : redaction.redact(outputTail),
                 asking,
-                completes));
+                completes,
+                results));
+        links.forget(results);
+        if (completes) {
+            conversations.forget(runId);
+        }
         if (cancelled.contains(runId)) {
             return;
         }
@@ -447,9 +510,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         for (int i = 0; i < commands.size(); i++) {
             ToolCallId id = ToolCallId.random();
             ids.add(id);
-            if (allowed.permits(ToolCallRequests.LOCAL_TOOL)) {
-                links.link(id, runId, "command-" + i, ToolCallRequests.LOCAL_TOOL);
-            }
+            links.link(id, runId, "command-" + i, ToolCallRequests.LOCAL_TOOL);
             send(new RecordRunToolCall(
                     runId,
                     RunRecord.PREFLIGHT_STEP,
@@ -535,9 +596,11 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         }
     }
 
-    private void fail(RunId runId, RunFailure code, String reason) {
+    private void fail(RunId runId, RunFailure code, String reason, List<ToolResult> results) {
         try {
-            send(new FailRun(runId, code.name(), reason));
+            send(new FailRun(runId, code.name(), reason, results));
+            links.forgetRun(runId);
+            conversations.forget(runId);
         } catch (RuntimeException failed) {
             log.warn("Could not fail run {}: {}", runId, failed.toString());
         }

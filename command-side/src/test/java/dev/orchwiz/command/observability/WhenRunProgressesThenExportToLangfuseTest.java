@@ -149,7 +149,7 @@ class WhenRunProgressesThenExportToLangfuseTest {
         assertThat(toolSpan.get("input").get("command").asText()).isEqualTo("ls");
         JsonNode toolEnd = body(4);
         assertThat(toolEnd.get("id").asText()).isEqualTo(TOOL_SPAN);
-        assertThat(Instant.parse(toolEnd.get("endTime").asText())).isEqualTo(START.plusSeconds(2));
+        assertThat(Instant.parse(toolEnd.get("endTime").asText())).isEqualTo(START.plusMillis(1500));
         assertThat(toolEnd.get("output").asText()).isEqualTo("a.txt");
         assertThat(toolEnd.get("level").asText()).isEqualTo("DEFAULT");
 
@@ -429,7 +429,8 @@ class WhenRunProgressesThenExportToLangfuseTest {
         RunToolCallRequested request =
                 new RunToolCallRequested(runId, 1, toolCallId, "call_1", "Bash", Map.of("command", "ls"), TOOL_SPAN);
         exporter.on(request, START.plusSeconds(1), record(request, START.plusSeconds(1)));
-        RunToolResultReceived result = new RunToolResultReceived(runId, toolCallId, "completed", "a.txt", false);
+        RunToolResultReceived result =
+                new RunToolResultReceived(runId, toolCallId, "completed", "a.txt", false, START.plusMillis(1500));
         exporter.on(result, START.plusSeconds(2), record(result, START.plusSeconds(2)));
         RunCompleted completed = new RunCompleted(runId, "Here: a.txt", 150, 40, new BigDecimal("0.005"), 2);
         exporter.on(completed, START.plusSeconds(3), record(completed, START.plusSeconds(3)));

@@ -7,19 +7,21 @@ import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.run.RunState;
 import dev.orchwiz.api.run.RuntimeToolUse;
+import dev.orchwiz.api.run.ToolResult;
 import dev.orchwiz.api.run.command.CancelRun;
 import dev.orchwiz.api.run.command.CompleteRun;
 import dev.orchwiz.api.run.command.FailRun;
 import dev.orchwiz.api.run.command.MarkRunAwaitingApproval;
 import dev.orchwiz.api.run.command.RecordAssistantOutput;
 import dev.orchwiz.api.run.command.RecordModelCall;
+import dev.orchwiz.api.run.command.RecordRunApprovalDecision;
 import dev.orchwiz.api.run.command.RecordRunToolCall;
-import dev.orchwiz.api.run.command.RecordRunToolResult;
 import dev.orchwiz.api.run.command.RecordRuntimeFallback;
 import dev.orchwiz.api.run.command.RunChanged;
 import dev.orchwiz.api.run.command.StartRun;
 import dev.orchwiz.api.run.event.AssistantOutputStreamed;
 import dev.orchwiz.api.run.event.ModelCallCompleted;
+import dev.orchwiz.api.run.event.RunApprovalDecided;
 import dev.orchwiz.api.run.event.RunAwaitingApproval;
 import dev.orchwiz.api.run.event.RunCancelled;
 import dev.orchwiz.api.run.event.RunCompleted;
@@ -155,7 +157,8 @@ class AgentRunTest {
                         null,
                         null,
                         List.of(),
-                        false))
+                        false,
+                        List.of()))
                 .expectEvents(new ModelCallCompleted(
                         id,
                         1,
@@ -194,7 +197,8 @@ class AgentRunTest {
                         ran,
                         null,
                         List.of(),
-                        false))
+                        false,
+                        List.of()))
                 .expectEvents(new ModelCallCompleted(
                         id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran));
     }
@@ -223,7 +227,8 @@ class AgentRunTest {
                                         first, "p-" + first, "Bash", Map.of("command", "ls"), "tool" + first),
                                 new RecordModelCall.Link(
                                         second, "p-" + second, "Bash", Map.of("command", "ls"), "tool" + second)),
-                        false))
+                        false,
+                        List.of()))
                 .expectEvents(
                         new ModelCallCompleted(
                                 id,
@@ -264,7 +269,8 @@ class AgentRunTest {
                         List.of(),
                         "done",
                         List.of(),
-                        true))
+                        true,
+                        List.of()))
                 .expectEvents(
                         new AssistantOutputStreamed(id, 2, "done"),
                         new ModelCallCompleted(
@@ -301,7 +307,8 @@ class AgentRunTest {
                         List.of(),
                         null,
                         List.of(),
-                        true))
+                        true,
+                        List.of()))
                 .expectNoEvents();
     }
 
@@ -317,28 +324,106 @@ class AgentRunTest {
                 .expectEvents(new RunCompleted(id, "done", 300, 30, new BigDecimal("0.003"), 2));
     }
 
-    @Test
-    void waitsForEveryToolCallOfAStepAndAnswersWhenTheLastSettles() {
-        fixture.given(started(), toolCall(first), toolCall(second))
-                .when(new RecordRunToolResult(id, first, "completed", "ok", false))
-                .expectEvents(new RunToolResultReceived(id, first, "completed", "ok", false))
-                .expectResultMessagePayload(false);
-        fixture.given(
-                        started(),
-                        toolCall(first),
-                        toolCall(second),
-                        new RunToolResultReceived(id, first, "completed", "ok", false))
-                .when(new RecordRunToolResult(id, second, "denied", "denied by ada", true))
-                .expectEvents(new RunToolResultReceived(id, second, "denied", "denied by ada", true))
-                .expectResultMessagePayload(true);
+    private RecordModelCall stepTwoWith(List<ToolResult> results) {
+        return new RecordModelCall(
+                id,
+                2,
+                "span2",
+                "local",
+                "local-echo",
+                10,
+                1,
+                BigDecimal.ZERO,
+                AT,
+                3,
+                "stop",
+                "done",
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                true,
+                results);
+    }
+
+    private ToolResult result(ToolCallId call, String status, String output, boolean error) {
+        return new ToolResult(call, status, output, error, AT.plusSeconds(1));
     }
 
     @Test
-    void aToolCallSettlesOnceAndIsRequestedOnce() {
-        fixture.given(started(), toolCall(first), new RunToolResultReceived(id, first, "completed", "ok", false))
-                .when(new RecordRunToolResult(id, first, "completed", "again", false))
+    void theNextModelCallRecordsTheStepsToolResultsFirstInTheSameUnitOfWork() {
+        fixture.given(started(), modelCall(1, 100, 10, "0"), toolCall(first), toolCall(second))
+                .when(stepTwoWith(List.of(
+                        result(first, "completed", "ok", false), result(second, "denied", "denied by ada", true))))
+                .expectEvents(
+                        new RunToolResultReceived(id, first, "completed", "ok", false, AT.plusSeconds(1)),
+                        new RunToolResultReceived(id, second, "denied", "denied by ada", true, AT.plusSeconds(1)),
+                        new ModelCallCompleted(
+                                id,
+                                2,
+                                "span2",
+                                "local",
+                                "local-echo",
+                                10,
+                                1,
+                                BigDecimal.ZERO,
+                                AT,
+                                3,
+                                "stop",
+                                "done",
+                                List.of(),
+                                List.of()),
+                        new RunCompleted(id, "done", 110, 11, BigDecimal.ZERO, 2));
+    }
+
+    @Test
+    void refusesAModelCallWhileACallOfItsStepIsUnsettled() {
+        fixture.given(started(), modelCall(1, 100, 10, "0"), toolCall(first), toolCall(second))
+                .when(stepTwoWith(List.of(result(first, "completed", "ok", false))))
                 .expectNoEvents()
-                .expectResultMessagePayload(false);
+                .expectException(RunRefusal.class)
+                .expectExceptionMessage("The run still waits for 1 tool call(s) of its step");
+    }
+
+    @Test
+    void refusesResultsForCallsTheRunDoesNotWaitFor() {
+        RunToolResultReceived settled = new RunToolResultReceived(id, first, "completed", "ok", false, AT);
+        fixture.given(started(), modelCall(1, 100, 10, "0"), toolCall(first), settled)
+                .when(stepTwoWith(List.of(result(first, "completed", "again", false))))
+                .expectNoEvents()
+                .expectException(RunRefusal.class)
+                .expectExceptionMessage("The run does not wait for tool call " + first);
+        fixture.given(started(), modelCall(1, 100, 10, "0"), toolCall(first))
+                .when(stepTwoWith(
+                        List.of(result(first, "completed", "ok", false), result(first, "completed", "twice", false))))
+                .expectNoEvents()
+                .expectException(RunRefusal.class);
+    }
+
+    @Test
+    void refusesAModelCallForAStepOtherThanTheNext() {
+        fixture.given(started(), modelCall(1, 100, 10, "0"), modelCall(2, 100, 10, "0"))
+                .when(stepTwoWith(List.of()))
+                .expectNoEvents()
+                .expectException(RunRefusal.class)
+                .expectExceptionMessage("The run's next model call is step 3, not 2");
+    }
+
+    @Test
+    void aFailureKeepsTheResultsItsStepHadSettled() {
+        fixture.given(started(), toolCall(first), toolCall(second))
+                .when(new FailRun(
+                        id,
+                        "INTERRUPTED",
+                        "node stopped",
+                        List.of(result(first, "completed", "ok", false), result(first, "completed", "ok", false))))
+                .expectEvents(
+                        new RunToolResultReceived(id, first, "completed", "ok", false, AT.plusSeconds(1)),
+                        new RunFailed(id, "INTERRUPTED", "node stopped"));
+    }
+
+    @Test
+    void aToolCallIsRequestedOnce() {
         fixture.given(started(), toolCall(first))
                 .when(new RecordRunToolCall(id, 1, first, "p", "Bash", Map.of(), "s"))
                 .expectNoEvents();
@@ -350,6 +435,37 @@ class AgentRunTest {
                 .when(new MarkRunAwaitingApproval(id, first))
                 .expectEvents(new RunAwaitingApproval(id, first));
         fixture.given(started()).when(new MarkRunAwaitingApproval(id, second)).expectNoEvents();
+    }
+
+    @Test
+    void aDecisionEndsTheWaitBeforeTheResultReachesTheModel() {
+        fixture.given(started(), toolCall(first), new RunAwaitingApproval(id, first))
+                .when(new RecordRunApprovalDecision(id, first, "approved"))
+                .expectEvents(new RunApprovalDecided(id, first, "approved"))
+                .expectResultMessagePayload(new RunChanged(id, RunState.RUNNING, 3));
+        fixture.given(
+                        started(),
+                        toolCall(first),
+                        toolCall(second),
+                        new RunAwaitingApproval(id, first),
+                        new RunAwaitingApproval(id, second))
+                .when(new RecordRunApprovalDecision(id, first, "denied"))
+                .expectEvents(new RunApprovalDecided(id, first, "denied"))
+                .expectResultMessagePayload(new RunChanged(id, RunState.AWAITING_APPROVAL, 5));
+    }
+
+    @Test
+    void aCallIsDecidedOnceAndANoteThatItWaitsAfterItsDecisionChangesNothing() {
+        RunApprovalDecided approved = new RunApprovalDecided(id, first, "approved");
+        fixture.given(started(), toolCall(first), new RunAwaitingApproval(id, first), approved)
+                .when(new RecordRunApprovalDecision(id, first, "approved"))
+                .expectNoEvents();
+        fixture.given(started(), toolCall(first), approved)
+                .when(new MarkRunAwaitingApproval(id, first))
+                .expectNoEvents();
+        fixture.given(started())
+                .when(new RecordRunApprovalDecision(id, first, "approved"))
+                .expectNoEvents();
     }
 
     @Test

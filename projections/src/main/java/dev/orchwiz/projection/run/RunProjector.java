@@ -6,6 +6,7 @@ import dev.orchwiz.api.run.RunState;
 import dev.orchwiz.api.run.RuntimeToolUse;
 import dev.orchwiz.api.run.event.AssistantOutputStreamed;
 import dev.orchwiz.api.run.event.ModelCallCompleted;
+import dev.orchwiz.api.run.event.RunApprovalDecided;
 import dev.orchwiz.api.run.event.RunAwaitingApproval;
 import dev.orchwiz.api.run.event.RunCancelled;
 import dev.orchwiz.api.run.event.RunCompleted;
@@ -258,6 +259,18 @@ class RunProjector {
                 calls -> RunState.AWAITING_APPROVAL);
     }
 
+    /** The run stops waiting when the person decides, not when the call's result reaches the model. */
+    @EventHandler
+    void on(RunApprovalDecided event, @SequenceNumber long sequence) {
+        changeCall(
+                event.runId().value(),
+                sequence,
+                event.toolCallId().toString(),
+                call -> new RunToolCallView(
+                        call.toolCallId(), call.step(), call.tool(), call.input(), event.decision(), null, false),
+                RunProjector::waitingOrRunning);
+    }
+
     @EventHandler
     void on(
             RunToolResultReceived event,
@@ -276,9 +289,7 @@ class RunProjector {
                         event.status(),
                         event.output(),
                         event.error()),
-                calls -> calls.stream().anyMatch(call -> "awaiting_approval".equals(call.status()))
-                        ? RunState.AWAITING_APPROVAL
-                        : RunState.RUNNING);
+                RunProjector::waitingOrRunning);
         if (run == null) {
             return;
         }
@@ -292,7 +303,8 @@ class RunProjector {
                 event.runId().value(),
                 "tool_call_id = :call",
                 new MapSqlParameterSource("call", event.toolCallId().value()),
-                new Ending(at, eventId, ended));
+                // Recorded with the next model call: the span ends when the call settled, not when that was recorded.
+                new Ending(event.settledAt() == null ? at : event.settledAt(), eventId, ended));
     }
 
     @EventHandler
@@ -313,6 +325,13 @@ class RunProjector {
     void on(RunCancelled event, DomainEventMessage<?> message) {
         MapSqlParameterSource none = new MapSqlParameterSource();
         end(event.runId().value(), RunState.CANCELLED, "answer = answer", none, message, Map.of());
+    }
+
+    /** A run waits while any of its calls waits for a person, and runs otherwise. */
+    private static RunState waitingOrRunning(List<RunToolCallView> calls) {
+        return calls.stream().anyMatch(call -> "awaiting_approval".equals(call.status()))
+                ? RunState.AWAITING_APPROVAL
+                : RunState.RUNNING;
     }
 
     /** When and by which event a span ended, and what it adds to the span's attributes. */

@@ -14,8 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -191,6 +196,44 @@ class AgentRunIT {
                 .as("cost per session, by title")
                 .anyMatch(key -> key.startsWith("agent run · " + session.substring(0, 8)));
         assertThat(ada.get("/api/observability/usage?groupBy=planet").code()).isEqualTo("INVALID_PARAMETER");
+    }
+
+    @Test
+    void aStepAfterAToolCallIsOneUnitOfWorkOnTheRunWhichStopsWaitingWhenTheCallIsDecided() {
+        // given a run waiting for the approval of its one tool call
+        String session = session(ada, "plan", "local");
+        String runId =
+                prompt(session, "run: sleep 2; echo one-commit").path("runId").asString();
+        JsonNode waiting = awaitRun(ada, runId, "awaiting_approval");
+        String toolCallId = waiting.path("toolCalls").get(0).path("toolCallId").asString();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        Registration counting = context.getBean(CommandBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object command = unitOfWork.getMessage().getPayload();
+            if (command.getClass().getPackageName().equals("dev.orchwiz.api.run.command")
+                    && command.toString().contains(runId)) {
+                handled.add(command.getClass().getSimpleName());
+            }
+            return chain.proceed();
+        });
+        try {
+            // when the call is approved, runs, and the model answers with its result
+            assertThat(decide(toolCallId, "approve").status()).isEqualTo(200);
+
+            // then the run is running again while its call runs, not only once the result reaches the model
+            JsonNode running = awaitRun(ada, runId, "running", "completed", "failed");
+            assertThat(running.path("state").asString()).as(running.toString()).isEqualTo("running");
+            assertThat(running.path("toolCalls").get(0).path("status").asString())
+                    .isEqualTo("approved");
+            JsonNode done = awaitRun(ada, runId, "completed", "failed");
+
+            // and the result and the model call it went to were one command, so one commit; the person's decision
+            // is a command of its own
+            assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("completed");
+            assertThat(done.path("toolCalls").get(0).path("output").asString()).contains("one-commit");
+            assertThat(handled).containsExactlyInAnyOrder("RecordRunApprovalDecision", "RecordModelCall");
+        } finally {
+            counting.cancel();
+        }
     }
 
     @Test
@@ -427,18 +470,33 @@ class AgentRunIT {
                     client.post("/api/sessions/" + session + "/prompt", NodeClient.json(Map.of("text", "run: date")));
             runId = reply.json().path("runId").asString();
             awaitRun(client, runId, "awaiting_approval");
-            // As if the node died in the middle of a model call of this run.
-            node.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                    .update(
-                            "insert into agent_run_model_call (run_id, node) values (?, ?)",
-                            UUID.fromString(runId),
-                            "node-under-test");
+            // As if the node died in the middle of a model call of this run, its tool call settled and taken by it.
+            JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+            jdbc.update(
+                    "insert into agent_run_model_call (run_id, node) values (?, ?)",
+                    UUID.fromString(runId),
+                    "node-under-test");
+            assertThat(jdbc.update(
+                            "update agent_run_tool_call set status = 'completed', result = 'Tue Dec  6',"
+                                    + " settled_at = now(), claimed = true where run_id = ?",
+                            UUID.fromString(runId)))
+                    .isEqualTo(1);
         }
         try (ConfigurableApplicationContext node = TestNodes.start(database, settings)) {
             NodeClient client = TestNodes.client(node, "ada@example.com", false);
             JsonNode failed = awaitRun(client, runId, "failed");
             assertThat(failed.path("errorCode").asString()).isEqualTo("INTERRUPTED");
             assertThat(failed.path("error").asString()).contains("node stopped");
+            // and the result its tool had settled with stays in the run
+            JsonNode call = failed.path("toolCalls").get(0);
+            assertThat(call.path("status").asString()).as(failed.toString()).isEqualTo("completed");
+            assertThat(call.path("output").asString()).isEqualTo("Tue Dec  6");
+            assertThat(node.getBean(JdbcTemplate.class)
+                            .queryForObject(
+                                    "select count(*) from agent_run_tool_call where run_id = ?",
+                                    Integer.class,
+                                    UUID.fromString(runId)))
+                    .isZero();
         }
     }
 }

@@ -10,7 +10,8 @@ public enum RunError implements ListedError {
     ALREADY_FINISHED(ErrorKind.CONFLICT, "This run has already finished"),
     UNKNOWN_RUNTIME(ErrorKind.INVALID, "No such runtime"),
     RUNTIME_NOT_CONFIGURED(ErrorKind.CONFLICT, "The runtime is not configured on this node"),
-    TRACE_NOT_FOUND(ErrorKind.NOT_FOUND, "Trace not found");
+    TRACE_NOT_FOUND(ErrorKind.NOT_FOUND, "Trace not found"),
+    STEP_OUT_OF_DATE(ErrorKind.CONFLICT, "The run's step is not the one this was recorded for");
 
     private final Definition definition;
 
