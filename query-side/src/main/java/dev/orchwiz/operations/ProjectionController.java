@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -108,13 +107,8 @@ class ProjectionController {
     }
 
     @GetMapping("/{name}/dead-letters")
-    DeadLetterPage deadLetters(
-            Actor actor,
-            @PathVariable String name,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+    DeadLetterPage deadLetters(Actor actor, @PathVariable String name, PageParameters paging) {
         assertAdmin(actor);
-        PageParameters.assertValid(page, size);
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(name);
         List<DeadLetterView> all = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
@@ -122,9 +116,11 @@ class ProjectionController {
                 all.add(view(letter));
             }
         }
-        int from = (int) Math.min((long) page * size, all.size());
+        int size = paging.size();
+        int from = (int) Math.min((long) paging.page() * size, all.size());
         int to = Math.min(from + size, all.size());
-        return new DeadLetterPage(all.subList(from, to), page, size, all.size(), (all.size() + size - 1) / size);
+        return new DeadLetterPage(
+                all.subList(from, to), paging.page(), paging.size(), all.size(), (all.size() + size - 1) / size);
     }
 
     /** Tries every waiting sequence again, in order; letters that fail again stay, with their new cause. */

@@ -6,16 +6,22 @@ import dev.orchwiz.api.problem.RequestError;
 import java.util.List;
 
 /**
- * The one rule for {@code page} and {@code size} on every list endpoint. A page whose rows would start beyond what an
- * {@code int} offset can address is refused: no list ever holds that many rows, so such a page could only ever be
- * empty (JPA's paging, before ADR 0013, computed the first row as an {@code int} and failed with a 500 on {@code
+ * The one rule for {@code page} and {@code size} on every list endpoint; a list endpoint declares a parameter of this
+ * type and {@link PageParametersResolver} reads and checks both. A page whose rows would start beyond what an {@code
+ * int} offset can address is refused: no list ever holds that many rows, so such a page could only ever be empty
+ * (JPA's paging, before ADR 0013, computed the first row as an {@code int} and failed with a 500 on {@code
  * ?page=2147483647}; the rule stays so that every list keeps one bound).
  */
-public final class PageParameters {
+public record PageParameters(int page, int size) {
 
     public static final int MAX_SIZE = 100;
 
-    private PageParameters() {}
+    /** The size a list answers with when the request names none and the endpoint has no {@link DefaultPageSize}. */
+    public static final int DEFAULT_SIZE = 20;
+
+    public PageParameters {
+        assertValid(page, size);
+    }
 
     public static void assertValid(int page, int size) {
         if (page < 0) {

@@ -30,6 +30,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ActorArgumentResolver());
+        resolvers.add(new PageParametersResolver());
     }
 
     /** Before security, so an oversized body is refused before anything else reads it. */

@@ -6,7 +6,13 @@ package dev.orchwiz.api;
  */
 public interface WireNamed {
 
-    String wireName();
+    /**
+     * The constant's name in lower case, which is the wire name of every enum whose constants are already named in
+     * snake case; an enum whose wire names differ says so by overriding this.
+     */
+    default String wireName() {
+        return ((Enum<?>) this).name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The constant with exactly this wire name: no other case, no padding, no Java constant name, no ordinal. */
     static <E extends Enum<E> & WireNamed> E fromWire(Class<E> type, String value) {

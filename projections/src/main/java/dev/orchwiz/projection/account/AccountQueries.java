@@ -65,7 +65,7 @@ class AccountQueries {
     @QueryHandler
     public AccountPage handle(ListAccounts query) {
         return all("user_account", "created_at, id", query.page(), query.size(), (rs, n) -> account(rs))
-                .answer(AccountPage::new, query.page(), query.size());
+                .answer(AccountPage::new, query);
     }
 
     @QueryHandler
@@ -82,8 +82,7 @@ class AccountQueries {
                 "select count(*) from api_token" + live,
                 "select * from api_token" + live + " order by created_at desc, id",
                 new MapSqlParameterSource("owner", query.owner().value()),
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> new ApiTokenView(
                         rs.getString("id"),
                         rs.getString("name"),
@@ -92,7 +91,7 @@ class AccountQueries {
                         Columns.instant(rs, "created_at"),
                         Columns.instant(rs, "expires_at"),
                         Columns.instant(rs, "last_used_at")));
-        return rows.answer(ApiTokenPage::new, query.page(), query.size());
+        return rows.answer(ApiTokenPage::new, query);
     }
 
     @QueryHandler
@@ -122,7 +121,7 @@ class AccountQueries {
     @QueryHandler
     public InvitationPage handle(ListInvitations query) {
         return all("invitation", "invited_at desc, email", query.page(), query.size(), (rs, n) -> invitation(rs))
-                .answer(InvitationPage::new, query.page(), query.size());
+                .answer(InvitationPage::new, query);
     }
 
     /** A page of all the rows of {@code table}, in {@code order}. */

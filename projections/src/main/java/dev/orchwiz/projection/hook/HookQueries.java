@@ -76,10 +76,9 @@ class HookQueries {
                         "select count(*) from hook h where " + VISIBLE,
                         SELECT_HOOK + " where " + VISIBLE + " order by h.created_at, h.id",
                         ViewerParameters.of(query.viewer()),
-                        query.page(),
-                        query.size(),
+                        query,
                         (rs, n) -> hook(rs))
-                .answer(HookPage::new, query.page(), query.size());
+                .answer(HookPage::new, query);
     }
 
     /** Active hooks of the owner for the event whose session and subagent filters admit the call; matchers are
@@ -111,10 +110,9 @@ class HookQueries {
                         "select count(*) from hook_delivery where hook_id = :hook",
                         SELECT_DELIVERY + " where d.hook_id = :hook order by d.created_at desc, d.id",
                         new MapSqlParameterSource("hook", query.hookId().value()),
-                        query.page(),
-                        query.size(),
+                        query,
                         (rs, n) -> delivery(rs))
-                .answer(HookDeliveryPage::new, query.page(), query.size()));
+                .answer(HookDeliveryPage::new, query));
     }
 
     @QueryHandler
@@ -126,10 +124,9 @@ class HookQueries {
                         SELECT_DELIVERY + where + " order by d.created_at, d.id",
                         ViewerParameters.of(query.viewer())
                                 .addValue("call", query.toolCallId().value()),
-                        query.page(),
-                        query.size(),
+                        query,
                         (rs, n) -> delivery(rs))
-                .answer(HookDeliveryPage::new, query.page(), query.size());
+                .answer(HookDeliveryPage::new, query);
     }
 
     @QueryHandler

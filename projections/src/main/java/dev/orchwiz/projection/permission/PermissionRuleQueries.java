@@ -65,10 +65,9 @@ class PermissionRuleQueries {
                         "select count(*) from permission_rule" + where,
                         "select * from permission_rule" + where + " order by scope, created_at, id",
                         where.parameters(),
-                        query.page(),
-                        query.size(),
+                        query,
                         (rs, n) -> view(rs))
-                .answer(PermissionRulePage::new, query.page(), query.size());
+                .answer(PermissionRulePage::new, query);
     }
 
     private static PermissionRuleView view(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.orchwiz.projection.rows;
 
+import dev.orchwiz.api.read.PagedQuery;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -34,6 +35,17 @@ public record RowPage<T>(List<T> items, long totalItems, int totalPages) {
         return new RowPage<>(items, totalItems, pages(totalItems, size));
     }
 
+    /** {@link #read(NamedParameterJdbcTemplate, String, String, MapSqlParameterSource, int, int, RowMapper)} for the page a query asks for. */
+    public static <T> RowPage<T> read(
+            NamedParameterJdbcTemplate jdbc,
+            String count,
+            String select,
+            MapSqlParameterSource parameters,
+            PagedQuery query,
+            RowMapper<T> rows) {
+        return read(jdbc, count, select, parameters, query.page(), query.size(), rows);
+    }
+
     /** How many pages of {@code size} rows {@code totalItems} rows make. */
     public static int pages(long totalItems, int size) {
         return (int) ((totalItems + size - 1) / size);
@@ -42,6 +54,11 @@ public record RowPage<T>(List<T> items, long totalItems, int totalPages) {
     /** This page as a context's {@code *Page} answer to a request for page {@code page} of {@code size} rows. */
     public <P> P answer(Answer<T, P> answer, int page, int size) {
         return answer.of(items, page, size, totalItems, totalPages);
+    }
+
+    /** This page as a context's {@code *Page} answer to {@code query}. */
+    public <P> P answer(Answer<T, P> answer, PagedQuery query) {
+        return answer(answer, query.page(), query.size());
     }
 
     /** The constructor every {@code *Page} answer has. */

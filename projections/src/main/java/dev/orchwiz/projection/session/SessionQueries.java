@@ -92,10 +92,9 @@ class SessionQueries {
                 filtered ? "select count(*) from session_summary" + where : SessionCounts.VISIBLE,
                 "select * from session_summary" + where + " order by last_activity_at desc, created_at desc, id",
                 parameters,
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> summary(rs));
-        return rows.answer(SessionPage::new, query.page(), query.size());
+        return rows.answer(SessionPage::new, query);
     }
 
     /**
@@ -137,10 +136,9 @@ class SessionQueries {
                 "select count(*) from " + rows,
                 "select * from " + rows + " order by last_activity_at desc, created_at desc, source_node_id, id",
                 parameters,
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> listed(rs));
-        return page.answer(SessionPage::new, query.page(), query.size());
+        return page.answer(SessionPage::new, query);
     }
 
     private static void appendLocalFilters(ListSessions query, StringBuilder where, MapSqlParameterSource parameters) {
@@ -189,10 +187,9 @@ class SessionQueries {
                     "select i.*, (select u.email from user_account u where u.id = i.by_user) as by_email"
                             + " from session_interaction i where session_id = :id order by sequence",
                     new MapSqlParameterSource("id", id),
-                    query.page(),
-                    query.size(),
+                    query,
                     (rs, n) -> interaction(rs));
-            return rows.answer(SessionInteractionPage::new, query.page(), query.size());
+            return rows.answer(SessionInteractionPage::new, query);
         });
     }
 

@@ -67,10 +67,9 @@ class SlashCommandQueries {
                         "select count(*) from slash_command c" + where,
                         SELECT + where + " order by c.name, c.id",
                         where.parameters(),
-                        query.page(),
-                        query.size(),
+                        query,
                         (rs, n) -> summary(rs, query.viewer()))
-                .answer(SlashCommandPage::new, query.page(), query.size());
+                .answer(SlashCommandPage::new, query);
     }
 
     private static SlashCommandSummary summary(ResultSet rs, Actor viewer) throws SQLException {

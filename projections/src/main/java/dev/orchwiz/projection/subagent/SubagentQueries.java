@@ -60,10 +60,9 @@ class SubagentQueries {
                         "select count(*) from subagent" + where,
                         "select * from subagent" + where + " order by name, id",
                         where.parameters(),
-                        query.page(),
-                        query.size(),
+                        query,
                         (rs, n) -> view(rs, query.viewer()))
-                .answer(SubagentPage::new, query.page(), query.size());
+                .answer(SubagentPage::new, query);
     }
 
     /** Only the owner's subagents: a policy can only be assigned to subagents of its own author. */

@@ -72,7 +72,7 @@ class ToolCallQueries {
                 .and("session_id = :session", "session", Columns.uuid(query.sessionId()))
                 .and("parent_id = :parent", "parent", Columns.uuid(query.parentId()));
         return page(where, " order by requested_at desc, id", query.page(), query.size(), (rs, n) -> view(rs))
-                .answer(ToolCallPage::new, query.page(), query.size());
+                .answer(ToolCallPage::new, query);
     }
 
     @QueryHandler
@@ -88,7 +88,7 @@ class ToolCallQueries {
                     default -> " order by requested_at desc, id";
                 };
         return page(where, order, query.page(), query.size(), (rs, n) -> approval(rs))
-                .answer(ApprovalPage::new, query.page(), query.size());
+                .answer(ApprovalPage::new, query);
     }
 
     @QueryHandler

@@ -18,7 +18,6 @@ import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,10 +34,8 @@ class HookQueryController {
     }
 
     @GetMapping("/api/hooks")
-    HookPage list(
-            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
-        return reads.ask(new ListHooks(actor, page, size), HookPage.class);
+    HookPage list(Actor actor, PageParameters paging) {
+        return reads.ask(new ListHooks(actor, paging.page(), paging.size()), HookPage.class);
     }
 
     @GetMapping("/api/hooks/{id}")
@@ -53,16 +50,11 @@ class HookQueryController {
     }
 
     @GetMapping("/api/hooks/{id}/deliveries")
-    HookDeliveryPage deliveries(
-            Actor actor,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+    HookDeliveryPage deliveries(Actor actor, @PathVariable String id, PageParameters paging) {
         return reads.findByPath(
                 id,
                 HookId::parse,
-                hookId -> new ListHookDeliveries(actor, hookId, page, size),
+                hookId -> new ListHookDeliveries(actor, hookId, paging.page(), paging.size()),
                 HookDeliveryPage.class,
                 HookError.NOT_FOUND,
                 "No hook ");
@@ -70,15 +62,11 @@ class HookQueryController {
 
     /** The webhook deliveries a call caused (its PostToolUse and PreToolUse hooks), oldest first. */
     @GetMapping("/api/tool-calls/{id}/deliveries")
-    HookDeliveryPage toolCallDeliveries(
-            Actor actor,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+    HookDeliveryPage toolCallDeliveries(Actor actor, @PathVariable String id, PageParameters paging) {
         ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
         reads.findOr404(
                 new FindToolCall(actor, callId), ToolCallView.class, ToolCallError.NOT_FOUND, "No tool call " + id);
-        return reads.ask(new ListToolCallDeliveries(actor, callId, page, size), HookDeliveryPage.class);
+        return reads.ask(
+                new ListToolCallDeliveries(actor, callId, paging.page(), paging.size()), HookDeliveryPage.class);
     }
 }

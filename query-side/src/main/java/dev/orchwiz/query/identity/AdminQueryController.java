@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Users, the sign-up policy and invitations, for admins. Non-admins are told these endpoints do not exist. */
@@ -32,15 +31,13 @@ class AdminQueryController {
     record AccountViewPage(List<AccountView> items, int page, int size, long totalItems, int totalPages) {}
 
     @GetMapping("/users")
-    AccountViewPage users(
-            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    AccountViewPage users(Actor actor, PageParameters paging) {
         assertAdmin(actor);
-        PageParameters.assertValid(page, size);
-        AccountPage accounts = reads.ask(new ListAccounts(page, size), AccountPage.class);
+        AccountPage accounts = reads.ask(new ListAccounts(paging.page(), paging.size()), AccountPage.class);
         return new AccountViewPage(
                 accounts.items().stream().map(AccountView::of).toList(),
-                page,
-                size,
+                paging.page(),
+                paging.size(),
                 accounts.totalItems(),
                 accounts.totalPages());
     }
@@ -53,11 +50,9 @@ class AdminQueryController {
     }
 
     @GetMapping("/invitations")
-    InvitationPage invitations(
-            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    InvitationPage invitations(Actor actor, PageParameters paging) {
         assertAdmin(actor);
-        PageParameters.assertValid(page, size);
-        return reads.ask(new ListInvitations(page, size), InvitationPage.class);
+        return reads.ask(new ListInvitations(paging.page(), paging.size()), InvitationPage.class);
     }
 
     private static void assertAdmin(Actor actor) {

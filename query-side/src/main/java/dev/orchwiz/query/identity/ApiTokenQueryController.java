@@ -9,7 +9,6 @@ import dev.orchwiz.web.PageParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in user's own API tokens: names, prefixes, scopes and dates, never a token or its hash. */
@@ -24,12 +23,9 @@ class ApiTokenQueryController {
     }
 
     @GetMapping
-    ApiTokenPage list(
-            HttpServletRequest request,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+    ApiTokenPage list(HttpServletRequest request, PageParameters paging) {
         ActingUser acting = ActingUser.required(request);
-        return reads.ask(new ListApiTokens(UserId.of(acting.account().id()), page, size), ApiTokenPage.class);
+        return reads.ask(
+                new ListApiTokens(UserId.of(acting.account().id()), paging.page(), paging.size()), ApiTokenPage.class);
     }
 }

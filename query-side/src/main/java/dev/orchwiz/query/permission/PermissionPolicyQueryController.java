@@ -17,7 +17,6 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -78,12 +77,11 @@ class PermissionPolicyQueryController {
 
     /** The built-in policies first, then the caller's own by slug. */
     @GetMapping
-    PolicyPage list(
-            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+    PolicyPage list(Actor actor, PageParameters paging) {
+        int size = paging.size();
         List<Policy> builtIns =
                 Arrays.stream(BuiltInPolicy.values()).map(Policy::of).toList();
-        long start = (long) page * size;
+        long start = (long) paging.page() * size;
         List<Policy> items = new ArrayList<>(builtIns.subList(
                 (int) Math.min(start, builtIns.size()), (int) Math.min(start + size, builtIns.size())));
         long ownOffset = Math.max(0, start - builtIns.size());
@@ -91,7 +89,7 @@ class PermissionPolicyQueryController {
                 new ListPermissionPolicies(actor.id(), ownOffset, size - items.size()), PermissionPolicyPage.class);
         own.items().stream().map(Policy::of).forEach(items::add);
         long total = builtIns.size() + own.totalItems();
-        return new PolicyPage(items, page, size, total, (int) ((total + size - 1) / size));
+        return new PolicyPage(items, paging.page(), paging.size(), total, (int) ((total + size - 1) / size));
     }
 
     @GetMapping("/{slug}")

@@ -8,6 +8,7 @@ import dev.orchwiz.api.permission.query.ListPermissionRules;
 import dev.orchwiz.api.permission.query.PermissionRulePage;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.query.Reads;
+import dev.orchwiz.web.DefaultPageSize;
 import dev.orchwiz.web.PageParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,13 +31,11 @@ class PermissionQueryController {
             @RequestParam(required = false) PermissionOutcome outcome,
             @RequestParam(required = false) String subagentId,
             @RequestParam(required = false) String sessionId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        PageParameters.assertValid(page, size);
+            @DefaultPageSize(50) PageParameters paging) {
         SubagentId subagent = Reads.optionalId(subagentId, SubagentId::parse, "subagentId");
         SessionId session = Reads.optionalId(sessionId, SessionId::parse, "sessionId");
         return reads.ask(
-                new ListPermissionRules(actor, scope, outcome, subagent, session, page, size),
+                new ListPermissionRules(actor, scope, outcome, subagent, session, paging.page(), paging.size()),
                 PermissionRulePage.class);
     }
 }

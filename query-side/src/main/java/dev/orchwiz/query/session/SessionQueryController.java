@@ -19,6 +19,7 @@ import dev.orchwiz.api.session.query.ListSessions;
 import dev.orchwiz.api.session.query.SessionInteractionPage;
 import dev.orchwiz.api.session.query.SessionPage;
 import dev.orchwiz.api.session.query.SessionView;
+import dev.orchwiz.web.DefaultPageSize;
 import dev.orchwiz.web.PageParameters;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,9 +53,7 @@ class SessionQueryController {
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(defaultValue = "false") boolean includeForwarded,
             @RequestParam(required = false) String sourceNodeId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+            PageParameters paging) {
         if (text != null && text.length() > 200) {
             throw invalidParameter("q", "must be at most 200 characters");
         }
@@ -65,7 +64,15 @@ class SessionQueryController {
             throw invalidParameter("sourceNodeId", "must be local or a node id of 1 to 128 printable characters");
         }
         ListSessions query = new ListSessions(
-                actor, statuses(status), mode, source, text, includeForwarded, sourceNodeId, page, size);
+                actor,
+                statuses(status),
+                mode,
+                source,
+                text,
+                includeForwarded,
+                sourceNodeId,
+                paging.page(),
+                paging.size());
         if (query.wantsForwarded() && !actor.admin()) {
             // Forwarded sessions have no local owner: they are the node's, like its forwarding settings (ADR 17).
             throw new RuleViolation(ForwardingError.NOT_ADMIN, "Only admins list forwarded sessions") {};
@@ -92,12 +99,8 @@ class SessionQueryController {
 
     @GetMapping("/{id}/interactions")
     SessionInteractionPage interactions(
-            Actor actor,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        PageParameters.assertValid(page, size);
-        ListSessionInteractions query = new ListSessionInteractions(actor, sessionId(id), page, size);
+            Actor actor, @PathVariable String id, @DefaultPageSize(50) PageParameters paging) {
+        ListSessionInteractions query = new ListSessionInteractions(actor, sessionId(id), paging.page(), paging.size());
         return queries.query(query, ResponseTypes.optionalInstanceOf(SessionInteractionPage.class))
                 .join()
                 .orElseThrow(() -> new SessionMissing(id));

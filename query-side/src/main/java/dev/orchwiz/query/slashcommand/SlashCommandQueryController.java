@@ -32,11 +32,10 @@ class SlashCommandQueryController {
             @RequestParam(name = "q", required = false) String text,
             @RequestParam(required = false) Boolean shared,
             @RequestParam(required = false) Boolean mine,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+            PageParameters paging) {
         Reads.assertSearchText(text);
-        return reads.ask(new ListSlashCommands(actor, text, shared, mine, page, size), SlashCommandPage.class);
+        return reads.ask(
+                new ListSlashCommands(actor, text, shared, mine, paging.page(), paging.size()), SlashCommandPage.class);
     }
 
     @GetMapping("/{id}")

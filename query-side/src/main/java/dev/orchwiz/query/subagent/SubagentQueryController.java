@@ -27,14 +27,9 @@ class SubagentQueryController {
     }
 
     @GetMapping
-    SubagentPage list(
-            Actor actor,
-            @RequestParam(name = "q", required = false) String text,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+    SubagentPage list(Actor actor, @RequestParam(name = "q", required = false) String text, PageParameters paging) {
         Reads.assertSearchText(text);
-        return reads.ask(new ListSubagents(actor, text, page, size), SubagentPage.class);
+        return reads.ask(new ListSubagents(actor, text, paging.page(), paging.size()), SubagentPage.class);
     }
 
     @GetMapping("/{id}")

@@ -47,13 +47,13 @@ class ToolCallQueryController {
             @RequestParam(required = false) String commandId,
             @RequestParam(required = false) String sessionId,
             @RequestParam(required = false) String parentId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+            PageParameters paging) {
         SlashCommandId command = Reads.optionalId(commandId, SlashCommandId::parse, "commandId");
         SessionId session = Reads.optionalId(sessionId, SessionId::parse, "sessionId");
         ToolCallId parent = Reads.optionalId(parentId, ToolCallId::parse, "parentId");
-        return reads.ask(new ListToolCalls(actor, status, command, session, parent, page, size), ToolCallPage.class);
+        return reads.ask(
+                new ListToolCalls(actor, status, command, session, parent, paging.page(), paging.size()),
+                ToolCallPage.class);
     }
 
     /**
@@ -74,16 +74,11 @@ class ToolCallQueryController {
     }
 
     @GetMapping({"/api/tool-calls/approvals", "/api/approvals"})
-    ApprovalPage approvals(
-            Actor actor,
-            @RequestParam(defaultValue = "pending") String status,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
+    ApprovalPage approvals(Actor actor, @RequestParam(defaultValue = "pending") String status, PageParameters paging) {
         if (!APPROVAL_STATUSES.contains(status)) {
             throw Reads.invalid("status", "must be pending, decided or all");
         }
-        return reads.ask(new ListApprovals(actor, status, page, size), ApprovalPage.class);
+        return reads.ask(new ListApprovals(actor, status, paging.page(), paging.size()), ApprovalPage.class);
     }
 
     @GetMapping({"/api/tool-calls/{id}/output", "/api/executions/{id}/output"})

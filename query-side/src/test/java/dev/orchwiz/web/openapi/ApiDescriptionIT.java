@@ -106,6 +106,27 @@ class ApiDescriptionIT {
     }
 
     @Test
+    void listsDescribePageAndSizeWithTheirEndpointsDefaults() {
+        assertThat(queryParameters("/api/sessions")).containsEntry("page", "0").containsEntry("size", "20");
+        assertThat(queryParameters("/api/sessions/{id}/interactions")).containsEntry("size", "50");
+        // The argument that carries both is no parameter of its own.
+        assertThat(queryParameters("/api/sessions")).doesNotContainKey("paging");
+    }
+
+    /** Each query parameter of a GET, with its default value (empty when it has none). */
+    private java.util.Map<String, String> queryParameters(String path) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (JsonNode parameter : api.path("paths").path(path).path("get").path("parameters")) {
+            if ("query".equals(parameter.path("in").asString())) {
+                found.put(
+                        parameter.path("name").asString(),
+                        parameter.path("schema").path("default").asString());
+            }
+        }
+        return found;
+    }
+
+    @Test
     void marksTheRenamedPathsDeprecatedAndOnlyThem() {
         assertThat(api.path("paths")
                         .path("/api/executions")

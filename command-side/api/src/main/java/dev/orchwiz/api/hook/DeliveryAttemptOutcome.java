@@ -6,20 +6,9 @@ import dev.orchwiz.api.WireNamed;
 /** How one delivery attempt ended: delivered, failed (retried), or refused by the target policy (not retried). */
 public enum DeliveryAttemptOutcome implements WireNamed {
     @JsonProperty("delivered")
-    DELIVERED("delivered"),
+    DELIVERED,
     @JsonProperty("failed")
-    FAILED("failed"),
+    FAILED,
     @JsonProperty("refused")
-    REFUSED("refused");
-
-    private final String wireName;
-
-    DeliveryAttemptOutcome(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    REFUSED;
 }

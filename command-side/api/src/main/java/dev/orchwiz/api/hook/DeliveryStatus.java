@@ -6,22 +6,11 @@ import dev.orchwiz.api.WireNamed;
 /** Where a webhook delivery stands. */
 public enum DeliveryStatus implements WireNamed {
     @JsonProperty("pending")
-    PENDING("pending"),
+    PENDING,
     @JsonProperty("delivered")
-    DELIVERED("delivered"),
+    DELIVERED,
     @JsonProperty("retrying")
-    RETRYING("retrying"),
+    RETRYING,
     @JsonProperty("dead_lettered")
-    DEAD_LETTERED("dead_lettered");
-
-    private final String wireName;
-
-    DeliveryStatus(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    DEAD_LETTERED;
 }

@@ -6,18 +6,7 @@ import dev.orchwiz.api.WireNamed;
 /** How a hook reacts: an HTTP call or a sandboxed command. */
 public enum HookType implements WireNamed {
     @JsonProperty("webhook")
-    WEBHOOK("webhook"),
+    WEBHOOK,
     @JsonProperty("command")
-    COMMAND("command");
-
-    private final String wireName;
-
-    HookType(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    COMMAND;
 }

@@ -5,20 +5,9 @@ import dev.orchwiz.api.WireNamed;
 
 public enum SignInMethod implements WireNamed {
     @JsonProperty("email_link")
-    EMAIL_LINK("email_link"),
+    EMAIL_LINK,
     @JsonProperty("passkey")
-    PASSKEY("passkey"),
+    PASSKEY,
     @JsonProperty("api_token")
-    API_TOKEN("api_token");
-
-    private final String wireName;
-
-    SignInMethod(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    API_TOKEN;
 }

@@ -7,22 +7,11 @@ import dev.orchwiz.api.WireNamed;
 public enum SignupPolicy implements WireNamed {
     /** Anyone who can receive mail at the address. */
     @JsonProperty("open")
-    OPEN("open"),
+    OPEN,
     /** Only addresses an admin invited. */
     @JsonProperty("invite")
-    INVITE("invite"),
+    INVITE,
     /** Nobody new. */
     @JsonProperty("closed")
-    CLOSED("closed");
-
-    private final String wireName;
-
-    SignupPolicy(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    CLOSED;
 }

@@ -6,20 +6,9 @@ import dev.orchwiz.api.WireNamed;
 /** What an API token may do: read answers GETs, write also changes things, admin also administers the node. */
 public enum TokenScope implements WireNamed {
     @JsonProperty("read")
-    READ("read"),
+    READ,
     @JsonProperty("write")
-    WRITE("write"),
+    WRITE,
     @JsonProperty("admin")
-    ADMIN("admin");
-
-    private final String wireName;
-
-    TokenScope(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    ADMIN;
 }

@@ -6,22 +6,11 @@ import dev.orchwiz.api.WireNamed;
 /** Where a stored rule applies: the whole node (admins only), one user's calls, one subagent's, or one session's. */
 public enum RuleScope implements WireNamed {
     @JsonProperty("global")
-    GLOBAL("global"),
+    GLOBAL,
     @JsonProperty("user")
-    USER("user"),
+    USER,
     @JsonProperty("subagent")
-    SUBAGENT("subagent"),
+    SUBAGENT,
     @JsonProperty("session")
-    SESSION("session");
-
-    private final String wireName;
-
-    RuleScope(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    SESSION;
 }

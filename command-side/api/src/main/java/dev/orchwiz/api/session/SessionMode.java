@@ -9,18 +9,7 @@ import dev.orchwiz.api.WireNamed;
  */
 public enum SessionMode implements WireNamed {
     @JsonProperty("plan")
-    PLAN("plan"),
+    PLAN,
     @JsonProperty("auto_accept")
-    AUTO_ACCEPT("auto_accept");
-
-    private final String wireName;
-
-    SessionMode(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    AUTO_ACCEPT;
 }

@@ -6,22 +6,11 @@ import dev.orchwiz.api.WireNamed;
 /** Where a session was opened from. */
 public enum SessionSource implements WireNamed {
     @JsonProperty("local")
-    LOCAL("local"),
+    LOCAL,
     @JsonProperty("web")
-    WEB("web"),
+    WEB,
     @JsonProperty("ios")
-    IOS("ios"),
+    IOS,
     @JsonProperty("terminal_handoff")
-    TERMINAL_HANDOFF("terminal_handoff");
-
-    private final String wireName;
-
-    SessionSource(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    TERMINAL_HANDOFF;
 }

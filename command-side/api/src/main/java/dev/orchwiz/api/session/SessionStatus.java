@@ -6,26 +6,15 @@ import dev.orchwiz.api.WireNamed;
 /** Where a session stands: {@code planning → executing ⇄ paused}, {@code executing → completed | failed}. */
 public enum SessionStatus implements WireNamed {
     @JsonProperty("planning")
-    PLANNING("planning"),
+    PLANNING,
     @JsonProperty("executing")
-    EXECUTING("executing"),
+    EXECUTING,
     @JsonProperty("paused")
-    PAUSED("paused"),
+    PAUSED,
     @JsonProperty("completed")
-    COMPLETED("completed"),
+    COMPLETED,
     @JsonProperty("failed")
-    FAILED("failed");
-
-    private final String wireName;
-
-    SessionStatus(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    FAILED;
 
     public boolean isClosed() {
         return this == COMPLETED || this == FAILED;

@@ -10,20 +10,9 @@ import dev.orchwiz.api.WireNamed;
  */
 public enum SlashCommandKind implements WireNamed {
     @JsonProperty("script")
-    SCRIPT("script"),
+    SCRIPT,
     @JsonProperty("prompt")
-    PROMPT("prompt");
-
-    private final String wireName;
-
-    SlashCommandKind(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    PROMPT;
 
     /** A missing kind (an event written before kinds existed) is a script. */
     public static SlashCommandKind orScript(SlashCommandKind kind) {

@@ -6,18 +6,7 @@ import dev.orchwiz.api.WireNamed;
 /** A person's answer to an approval request. */
 public enum ApprovalDecision implements WireNamed {
     @JsonProperty("approve")
-    APPROVE("approve"),
+    APPROVE,
     @JsonProperty("deny")
-    DENY("deny");
-
-    private final String wireName;
-
-    ApprovalDecision(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    DENY;
 }

@@ -6,18 +6,7 @@ import dev.orchwiz.api.WireNamed;
 /** Why an allowed call did not run: the node's execution gate or a PreToolUse hook. */
 public enum BlockCause implements WireNamed {
     @JsonProperty("gate")
-    GATE("gate"),
+    GATE,
     @JsonProperty("hook")
-    HOOK("hook");
-
-    private final String wireName;
-
-    BlockCause(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    HOOK;
 }

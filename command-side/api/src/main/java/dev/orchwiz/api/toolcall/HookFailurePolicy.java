@@ -9,20 +9,9 @@ import dev.orchwiz.api.WireNamed;
  */
 public enum HookFailurePolicy implements WireNamed {
     @JsonProperty("block")
-    BLOCK("block"),
+    BLOCK,
     @JsonProperty("allow")
-    ALLOW("allow");
-
-    private final String wireName;
-
-    HookFailurePolicy(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    ALLOW;
 
     /** Hooks stored before the policy existed carry none; they get the default, which fails closed. */
     public static HookFailurePolicy orDefault(HookFailurePolicy policy) {

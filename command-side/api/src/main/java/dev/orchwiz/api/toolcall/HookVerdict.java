@@ -9,20 +9,9 @@ import dev.orchwiz.api.WireNamed;
  */
 public enum HookVerdict implements WireNamed {
     @JsonProperty("allow")
-    ALLOW("allow"),
+    ALLOW,
     @JsonProperty("block")
-    BLOCK("block"),
+    BLOCK,
     @JsonProperty("error")
-    ERROR("error");
-
-    private final String wireName;
-
-    HookVerdict(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    ERROR;
 }

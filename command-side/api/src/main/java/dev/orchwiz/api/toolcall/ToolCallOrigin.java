@@ -6,20 +6,9 @@ import dev.orchwiz.api.WireNamed;
 /** Who asked for a tool call. */
 public enum ToolCallOrigin implements WireNamed {
     @JsonProperty("runtime")
-    RUNTIME("runtime"),
+    RUNTIME,
     @JsonProperty("slash_command")
-    SLASH_COMMAND("slash_command"),
+    SLASH_COMMAND,
     @JsonProperty("hook")
-    HOOK("hook");
-
-    private final String wireName;
-
-    ToolCallOrigin(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    HOOK;
 }

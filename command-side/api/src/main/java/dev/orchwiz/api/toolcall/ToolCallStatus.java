@@ -6,40 +6,29 @@ import dev.orchwiz.api.WireNamed;
 /** Where a tool call stands; the last six are final. */
 public enum ToolCallStatus implements WireNamed {
     @JsonProperty("requested")
-    REQUESTED("requested"),
+    REQUESTED,
     @JsonProperty("awaiting_hooks")
-    AWAITING_HOOKS("awaiting_hooks"),
+    AWAITING_HOOKS,
     @JsonProperty("awaiting_approval")
-    AWAITING_APPROVAL("awaiting_approval"),
+    AWAITING_APPROVAL,
     @JsonProperty("approved")
-    APPROVED("approved"),
+    APPROVED,
     @JsonProperty("running")
-    RUNNING("running"),
+    RUNNING,
     @JsonProperty("completed")
-    COMPLETED("completed"),
+    COMPLETED,
     @JsonProperty("failed")
-    FAILED("failed"),
+    FAILED,
     @JsonProperty("timed_out")
-    TIMED_OUT("timed_out"),
+    TIMED_OUT,
     @JsonProperty("cancelled")
-    CANCELLED("cancelled"),
+    CANCELLED,
     @JsonProperty("denied")
-    DENIED("denied"),
+    DENIED,
     @JsonProperty("blocked")
-    BLOCKED("blocked"),
+    BLOCKED,
     @JsonProperty("expired")
-    EXPIRED("expired");
-
-    private final String wireName;
-
-    ToolCallStatus(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    EXPIRED;
 
     public boolean isFinal() {
         return ordinal() >= COMPLETED.ordinal();

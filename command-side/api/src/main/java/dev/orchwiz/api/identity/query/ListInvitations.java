@@ -1,3 +1,5 @@
 package dev.orchwiz.api.identity.query;
 
-public record ListInvitations(int page, int size) {}
+import dev.orchwiz.api.read.PagedQuery;
+
+public record ListInvitations(int page, int size) implements PagedQuery {}

@@ -4,6 +4,7 @@ import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.RuleScope;
+import dev.orchwiz.api.read.PagedQuery;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 
 public record ListPermissionRules(
@@ -13,4 +14,5 @@ public record ListPermissionRules(
         SubagentId subagentId,
         SessionId sessionId,
         int page,
-        int size) {}
+        int size)
+        implements PagedQuery {}

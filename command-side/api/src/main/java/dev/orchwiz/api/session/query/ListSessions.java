@@ -1,6 +1,7 @@
 package dev.orchwiz.api.session.query;
 
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.read.PagedQuery;
 import dev.orchwiz.api.session.SessionMode;
 import dev.orchwiz.api.session.SessionSource;
 import dev.orchwiz.api.session.SessionStatus;
@@ -21,7 +22,8 @@ public record ListSessions(
         boolean includeForwarded,
         String sourceNodeId,
         int page,
-        int size) {
+        int size)
+        implements PagedQuery {
 
     /** The source of this node's own rows. */
     public static final String LOCAL = "local";

@@ -4,6 +4,7 @@ import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.id.ToolCallId;
 import dev.orchwiz.api.identity.Actor;
+import dev.orchwiz.api.read.PagedQuery;
 import dev.orchwiz.api.toolcall.ToolCallStatus;
 
 /** Tool calls the viewer may see, newest first, filtered by status, command, session or parent call. */
@@ -14,4 +15,5 @@ public record ListToolCalls(
         SessionId sessionId,
         ToolCallId parentId,
         int page,
-        int size) {}
+        int size)
+        implements PagedQuery {}
