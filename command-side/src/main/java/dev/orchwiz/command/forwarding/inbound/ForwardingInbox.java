@@ -188,15 +188,15 @@ public class ForwardingInbox {
             });
         }
         int[] inserted = jdbc.batchUpdate(INSERT_INBOX, rows);
-        int applied = 0;
+        List<ForwardedEvent> fresh = new ArrayList<>(inserted.length);
         for (int i = 0; i < inserted.length; i++) {
             // A batch may name one event twice: only its first row is new, so it is folded once.
             if (inserted[i] > 0) {
-                views.apply(origin, events.get(i));
-                applied++;
+                fresh.add(events.get(i));
             }
         }
-        return applied;
+        views.apply(origin, fresh);
+        return fresh.size();
     }
 
     private void consumeNonce(String origin, String nonce, Instant now) {
