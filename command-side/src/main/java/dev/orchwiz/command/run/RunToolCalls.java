@@ -97,17 +97,24 @@ class RunToolCalls {
     /**
      * Takes the run's settled results for its next model call when none of its calls is still pending, or nothing.
      * Two calls settling at once both try; the rows' locks let one take them: the other, waiting for the lock, finds
-     * them claimed.
+     * them claimed. Taking them marks the run's model call in flight for {@code node} in the same statement, so a node
+     * that dies right after claiming leaves a run its restart fails with these results, never one left waiting.
      */
-    List<ToolResult> claimStep(RunId run) {
+    List<ToolResult> claimStep(RunId run, String node) {
         return jdbc.query(
-                "update agent_run_tool_call set claimed = true where run_id = ? and not claimed"
+                "with step as (update agent_run_tool_call set claimed = true where run_id = ? and not claimed"
                         + " and settled_at is not null and not exists (select 1 from agent_run_tool_call p"
                         + " where p.run_id = ? and p.settled_at is null)"
-                        + " returning tool_call_id, status, result, error, settled_at",
+                        + " returning tool_call_id, status, result, error, settled_at),"
+                        + " in_flight as (insert into agent_run_model_call (run_id, node)"
+                        + " select ?, ? where exists (select 1 from step)"
+                        + " on conflict (run_id) do update set node = excluded.node, started_at = now())"
+                        + " select tool_call_id, status, result, error, settled_at from step",
                 RunToolCalls::result,
                 run.value(),
-                run.value());
+                run.value(),
+                run.value(),
+                node);
     }
 
     /** The results that settled for the run and were not recorded yet, claimed or not, in the order asked. */

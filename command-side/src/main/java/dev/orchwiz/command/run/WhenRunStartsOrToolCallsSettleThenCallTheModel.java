@@ -262,7 +262,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         try {
             // Stamped here, by the node's clock: the event that records it is written a model call later.
             links.settle(run, new ToolResult(call, status, redaction.redact(output), error, Instant.now()));
-            List<ToolResult> step = links.claimStep(run);
+            List<ToolResult> step = links.claimStep(run, properties.node());
             if (!step.isEmpty()) {
                 step(run, step);
             }
@@ -280,11 +280,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     private void step(RunId runId, List<ToolResult> settled) {
         driving.add(runId);
         List<ToolResult> results = settled;
-        // A step holding results is in flight from here: a node dying now leaves them to be recorded on restart.
+        // A step holding results is in flight from here (claiming them marked it so, in one statement): a node dying
+        // now leaves them to be recorded on restart.
         boolean inFlight = !settled.isEmpty();
-        if (inFlight) {
-            calling.begin(runId);
-        }
         try {
             RunRecord run = conversations.record(runId);
             if (!run.exists()) {
