@@ -4,6 +4,7 @@ import { useCurrentUser } from '@/features/auth/api/get-auth-state';
 import { RequireAdmin } from '@/features/auth/components/require-auth';
 import { isAdmin } from '@/features/auth/types';
 import { PeersPanel } from '@/features/nodes/components/peers-panel';
+import { RefusalsPanel } from '@/features/nodes/components/refusals-panel';
 import { SourcesPanel } from '@/features/nodes/components/sources-panel';
 import { ThisNodePanel } from '@/features/nodes/components/this-node-panel';
 import { TopologyPanel } from '@/features/nodes/components/topology-panel';
@@ -25,6 +26,9 @@ export const NodesRoute = () => {
         </Panel>
         <Panel title="Peers (forwarding to)" labelledBy="nodes-peers-title">
           <PeersPanel />
+        </Panel>
+        <Panel title="Refused requests" labelledBy="nodes-refusals-title">
+          <RefusalsPanel />
         </Panel>
       </RequireAdmin>
     </div>

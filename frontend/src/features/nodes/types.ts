@@ -108,3 +108,16 @@ export type PeerDeadLetter = {
   createdAt: string;
   lastAttemptAt: string;
 };
+
+/**
+ * Forwarded requests this node refused from one claimed origin on one endpoint since it started (counted in memory):
+ * `push` for batches sent here, `pull` for a peer pulling this node's events. `(other)` gathers origins past the first
+ * 1,000 named, `(unnamed)` requests that named none; `lastCode` is the problem code of the newest refusal.
+ */
+export type InboundRefusal = {
+  origin: string;
+  endpoint: 'push' | 'pull';
+  refused: number;
+  lastCode: string;
+  lastRefusedAt: string;
+};

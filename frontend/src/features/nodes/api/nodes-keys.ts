@@ -9,4 +9,5 @@ export const nodesKeys = {
   peerLists: () => [...nodesKeys.all, 'peers'] as const,
   peers: (page: number) => [...nodesKeys.peerLists(), page] as const,
   deadLetters: (peerId: string, page: number) => [...nodesKeys.peerLists(), peerId, 'dead-letters', page] as const,
+  refusals: (page: number) => [...nodesKeys.all, 'refusals', page] as const,
 };

@@ -23,10 +23,13 @@ public final class TestNodes {
         return new SpringApplicationBuilder(OrchwizApplication.class).run(arguments.toArray(String[]::new));
     }
 
+    /** The port the node listens on. */
+    public static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
     /** A client of the node, signed in with an API token of the given account. */
     public static NodeClient client(ConfigurableApplicationContext node, String email, boolean admin) {
-        return new NodeClient(
-                        ((WebServerApplicationContext) node).getWebServer().getPort())
-                .withToken(TestUsers.token(node, email, admin));
+        return new NodeClient(port(node)).withToken(TestUsers.token(node, email, admin));
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Where a peer pulls a range of this node's events it missed. No user session is involved: the request is signed by
  * the peer's node key over its raw path and query, which are passed on untouched, and the answer is a batch this node
- * signs. All checking happens where the events are read (the outbound side's pull handler).
+ * signs. All checking happens where the events are read (the outbound side's pull handler), rate limits included:
+ * the client address goes along for those, the servlet's remote address like the push's.
  */
 @RestController
 class ForwardingPullController {
@@ -41,7 +42,9 @@ class ForwardingPullController {
         }
         String rawPath = request.getRequestURI();
         PulledBatch batch = reads.ask(
-                new PullForwardedEvents(rawPath, request.getQueryString(), headers, Instant.now()), PulledBatch.class);
+                new PullForwardedEvents(
+                        rawPath, request.getQueryString(), headers, Instant.now(), request.getRemoteAddr()),
+                PulledBatch.class);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         batch.headers().forEach(answer::header);
         return answer.body(batch.body());

@@ -7,17 +7,13 @@ import dev.orchwiz.NodeClient;
 import dev.orchwiz.TestNodes;
 import dev.orchwiz.api.forwarding.ForwardingSignatures;
 import dev.orchwiz.testing.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,27 +83,8 @@ class ForwardingPullIT {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException noPort) {
-            throw new IllegalStateException(noPort);
-        }
-    }
-
     private static void registerPeer(String nodeId, PublicKey key, String redaction) {
-        NodeClient.Reply registered = adminA.post(
-                PATH.replace("events", "peers"),
-                NodeClient.json(Map.of(
-                        "url",
-                        "http://127.0.0.1:" + closedPort(),
-                        "nodeId",
-                        nodeId,
-                        "publicKey",
-                        ForwardingSignatures.publicKeyText(key),
-                        "redaction",
-                        redaction)));
-        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        SignedBatches.registerSilentPeer(adminA, nodeId, key, redaction);
     }
 
     private static List<Long> storedPositions() {
@@ -115,17 +92,8 @@ class ForwardingPullIT {
                 .queryForList("select global_index from domain_event_entry order by global_index", Long.class);
     }
 
-    /** A pull as a peer sends it: signed over {@code GET <path>?<query>} with the peer's key. */
     private static Map<String, String> signedPull(String requester, KeyPair key, String query) {
-        String id = "pull_" + UUID.randomUUID();
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        byte[] content = ("GET " + PATH + "?" + query).getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new HashMap<>();
-        headers.put("webhook-id", id);
-        headers.put("webhook-timestamp", timestamp);
-        headers.put("webhook-signature", ForwardingSignatures.sign(key.getPrivate(), id, timestamp, content));
-        headers.put("orchwiz-origin", requester);
-        return headers;
+        return SignedBatches.signedPull(requester, key, PATH, query);
     }
 
     private static NodeClient.Reply pull(String query, Map<String, String> headers) {

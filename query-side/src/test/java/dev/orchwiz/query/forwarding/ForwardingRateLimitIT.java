@@ -1,5 +1,6 @@
 package dev.orchwiz.query.forwarding;
 
+import static dev.orchwiz.query.forwarding.SignedBatches.assertTooMany;
 import static dev.orchwiz.query.forwarding.SignedBatches.batch;
 import static dev.orchwiz.query.forwarding.SignedBatches.event;
 import static dev.orchwiz.query.forwarding.SignedBatches.signed;
@@ -9,7 +10,6 @@ import dev.orchwiz.NodeClient;
 import dev.orchwiz.TestNodes;
 import dev.orchwiz.api.forwarding.ForwardingSignatures;
 import dev.orchwiz.testing.TestDatabase;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HashMap;
@@ -69,13 +69,6 @@ class ForwardingRateLimitIT {
     private static long inbox(String origin) {
         Long count = jdbc.queryForObject("select count(*) from forwarding_inbox where origin = ?", Long.class, origin);
         return count == null ? 0 : count;
-    }
-
-    private static void assertTooMany(NodeClient.Reply reply) {
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(429);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.code()).isEqualTo("FORWARDING_RATE_LIMITED");
-        assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(1L, 60L);
     }
 
     @Test
@@ -148,6 +141,7 @@ class ForwardingRateLimitIT {
         assertThat(page.get("totalPages").asInt()).isEqualTo(2);
         JsonNode first = page.get("items").get(0);
         assertThat(first.get("origin").asString()).isEqualTo("node-spoofed");
+        assertThat(first.get("endpoint").asString()).isEqualTo("push");
         assertThat(first.get("refused").asLong()).isEqualTo(5);
         assertThat(first.get("lastCode").asString()).isEqualTo("FORWARDING_RATE_LIMITED");
         JsonNode second = admin.get("/api/forwarding/refusals?page=1&size=1")
@@ -158,11 +152,7 @@ class ForwardingRateLimitIT {
         assertThat(second.get("refused").asLong()).isEqualTo(1);
 
         // and the metric counts them by code
-        MeterRegistry meters = node.getBean(MeterRegistry.class);
-        assertThat(meters.get("orchwiz.forwarding.inbound.refused")
-                        .tag("code", "FORWARDING_BAD_SIGNATURE")
-                        .counter()
-                        .count())
+        assertThat(SignedBatches.refusedCount(node, "push", "FORWARDING_BAD_SIGNATURE"))
                 .isEqualTo(3.0);
 
         // and only admins read them, with the usual paging checks

@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.api.forwarding.ForwardingSignatures;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Requests as an origin node sends them: batches signed with its key, and the original OrchWiz's single events. */
+/**
+ * Requests as another node sends them: batches signed with an origin's key, the original OrchWiz's single events, and
+ * pulls signed with a peer's key.
+ */
 final class SignedBatches {
 
     private SignedBatches() {}
@@ -27,6 +35,64 @@ final class SignedBatches {
                         Map.of("nodeId", nodeId, "publicKey", ForwardingSignatures.publicKeyText(pair.getPublic()))));
         assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
         return pair;
+    }
+
+    /**
+     * Registers a peer whose pushes go nowhere (a closed port), through the admin API: what it gets from the node, it
+     * gets by pulling.
+     */
+    static void registerSilentPeer(NodeClient admin, String nodeId, PublicKey key, String redaction) {
+        NodeClient.Reply registered = admin.post(
+                "/api/forwarding/peers",
+                NodeClient.json(Map.of(
+                        "url",
+                        "http://127.0.0.1:" + closedPort(),
+                        "nodeId",
+                        nodeId,
+                        "publicKey",
+                        ForwardingSignatures.publicKeyText(key),
+                        "redaction",
+                        redaction)));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException noPort) {
+            throw new IllegalStateException(noPort);
+        }
+    }
+
+    /** A pull's headers as a peer sends them: signed over {@code GET <path>?<query>} with the peer's key. */
+    static Map<String, String> signedPull(String requester, KeyPair key, String path, String query) {
+        String id = "pull_" + UUID.randomUUID();
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        byte[] content = ("GET " + path + "?" + query).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", timestamp);
+        headers.put("webhook-signature", ForwardingSignatures.sign(key.getPrivate(), id, timestamp, content));
+        headers.put("orchwiz-origin", requester);
+        return headers;
+    }
+
+    /** The forwarding endpoints' rate-limit refusal: 429, a problem with its code, and a sane {@code Retry-After}. */
+    static void assertTooMany(NodeClient.Reply reply) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(429);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo("FORWARDING_RATE_LIMITED");
+        assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(1L, 60L);
+    }
+
+    /** The node's count of refused forwarding requests on one endpoint ({@code push} or {@code pull}) with one code. */
+    static double refusedCount(ConfigurableApplicationContext node, String endpoint, String code) {
+        return node.getBean(MeterRegistry.class)
+                .get("orchwiz.forwarding.inbound.refused")
+                .tag("endpoint", endpoint)
+                .tag("code", code)
+                .counter()
+                .count();
     }
 
     static Map<String, Object> event(String eventId, long seq, String type, String session, Map<String, ?> payload) {

@@ -45,10 +45,11 @@ class ForwardingInboundController {
                     ? inbox.receiveSingle(header, raw, Instant.now())
                     : inbox.receiveBatch(header, raw, Instant.now());
         } catch (RuleViolation refusal) {
-            if (refusal instanceof InboundRefusal) {
-                limits.refused(address);
-            }
-            refusals.count(claimedOrigin(header), refusal.errorCode().code());
+            limits.refused(address, refusal);
+            refusals.count(
+                    InboundRefusalCounts.Endpoint.PUSH,
+                    claimedOrigin(header),
+                    refusal.errorCode().code());
             throw refusal;
         }
     }

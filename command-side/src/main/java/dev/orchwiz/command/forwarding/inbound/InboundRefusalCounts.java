@@ -15,10 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts refused forwarded requests per claimed origin, in memory and per process (they are for the Nodes page, not a
- * record): the first {@value #MAX_ORIGINS} origins are counted by name, any further one under {@code (other)}, so a
- * stranger inventing origin ids cannot grow the map. The metric {@code orchwiz.forwarding.inbound.refused} counts the
- * same refusals by code only, since origin names are chosen by the sender.
+ * Counts refused forwarded requests per endpoint (a pushed batch or a peer's pull) and claimed origin, in memory and
+ * per process (they are for the Nodes page, not a record): the first {@value #MAX_ORIGINS} origins are counted by
+ * name, any further one under {@code (other)}, so a stranger inventing origin ids cannot grow the map. The metric
+ * {@code orchwiz.forwarding.inbound.refused} counts the same refusals by endpoint and code only, since origin names
+ * are chosen by the sender.
  */
 @Component
 public class InboundRefusalCounts {
@@ -27,6 +28,20 @@ public class InboundRefusalCounts {
     static final String OTHER = "(other)";
     static final String UNNAMED = "(unnamed)";
 
+    /** Where a refused request came in; its wire name is the metric's {@code endpoint} tag and the list's field. */
+    public enum Endpoint {
+        /** {@code POST /api/forwarding/events}: batches or single events an origin sends. */
+        PUSH,
+        /** {@code GET /api/forwarding/events}: a peer pulling a range of this node's events. */
+        PULL;
+
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private record Key(Endpoint endpoint, String origin) {}
+
     private record Tally(long refused, String lastCode, Instant lastRefusedAt) {
 
         Tally plus(String code, Instant at) {
@@ -34,7 +49,7 @@ public class InboundRefusalCounts {
         }
     }
 
-    private final ConcurrentHashMap<String, Tally> tallies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Tally> tallies = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -48,41 +63,48 @@ public class InboundRefusalCounts {
         this.clock = clock;
     }
 
-    /** One refusal of a request that named {@code origin} (null when it named none), with its error code. */
-    public void count(String origin, String code) {
+    /**
+     * One refusal on {@code endpoint} of a request that named {@code origin} (null when it named none), with its error
+     * code.
+     */
+    public void count(Endpoint endpoint, String origin, String code) {
         Counter.builder("orchwiz.forwarding.inbound.refused")
-                .description("Forwarded requests this node refused, by error code")
+                .description("Forwarded requests this node refused, by endpoint (push or pull) and error code")
+                .tag("endpoint", endpoint.wireName())
                 .tag("code", code)
                 .register(meters)
                 .increment();
-        String key = key(origin);
+        Key key = key(endpoint, origin);
         Instant now = clock.instant();
         tallies.merge(key, new Tally(1, code, now), (known, added) -> known.plus(code, now));
     }
 
-    private String key(String origin) {
+    private Key key(Endpoint endpoint, String origin) {
         if (origin == null || origin.isBlank()) {
-            return UNNAMED;
+            return new Key(endpoint, UNNAMED);
         }
         boolean plain = origin.length() <= 200 && origin.chars().allMatch(c -> c >= ' ' && c <= '~');
         if (!plain) {
-            return OTHER;
+            return new Key(endpoint, OTHER);
         }
         // Past the bound, only origins already counted keep their own row (a race may admit a few more: harmless).
-        return tallies.containsKey(origin) || tallies.size() < MAX_ORIGINS ? origin : OTHER;
+        Key named = new Key(endpoint, origin);
+        return tallies.containsKey(named) || tallies.size() < MAX_ORIGINS ? named : new Key(endpoint, OTHER);
     }
 
     @QueryHandler
     public InboundRefusalPage handle(ListInboundRefusals query) {
         List<InboundRefusalView> all = tallies.entrySet().stream()
                 .map(entry -> new InboundRefusalView(
-                        entry.getKey(),
+                        entry.getKey().origin(),
+                        entry.getKey().endpoint().wireName(),
                         entry.getValue().refused(),
                         entry.getValue().lastCode(),
                         entry.getValue().lastRefusedAt()))
                 .sorted(Comparator.comparingLong(InboundRefusalView::refused)
                         .reversed()
-                        .thenComparing(InboundRefusalView::origin))
+                        .thenComparing(InboundRefusalView::origin)
+                        .thenComparing(InboundRefusalView::endpoint))
                 .toList();
         int from = (int) Math.min((long) query.page() * query.size(), all.size());
         int to = Math.min(from + query.size(), all.size());

@@ -6,6 +6,9 @@ import dev.orchwiz.api.forwarding.query.FindPullingPeer;
 import dev.orchwiz.api.forwarding.query.ForwardingPeerView;
 import dev.orchwiz.api.forwarding.query.PullForwardedEvents;
 import dev.orchwiz.api.forwarding.query.PulledBatch;
+import dev.orchwiz.api.problem.RuleViolation;
+import dev.orchwiz.command.forwarding.inbound.InboundRateLimits;
+import dev.orchwiz.command.forwarding.inbound.InboundRefusalCounts;
 import dev.orchwiz.command.forwarding.inbound.SignedHeaders;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +36,11 @@ import org.springframework.stereotype.Component;
  * registration (being allowed to read this node's events is what registering a peer grants), and is answered with the
  * same batch a push of that range would carry: the peer's event filter and redaction applied, signed by this node's
  * keys. Checks run in the inbox's order, so a stranger learns nothing about ranges: headers (400), time (401),
- * requester (403), signature (401), then parameters (400) and range (416).
+ * requester (403), signature (401), then parameters (400) and range (416). The push's rate limits apply too: an
+ * address with too many refused requests is turned away first, and a verified peer spends one token per pull (429
+ * with {@code Retry-After}); every refusal is counted with the push's, under the endpoint {@code pull}. An answer is
+ * bounded like a pushed batch: at most {@value #MAX_RANGE} positions and the outbox's batch events and bytes, cut
+ * short at the last event that fits (its {@code toSeq} says where; the peer pulls the rest next).
  */
 @Component
 class ForwardedEventPulls {
@@ -48,15 +55,34 @@ class ForwardedEventPulls {
 
     private final QueryGateway queries;
     private final OutboxParts parts;
+    private final InboundRateLimits limits;
+    private final InboundRefusalCounts refusals;
 
-    ForwardedEventPulls(QueryGateway queries, OutboxParts parts) {
+    ForwardedEventPulls(
+            QueryGateway queries, OutboxParts parts, InboundRateLimits limits, InboundRefusalCounts refusals) {
         this.queries = queries;
         this.parts = parts;
+        this.limits = limits;
+        this.refusals = refusals;
     }
 
     @QueryHandler
     public PulledBatch handle(PullForwardedEvents pull) {
         UnaryOperator<String> header = name -> pull.headers().get(name);
+        try {
+            limits.assertAddressMayTry(pull.address());
+            return serve(pull, header);
+        } catch (RuleViolation refusal) {
+            limits.refused(pull.address(), refusal);
+            refusals.count(
+                    InboundRefusalCounts.Endpoint.PULL,
+                    header.apply("orchwiz-origin"),
+                    refusal.errorCode().code());
+            throw refusal;
+        }
+    }
+
+    private PulledBatch serve(PullForwardedEvents pull, UnaryOperator<String> header) {
         SignedHeaders.assertPresent(header, SignedHeaders.BATCH_HEADERS);
         String requester = header.apply("orchwiz-origin");
         String webhookId = header.apply("webhook-id");
@@ -78,6 +104,7 @@ class ForwardedEventPulls {
             throw SignedHeaders.refused(
                     ForwardingError.BAD_SIGNATURE, requester, "No signature verifies under the peer's pinned key");
         }
+        limits.spendPull(requester);
         String origin = parts.signature().origin();
         Range asked = range(pull.rawQuery(), origin);
         long head = parts.ledger().head();
@@ -109,10 +136,13 @@ class ForwardedEventPulls {
 
     /**
      * Reads the store from {@code fromSeq} to {@code toSeq}, keeping what the peer's filter wants in its redaction;
-     * answers the last position read (below {@code toSeq} only when the read budget ran out).
+     * answers the last position read (below {@code toSeq} when the read budget ran out or the next event would not
+     * fit the outbox's batch, in events or bytes; the first event is always taken, as the outbox does, so a pull
+     * always advances).
      */
     private long read(ForwardingPeerView peer, Range range, List<byte[]> into) {
         long lastRead = range.fromSeq() - 1;
+        long bytes = 256;
         Instant until = Instant.now().plus(READ_BUDGET);
         try (BlockingStream<TrackedEventMessage<?>> stream =
                 parts.events().openStream(parts.ledger().tokenBefore(range.fromSeq()))) {
@@ -124,10 +154,18 @@ class ForwardedEventPulls {
                 if (seq > range.toSeq()) {
                     break;
                 }
-                lastRead = seq;
                 if (seq >= range.fromSeq() && OutgoingEvents.wanted(OutgoingEvents.type(message), peer.eventTypes())) {
-                    into.add(parts.json().writeValueAsBytes(parts.outgoing().event(message, seq, peer.redaction())));
+                    byte[] event =
+                            parts.json().writeValueAsBytes(parts.outgoing().event(message, seq, peer.redaction()));
+                    boolean full = into.size() >= parts.settings().batchEvents()
+                            || bytes + event.length + 1 > parts.settings().batchBytes();
+                    if (full && !into.isEmpty()) {
+                        break;
+                    }
+                    bytes += event.length + 1;
+                    into.add(event);
                 }
+                lastRead = seq;
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package dev.orchwiz.command.forwarding.inbound;
 
+import static dev.orchwiz.command.forwarding.inbound.InboundRefusalCounts.Endpoint.PULL;
+import static dev.orchwiz.command.forwarding.inbound.InboundRefusalCounts.Endpoint.PUSH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchwiz.api.forwarding.query.InboundRefusalPage;
@@ -10,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class InboundRefusalCountsTest {
@@ -25,10 +28,10 @@ class InboundRefusalCountsTest {
     @Test
     void countsPerOriginMostRefusedFirstWithTheLastCodeAndPagesThem() {
         // given
-        counts.count("node-a", "FORWARDING_BAD_SIGNATURE");
-        counts.count("node-b", "FORWARDING_BAD_SIGNATURE");
-        counts.count("node-b", "FORWARDING_STALE_TIMESTAMP");
-        counts.count(null, "FORWARDING_MISSING_HEADER");
+        counts.count(PUSH, "node-a", "FORWARDING_BAD_SIGNATURE");
+        counts.count(PUSH, "node-b", "FORWARDING_BAD_SIGNATURE");
+        counts.count(PUSH, "node-b", "FORWARDING_STALE_TIMESTAMP");
+        counts.count(PUSH, null, "FORWARDING_MISSING_HEADER");
 
         // when
         InboundRefusalPage first = page(0, 2);
@@ -40,12 +43,21 @@ class InboundRefusalCountsTest {
         assertThat(first.items())
                 .containsExactly(
                         new InboundRefusalView(
-                                "node-b", 2, "FORWARDING_STALE_TIMESTAMP", Instant.parse("2026-12-06T18:00:00Z")),
+                                "node-b",
+                                "push",
+                                2,
+                                "FORWARDING_STALE_TIMESTAMP",
+                                Instant.parse("2026-12-06T18:00:00Z")),
                         new InboundRefusalView(
-                                "(unnamed)", 1, "FORWARDING_MISSING_HEADER", Instant.parse("2026-12-06T18:00:00Z")));
+                                "(unnamed)",
+                                "push",
+                                1,
+                                "FORWARDING_MISSING_HEADER",
+                                Instant.parse("2026-12-06T18:00:00Z")));
         assertThat(last.items()).extracting(InboundRefusalView::origin).containsExactly("node-a");
         assertThat(page(5, 2).items()).isEmpty();
         assertThat(meters.get("orchwiz.forwarding.inbound.refused")
+                        .tag("endpoint", "push")
                         .tag("code", "FORWARDING_BAD_SIGNATURE")
                         .counter()
                         .count())
@@ -53,15 +65,44 @@ class InboundRefusalCountsTest {
     }
 
     @Test
+    void countsAPeersRefusedPullsApartFromTheSameNodesRefusedPushes() {
+        // given node-a refused twice as a pusher and once as a puller
+        counts.count(PUSH, "node-a", "FORWARDING_BAD_SIGNATURE");
+        counts.count(PUSH, "node-a", "FORWARDING_BAD_SIGNATURE");
+        counts.count(PULL, "node-a", "FORWARDING_RATE_LIMITED");
+
+        // when
+        InboundRefusalPage page = page(0, 10);
+
+        // then each endpoint has its own row and its own metric
+        assertThat(page.items())
+                .extracting(InboundRefusalView::endpoint, InboundRefusalView::refused, InboundRefusalView::lastCode)
+                .containsExactly(
+                        Tuple.tuple("push", 2L, "FORWARDING_BAD_SIGNATURE"),
+                        Tuple.tuple("pull", 1L, "FORWARDING_RATE_LIMITED"));
+        assertThat(meters.get("orchwiz.forwarding.inbound.refused")
+                        .tag("endpoint", "pull")
+                        .tag("code", "FORWARDING_RATE_LIMITED")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(meters.find("orchwiz.forwarding.inbound.refused")
+                        .tag("endpoint", "pull")
+                        .tag("code", "FORWARDING_BAD_SIGNATURE")
+                        .counter())
+                .isNull();
+    }
+
+    @Test
     void keepsAtMostAThousandNamedOriginsAndGathersTheRestAndUnprintableNamesUnderOther() {
         // given a stranger inventing origin ids
         for (int i = 0; i < InboundRefusalCounts.MAX_ORIGINS + 500; i++) {
-            counts.count("invented-" + i, "FORWARDING_UNKNOWN_ORIGIN");
+            counts.count(PUSH, "invented-" + i, "FORWARDING_UNKNOWN_ORIGIN");
         }
 
         // when an origin counted before the bound and a control-character name are refused again
-        counts.count("invented-0", "FORWARDING_UNKNOWN_ORIGIN");
-        counts.count("bad\nname", "FORWARDING_MISSING_HEADER");
+        counts.count(PUSH, "invented-0", "FORWARDING_UNKNOWN_ORIGIN");
+        counts.count(PUSH, "bad\nname", "FORWARDING_MISSING_HEADER");
 
         // then
         InboundRefusalPage page = page(0, 2);
