@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
 class ForwardingGapPullIT {
 
     private static final String ORIGIN = "node-pulled";
+    private static final String HUGE = "node-answering-too-much";
+    private static final int MAX_BYTES = 64 * 1024;
 
     private static ConfigurableApplicationContext node;
     private static NodeClient admin;
@@ -50,12 +52,15 @@ class ForwardingGapPullIT {
         node = TestNodes.start(
                 TestDatabase.create(),
                 "--orchwiz.forwarding.gap-pull-after=PT1S",
-                "--orchwiz.forwarding.gap-pull-interval=PT1S");
+                "--orchwiz.forwarding.gap-pull-interval=PT1S",
+                // Small enough that the oversized origin's answer is over it, large enough for every other request.
+                "--orchwiz.web.max-request-bytes=" + MAX_BYTES);
         admin = TestNodes.client(node, "admin@example.com", true);
         anonymous = new NodeClient(
                 ((WebServerApplicationContext) node).getWebServer().getPort());
         origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        origin.createContext("/api/forwarding/events", ForwardingGapPullIT::serve);
+        origin.createContext("/api/forwarding/events", exchange -> serve(exchange, ORIGIN, 0));
+        origin.createContext("/huge/api/forwarding/events", exchange -> serve(exchange, HUGE, MAX_BYTES));
         origin.start();
     }
 
@@ -65,8 +70,11 @@ class ForwardingGapPullIT {
         node.close();
     }
 
-    /** The origin's side: answers only a pull signed by the node's pinned key, with the range asked for, signed. */
-    private static void serve(HttpExchange exchange) throws IOException {
+    /**
+     * The origin's side: answers only a pull signed by the node's pinned key, with the range asked for, signed; each
+     * event's title padded by {@code padding} characters.
+     */
+    private static void serve(HttpExchange exchange, String originId, int padding) throws IOException {
         JsonNode self = admin.get("/api/nodes/self").json();
         PublicKey nodeKey =
                 ForwardingSignatures.publicKey(self.get("publicKey").asString()).orElseThrow();
@@ -95,12 +103,17 @@ class ForwardingGapPullIT {
         long from = Long.parseLong(parameters.get("fromSeq"));
         long to = Long.parseLong(parameters.get("toSeq"));
         String body = batch(
-                ORIGIN,
+                originId,
                 LongStream.rangeClosed(from, to)
-                        .mapToObj(seq -> event("p" + seq, seq, "SessionRenamed", "pulled", Map.of("title", "t" + seq)))
+                        .mapToObj(seq -> event(
+                                "p" + seq,
+                                seq,
+                                "SessionRenamed",
+                                "pulled",
+                                Map.of("title", "t" + seq + "x".repeat(padding))))
                         .toList());
         Map<String, String> answer =
-                signed(ORIGIN, ORIGIN_KEY, body, Instant.now().getEpochSecond());
+                signed(originId, ORIGIN_KEY, body, Instant.now().getEpochSecond());
         answer.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -109,12 +122,23 @@ class ForwardingGapPullIT {
         exchange.close();
     }
 
+    /** What the node asked of one origin (the tests share the in-process origin). */
+    private static List<String> askedOf(String originId) {
+        return asked.stream()
+                .filter(query -> query.startsWith("origin=" + originId + "&"))
+                .toList();
+    }
+
     private static JsonNode source() {
+        return source(ORIGIN);
+    }
+
+    private static JsonNode source(String originId) {
         return admin.get("/api/forwarding/sources?size=100")
                 .json()
                 .get("items")
                 .valueStream()
-                .filter(item -> item.get("nodeId").asString().equals(ORIGIN))
+                .filter(item -> item.get("nodeId").asString().equals(originId))
                 .findFirst()
                 .orElseThrow();
     }
@@ -152,15 +176,53 @@ class ForwardingGapPullIT {
         JsonNode filled = source();
         assertThat(filled.get("gaps")).as("asked: %s", asked).isEmpty();
         assertThat(filled.get("highWaterMark").asLong()).isEqualTo(5);
-        assertThat(asked.get(0)).isEqualTo("origin=" + ORIGIN + "&fromSeq=3&toSeq=4");
+        assertThat(askedOf(ORIGIN).get(0)).isEqualTo("origin=" + ORIGIN + "&fromSeq=3&toSeq=4");
         JsonNode row =
                 admin.get("/api/forwarding/sessions/" + ORIGIN + "/pulled").json();
         assertThat(row.get("eventCount").asLong()).isEqualTo(5);
         assertThat(row.get("title").asString()).isEqualTo("t5");
 
         // and nothing more is asked once it is closed
-        int asks = asked.size();
-        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> asked.size() == asks);
+        int asks = askedOf(ORIGIN).size();
+        await().during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> askedOf(ORIGIN).size() == asks);
+    }
+
+    @Test
+    void anAnswerLargerThanTheNodeAcceptsInOneRequestIsNotReadNorApplied() {
+        // given a trusted origin whose pull answers are, signed and valid, larger than the node takes in a request
+        String pullUrl = "http://127.0.0.1:" + origin.getAddress().getPort() + "/huge/api/forwarding/events";
+        NodeClient.Reply registered = admin.post(
+                "/api/forwarding/sources",
+                NodeClient.json(Map.of(
+                        "nodeId",
+                        HUGE,
+                        "publicKey",
+                        ForwardingSignatures.publicKeyText(ORIGIN_KEY.getPublic()),
+                        "pullUrl",
+                        pullUrl)));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String start = batch(HUGE, List.of(event("h1", 1, "SessionStarted", "big", Map.of("title", "t1"))));
+        String later = batch(HUGE, List.of(event("h3", 3, "SessionRenamed", "big", Map.of("title", "t3"))));
+        anonymous.post("/api/forwarding/events", start, signed(HUGE, ORIGIN_KEY, start, now()));
+        assertThat(anonymous
+                        .post("/api/forwarding/events", later, signed(HUGE, ORIGIN_KEY, later, now()))
+                        .json()
+                        .get("gaps"))
+                .hasSize(1);
+
+        // when the node has pulled the gap twice, then the answer was dropped each time: the gap stays open
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> askedOf(HUGE).size() >= 2);
+        assertThat(source(HUGE).get("gaps")).hasSize(1);
+        assertThat(source(HUGE).get("highWaterMark").asLong()).isEqualTo(1);
+        assertThat(admin.get("/api/forwarding/sessions/" + HUGE + "/big")
+                        .json()
+                        .get("eventCount")
+                        .asLong())
+                .isEqualTo(2);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.orchwiz.api.forwarding.query.ThisNodeView;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.command.forwarding.NodeSigningKeys;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -51,6 +52,7 @@ class WhenAGapPersistsThenPullIt {
     private final NodeSigningKeys keys;
     private final ForwardingInbox inbox;
     private final Duration after;
+    private final int maxAnswerBytes;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -59,12 +61,16 @@ class WhenAGapPersistsThenPullIt {
             QueryGateway queries,
             NodeSigningKeys keys,
             ForwardingInbox inbox,
-            @Value("${orchwiz.forwarding.gap-pull-after:PT30S}") Duration after) {
+            @Value("${orchwiz.forwarding.gap-pull-after:PT30S}") Duration after,
+            @Value("${orchwiz.web.max-request-bytes:4194304}") long maxAnswerBytes) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.keys = keys;
         this.inbox = inbox;
         this.after = after;
+        // A pulled answer is bounded like a pushed batch: an origin, even a trusted one, cannot make this node buffer
+        // more than it would accept in one request.
+        this.maxAnswerBytes = (int) Math.min(maxAnswerBytes, Integer.MAX_VALUE - 8);
     }
 
     @Scheduled(
@@ -117,13 +123,27 @@ class WhenAGapPersistsThenPullIt {
                 .GET()
                 .build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                log.info("Pull of {}#{}–{} answered {}", gap.origin(), gap.fromSeq(), toSeq, response.statusCode());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream answer = response.body()) {
+                if (response.statusCode() != 200) {
+                    log.info("Pull of {}#{}–{} answered {}", gap.origin(), gap.fromSeq(), toSeq, response.statusCode());
+                    return;
+                }
+                body = answer.readNBytes(maxAnswerBytes + 1);
+            }
+            if (body.length > maxAnswerBytes) {
+                // Read no further and apply nothing: the gap stays and is asked again, and the log says why.
+                log.warn(
+                        "Pull of {}#{}–{} answered more than {} bytes; not applied",
+                        gap.origin(),
+                        gap.fromSeq(),
+                        toSeq,
+                        maxAnswerBytes);
                 return;
             }
             ForwardingInbox.BatchReceipt receipt = inbox.receiveBatch(
-                    name -> response.headers().firstValue(name).orElse(null), response.body(), Instant.now());
+                    name -> response.headers().firstValue(name).orElse(null), body, Instant.now());
             log.info(
                     "Pulled {}#{}–{}: {} applied, high-water mark {}",
                     gap.origin(),
