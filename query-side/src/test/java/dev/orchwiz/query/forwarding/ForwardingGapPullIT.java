@@ -122,6 +122,22 @@ class ForwardingGapPullIT {
         exchange.close();
     }
 
+    /** Trusts an origin of the in-process server, with its pull address at {@code path}; answers that address. */
+    private static String trustWithPullAddress(String originId, String path) {
+        String pullUrl = "http://127.0.0.1:" + origin.getAddress().getPort() + path;
+        NodeClient.Reply registered = admin.post(
+                "/api/forwarding/sources",
+                NodeClient.json(Map.of(
+                        "nodeId",
+                        originId,
+                        "publicKey",
+                        ForwardingSignatures.publicKeyText(ORIGIN_KEY.getPublic()),
+                        "pullUrl",
+                        pullUrl)));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        return pullUrl;
+    }
+
     /** What the node asked of one origin (the tests share the in-process origin). */
     private static List<String> askedOf(String originId) {
         return asked.stream()
@@ -146,17 +162,7 @@ class ForwardingGapPullIT {
     @Test
     void aGapThatPersistsIsPulledFromTheOriginSignedBothWaysAndAppliedOnce() throws Exception {
         // given a source with a pull address, and a gap: 1 and 2 arrived, then 5
-        String pullUrl = "http://127.0.0.1:" + origin.getAddress().getPort() + "/api/forwarding/events";
-        NodeClient.Reply registered = admin.post(
-                "/api/forwarding/sources",
-                NodeClient.json(Map.of(
-                        "nodeId",
-                        ORIGIN,
-                        "publicKey",
-                        ForwardingSignatures.publicKeyText(ORIGIN_KEY.getPublic()),
-                        "pullUrl",
-                        pullUrl)));
-        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String pullUrl = trustWithPullAddress(ORIGIN, "/api/forwarding/events");
         String start = batch(
                 ORIGIN,
                 List.of(
@@ -192,17 +198,7 @@ class ForwardingGapPullIT {
     @Test
     void anAnswerLargerThanTheNodeAcceptsInOneRequestIsNotReadNorApplied() {
         // given a trusted origin whose pull answers are, signed and valid, larger than the node takes in a request
-        String pullUrl = "http://127.0.0.1:" + origin.getAddress().getPort() + "/huge/api/forwarding/events";
-        NodeClient.Reply registered = admin.post(
-                "/api/forwarding/sources",
-                NodeClient.json(Map.of(
-                        "nodeId",
-                        HUGE,
-                        "publicKey",
-                        ForwardingSignatures.publicKeyText(ORIGIN_KEY.getPublic()),
-                        "pullUrl",
-                        pullUrl)));
-        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        trustWithPullAddress(HUGE, "/huge/api/forwarding/events");
         String start = batch(HUGE, List.of(event("h1", 1, "SessionStarted", "big", Map.of("title", "t1"))));
         String later = batch(HUGE, List.of(event("h3", 3, "SessionRenamed", "big", Map.of("title", "t3"))));
         anonymous.post("/api/forwarding/events", start, signed(HUGE, ORIGIN_KEY, start, now()));
