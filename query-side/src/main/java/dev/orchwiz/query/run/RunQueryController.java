@@ -18,6 +18,7 @@ import dev.orchwiz.api.run.query.TraceView;
 import dev.orchwiz.api.run.query.Usage;
 import dev.orchwiz.api.run.query.UsageGrouping;
 import dev.orchwiz.api.session.SessionError;
+import dev.orchwiz.query.PathId;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import java.util.Locale;
@@ -36,6 +37,10 @@ class RunQueryController {
     private static final int MAX_DAYS = 366;
     private static final int MAX_NOTABLE = 100;
 
+    private static final PathId<RunId> RUN = new PathId<>(RunId::parse, RunError.NOT_FOUND, "No run ");
+    private static final PathId<SessionId> SESSION =
+            new PathId<>(SessionId::parse, SessionError.NOT_FOUND, "No session ");
+
     private final Reads reads;
 
     RunQueryController(Reads reads) {
@@ -46,25 +51,13 @@ class RunQueryController {
     @GetMapping("/api/runs/{id}")
     ResponseEntity<RunView> find(
             Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
-        RunId runId = Reads.pathId(id, RunId::parse, RunError.NOT_FOUND, "No run ");
         return reads.findCaughtUp(
-                new FindRun(actor, runId, minVersion),
-                RunView.class,
-                RunView::version,
-                minVersion,
-                RunError.NOT_FOUND,
-                "No run " + id);
+                id, RUN, runId -> new FindRun(actor, runId, minVersion), RunView.class, RunView::version, minVersion);
     }
 
     @GetMapping("/api/sessions/{id}/runs")
-    RunPage sessionRuns(
-            Actor actor,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
-        SessionId sessionId = Reads.pathId(id, SessionId::parse, SessionError.NOT_FOUND, "No session ");
-        return reads.ask(new ListSessionRuns(actor, sessionId, page, size), RunPage.class);
+    RunPage sessionRuns(Actor actor, @PathVariable String id, PageParameters paging) {
+        return reads.ask(new ListSessionRuns(actor, SESSION.parse(id), paging.page(), paging.size()), RunPage.class);
     }
 
     @GetMapping("/api/traces/{traceId}")

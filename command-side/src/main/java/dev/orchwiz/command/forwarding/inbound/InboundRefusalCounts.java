@@ -84,9 +84,6 @@ public class InboundRefusalCounts {
                         .reversed()
                         .thenComparing(InboundRefusalView::origin))
                 .toList();
-        int from = (int) Math.min((long) query.page() * query.size(), all.size());
-        int to = Math.min(from + query.size(), all.size());
-        int pages = (all.size() + query.size() - 1) / query.size();
-        return new InboundRefusalPage(all.subList(from, to), query.page(), query.size(), all.size(), pages);
+        return query.slice(all, InboundRefusalPage::new);
     }
 }
