@@ -23,6 +23,7 @@ import dev.orchwiz.api.identity.query.ListInvitations;
 import dev.orchwiz.api.identity.query.NodeSettings;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
+import dev.orchwiz.projection.rows.SingleRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -138,8 +139,7 @@ class AccountQueries {
 
     /** The row a query finds by its {@code :key}, if there is one. */
     private <T> Optional<T> one(String select, Object key, RowMapper<T> row) {
-        return jdbc.query(select, new MapSqlParameterSource("key", key), row).stream()
-                .findFirst();
+        return SingleRow.find(jdbc, select, new MapSqlParameterSource("key", key), row);
     }
 
     /** The account in the current row; {@link ApiTokenGrants} reads the holder of a token with it too. */

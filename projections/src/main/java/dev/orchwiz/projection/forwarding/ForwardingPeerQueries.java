@@ -15,6 +15,7 @@ import dev.orchwiz.api.forwarding.query.PeerTarget;
 import dev.orchwiz.api.forwarding.query.PeersToForward;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
+import dev.orchwiz.projection.rows.SingleRow;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,35 +61,29 @@ class ForwardingPeerQueries {
 
     @QueryHandler
     public Optional<ForwardingPeerView> handle(FindForwardingPeer query) {
-        return jdbc
-                .query(
-                        SELECT_PEER + " where p.id = :id",
-                        new MapSqlParameterSource("id", query.peerId().value()),
-                        (rs, n) -> peer(rs))
-                .stream()
-                .findFirst();
+        return SingleRow.find(
+                jdbc,
+                SELECT_PEER + " where p.id = :id",
+                new MapSqlParameterSource("id", query.peerId().value()),
+                (rs, n) -> peer(rs));
     }
 
     @QueryHandler
     public Optional<ForwardingPeerView> handle(FindForwardingPeerClash query) {
-        return jdbc
-                .query(
-                        SELECT_PEER + " where p.node_id = :node or p.url = :url order by p.id limit 1",
-                        new MapSqlParameterSource("node", query.nodeId()).addValue("url", query.url()),
-                        (rs, n) -> peer(rs))
-                .stream()
-                .findFirst();
+        return SingleRow.find(
+                jdbc,
+                SELECT_PEER + " where p.node_id = :node or p.url = :url order by p.id limit 1",
+                new MapSqlParameterSource("node", query.nodeId()).addValue("url", query.url()),
+                (rs, n) -> peer(rs));
     }
 
     @QueryHandler
     public Optional<ForwardingPeerView> handle(FindPullingPeer query) {
-        return jdbc
-                .query(
-                        SELECT_PEER + " where p.node_id = :node",
-                        new MapSqlParameterSource("node", query.nodeId()),
-                        (rs, n) -> peer(rs))
-                .stream()
-                .findFirst();
+        return SingleRow.find(
+                jdbc,
+                SELECT_PEER + " where p.node_id = :node",
+                new MapSqlParameterSource("node", query.nodeId()),
+                (rs, n) -> peer(rs));
     }
 
     @QueryHandler

@@ -22,6 +22,7 @@ import dev.orchwiz.api.forwarding.query.ThisNodeView;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
+import dev.orchwiz.projection.rows.SingleRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -90,24 +91,20 @@ class ForwardingQueries {
 
     @QueryHandler
     public Optional<ForwardingSourceView> handle(FindForwardingSource query) {
-        return jdbc
-                .query(
-                        SELECT_SOURCE + " where s.id = :id",
-                        new MapSqlParameterSource("id", query.sourceId().value()),
-                        (rs, n) -> source(rs))
-                .stream()
-                .findFirst();
+        return SingleRow.find(
+                jdbc,
+                SELECT_SOURCE + " where s.id = :id",
+                new MapSqlParameterSource("id", query.sourceId().value()),
+                (rs, n) -> source(rs));
     }
 
     @QueryHandler
     public Optional<ForwardingSourceView> handle(FindForwardingSourceByNode query) {
-        return jdbc
-                .query(
-                        SELECT_SOURCE + " where s.node_id = :node",
-                        new MapSqlParameterSource("node", query.nodeId()),
-                        (rs, n) -> source(rs))
-                .stream()
-                .findFirst();
+        return SingleRow.find(
+                jdbc,
+                SELECT_SOURCE + " where s.node_id = :node",
+                new MapSqlParameterSource("node", query.nodeId()),
+                (rs, n) -> source(rs));
     }
 
     @QueryHandler
@@ -140,14 +137,11 @@ class ForwardingQueries {
 
     @QueryHandler
     public Optional<ForwardedSessionSummary> handle(FindForwardedSession query) {
-        return jdbc
-                .query(
-                        "select * from forwarded_session where origin = :origin and session_id = :session",
-                        new MapSqlParameterSource("origin", query.sourceNodeId())
-                                .addValue("session", query.sessionId()),
-                        (rs, n) -> forwardedSession(rs))
-                .stream()
-                .findFirst();
+        return SingleRow.find(
+                jdbc,
+                "select * from forwarded_session where origin = :origin and session_id = :session",
+                new MapSqlParameterSource("origin", query.sourceNodeId()).addValue("session", query.sessionId()),
+                (rs, n) -> forwardedSession(rs));
     }
 
     /**

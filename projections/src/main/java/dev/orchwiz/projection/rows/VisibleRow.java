@@ -17,7 +17,6 @@ public final class VisibleRow {
      */
     public static <T> Optional<T> find(
             NamedParameterJdbcTemplate jdbc, String select, Actor viewer, UuidId id, RowMapper<T> row) {
-        return jdbc.query(select, ViewerParameters.of(viewer).addValue("id", id.value()), row).stream()
-                .findFirst();
+        return SingleRow.find(jdbc, select, ViewerParameters.of(viewer).addValue("id", id.value()), row);
     }
 }
