@@ -1,5 +1,6 @@
 package dev.orchwiz.query.run;
 
+import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
@@ -92,17 +93,12 @@ class RunQueryController {
         return reads.ask(new ListNotableRuns(actor, choice(RunRanking.class, "sort", sort), size), RunPage.class);
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value.toUpperCase(Locale.ROOT))) {
-                return constant;
-            }
+    /** One of the enum's wire names in any case, as these parameters always were (upper case first, as they were). */
+    private static <E extends Enum<E> & WireNamed> E choice(Class<E> type, String field, String value) {
+        try {
+            return WireNamed.fromWire(type, value.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw Reads.invalid(field, "must be one of " + WireNamed.wireNames(type));
         }
-        throw Reads.invalid(
-                field,
-                "must be one of "
-                        + java.util.Arrays.stream(type.getEnumConstants())
-                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
-                                .toList());
     }
 }
