@@ -23,7 +23,6 @@ import dev.orchwiz.api.identity.query.ListInvitations;
 import dev.orchwiz.api.identity.query.NodeSettings;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
-import dev.orchwiz.projection.rows.SingleRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -139,7 +138,8 @@ class AccountQueries {
 
     /** The row a query finds by its {@code :key}, if there is one. */
     private <T> Optional<T> one(String select, Object key, RowMapper<T> row) {
-        return SingleRow.find(jdbc, select, new MapSqlParameterSource("key", key), row);
+        return jdbc.query(select, new MapSqlParameterSource("key", key), row).stream()
+                .findFirst();
     }
 
     /** The account in the current row; {@link ApiTokenGrants} reads the holder of a token with it too. */

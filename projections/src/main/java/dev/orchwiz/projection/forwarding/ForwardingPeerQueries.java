@@ -15,7 +15,6 @@ import dev.orchwiz.api.forwarding.query.PeerTarget;
 import dev.orchwiz.api.forwarding.query.PeersToForward;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
-import dev.orchwiz.projection.rows.SingleRow;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,29 +60,35 @@ class ForwardingPeerQueries {
 
     @QueryHandler
     public Optional<ForwardingPeerView> handle(FindForwardingPeer query) {
-        return SingleRow.find(
-                jdbc,
-                SELECT_PEER + " where p.id = :id",
-                new MapSqlParameterSource("id", query.peerId().value()),
-                (rs, n) -> peer(rs));
+        return jdbc
+                .query(
+                        SELECT_PEER + " where p.id = :id",
+                        new MapSqlParameterSource("id", query.peerId().value()),
+                        (rs, n) -> peer(rs))
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
     public Optional<ForwardingPeerView> handle(FindForwardingPeerClash query) {
-        return SingleRow.find(
-                jdbc,
-                SELECT_PEER + " where p.node_id = :node or p.url = :url order by p.id limit 1",
-                new MapSqlParameterSource("node", query.nodeId()).addValue("url", query.url()),
-                (rs, n) -> peer(rs));
+        return jdbc
+                .query(
+                        SELECT_PEER + " where p.node_id = :node or p.url = :url order by p.id limit 1",
+                        new MapSqlParameterSource("node", query.nodeId()).addValue("url", query.url()),
+                        (rs, n) -> peer(rs))
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
     public Optional<ForwardingPeerView> handle(FindPullingPeer query) {
-        return SingleRow.find(
-                jdbc,
-                SELECT_PEER + " where p.node_id = :node",
-                new MapSqlParameterSource("node", query.nodeId()),
-                (rs, n) -> peer(rs));
+        return jdbc
+                .query(
+                        SELECT_PEER + " where p.node_id = :node",
+                        new MapSqlParameterSource("node", query.nodeId()),
+                        (rs, n) -> peer(rs))
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler

@@ -22,7 +22,6 @@ import dev.orchwiz.api.forwarding.query.ThisNodeView;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
-import dev.orchwiz.projection.rows.SingleRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -91,20 +90,24 @@ class ForwardingQueries {
 
     @QueryHandler
     public Optional<ForwardingSourceView> handle(FindForwardingSource query) {
-        return SingleRow.find(
-                jdbc,
-                SELECT_SOURCE + " where s.id = :id",
-                new MapSqlParameterSource("id", query.sourceId().value()),
-                (rs, n) -> source(rs));
+        return jdbc
+                .query(
+                        SELECT_SOURCE + " where s.id = :id",
+                        new MapSqlParameterSource("id", query.sourceId().value()),
+                        (rs, n) -> source(rs))
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
     public Optional<ForwardingSourceView> handle(FindForwardingSourceByNode query) {
-        return SingleRow.find(
-                jdbc,
-                SELECT_SOURCE + " where s.node_id = :node",
-                new MapSqlParameterSource("node", query.nodeId()),
-                (rs, n) -> source(rs));
+        return jdbc
+                .query(
+                        SELECT_SOURCE + " where s.node_id = :node",
+                        new MapSqlParameterSource("node", query.nodeId()),
+                        (rs, n) -> source(rs))
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
@@ -137,11 +140,14 @@ class ForwardingQueries {
 
     @QueryHandler
     public Optional<ForwardedSessionSummary> handle(FindForwardedSession query) {
-        return SingleRow.find(
-                jdbc,
-                "select * from forwarded_session where origin = :origin and session_id = :session",
-                new MapSqlParameterSource("origin", query.sourceNodeId()).addValue("session", query.sessionId()),
-                (rs, n) -> forwardedSession(rs));
+        return jdbc
+                .query(
+                        "select * from forwarded_session where origin = :origin and session_id = :session",
+                        new MapSqlParameterSource("origin", query.sourceNodeId())
+                                .addValue("session", query.sessionId()),
+                        (rs, n) -> forwardedSession(rs))
+                .stream()
+                .findFirst();
     }
 
     /**

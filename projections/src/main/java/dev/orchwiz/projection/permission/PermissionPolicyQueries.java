@@ -9,7 +9,6 @@ import dev.orchwiz.api.permission.query.PermissionPolicies;
 import dev.orchwiz.api.permission.query.PermissionPolicyPage;
 import dev.orchwiz.api.permission.query.PermissionPolicyView;
 import dev.orchwiz.projection.jsonb.Jsonb;
-import dev.orchwiz.projection.rows.SingleRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -36,13 +35,15 @@ class PermissionPolicyQueries {
 
     @QueryHandler
     public Optional<PermissionPolicyView> handle(FindPermissionPolicy query) {
-        return SingleRow.find(
-                jdbc,
-                "select * from permission_policy where owner_id = :owner and slug = :slug",
-                new MapSqlParameterSource()
-                        .addValue("owner", query.ownerId().value())
-                        .addValue("slug", query.slug()),
-                (rs, n) -> view(rs));
+        return jdbc
+                .query(
+                        "select * from permission_policy where owner_id = :owner and slug = :slug",
+                        new MapSqlParameterSource()
+                                .addValue("owner", query.ownerId().value())
+                                .addValue("slug", query.slug()),
+                        (rs, n) -> view(rs))
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler

@@ -17,6 +17,7 @@ public final class VisibleRow {
      */
     public static <T> Optional<T> find(
             NamedParameterJdbcTemplate jdbc, String select, Actor viewer, UuidId id, RowMapper<T> row) {
-        return SingleRow.find(jdbc, select, ViewerParameters.of(viewer).addValue("id", id.value()), row);
+        return jdbc.query(select, ViewerParameters.of(viewer).addValue("id", id.value()), row).stream()
+                .findFirst();
     }
 }

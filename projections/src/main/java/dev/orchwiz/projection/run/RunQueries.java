@@ -18,7 +18,6 @@ import dev.orchwiz.api.run.query.UsageRow;
 import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.RowPage;
-import dev.orchwiz.projection.rows.SingleRow;
 import dev.orchwiz.projection.rows.ViewerParameters;
 import dev.orchwiz.projection.rows.VisibleRow;
 import java.math.BigDecimal;
@@ -80,11 +79,14 @@ class RunQueries {
         if (spans.isEmpty()) {
             return Optional.empty();
         }
-        return SingleRow.find(
-                jdbc,
-                "select id, session_id from agent_run where trace_id = :trace and " + VISIBLE,
-                parameters,
-                (rs, n) -> new TraceView(query.traceId(), rs.getString("id"), rs.getString("session_id"), spans));
+        return jdbc
+                .query(
+                        "select id, session_id from agent_run where trace_id = :trace and " + VISIBLE,
+                        parameters,
+                        (rs, n) ->
+                                new TraceView(query.traceId(), rs.getString("id"), rs.getString("session_id"), spans))
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler

@@ -17,7 +17,6 @@ import dev.orchwiz.projection.jsonb.Jsonb;
 import dev.orchwiz.projection.rows.Columns;
 import dev.orchwiz.projection.rows.LikePattern;
 import dev.orchwiz.projection.rows.RowPage;
-import dev.orchwiz.projection.rows.SingleRow;
 import dev.orchwiz.projection.rows.ViewerParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -168,12 +167,14 @@ class SessionQueries {
         UUID id = query.sessionId().value();
         // The row first, then its timeline: the projector writes both in one transaction, so the timeline read
         // after the row holds every interaction up to the row's version (what read-your-writes waits for).
-        return SingleRow.find(
-                        jdbc,
+        return jdbc
+                .query(
                         "select s.*, (select u.email from user_account u where u.id = s.owner_id) as owner_email"
                                 + " from session_summary s where id = :id and " + VISIBLE,
                         ViewerParameters.of(query.viewer()).addValue("id", id),
                         (rs, n) -> detail(rs))
+                .stream()
+                .findFirst()
                 .map(withTimeline -> withTimeline.apply(interactions(id)));
     }
 
