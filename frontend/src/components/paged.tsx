@@ -51,3 +51,25 @@ export const Paged = <T,>({ query, loading, failed, counted, onPageChange, brows
     </>
   );
 };
+
+/** What a settings list says: {@link PagedLabels} and what it says when it is empty ("No open invitations."). */
+export type PagedItemLabels = PagedLabels & { empty: ReactNode };
+
+export type PagedItemListProps<T> = Omit<PagedProps<T>, 'children'> &
+  PagedItemLabels & {
+    'data-testid'?: string;
+    /** One row of the page, an `item-list__item` with its key. */
+    children: (item: T) => ReactNode;
+  };
+
+/** A settings list: {@link Paged} around an item list that says so when it is empty. */
+export const PagedItemList = <T,>({ empty, 'data-testid': testId, children, ...paged }: PagedItemListProps<T>) => (
+  <Paged {...paged}>
+    {(loaded) => (
+      <ul className="item-list" data-testid={testId}>
+        {loaded.items.length === 0 && <li className="item-list__empty muted">{empty}</li>}
+        {loaded.items.map((item) => children(item))}
+      </ul>
+    )}
+  </Paged>
+);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
-import { Paged, type PagedLabels } from '@/components/paged';
+import { PagedItemList, type PagedItemLabels } from '@/components/paged';
 import { Panel } from '@/components/panel';
 import { RelativeTime } from '@/components/relative-time';
 import { errorMessage } from '@/lib/api-client';
@@ -12,7 +12,7 @@ import { useProjections } from '../api/list-projections';
 import { useRetryDeadLetters } from '../api/retry-dead-letters';
 import type { DeadLetter, RetryOutcome } from '../types';
 
-const LIST_LABELS: PagedLabels = { loading: 'Loading dead letters…', failed: 'Could not load the dead letters', counted: ['dead letter', 'dead letters'] };
+const LIST_LABELS: PagedItemLabels = { loading: 'Loading dead letters…', failed: 'Could not load the dead letters', counted: ['dead letter', 'dead letters'], empty: 'No dead letters: every event was applied.' };
 
 const DeadLetterItem = ({ name, letter }: { name: string; letter: DeadLetter }) => {
   const evict = useEvictDeadLetter();
@@ -105,16 +105,9 @@ export const DeadLettersPanel = ({ name }: DeadLettersPanelProps) => {
         {retry.isSuccess && <RetrySummary outcome={retry.data} />}
         {retry.isError && <Alert title="Retry failed">{errorMessage(retry.error)}</Alert>}
       </div>
-      <Paged query={letters} {...LIST_LABELS} onPageChange={setPage}>
-        {(loaded) => (
-          <ul className="item-list" data-testid="dead-letter-list">
-            {loaded.items.length === 0 && <li className="item-list__empty muted">No dead letters: every event was applied.</li>}
-            {loaded.items.map((letter) => (
-              <DeadLetterItem key={letter.eventId} name={name} letter={letter} />
-            ))}
-          </ul>
-        )}
-      </Paged>
+      <PagedItemList query={letters} {...LIST_LABELS} onPageChange={setPage} data-testid="dead-letter-list">
+        {(letter) => <DeadLetterItem key={letter.eventId} name={name} letter={letter} />}
+      </PagedItemList>
     </div>
   );
 };

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
-import { Paged, type PagedLabels } from '@/components/paged';
+import { PagedItemList, type PagedItemLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
 import { RowError } from '@/components/row-error';
 import { SubmitRow } from '@/components/submit-row';
@@ -12,7 +12,7 @@ import { useInvitations } from '../api/list-invitations';
 import { useInviteUser } from '../api/invite-user';
 import type { Invitation } from '../types';
 
-const LIST_LABELS: PagedLabels = { loading: 'Loading invitations…', failed: 'Could not load invitations', counted: ['invitation', 'invitations'] };
+const LIST_LABELS: PagedItemLabels = { loading: 'Loading invitations…', failed: 'Could not load invitations', counted: ['invitation', 'invitations'], empty: 'No open invitations.' };
 
 const InvitationItem = ({ invitation }: { invitation: Invitation }) => {
   const remove = useDeleteInvitation();
@@ -85,16 +85,9 @@ export const InvitationsPanel = () => {
           Invite
         </SubmitRow>
       </form>
-      <Paged query={invitations} {...LIST_LABELS} onPageChange={setPage}>
-        {(loaded) => (
-          <ul className="item-list" data-testid="invitation-list">
-            {loaded.items.length === 0 && <li className="item-list__empty muted">No open invitations.</li>}
-            {loaded.items.map((invitation) => (
-              <InvitationItem key={invitation.email} invitation={invitation} />
-            ))}
-          </ul>
-        )}
-      </Paged>
+      <PagedItemList query={invitations} {...LIST_LABELS} onPageChange={setPage} data-testid="invitation-list">
+        {(invitation) => <InvitationItem key={invitation.email} invitation={invitation} />}
+      </PagedItemList>
     </div>
   );
 };

@@ -3,7 +3,7 @@ import { Alert } from '@/components/alert';
 import { BusyButton } from '@/components/busy-button';
 import { DangerButton } from '@/components/danger-button';
 import { SelectField, TextField } from '@/components/field';
-import { Paged, type PagedLabels } from '@/components/paged';
+import { PagedItemList, type PagedItemLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
 import { SubmitRow } from '@/components/submit-row';
 import { errorMessage } from '@/lib/api-client';
@@ -17,8 +17,8 @@ import { useResumePeer } from '../api/resume-peer';
 import { useRetryDeadLetter } from '../api/retry-dead-letter';
 import type { ForwardingPeer, PeerRedaction } from '../types';
 
-const LIST_LABELS: PagedLabels = { loading: 'Loading peers…', failed: 'Could not load peers', counted: ['peer', 'peers'] };
-const LETTER_LABELS: PagedLabels = { loading: 'Loading dead letters…', failed: 'Could not load dead letters', counted: ['dead letter', 'dead letters'] };
+const LIST_LABELS: PagedItemLabels = { loading: 'Loading peers…', failed: 'Could not load peers', counted: ['peer', 'peers'], empty: 'This node forwards to no other node yet.' };
+const LETTER_LABELS: PagedItemLabels = { loading: 'Loading dead letters…', failed: 'Could not load dead letters', counted: ['dead letter', 'dead letters'], empty: 'No dead letters.' };
 
 const REDACTIONS: { value: PeerRedaction; label: string }[] = [
   { value: 'FULL', label: 'Full payloads (secrets masked)' },
@@ -32,33 +32,28 @@ const DeadLetters = ({ peerId }: { peerId: string }) => {
   const retry = useRetryDeadLetter();
   return (
     <div className="item-list__note" data-testid="peer-dead-letters">
-      <Paged query={letters} {...LETTER_LABELS} onPageChange={setPage}>
-        {(loaded) => (
-          <ul className="item-list">
-            {loaded.items.length === 0 && <li className="item-list__empty muted">No dead letters.</li>}
-            {loaded.items.map((letter) => (
-              <li key={letter.id} className="item-list__item" data-testid="dead-letter">
-                <div className="item-list__main">
-                  <span className="item-list__title">
-                    #{letter.fromSeq}–{letter.toSeq} · {letter.events} {letter.events === 1 ? 'event' : 'events'} · HTTP {letter.status}
-                  </span>
-                  <span className="item-list__meta muted">
-                    {letter.error} · {letter.attempts} {letter.attempts === 1 ? 'attempt' : 'attempts'}, last <RelativeTime value={letter.lastAttemptAt} />
-                  </span>
-                </div>
-                <BusyButton
-                  busy={retry.isPending && retry.variables?.letterId === letter.id}
-                  busyLabel="Retrying…"
-                  onClick={() => retry.mutate({ peerId, letterId: letter.id })}
-                  data-testid="dead-letter-retry"
-                >
-                  Retry
-                </BusyButton>
-              </li>
-            ))}
-          </ul>
+      <PagedItemList query={letters} {...LETTER_LABELS} onPageChange={setPage}>
+        {(letter) => (
+          <li key={letter.id} className="item-list__item" data-testid="dead-letter">
+            <div className="item-list__main">
+              <span className="item-list__title">
+                #{letter.fromSeq}–{letter.toSeq} · {letter.events} {letter.events === 1 ? 'event' : 'events'} · HTTP {letter.status}
+              </span>
+              <span className="item-list__meta muted">
+                {letter.error} · {letter.attempts} {letter.attempts === 1 ? 'attempt' : 'attempts'}, last <RelativeTime value={letter.lastAttemptAt} />
+              </span>
+            </div>
+            <BusyButton
+              busy={retry.isPending && retry.variables?.letterId === letter.id}
+              busyLabel="Retrying…"
+              onClick={() => retry.mutate({ peerId, letterId: letter.id })}
+              data-testid="dead-letter-retry"
+            >
+              Retry
+            </BusyButton>
+          </li>
         )}
-      </Paged>
+      </PagedItemList>
       {retry.isError && <Alert>{errorMessage(retry.error)}</Alert>}
     </div>
   );
@@ -206,16 +201,9 @@ export const PeersPanel = () => {
           Forward to node
         </SubmitRow>
       </form>
-      <Paged query={peers} {...LIST_LABELS} onPageChange={setPage}>
-        {(loaded) => (
-          <ul className="item-list" data-testid="peer-list">
-            {loaded.items.length === 0 && <li className="item-list__empty muted">This node forwards to no other node yet.</li>}
-            {loaded.items.map((peer) => (
-              <PeerItem key={peer.id} peer={peer} />
-            ))}
-          </ul>
-        )}
-      </Paged>
+      <PagedItemList query={peers} {...LIST_LABELS} onPageChange={setPage} data-testid="peer-list">
+        {(peer) => <PeerItem key={peer.id} peer={peer} />}
+      </PagedItemList>
     </div>
   );
 };

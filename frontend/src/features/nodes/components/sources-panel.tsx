@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
 import { TextField } from '@/components/field';
-import { Paged, type PagedLabels } from '@/components/paged';
+import { PagedItemList, type PagedItemLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
 import { RowError } from '@/components/row-error';
 import { SubmitRow } from '@/components/submit-row';
@@ -13,7 +13,7 @@ import { useRegisterSource } from '../api/register-source';
 import { useRemoveSource } from '../api/remove-source';
 import type { ForwardingSource } from '../types';
 
-const LIST_LABELS: PagedLabels = { loading: 'Loading sources…', failed: 'Could not load sources', counted: ['source', 'sources'] };
+const LIST_LABELS: PagedItemLabels = { loading: 'Loading sources…', failed: 'Could not load sources', counted: ['source', 'sources'], empty: 'No trusted nodes yet.' };
 
 const SourceItem = ({ source }: { source: ForwardingSource }) => {
   const remove = useRemoveSource();
@@ -98,16 +98,9 @@ export const SourcesPanel = () => {
           Trust node
         </SubmitRow>
       </form>
-      <Paged query={sources} {...LIST_LABELS} onPageChange={setPage}>
-        {(loaded) => (
-          <ul className="item-list" data-testid="source-list">
-            {loaded.items.length === 0 && <li className="item-list__empty muted">No trusted nodes yet.</li>}
-            {loaded.items.map((source) => (
-              <SourceItem key={source.id} source={source} />
-            ))}
-          </ul>
-        )}
-      </Paged>
+      <PagedItemList query={sources} {...LIST_LABELS} onPageChange={setPage} data-testid="source-list">
+        {(source) => <SourceItem key={source.id} source={source} />}
+      </PagedItemList>
     </div>
   );
 };

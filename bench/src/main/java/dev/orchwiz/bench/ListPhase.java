@@ -8,15 +8,7 @@ import java.util.SplittableRandom;
  * The session list: closed-loop readers of the first page, after creating the sessions missing to
  * {@code minSessions}.
  */
-final class ListPhase implements Phase {
-
-    private final String label;
-    private final long minSessions;
-
-    ListPhase(String label, long minSessions) {
-        this.label = label;
-        this.minSessions = minSessions;
-    }
+record ListPhase(String label, long minSessions) implements Phase {
 
     @Override
     public void run(Harness harness) throws Exception {

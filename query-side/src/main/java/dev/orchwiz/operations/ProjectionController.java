@@ -116,11 +116,7 @@ class ProjectionController {
                 all.add(view(letter));
             }
         }
-        int size = paging.size();
-        int from = (int) Math.min((long) paging.page() * size, all.size());
-        int to = Math.min(from + size, all.size());
-        return new DeadLetterPage(
-                all.subList(from, to), paging.page(), paging.size(), all.size(), (all.size() + size - 1) / size);
+        return paging.slice(all, DeadLetterPage::new);
     }
 
     /** Tries every waiting sequence again, in order; letters that fail again stay, with their new cause. */

@@ -41,37 +41,29 @@ public class Reads {
         return find(query, type).orElseThrow(() -> missing(missing, detail));
     }
 
-    /**
-     * The single read of what path segment {@code id} names: an id that does not parse is the same 404 ({@code
-     * prefix + id}) as a read that is missing or not the caller's.
-     */
-    public <I, R> R findByPath(
-            String id,
-            Function<String, Optional<I>> parser,
-            Function<I, Object> query,
-            Class<R> type,
-            ErrorCode missing,
-            String prefix) {
-        return findOr404(query.apply(pathId(id, parser, missing, prefix)), type, missing, prefix + id);
+    /** The single read of what path segment {@code id} names, or {@code path}'s 404. */
+    public <I, R> R findByPath(String id, PathId<I> path, Function<I, Object> query, Class<R> type) {
+        return find(query.apply(path.parse(id)), type).orElseThrow(() -> path.missing(id));
     }
 
     /**
-     * The single read, waiting briefly until it shows {@code minVersion} when one is given (a write the caller just
-     * made, {@link CatchUp}); a 404 with {@code detail} when missing. {@link CatchUp#BEHIND_HEADER} says whether the
+     * The single read of what path segment {@code id} names, waiting briefly until it shows {@code minVersion} when one
+     * is given (a write the caller just made, {@link CatchUp}); {@code path}'s 404 when missing. {@link CatchUp#BEHIND_HEADER} says whether the
      * read model had still not caught up.
      */
-    public <R> ResponseEntity<R> findCaughtUp(
-            Object query, Class<R> type, ToLongFunction<R> version, Long minVersion, ErrorCode missing, String detail) {
-        CatchUp.Read<R> read = CatchUp.READ_YOUR_WRITES.read(() -> find(query, type), version, minVersion);
-        R found = read.found().orElseThrow(() -> missing(missing, detail));
+    public <I, R> ResponseEntity<R> findCaughtUp(
+            String id,
+            PathId<I> path,
+            Function<I, Object> query,
+            Class<R> type,
+            ToLongFunction<R> version,
+            Long minVersion) {
+        Object asked = query.apply(path.parse(id));
+        CatchUp.Read<R> read = CatchUp.READ_YOUR_WRITES.read(() -> find(asked, type), version, minVersion);
+        R found = read.found().orElseThrow(() -> path.missing(id));
         return ResponseEntity.ok()
                 .header(CatchUp.BEHIND_HEADER, Boolean.toString(read.behind()))
                 .body(found);
-    }
-
-    /** A path id: one that does not parse is missing too, with the same code and message as one that is absent. */
-    public static <I> I pathId(String id, Function<String, Optional<I>> parser, ErrorCode missing, String prefix) {
-        return parser.apply(id).orElseThrow(() -> missing(missing, prefix + id));
     }
 
     /** An optional id filter: absent is null, present must parse, else a 400 naming the parameter. */

@@ -1,5 +1,6 @@
 package dev.orchwiz.security;
 
+import dev.orchwiz.api.WireNamed;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
@@ -25,13 +26,9 @@ class SignInLinks {
     static final Duration VALIDITY = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
 
-    enum Delivery {
+    enum Delivery implements WireNamed {
         SMTP,
-        LOG;
-
-        String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        LOG
     }
 
     private final OneTimeTokenService tokens;

@@ -3,6 +3,7 @@ package dev.orchwiz.web;
 import dev.orchwiz.api.problem.FieldProblem;
 import dev.orchwiz.api.problem.InvalidRequest;
 import dev.orchwiz.api.problem.RequestError;
+import dev.orchwiz.api.read.PagedQuery;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * (JPA's paging, before ADR 0013, computed the first row as an {@code int} and failed with a 500 on {@code
  * ?page=2147483647}; the rule stays so that every list keeps one bound).
  */
-public record PageParameters(int page, int size) {
+public record PageParameters(int page, int size) implements PagedQuery {
 
     public static final int MAX_SIZE = 100;
 
@@ -23,7 +24,7 @@ public record PageParameters(int page, int size) {
         assertValid(page, size);
     }
 
-    public static void assertValid(int page, int size) {
+    private static void assertValid(int page, int size) {
         if (page < 0) {
             throw invalid("page", "must be 0 or more");
         }

@@ -23,11 +23,7 @@ class CommandGatewayConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "orchwiz-command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadScheduledExecutor(new DaemonThreads("orchwiz-command-retry"));
     }
 
     @Bean

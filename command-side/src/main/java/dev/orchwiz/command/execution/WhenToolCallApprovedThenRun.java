@@ -18,6 +18,7 @@ import dev.orchwiz.api.toolcall.event.ToolCallRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
 import dev.orchwiz.api.toolcall.query.CancelRequestedRuns;
 import dev.orchwiz.api.toolcall.query.FindCancelRequestedRuns;
+import dev.orchwiz.command.configuration.DaemonThreads;
 import dev.orchwiz.command.execution.sandbox.OutputSink;
 import dev.orchwiz.command.execution.sandbox.OutputStream;
 import dev.orchwiz.command.execution.sandbox.RunResult;
@@ -67,11 +68,7 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
     private final CommandGateway commands;
     private final OutputRedaction redaction;
     private final Map<ToolCallId, SandboxRun> running = new ConcurrentHashMap<>();
-    private final ExecutorService starter = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "tool-call-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService starter = Executors.newCachedThreadPool(new DaemonThreads("tool-call-run"));
 
     private final RunnerHeartbeat runner;
     private final QueryGateway queries;

@@ -15,6 +15,7 @@ import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.command.forwarding.outbound.DeadLetterRetry;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
+import dev.orchwiz.command.web.Written;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -43,8 +44,6 @@ class ForwardingPeerController {
 
     record ResetInput(Long position) {}
 
-    record Written(String id, long version) {}
-
     @PostMapping("/api/forwarding/peers")
     ResponseEntity<Written> register(Actor actor, @RequestBody PeerInput body) {
         ForwardingSource.assertAdmin(actor);
@@ -68,7 +67,7 @@ class ForwardingPeerController {
                 new RegisterForwardingPeer(
                         id, actor, url, body.nodeId(), body.publicKey(), body.eventTypes(), redaction),
                 () -> missing(id.toString()));
-        return IfMatch.created("/api/forwarding/peers/" + id, 0, new Written(id.toString(), 0));
+        return IfMatch.created("/api/forwarding/peers/" + id, Written.of(id, 0));
     }
 
     @PostMapping("/api/forwarding/peers/{id}/pause")

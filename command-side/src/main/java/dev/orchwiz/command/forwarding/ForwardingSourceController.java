@@ -13,6 +13,7 @@ import dev.orchwiz.api.id.ForwardingSourceId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
+import dev.orchwiz.command.web.Written;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +47,6 @@ class ForwardingSourceController {
     private static final java.time.Duration MAX_REPIN_GRACE = java.time.Duration.ofDays(30);
 
     record SourceInput(String nodeId, String publicKey, String apiKey, String name, String pullUrl) {}
-
-    record Written(String id, long version) {}
 
     @PostMapping("/api/forwarding/sources")
     ResponseEntity<Written> register(Actor actor, @RequestBody SourceInput body) {
@@ -83,7 +82,7 @@ class ForwardingSourceController {
                         credential,
                         body.pullUrl()),
                 () -> missing(id.toString()));
-        return IfMatch.created("/api/forwarding/sources/" + id, 0, new Written(id.toString(), 0));
+        return IfMatch.created("/api/forwarding/sources/" + id, Written.of(id, 0));
     }
 
     /** {@code graceSeconds}: how long the previous key keeps verifying (default three days, at most thirty). */

@@ -27,6 +27,7 @@ import dev.orchwiz.api.toolcall.event.ToolCallFailed;
 import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
 import dev.orchwiz.api.toolcall.event.ToolCallRequested;
 import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
+import dev.orchwiz.command.configuration.DaemonThreads;
 import dev.orchwiz.command.hook.delivery.AttemptResult;
 import dev.orchwiz.command.hook.delivery.DeliveryRequest;
 import dev.orchwiz.command.hook.delivery.WebhookSender;
@@ -87,11 +88,7 @@ class WhenToolCallAwaitsHooksOrEndsThenRunThem implements DisposableBean {
     private final HookSecrets secrets;
     private final ObjectMapper json;
     private final WebhookSender sender;
-    private final ExecutorService asker = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "pre-tool-use-hook");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService asker = Executors.newCachedThreadPool(new DaemonThreads("pre-tool-use-hook"));
 
     WhenToolCallAwaitsHooksOrEndsThenRunThem(
             QueryGateway queries,

@@ -14,6 +14,7 @@ import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.command.toolcall.PermissionCheck;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
 import dev.orchwiz.command.web.CommandSender;
+import dev.orchwiz.command.web.Written;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,6 @@ class PermissionController {
     record RuleInput(
             @SingleLine String rule, PermissionOutcome outcome, RuleScope scope, String subagentId, String sessionId) {}
 
-    record Written(String id, long version) {}
-
     record SimulationInput(String tool, Map<String, Object> input, String sessionId, String subagentId, String cwd) {}
 
     record Simulation(PermissionOutcome outcome, String reason, RuleRef decidedBy, List<RuleRef> shadowed) {}
@@ -57,7 +56,7 @@ class PermissionController {
         commands.<Object>send(
                 new AddPermissionRule(id, actor, body.rule(), body.outcome(), body.scope(), subagent, session),
                 () -> missing(id.toString()));
-        return ResponseEntity.created(URI.create("/api/permissions/" + id)).body(new Written(id.toString(), 0));
+        return ResponseEntity.created(URI.create("/api/permissions/" + id)).body(Written.of(id, 0));
     }
 
     @DeleteMapping("/api/permissions/{id}")

@@ -2,7 +2,6 @@ package dev.orchwiz.command.permission;
 
 import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.permission.RuleScope;
-import java.util.Locale;
 
 /**
  * Where a candidate rule comes from, narrowest first. The declaration order is the tie-break order of {@link
@@ -14,11 +13,6 @@ public enum RuleSource implements WireNamed {
     POLICY,
     USER,
     GLOBAL;
-
-    @Override
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** The source of a stored rule of that scope (policies are not stored rules, so no scope maps to them). */
     public static RuleSource of(RuleScope scope) {

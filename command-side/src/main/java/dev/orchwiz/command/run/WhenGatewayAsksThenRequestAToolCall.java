@@ -9,6 +9,7 @@ import dev.orchwiz.api.toolcall.event.ToolCallApproved;
 import dev.orchwiz.api.toolcall.event.ToolCallBlocked;
 import dev.orchwiz.api.toolcall.event.ToolCallCancelled;
 import dev.orchwiz.api.toolcall.event.ToolCallDenied;
+import dev.orchwiz.command.configuration.DaemonThreads;
 import dev.orchwiz.command.redaction.OutputRedaction;
 import dev.orchwiz.command.run.runtime.RunContext;
 import dev.orchwiz.command.run.runtime.openclaw.GatewayApprovalDecision;
@@ -74,11 +75,8 @@ class WhenGatewayAsksThenRequestAToolCall implements GatewayApprovals, Disposabl
     private final OutputRedaction redaction;
     private final Map<ToolCallId, Pending> byCall = new ConcurrentHashMap<>();
     private final Map<String, Pending> byApproval = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "gateway-approvals");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(new DaemonThreads("gateway-approvals"));
 
     /** One gateway approval and the call deciding it; {@code answer} completes once, with the gateway's answer. */
     private record Pending(

@@ -33,6 +33,7 @@ import dev.orchwiz.api.toolcall.event.ToolCallDenied;
 import dev.orchwiz.api.toolcall.event.ToolCallFailed;
 import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
 import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
+import dev.orchwiz.command.configuration.DaemonThreads;
 import dev.orchwiz.command.run.runtime.AgentRuntime;
 import dev.orchwiz.command.run.runtime.ChatTurn;
 import dev.orchwiz.command.run.runtime.ModelRequest;
@@ -115,11 +116,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     /** Runs whose model call is in progress in this process; a run in flight that is not here was interrupted. */
     private final Set<RunId> driving = ConcurrentHashMap.newKeySet();
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "agent-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, new DaemonThreads("agent-run"));
 
     WhenRunStartsOrToolCallsSettleThenCallTheModel(
             CommandGateway commands,

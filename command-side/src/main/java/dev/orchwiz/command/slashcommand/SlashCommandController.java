@@ -15,6 +15,7 @@ import dev.orchwiz.api.slashcommand.query.SlashCommandView;
 import dev.orchwiz.api.text.SingleLine;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
+import dev.orchwiz.command.web.Written;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,13 +56,6 @@ class SlashCommandController {
             Boolean shared,
             @SingleLine String kind) {}
 
-    record Written(String id, long version) {
-
-        static Written of(SlashCommandChanged changed) {
-            return new Written(changed.commandId().toString(), changed.version());
-        }
-    }
-
     @PostMapping
     ResponseEntity<Written> define(Actor actor, @RequestBody CommandInput body) {
         SlashCommandId id = SlashCommandId.random();
@@ -78,7 +72,7 @@ class SlashCommandController {
                 kind(body.kind()).orElse(SlashCommandKind.SCRIPT));
         SlashCommandChanged changed =
                 commands.send(new DefineSlashCommand(id, actor, definition), () -> missing(id.toString()));
-        return IfMatch.created("/api/slash-commands/" + id, changed.version(), Written.of(changed));
+        return IfMatch.created("/api/slash-commands/" + id, Written.of(id, changed.version()));
     }
 
     @PatchMapping("/{id}")
@@ -103,7 +97,7 @@ class SlashCommandController {
                 kind(body.kind()).orElseGet(() -> kind(current.kind()).orElse(SlashCommandKind.SCRIPT)));
         SlashCommandChanged changed =
                 commands.send(new ReviseSlashCommand(commandId, actor, expected, definition), () -> missing(id));
-        return IfMatch.revised(changed.version(), Written.of(changed));
+        return IfMatch.revised(Written.of(commandId, changed.version()));
     }
 
     @DeleteMapping("/{id}")

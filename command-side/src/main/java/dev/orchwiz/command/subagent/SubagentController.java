@@ -21,6 +21,7 @@ import dev.orchwiz.command.claudecode.Frontmatter;
 import dev.orchwiz.command.web.CommandSender;
 import dev.orchwiz.command.web.IfMatch;
 import dev.orchwiz.command.web.MarkdownAttachment;
+import dev.orchwiz.command.web.Written;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -66,13 +67,6 @@ class SubagentController {
             Map<String, Object> settings,
             Boolean shared) {}
 
-    record Written(String id, long version) {
-
-        static Written of(SubagentChanged changed) {
-            return new Written(changed.subagentId().toString(), changed.version());
-        }
-    }
-
     record Policies(List<PolicyAssignment> assignments) {}
 
     record Import(List<ImportFile> files) {}
@@ -91,7 +85,7 @@ class SubagentController {
                 Map.of());
         SubagentChanged changed =
                 commands.send(new CreateSubagent(id, actor, definition), () -> missing(id.toString()));
-        return IfMatch.created("/api/subagents/" + id, changed.version(), Written.of(changed));
+        return IfMatch.created("/api/subagents/" + id, Written.of(id, changed.version()));
     }
 
     @PatchMapping("/api/subagents/{id}")
@@ -114,7 +108,7 @@ class SubagentController {
                 current.frontmatter());
         SubagentChanged changed =
                 commands.send(new ReviseSubagent(subagentId, actor, expected, definition), () -> missing(id));
-        return IfMatch.revised(changed.version(), Written.of(changed));
+        return IfMatch.revised(Written.of(subagentId, changed.version()));
     }
 
     @DeleteMapping("/api/subagents/{id}")
@@ -128,7 +122,7 @@ class SubagentController {
         SubagentChanged changed = commands.send(
                 new AssignSubagentPolicies(subagentId(id), actor, body == null ? List.of() : body.assignments()),
                 () -> missing(id));
-        return Written.of(changed);
+        return Written.of(changed.subagentId(), changed.version());
     }
 
     @PostMapping("/api/subagents/import")

@@ -47,6 +47,16 @@ public final class IfMatch {
         return ResponseEntity.ok().header(HttpHeaders.ETAG, etag(version)).body(body);
     }
 
+    /** {@link #created(String, long, Object)} of a write that answers only what it wrote and its version. */
+    public static ResponseEntity<Written> created(String location, Written written) {
+        return created(location, written.version(), written);
+    }
+
+    /** {@link #revised(long, Object)} of a write that answers only what it wrote and its version. */
+    public static ResponseEntity<Written> revised(Written written) {
+        return revised(written.version(), written);
+    }
+
     private static String abbreviate(String value) {
         return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }

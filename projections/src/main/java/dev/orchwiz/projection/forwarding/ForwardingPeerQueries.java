@@ -53,10 +53,9 @@ class ForwardingPeerQueries {
                 "select count(*) from forwarding_peer",
                 SELECT_PEER + " order by p.created_at, p.id",
                 new MapSqlParameterSource(),
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> peer(rs));
-        return page.answer(ForwardingPeerPage::new, query.page(), query.size());
+        return page.answer(ForwardingPeerPage::new, query);
     }
 
     @QueryHandler
@@ -120,8 +119,7 @@ class ForwardingPeerQueries {
                        last_attempt_at
                 from forwarding_dead_letter where peer_id = :peer order by id""",
                 parameters,
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> new PeerDeadLetterView(
                         rs.getLong("id"),
                         rs.getObject("peer_id").toString(),
@@ -134,7 +132,7 @@ class ForwardingPeerQueries {
                         rs.getInt("attempts"),
                         Columns.instant(rs, "created_at"),
                         Columns.instant(rs, "last_attempt_at")));
-        return page.answer(PeerDeadLetterPage::new, query.page(), query.size());
+        return page.answer(PeerDeadLetterPage::new, query);
     }
 
     private static ForwardingPeerView peer(ResultSet rs) throws SQLException {

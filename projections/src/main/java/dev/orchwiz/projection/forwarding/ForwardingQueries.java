@@ -83,10 +83,9 @@ class ForwardingQueries {
                 "select count(*) from forwarding_source",
                 SELECT_SOURCE + " order by s.created_at, s.id",
                 new MapSqlParameterSource(),
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> source(rs));
-        return new ForwardingSourcePage(page.items(), query.page(), query.size(), page.totalItems(), page.totalPages());
+        return page.answer(ForwardingSourcePage::new, query);
     }
 
     @QueryHandler
@@ -134,10 +133,9 @@ class ForwardingQueries {
                 "select count(*) from forwarded_session" + where,
                 "select * from forwarded_session" + where + " order by last_event_at desc, origin, session_id",
                 parameters,
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> forwardedSession(rs));
-        return new ForwardedSessionPage(page.items(), query.page(), query.size(), page.totalItems(), page.totalPages());
+        return page.answer(ForwardedSessionPage::new, query);
     }
 
     @QueryHandler
@@ -164,8 +162,7 @@ class ForwardingQueries {
                 "select count(*) from forwarding_inbox" + where,
                 "select * from forwarding_inbox" + where + " order by seq nulls last, occurred_at, event_id",
                 new MapSqlParameterSource("origin", query.sourceNodeId()).addValue("session", query.sessionId()),
-                query.page(),
-                query.size(),
+                query,
                 (rs, n) -> new ForwardedEventView(
                         rs.getString("origin"),
                         rs.getString("event_id"),
@@ -176,7 +173,7 @@ class ForwardingQueries {
                         Columns.instant(rs, "occurred_at"),
                         Columns.instant(rs, "received_at"),
                         Jsonb.readMap(rs.getString("payload"))));
-        return new ForwardedEventPage(page.items(), query.page(), query.size(), page.totalItems(), page.totalPages());
+        return page.answer(ForwardedEventPage::new, query);
     }
 
     private static ForwardedSessionSummary forwardedSession(ResultSet rs) throws SQLException {

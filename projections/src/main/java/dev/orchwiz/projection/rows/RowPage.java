@@ -1,5 +1,6 @@
 package dev.orchwiz.projection.rows;
 
+import dev.orchwiz.api.read.PageAnswer;
 import dev.orchwiz.api.read.PagedQuery;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,7 +33,7 @@ public record RowPage<T>(List<T> items, long totalItems, int totalPages) {
         Long total = jdbc.queryForObject(count, parameters, Long.class);
         List<T> items = jdbc.query(select + " limit :limit offset :offset", parameters, rows);
         long totalItems = total == null ? 0 : total;
-        return new RowPage<>(items, totalItems, pages(totalItems, size));
+        return new RowPage<>(items, totalItems, PagedQuery.pages(totalItems, size));
     }
 
     /** {@link #read(NamedParameterJdbcTemplate, String, String, MapSqlParameterSource, int, int, RowMapper)} for the page a query asks for. */
@@ -46,24 +47,13 @@ public record RowPage<T>(List<T> items, long totalItems, int totalPages) {
         return read(jdbc, count, select, parameters, query.page(), query.size(), rows);
     }
 
-    /** How many pages of {@code size} rows {@code totalItems} rows make. */
-    public static int pages(long totalItems, int size) {
-        return (int) ((totalItems + size - 1) / size);
-    }
-
     /** This page as a context's {@code *Page} answer to a request for page {@code page} of {@code size} rows. */
-    public <P> P answer(Answer<T, P> answer, int page, int size) {
+    public <P> P answer(PageAnswer<T, P> answer, int page, int size) {
         return answer.of(items, page, size, totalItems, totalPages);
     }
 
     /** This page as a context's {@code *Page} answer to {@code query}. */
-    public <P> P answer(Answer<T, P> answer, PagedQuery query) {
+    public <P> P answer(PageAnswer<T, P> answer, PagedQuery query) {
         return answer(answer, query.page(), query.size());
-    }
-
-    /** The constructor every {@code *Page} answer has. */
-    @FunctionalInterface
-    public interface Answer<T, P> {
-        P of(List<T> items, int page, int size, long totalItems, int totalPages);
     }
 }

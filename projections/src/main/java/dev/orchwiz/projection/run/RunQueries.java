@@ -1,6 +1,7 @@
 package dev.orchwiz.projection.run;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.run.RunState;
 import dev.orchwiz.api.run.query.FindRun;
 import dev.orchwiz.api.run.query.FindTrace;
@@ -24,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -63,10 +63,9 @@ class RunQueries {
                         ROWS + where + " order by started_at desc, id",
                         ViewerParameters.of(query.viewer())
                                 .addValue("session", query.sessionId().value()),
-                        query.page(),
-                        query.size(),
+                        query,
                         (rs, n) -> view(rs))
-                .answer(RunPage::new, query.page(), query.size());
+                .answer(RunPage::new, query);
     }
 
     @QueryHandler
@@ -194,10 +193,7 @@ class RunQueries {
     }
 
     private static RunState state(String wireName) {
-        return Arrays.stream(RunState.values())
-                .filter(state -> state.wireName().equals(wireName))
-                .findFirst()
-                .orElseThrow();
+        return WireNamed.fromWire(RunState.class, wireName);
     }
 
     private static BigDecimal cost(BigDecimal stored) {

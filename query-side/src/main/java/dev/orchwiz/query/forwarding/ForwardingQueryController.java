@@ -1,5 +1,6 @@
 package dev.orchwiz.query.forwarding;
 
+import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.forwarding.ForwardingError;
 import dev.orchwiz.api.forwarding.NodeType;
 import dev.orchwiz.api.forwarding.query.FindForwardedSession;
@@ -21,7 +22,9 @@ import dev.orchwiz.api.id.ForwardingSourceId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.operations.ProcessorLags;
+import dev.orchwiz.query.PathId;
 import dev.orchwiz.query.Reads;
+import dev.orchwiz.web.DefaultPageSize;
 import dev.orchwiz.web.PageParameters;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -37,6 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ForwardingQueryController {
+
+    private static final PathId<ForwardingSourceId> SOURCE =
+            new PathId<>(ForwardingSourceId::parse, ForwardingError.SOURCE_NOT_FOUND, "No forwarding source ");
 
     private final Reads reads;
     private final ProcessorLags lags;
@@ -54,7 +60,7 @@ class ForwardingQueryController {
         this.lags = lags;
         this.name = name == null || name.isBlank() ? hostName() : name.strip();
         // A type that is not local, cloud or hybrid stops the node at start, not at the first request.
-        this.type = dev.orchwiz.api.WireNamed.fromWire(NodeType.class, type);
+        this.type = WireNamed.fromWire(NodeType.class, type);
         this.version = version;
     }
 
@@ -91,46 +97,35 @@ class ForwardingQueryController {
     }
 
     @GetMapping("/api/forwarding/sources")
-    ForwardingSourcePage sources(
-            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    ForwardingSourcePage sources(Actor actor, PageParameters paging) {
         assertAdmin(actor);
-        PageParameters.assertValid(page, size);
-        return reads.ask(new ListForwardingSources(actor, page, size), ForwardingSourcePage.class);
+        return reads.ask(new ListForwardingSources(actor, paging.page(), paging.size()), ForwardingSourcePage.class);
     }
 
     /** Refused forwarded requests per claimed origin since this node started, most refused first. */
     @GetMapping("/api/forwarding/refusals")
-    InboundRefusalPage refusals(
-            Actor actor, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    InboundRefusalPage refusals(Actor actor, PageParameters paging) {
         assertAdmin(actor);
-        PageParameters.assertValid(page, size);
-        return reads.ask(new ListInboundRefusals(actor, page, size), InboundRefusalPage.class);
+        return reads.ask(new ListInboundRefusals(actor, paging.page(), paging.size()), InboundRefusalPage.class);
     }
 
     @GetMapping("/api/forwarding/sources/{id}")
     ForwardingSourceView source(Actor actor, @PathVariable String id) {
         assertAdmin(actor);
-        ForwardingSourceId sourceId =
-                Reads.pathId(id, ForwardingSourceId::parse, ForwardingError.SOURCE_NOT_FOUND, "No forwarding source ");
-        return reads.findOr404(
-                new FindForwardingSource(actor, sourceId),
-                ForwardingSourceView.class,
-                ForwardingError.SOURCE_NOT_FOUND,
-                "No forwarding source " + id);
+        return reads.findByPath(
+                id, SOURCE, sourceId -> new FindForwardingSource(actor, sourceId), ForwardingSourceView.class);
     }
 
     @GetMapping("/api/forwarding/sessions")
     ForwardedSessionPage sessions(
-            Actor actor,
-            @RequestParam(required = false) String sourceNodeId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            Actor actor, @RequestParam(required = false) String sourceNodeId, PageParameters paging) {
         assertAdmin(actor);
-        PageParameters.assertValid(page, size);
         if (sourceNodeId != null && (sourceNodeId.isBlank() || sourceNodeId.length() > 128)) {
             throw Reads.invalid("sourceNodeId", "must be a node id of 1 to 128 characters");
         }
-        return reads.ask(new ListForwardedSessions(actor, sourceNodeId, page, size), ForwardedSessionPage.class);
+        return reads.ask(
+                new ListForwardedSessions(actor, sourceNodeId, paging.page(), paging.size()),
+                ForwardedSessionPage.class);
     }
 
     /** A remote session's row, read-only: it is the origin's, and this node only shows what it forwarded. */
@@ -150,12 +145,11 @@ class ForwardingQueryController {
             Actor actor,
             @PathVariable String sourceNodeId,
             @PathVariable String sessionId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @DefaultPageSize(50) PageParameters paging) {
         session(actor, sourceNodeId, sessionId);
-        PageParameters.assertValid(page, size);
         return reads.ask(
-                new ListForwardedSessionEvents(actor, sourceNodeId, sessionId, page, size), ForwardedEventPage.class);
+                new ListForwardedSessionEvents(actor, sourceNodeId, sessionId, paging.page(), paging.size()),
+                ForwardedEventPage.class);
     }
 
     private static String hostName() {

@@ -14,6 +14,7 @@ import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.query.PathId;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class HookQueryController {
+
+    private static final PathId<HookId> HOOK = new PathId<>(HookId::parse, HookError.NOT_FOUND, "No hook ");
+    private static final PathId<ToolCallId> TOOL_CALL =
+            new PathId<>(ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
 
     private final Reads reads;
 
@@ -40,32 +45,23 @@ class HookQueryController {
 
     @GetMapping("/api/hooks/{id}")
     HookView find(Actor actor, @PathVariable String id) {
-        return reads.findByPath(
-                id,
-                HookId::parse,
-                hookId -> new FindHook(actor, hookId),
-                HookView.class,
-                HookError.NOT_FOUND,
-                "No hook ");
+        return reads.findByPath(id, HOOK, hookId -> new FindHook(actor, hookId), HookView.class);
     }
 
     @GetMapping("/api/hooks/{id}/deliveries")
     HookDeliveryPage deliveries(Actor actor, @PathVariable String id, PageParameters paging) {
         return reads.findByPath(
                 id,
-                HookId::parse,
+                HOOK,
                 hookId -> new ListHookDeliveries(actor, hookId, paging.page(), paging.size()),
-                HookDeliveryPage.class,
-                HookError.NOT_FOUND,
-                "No hook ");
+                HookDeliveryPage.class);
     }
 
     /** The webhook deliveries a call caused (its PostToolUse and PreToolUse hooks), oldest first. */
     @GetMapping("/api/tool-calls/{id}/deliveries")
     HookDeliveryPage toolCallDeliveries(Actor actor, @PathVariable String id, PageParameters paging) {
-        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
-        reads.findOr404(
-                new FindToolCall(actor, callId), ToolCallView.class, ToolCallError.NOT_FOUND, "No tool call " + id);
+        ToolCallId callId = TOOL_CALL.parse(id);
+        reads.find(new FindToolCall(actor, callId), ToolCallView.class).orElseThrow(() -> TOOL_CALL.missing(id));
         return reads.ask(
                 new ListToolCallDeliveries(actor, callId, paging.page(), paging.size()), HookDeliveryPage.class);
     }

@@ -8,6 +8,7 @@ import dev.orchwiz.api.permission.query.FindPermissionPolicy;
 import dev.orchwiz.api.permission.query.ListPermissionPolicies;
 import dev.orchwiz.api.permission.query.PermissionPolicyPage;
 import dev.orchwiz.api.permission.query.PermissionPolicyView;
+import dev.orchwiz.api.read.PagedQuery;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import java.time.Instant;
@@ -89,7 +90,7 @@ class PermissionPolicyQueryController {
                 new ListPermissionPolicies(actor.id(), ownOffset, size - items.size()), PermissionPolicyPage.class);
         own.items().stream().map(Policy::of).forEach(items::add);
         long total = builtIns.size() + own.totalItems();
-        return new PolicyPage(items, paging.page(), paging.size(), total, (int) ((total + size - 1) / size));
+        return new PolicyPage(items, paging.page(), paging.size(), total, PagedQuery.pages(total, size));
     }
 
     @GetMapping("/{slug}")

@@ -1,5 +1,6 @@
 package dev.orchwiz.query.run;
 
+import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
@@ -18,6 +19,7 @@ import dev.orchwiz.api.run.query.TraceView;
 import dev.orchwiz.api.run.query.Usage;
 import dev.orchwiz.api.run.query.UsageGrouping;
 import dev.orchwiz.api.session.SessionError;
+import dev.orchwiz.query.PathId;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import java.util.Locale;
@@ -36,6 +38,10 @@ class RunQueryController {
     private static final int MAX_DAYS = 366;
     private static final int MAX_NOTABLE = 100;
 
+    private static final PathId<RunId> RUN = new PathId<>(RunId::parse, RunError.NOT_FOUND, "No run ");
+    private static final PathId<SessionId> SESSION =
+            new PathId<>(SessionId::parse, SessionError.NOT_FOUND, "No session ");
+
     private final Reads reads;
 
     RunQueryController(Reads reads) {
@@ -46,25 +52,13 @@ class RunQueryController {
     @GetMapping("/api/runs/{id}")
     ResponseEntity<RunView> find(
             Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
-        RunId runId = Reads.pathId(id, RunId::parse, RunError.NOT_FOUND, "No run ");
         return reads.findCaughtUp(
-                new FindRun(actor, runId, minVersion),
-                RunView.class,
-                RunView::version,
-                minVersion,
-                RunError.NOT_FOUND,
-                "No run " + id);
+                id, RUN, runId -> new FindRun(actor, runId, minVersion), RunView.class, RunView::version, minVersion);
     }
 
     @GetMapping("/api/sessions/{id}/runs")
-    RunPage sessionRuns(
-            Actor actor,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        PageParameters.assertValid(page, size);
-        SessionId sessionId = Reads.pathId(id, SessionId::parse, SessionError.NOT_FOUND, "No session ");
-        return reads.ask(new ListSessionRuns(actor, sessionId, page, size), RunPage.class);
+    RunPage sessionRuns(Actor actor, @PathVariable String id, PageParameters paging) {
+        return reads.ask(new ListSessionRuns(actor, SESSION.parse(id), paging.page(), paging.size()), RunPage.class);
     }
 
     @GetMapping("/api/traces/{traceId}")
@@ -99,17 +93,12 @@ class RunQueryController {
         return reads.ask(new ListNotableRuns(actor, choice(RunRanking.class, "sort", sort), size), RunPage.class);
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value.toUpperCase(Locale.ROOT))) {
-                return constant;
-            }
+    /** One of the enum's wire names in any case, as these parameters always were (upper case first, as they were). */
+    private static <E extends Enum<E> & WireNamed> E choice(Class<E> type, String field, String value) {
+        try {
+            return WireNamed.fromWire(type, value.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw Reads.invalid(field, "must be one of " + WireNamed.wireNames(type));
         }
-        throw Reads.invalid(
-                field,
-                "must be one of "
-                        + java.util.Arrays.stream(type.getEnumConstants())
-                                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
-                                .toList());
     }
 }

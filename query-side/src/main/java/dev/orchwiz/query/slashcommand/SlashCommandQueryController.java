@@ -7,6 +7,7 @@ import dev.orchwiz.api.slashcommand.query.FindSlashCommand;
 import dev.orchwiz.api.slashcommand.query.ListSlashCommands;
 import dev.orchwiz.api.slashcommand.query.SlashCommandPage;
 import dev.orchwiz.api.slashcommand.query.SlashCommandView;
+import dev.orchwiz.query.PathId;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping({"/api/slash-commands", "/api/commands"})
 class SlashCommandQueryController {
+
+    private static final PathId<SlashCommandId> SLASH_COMMAND =
+            new PathId<>(SlashCommandId::parse, SlashCommandError.NOT_FOUND, "No slash command ");
 
     private final Reads reads;
 
@@ -41,11 +45,6 @@ class SlashCommandQueryController {
     @GetMapping("/{id}")
     SlashCommandView find(Actor actor, @PathVariable String id) {
         return reads.findByPath(
-                id,
-                SlashCommandId::parse,
-                commandId -> new FindSlashCommand(actor, commandId),
-                SlashCommandView.class,
-                SlashCommandError.NOT_FOUND,
-                "No slash command ");
+                id, SLASH_COMMAND, commandId -> new FindSlashCommand(actor, commandId), SlashCommandView.class);
     }
 }

@@ -7,6 +7,7 @@ import dev.orchwiz.api.subagent.query.FindSubagent;
 import dev.orchwiz.api.subagent.query.ListSubagents;
 import dev.orchwiz.api.subagent.query.SubagentPage;
 import dev.orchwiz.api.subagent.query.SubagentView;
+import dev.orchwiz.query.PathId;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/subagents")
 class SubagentQueryController {
+
+    private static final PathId<SubagentId> SUBAGENT =
+            new PathId<>(SubagentId::parse, SubagentError.NOT_FOUND, "No subagent ");
 
     private final Reads reads;
 
@@ -34,12 +38,6 @@ class SubagentQueryController {
 
     @GetMapping("/{id}")
     SubagentView find(Actor actor, @PathVariable String id) {
-        return reads.findByPath(
-                id,
-                SubagentId::parse,
-                subagentId -> new FindSubagent(actor, subagentId),
-                SubagentView.class,
-                SubagentError.NOT_FOUND,
-                "No subagent ");
+        return reads.findByPath(id, SUBAGENT, subagentId -> new FindSubagent(actor, subagentId), SubagentView.class);
     }
 }

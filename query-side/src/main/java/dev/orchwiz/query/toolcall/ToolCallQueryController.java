@@ -15,6 +15,7 @@ import dev.orchwiz.api.toolcall.query.ListToolCalls;
 import dev.orchwiz.api.toolcall.query.ToolCallOutput;
 import dev.orchwiz.api.toolcall.query.ToolCallPage;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.query.PathId;
 import dev.orchwiz.query.Reads;
 import dev.orchwiz.web.PageParameters;
 import java.util.Set;
@@ -33,6 +34,11 @@ class ToolCallQueryController {
 
     private static final Set<String> APPROVAL_STATUSES = Set.of("pending", "decided", "all");
     private static final int OUTPUT_PAGE_LIMIT = 1_000;
+    private static final PathId<ToolCallId> TOOL_CALL =
+            new PathId<>(ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
+    /** The output's 404 still names the call by its name of the previous release. */
+    private static final PathId<ToolCallId> TOOL_CALL_RUN =
+            new PathId<>(ToolCallId::parse, ToolCallError.NOT_FOUND, "No run ");
 
     private final Reads reads;
 
@@ -63,14 +69,13 @@ class ToolCallQueryController {
     @GetMapping("/api/tool-calls/{id}")
     ResponseEntity<ToolCallView> find(
             Actor actor, @PathVariable String id, @RequestParam(required = false) Long minVersion) {
-        ToolCallId callId = Reads.pathId(id, ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
         return reads.findCaughtUp(
-                new FindToolCall(actor, callId),
+                id,
+                TOOL_CALL,
+                callId -> new FindToolCall(actor, callId),
                 ToolCallView.class,
                 ToolCallView::version,
-                minVersion,
-                ToolCallError.NOT_FOUND,
-                "No tool call " + id);
+                minVersion);
     }
 
     @GetMapping({"/api/tool-calls/approvals", "/api/approvals"})
@@ -89,11 +94,6 @@ class ToolCallQueryController {
             @RequestParam(defaultValue = "500") int size) {
         Reads.assertBetweenOneAnd(OUTPUT_PAGE_LIMIT, "size", size);
         return reads.findByPath(
-                id,
-                ToolCallId::parse,
-                callId -> new ListToolCallOutput(actor, callId, after, size),
-                ToolCallOutput.class,
-                ToolCallError.NOT_FOUND,
-                "No run ");
+                id, TOOL_CALL_RUN, callId -> new ListToolCallOutput(actor, callId, after, size), ToolCallOutput.class);
     }
 }

@@ -5,17 +5,16 @@ import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.identity.query.Account;
 import dev.orchwiz.api.identity.query.FindAccount;
-import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.api.toolcall.ToolCallError;
 import dev.orchwiz.api.toolcall.query.FindToolCall;
 import dev.orchwiz.api.toolcall.query.ToolCallView;
+import dev.orchwiz.query.PathId;
+import dev.orchwiz.query.Reads;
 import dev.orchwiz.query.events.EventStoreTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,12 +31,15 @@ class ToolCallTrailController {
     /** A call has a handful of decision events plus its output chunks; this bounds a runaway one. */
     private static final int LIMIT = 5_000;
 
-    private final QueryGateway queries;
+    private static final PathId<ToolCallId> TOOL_CALL =
+            new PathId<>(ToolCallId::parse, ToolCallError.NOT_FOUND, "No tool call ");
+
+    private final Reads reads;
     private final EventStoreTable events;
     private final ObjectMapper json;
 
-    ToolCallTrailController(QueryGateway queries, EventStoreTable events, ObjectMapper json) {
-        this.queries = queries;
+    ToolCallTrailController(Reads reads, EventStoreTable events, ObjectMapper json) {
+        this.reads = reads;
         this.events = events;
         this.json = json;
     }
@@ -49,10 +51,8 @@ class ToolCallTrailController {
 
     @GetMapping("/api/tool-calls/{id}/trail")
     Trail trail(Actor actor, @PathVariable String id) {
-        ToolCallId callId = ToolCallId.parse(id).orElseThrow(() -> missing(id));
-        queries.query(new FindToolCall(actor, callId), ResponseTypes.optionalInstanceOf(ToolCallView.class))
-                .join()
-                .orElseThrow(() -> missing(id));
+        ToolCallId callId = TOOL_CALL.parse(id);
+        reads.find(new FindToolCall(actor, callId), ToolCallView.class).orElseThrow(() -> TOOL_CALL.missing(id));
         Map<String, Optional<String>> emails = new HashMap<>();
         List<TrailEntry> entries = events.ofAggregate(callId.toString(), LIMIT).stream()
                 .map(event -> {
@@ -74,12 +74,6 @@ class ToolCallTrailController {
 
     /** People read the trail: an approver or canceller is shown by address, looked up now (it may have changed). */
     private Optional<String> email(String userId) {
-        return queries.query(new FindAccount(UserId.of(userId)), ResponseTypes.optionalInstanceOf(Account.class))
-                .join()
-                .map(Account::email);
-    }
-
-    private static RuleViolation missing(String id) {
-        return new RuleViolation(ToolCallError.NOT_FOUND, "No tool call " + id) {};
+        return reads.find(new FindAccount(UserId.of(userId)), Account.class).map(Account::email);
     }
 }

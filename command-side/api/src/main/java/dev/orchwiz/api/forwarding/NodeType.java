@@ -6,10 +6,5 @@ import dev.orchwiz.api.WireNamed;
 public enum NodeType implements WireNamed {
     LOCAL,
     CLOUD,
-    HYBRID;
-
-    @Override
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    HYBRID
 }

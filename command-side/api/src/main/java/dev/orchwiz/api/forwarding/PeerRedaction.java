@@ -10,10 +10,5 @@ import dev.orchwiz.api.WireNamed;
 public enum PeerRedaction implements WireNamed {
     FULL,
     METADATA,
-    NONE;
-
-    @Override
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    NONE
 }

@@ -5,10 +5,5 @@ import dev.orchwiz.api.WireNamed;
 /** How a source proves what it sends: an ed25519 public key (batches), or a shared api key (the original's format). */
 public enum SourceKind implements WireNamed {
     PUBLIC_KEY,
-    API_KEY;
-
-    @Override
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    API_KEY
 }

@@ -6,26 +6,15 @@ import dev.orchwiz.api.WireNamed;
 /** Where a run stands; the last three are final. */
 public enum RunState implements WireNamed {
     @JsonProperty("running")
-    RUNNING("running"),
+    RUNNING,
     @JsonProperty("awaiting_approval")
-    AWAITING_APPROVAL("awaiting_approval"),
+    AWAITING_APPROVAL,
     @JsonProperty("completed")
-    COMPLETED("completed"),
+    COMPLETED,
     @JsonProperty("failed")
-    FAILED("failed"),
+    FAILED,
     @JsonProperty("cancelled")
-    CANCELLED("cancelled");
-
-    private final String wireName;
-
-    RunState(String wireName) {
-        this.wireName = wireName;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
+    CANCELLED;
 
     public boolean isFinal() {
         return ordinal() >= COMPLETED.ordinal();

@@ -1,5 +1,6 @@
 package dev.orchwiz.command.execution.sandbox;
 
+import dev.orchwiz.command.configuration.DaemonThreads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -210,11 +211,8 @@ final class ChunkedOutput {
     }
 
     private static ScheduledExecutorService flushTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-output-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timer =
+                new ScheduledThreadPoolExecutor(1, new DaemonThreads("sandbox-output-flush"));
         timer.setRemoveOnCancelPolicy(true);
         return Executors.unconfigurableScheduledExecutorService(timer);
     }

@@ -1,14 +1,9 @@
 package dev.orchwiz.command.execution.sandbox;
 
-import java.util.Locale;
+import dev.orchwiz.api.WireNamed;
 
 /** Which of the child's output streams a chunk came from. */
-public enum OutputStream {
+public enum OutputStream implements WireNamed {
     STDOUT,
     STDERR;
-
-    /** The name on the wire and in stored chunks: {@code stdout} or {@code stderr}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,9 +1,9 @@
 package dev.orchwiz.command.execution.sandbox;
 
-import java.util.Locale;
+import dev.orchwiz.api.WireNamed;
 
 /** How a run ended. */
-public enum RunOutcome {
+public enum RunOutcome implements WireNamed {
     /** The script exited with status 0. */
     COMPLETED,
     /** The script exited with a non-zero status. */
@@ -12,9 +12,4 @@ public enum RunOutcome {
     TIMED_OUT,
     /** Someone cancelled the run and its process tree was killed. */
     CANCELLED;
-
-    /** The name on the wire: {@code completed}, {@code failed}, {@code timed_out} or {@code cancelled}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.orchwiz.command.execution.sandbox;
 
+import dev.orchwiz.command.configuration.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +42,10 @@ public final class SandboxRun {
         this.startedNanos = startedNanos;
         String name = "sandbox-" + process.pid();
         // Each stream on its own thread: a child that fills stderr while we block on stdout would deadlock.
-        this.stdoutReader = daemon(name + "-stdout", () -> read(process.getInputStream(), OutputStream.STDOUT));
-        this.stderrReader = daemon(name + "-stderr", () -> read(process.getErrorStream(), OutputStream.STDERR));
+        this.stdoutReader =
+                DaemonThreads.of(name + "-stdout", () -> read(process.getInputStream(), OutputStream.STDOUT));
+        this.stderrReader =
+                DaemonThreads.of(name + "-stderr", () -> read(process.getErrorStream(), OutputStream.STDERR));
     }
 
     static SandboxRun start(
@@ -94,9 +97,10 @@ public final class SandboxRun {
         writeInput(stdin);
         // A waiting thread rather than Process.onExit(): onExit is chained behind JDK-internal callbacks that can
         // block on the output streams while a leftover grandchild holds them open.
-        daemon("sandbox-" + process.pid() + "-wait", this::awaitExit).start();
+        DaemonThreads.of("sandbox-" + process.pid() + "-wait", this::awaitExit).start();
         stop.completeOnTimeout(Stop.TIMED_OUT, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        daemon("sandbox-" + process.pid() + "-supervise", this::supervise).start();
+        DaemonThreads.of("sandbox-" + process.pid() + "-supervise", this::supervise)
+                .start();
     }
 
     /** No interactive input: the given bytes, then end of file; or end of file at once. */
@@ -106,7 +110,7 @@ public final class SandboxRun {
             return;
         }
         // On its own thread: a child that never reads would otherwise block start() once the pipe is full.
-        daemon("sandbox-" + process.pid() + "-stdin", () -> {
+        DaemonThreads.of("sandbox-" + process.pid() + "-stdin", () -> {
                     try (var input = process.getOutputStream()) {
                         input.write(stdin);
                     } catch (IOException childStoppedReading) {
@@ -192,12 +196,5 @@ public final class SandboxRun {
         } catch (IOException alreadyClosed) {
             // Nothing to close.
         }
-    }
-
-    private static Thread daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        // Daemon: a stuck child must never keep the node's JVM from shutting down.
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -106,9 +106,6 @@ public class InboundRefusalCounts {
                         .thenComparing(InboundRefusalView::origin)
                         .thenComparing(InboundRefusalView::endpoint))
                 .toList();
-        int from = (int) Math.min((long) query.page() * query.size(), all.size());
-        int to = Math.min(from + query.size(), all.size());
-        int pages = (all.size() + query.size() - 1) / query.size();
-        return new InboundRefusalPage(all.subList(from, to), query.page(), query.size(), all.size(), pages);
+        return query.slice(all, InboundRefusalPage::new);
     }
 }

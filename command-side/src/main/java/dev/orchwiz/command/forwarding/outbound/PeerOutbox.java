@@ -1,6 +1,7 @@
 package dev.orchwiz.command.forwarding.outbound;
 
 import dev.orchwiz.api.forwarding.query.PeerTarget;
+import dev.orchwiz.command.configuration.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -85,8 +86,7 @@ final class PeerOutbox implements Runnable {
     }
 
     void start() {
-        thread = new Thread(this, "forwarding-peer-" + peer.nodeId());
-        thread.setDaemon(true);
+        thread = DaemonThreads.of("forwarding-peer-" + peer.nodeId(), this);
         thread.start();
     }
 

@@ -1,7 +1,9 @@
 package dev.orchwiz.api.run.query;
 
+import dev.orchwiz.api.WireNamed;
+
 /** How notable runs are ranked. */
-public enum RunRanking {
+public enum RunRanking implements WireNamed {
     SLOWEST,
     COSTLIEST
 }
