@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -119,6 +120,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 RequestError.INVALID_PARAMETER.title(),
                 detail,
                 List.of(new FieldProblem(name, detail)));
+    }
+
+    /**
+     * The security firewall checks a header's or parameter's value only when the API reads it, so its refusal can
+     * surface here rather than before the request reaches the API; it is the caller's fault either way, answered as
+     * the container answers the firewall's other refusals, and never with the refused value.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException refused) {
+        log.info("Refused a request whose header or parameter the firewall does not accept");
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "BAD_REQUEST",
+                HttpStatus.BAD_REQUEST.getReasonPhrase(),
+                "A header or parameter of the request carries characters the node does not accept (control"
+                        + " characters, or anything outside printable ISO-8859-1 in a header), and was refused",
+                List.of());
     }
 
     @ExceptionHandler(Exception.class)

@@ -245,6 +245,44 @@ class ApiEdgesIT {
             assertProblem(answer, answer.status());
         }
 
+        /**
+         * The security firewall checks a header's value only when the API reads it; what it refuses then is the
+         * caller's fault (a 400 with the container's code, never a 500). Sent as the bytes of U+202E in UTF-8, which
+         * read as ISO-8859-1 hold a control character.
+         */
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "GET /api/forwarding/events?origin=x&fromSeq=1|orchwiz-origin",
+                    "POST /api/forwarding/events|orchwiz-origin",
+                    "PATCH /api/slash-commands/00000000-0000-0000-0000-000000000001|If-Match"
+                })
+        void aHeaderTheApiReadsWithCharactersTheFirewallRefusesIsA400Problem(String requestAndHeader)
+                throws IOException {
+            String[] parts = requestAndHeader.split("\\|");
+            RawHttp.Answer answer = RawHttp.send(
+                    port,
+                    parts[0] + " HTTP/1.1",
+                    Map.of(
+                            "Authorization",
+                            "Bearer " + memberToken,
+                            "webhook-id",
+                            "id",
+                            "webhook-timestamp",
+                            "1",
+                            "webhook-signature",
+                            "v1a,abc",
+                            "Content-Type",
+                            "application/json",
+                            "Content-Length",
+                            "0",
+                            parts[1],
+                            "\u00e2\u0080\u00aeevil<b>x</b>"));
+
+            assertProblem(answer, 400);
+            assertThat(answer.body()).contains("\"code\":\"BAD_REQUEST\"").doesNotContain("evil");
+        }
+
         @org.junit.jupiter.api.Test
         void aRequestLineThatIsNotHttpIsAProblem() throws IOException {
             RawHttp.Answer answer = RawHttp.send(port, "GET /api/sessions HTTP/1.1 trailing", Map.of());
