@@ -48,5 +48,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // The default 5 s per test is tight when the whole suite shares two cores with the Java build (seen timing out
+    // under load); a test that really hangs still fails.
+    testTimeout: 20000,
   },
 });
