@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One peer's outbox, on its own thread: claims the peer's token, reads this node's events after it, and sends them
- * in batches (bounded in events and bytes), one at a time and in order; while one is on the wire the next is read,
- * made and signed, so that this node's share of the work overlaps the peer's. A batch is retried with backoff until the
+ * in batches (bounded in events and bytes), one at a time and in order; on a backlog, while one is on the wire the
+ * next is read, made and signed, so that this node's share of the work overlaps the peer's. A batch is retried with backoff until the
  * peer takes it or refuses it for good (then it becomes a dead letter); only then does the token move, in the
  * transaction that records the outcome. A crash between the peer's answer and that commit sends the batch again,
  * which the peer's inbox absorbs: at least once here, exactly once there.
@@ -177,10 +177,12 @@ final class PeerOutbox implements Runnable {
             } else {
                 PeerDelivery.Pending pending = parts.delivery()
                         .start(peer.url(), current.batch(), parts.delivery().fresh(current.batch(), current.signed()));
-                // While the peer takes this batch, the next one is read, made and signed, so that the two nodes work
-                // at the same time; it goes out only after this one's outcome is recorded: one batch on the wire.
+                // Behind on a backlog (this batch is full), the next one is read, made and signed while the peer
+                // takes this one, so that the two nodes work at the same time; it goes out only after this one's
+                // outcome is recorded: one batch on the wire. Live, it is not: what arrives during the round trip
+                // then leaves together in the next batch instead of waiting behind a batch read too early.
                 try {
-                    Collected next = collect(stream, carry, 0);
+                    Collected next = current.collected().full() ? collect(stream, carry, 0) : null;
                     if (next != null) {
                         carry = next.carry();
                         ahead = prepare(next);
@@ -214,8 +216,12 @@ final class PeerOutbox implements Runnable {
     /** One event read from the stream: its JSON for the peer, or null when the peer's filter leaves it out. */
     private record Scanned(TrackedEventMessage<?> message, long seq, byte[] json) {}
 
-    /** Events ready to send and the range of the store they cover; {@code carry} is read but belongs to the next. */
-    private record Collected(List<byte[]> events, long fromSeq, long toSeq, TrackingToken lastToken, Scanned carry) {}
+    /**
+     * Events ready to send and the range of the store they cover; {@code carry} is read but belongs to the next.
+     * {@code full}: a bound ended the batch, not the end of what was stored.
+     */
+    private record Collected(
+            List<byte[]> events, long fromSeq, long toSeq, TrackingToken lastToken, Scanned carry, boolean full) {}
 
     /** The next batch, waiting up to {@code waitMillis} for a first event; null when none came. */
     private Collected collect(BlockingStream<TrackedEventMessage<?>> stream, Scanned carry, int waitMillis) {
@@ -237,7 +243,7 @@ final class PeerOutbox implements Runnable {
                 boolean full = events.size() >= parts.settings().batchEvents()
                         || bytes + next.json().length + 1 > parts.settings().batchBytes();
                 if (full && !events.isEmpty()) {
-                    return new Collected(events, fromSeq, toSeq, lastToken, next);
+                    return new Collected(events, fromSeq, toSeq, lastToken, next, true);
                 }
                 events.add(next.json());
                 bytes += next.json().length + 1;
@@ -245,8 +251,11 @@ final class PeerOutbox implements Runnable {
             toSeq = next.seq();
             lastToken = next.message().trackingToken();
             scanned++;
-            if (scanned >= MAX_SCANNED || !hasNext(stream, 0)) {
-                return new Collected(events, fromSeq, toSeq, lastToken, null);
+            if (scanned >= MAX_SCANNED) {
+                return new Collected(events, fromSeq, toSeq, lastToken, null, true);
+            }
+            if (!hasNext(stream, 0)) {
+                return new Collected(events, fromSeq, toSeq, lastToken, null, false);
             }
             next = scan(next(stream));
         }
