@@ -70,6 +70,11 @@ final class ReplicationPhase implements Phase {
             writeSessions(apiA, 50, Duration.ofMinutes(2));
             CloneFill.run(jdbcA, BACKLOG_EVENTS);
             long backlog = count(jdbcA, "select count(*) from domain_event_entry");
+            Resources cpuA = new Resources(a.pid(), jdbcA);
+            Resources cpuB = new Resources(b.pid(), jdbcB);
+            Resources.Snapshot cpuA0 = cpuA.snapshot();
+            Resources.Snapshot cpuB0 = cpuB.snapshot();
+            List<Path> recordings = startRecordings(config, dir, a, b);
             long t0 = System.nanoTime();
             JsonNode peer = apiA.call(
                     "POST",
@@ -82,10 +87,14 @@ final class ReplicationPhase implements Phase {
             String peerPath = "/api/forwarding/peers/" + peer.get("id").asText();
             awaitCaughtUp(apiA, peerPath, jdbcA, jdbcB, origin);
             double backlogSeconds = Measurement.secondsSince(t0);
+            Resources.Usage usageA = cpuA0.until(cpuA.snapshot());
+            Resources.Usage usageB = cpuB0.until(cpuB.snapshot());
+            stopRecordings(a, b, recordings);
             double backlogRate = backlog / backlogSeconds;
+            String cpu = cpu(usageA, usageB);
             Bench.log(String.format(
-                    "replication: backlog of %d events caught up in %.1f s (%.0f events/s)",
-                    backlog, backlogSeconds, backlogRate));
+                    "replication: backlog of %d events caught up in %.1f s (%.0f events/s); CPU in cores: %s",
+                    backlog, backlogSeconds, backlogRate, cpu));
 
             // 2. Lag while clients write to A.
             Bench.log("replication: lag while " + WRITERS + " clients write to node A for " + LOAD.toSeconds() + " s");
@@ -138,6 +147,7 @@ final class ReplicationPhase implements Phase {
             lines.add("|---|---|");
             lines.add("| backlog caught up (events in A's store before B became its peer) | " + backlog + " events in "
                     + fmt(backlogSeconds, 1) + " s: **" + fmt(backlogRate, 0) + " events/s** |");
+            lines.add("| CPU during that catch-up, in cores (1.0 = one core busy throughout) | " + cpu + " |");
             lines.add("| live: " + WRITERS + " clients creating sessions on A for " + LOAD.toSeconds() + " s | "
                     + loadEvents + " events (" + written + " sessions), " + fmt(loadEvents / (double) LOAD.toSeconds(), 0)
                     + " events/s |");
@@ -148,6 +158,7 @@ final class ReplicationPhase implements Phase {
                     + inboxB + " of A's " + eventsA + " events, " + mismatched
                     + " forwarded sessions with a wrong event count; A's outbox has sent " + sent
                     + " events in all (the replay included) |");
+            profileLines(lines, recordings);
         } finally {
             if (a != null) {
                 a.stop();
@@ -172,6 +183,58 @@ final class ReplicationPhase implements Phase {
         } finally {
             Http.bearer = harnessToken;
         }
+    }
+
+    /**
+     * Where the CPU of the backlog's catch-up went: each node, the PostgreSQL backends of its database (the shared
+     * background writers counted in both), the harness, and everything else on the machine.
+     */
+    private static String cpu(Resources.Usage a, Resources.Usage b) {
+        double other = Math.max(0, a.machine() - a.node() - a.postgres() - b.node() - b.postgres() - a.harness());
+        return "A " + fmt(a.node(), 2) + ", A's PostgreSQL " + fmt(a.postgres(), 2) + ", B " + fmt(b.node(), 2)
+                + ", B's PostgreSQL " + fmt(b.postgres(), 2) + ", harness " + fmt(a.harness(), 2) + ", other "
+                + fmt(other, 2) + " (machine " + fmt(a.machine(), 2) + " of " + a.cores() + ")";
+    }
+
+    /** With --jfr: a JFR profile of each node while the backlog is caught up (files beside the report). */
+    private static List<Path> startRecordings(Config config, Path dir, NodeProcess a, NodeProcess b) {
+        if (!config.jfr()) {
+            return List.of();
+        }
+        List<Path> files = List.of(dir.resolve("replication-node-a.jfr"), dir.resolve("replication-node-b.jfr"));
+        Diagnostics.jcmd(a.pid(), "JFR.start", "name=replication", "settings=profile", "filename=" + files.get(0));
+        Diagnostics.jcmd(b.pid(), "JFR.start", "name=replication", "settings=profile", "filename=" + files.get(1));
+        return files;
+    }
+
+    private static void stopRecordings(NodeProcess a, NodeProcess b, List<Path> files) {
+        if (!files.isEmpty()) {
+            Diagnostics.jcmd(a.pid(), "JFR.stop", "name=replication");
+            Diagnostics.jcmd(b.pid(), "JFR.stop", "name=replication");
+        }
+    }
+
+    /** The recordings' CPU samples: per thread, and per OrchWiz method on the stack (inclusive). */
+    private static void profileLines(List<String> lines, List<Path> files) {
+        for (int i = 0; i < files.size(); i++) {
+            String node = i == 0 ? "A" : "B";
+            try {
+                Diagnostics.Profile profile = Diagnostics.profile(files.get(i), 12);
+                lines.add("");
+                lines.add("Node " + node + " during the catch-up, " + profile.samples() + " JFR CPU samples ("
+                        + files.get(i).getFileName() + "): by thread "
+                        + join(profile.threads()) + "; by library " + join(profile.libraries())
+                        + "; OrchWiz methods on the stack " + join(profile.orchwiz()) + ".");
+            } catch (IOException | RuntimeException unreadable) {
+                Bench.log("could not read " + files.get(i) + ": " + unreadable.getMessage());
+            }
+        }
+    }
+
+    private static String join(List<Map.Entry<String, Long>> counts) {
+        return counts.stream()
+                .map(entry -> "`" + entry.getKey().replaceAll("^dev\\.orchwiz\\.", "") + "` " + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Until A's peer has no lag and B's inbox holds every event of A. */

@@ -171,6 +171,13 @@ class ForwardingPeersIT {
         // then everything arrives, once
         await().atMost(PATIENCE).until(() -> forwardedSessionsOnB() == sessionsMade);
         assertExactlyOnce();
+        // and in A's order, though A reads, makes and signs the next batch while one is in flight and B was away
+        List<Long> arrived = nodeB.getBean(JdbcTemplate.class)
+                .queryForList("select seq from forwarding_inbox where origin = ? order by receipt", Long.class, idA);
+        assertThat(arrived)
+                .hasSize(nodeA.getBean(JdbcTemplate.class)
+                        .queryForObject("select count(*) from domain_event_entry", Integer.class))
+                .isSorted();
         JsonNode peer = peer();
         assertThat(peer.get("lastSuccessAt").isNull()).isFalse();
         assertThat(peer.get("sentEvents").asLong()).isGreaterThanOrEqualTo(sessionsMade);

@@ -4,9 +4,14 @@ import dev.orchwiz.api.Credential;
 import dev.orchwiz.api.CredentialFields;
 import dev.orchwiz.api.forwarding.PeerRedaction;
 import dev.orchwiz.command.redaction.OutputRedaction;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
@@ -84,13 +89,48 @@ class OutgoingEvents {
         if (redaction == PeerRedaction.NONE) {
             return json.createObjectNode();
         }
-        String stored = serializer.serialize(message.getPayload(), String.class).getData();
-        JsonNode tree = json.readTree(stored);
+        Class<?> type = message.getPayloadType();
+        JsonNode tree = json.readTree(serialized(message, type));
         if (!(tree instanceof ObjectNode payload)) {
             return json.createObjectNode();
         }
-        payload.remove(CredentialFields.of(message.getPayloadType()));
+        if (asStored(type)) {
+            // What serializing the record again would write: its components, not what an older shape stored.
+            payload.retain(RecordFields.of(type));
+        }
+        payload.remove(CredentialFields.of(type));
         return redaction == PeerRedaction.METADATA ? metadataOnly(payload) : (ObjectNode) masked(payload);
+    }
+
+    /**
+     * The payload's JSON. An event read from the store still holds the bytes it was stored as, written by this same
+     * serializer from the same record: those are sent (cut to the record's components) instead of deserializing the
+     * payload and serializing it again, which cost more than the rest of an event's trip. A payload with
+     * {@link Credential} fields always takes the long way, so that a field stored under an older name still lands in
+     * the component it is read into, and is dropped with it.
+     */
+    private byte[] serialized(EventMessage<?> message, Class<?> type) {
+        if (asStored(type)) {
+            return message.serializePayload(serializer, byte[].class).getData();
+        }
+        return serializer.serialize(message.getPayload(), byte[].class).getData();
+    }
+
+    private static boolean asStored(Class<?> type) {
+        return type.isRecord() && CredentialFields.of(type).isEmpty();
+    }
+
+    /** A record's component names, the fields its JSON has; kept per type like {@link CredentialFields}. */
+    private static final class RecordFields {
+        private static final Map<Class<?>, Set<String>> KNOWN = new ConcurrentHashMap<>();
+
+        private RecordFields() {}
+
+        static Set<String> of(Class<?> type) {
+            return KNOWN.computeIfAbsent(type, record -> Arrays.stream(record.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .collect(Collectors.toUnmodifiableSet()));
+        }
     }
 
     private JsonNode masked(JsonNode node) {

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -63,20 +66,67 @@ class PeerDelivery {
         return peerUrl + "/api/forwarding/events";
     }
 
-    Outcome send(String peerUrl, OutgoingBatch batch) {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        NodeSignature.Signed signed;
-        try {
-            signed = signature.sign(batch.webhookId(), timestamp, batch.body());
-        } catch (IllegalStateException unsigned) {
-            return Outcome.retry(null, "not signed: " + unsigned.getMessage());
+    /**
+     * An attempt signed and ready to go. The signature covers the timestamp, so an attempt signed ahead (while the
+     * previous batch was in flight) is used only while it is {@link #PRESIGNED_FOR fresh}; {@code unsigned} holds
+     * the outcome when this node could not sign.
+     */
+    record Attempt(String timestamp, Instant signedAt, NodeSignature.Signed signed, Outcome unsigned) {}
+
+    /** An attempt on the wire: its answer, read with {@link #outcome}. */
+    record Pending(CompletableFuture<HttpResponse<InputStream>> response, Outcome known) {
+
+        /** Gives up on the answer (the outbox stops): the request is cancelled and a late answer's body closed. */
+        void abandon() {
+            if (response != null) {
+                response.whenComplete((answer, failure) -> {
+                    if (answer != null) {
+                        closeQuietly(answer.body());
+                    }
+                });
+                response.cancel(true);
+            }
         }
+    }
+
+    /**
+     * How long a signature made ahead is still used: well inside a receiver's 300 s window, so that a clock a little
+     * off on either side does not turn the first attempt into a refusal.
+     */
+    static final Duration PRESIGNED_FOR = Duration.ofSeconds(30);
+
+    /** One attempt, from signing to the classified answer (a dead letter's retry, a batch's retries). */
+    Outcome send(String peerUrl, OutgoingBatch batch) {
+        return outcome(start(peerUrl, batch, sign(batch)));
+    }
+
+    Attempt sign(OutgoingBatch batch) {
+        Instant now = Instant.now();
+        String timestamp = Long.toString(now.getEpochSecond());
+        try {
+            return new Attempt(timestamp, now, signature.sign(batch.webhookId(), timestamp, batch.body()), null);
+        } catch (IllegalStateException unsigned) {
+            return new Attempt(timestamp, now, null, Outcome.retry(null, "not signed: " + unsigned.getMessage()));
+        }
+    }
+
+    /** {@code signed} if it is still fresh, else a new signature. */
+    Attempt fresh(OutgoingBatch batch, Attempt signed) {
+        return signed.signedAt().plus(PRESIGNED_FOR).isAfter(Instant.now()) ? signed : sign(batch);
+    }
+
+    /** Puts the attempt on the wire without waiting for the answer. */
+    Pending start(String peerUrl, OutgoingBatch batch, Attempt attempt) {
+        if (attempt.unsigned() != null) {
+            return new Pending(null, attempt.unsigned());
+        }
+        NodeSignature.Signed signed = attempt.signed();
         HttpRequest request = HttpRequest.newBuilder(URI.create(eventsUrl(peerUrl)))
                 .timeout(timeout)
                 .header("content-type", "application/json")
                 .header("user-agent", userAgent)
                 .header("webhook-id", batch.webhookId())
-                .header("webhook-timestamp", timestamp)
+                .header("webhook-timestamp", attempt.timestamp())
                 .header("webhook-signature", signed.signature())
                 .header("orchwiz-origin", signed.origin())
                 .header("orchwiz-key-id", signed.keyId())
@@ -84,17 +134,36 @@ class PeerDelivery {
                 .header("traceparent", traceparent(batch.traceId()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
                 .build();
+        return new Pending(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), null);
+    }
+
+    /** Waits for the peer's answer to an attempt and says what it means. */
+    Outcome outcome(Pending pending) {
+        if (pending.known() != null) {
+            return pending.known();
+        }
         HttpResponse<InputStream> response;
         String answer;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = pending.response().get();
             try (InputStream body = response.body()) {
                 answer = new String(body.readNBytes(MAX_ERROR), StandardCharsets.UTF_8);
             }
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof IOException unreachable) {
+                return Outcome.retry(null, "network: " + describe(unreachable));
+            }
+            if (failed.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            throw new IllegalStateException("sending failed", failed.getCause());
         } catch (IOException unreachable) {
             return Outcome.retry(null, "network: " + describe(unreachable));
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
+        } catch (CancellationException | InterruptedException stopping) {
+            if (stopping instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            pending.abandon();
             return Outcome.retry(null, "interrupted while sending");
         }
         int status = response.statusCode();
@@ -110,6 +179,14 @@ class PeerDelivery {
                     retryAfter(response.headers().firstValue("retry-after").orElse(null)));
         }
         return new Outcome(Verdict.REFUSED, status, error, null);
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way
+        }
     }
 
     /** A new span per attempt under the batch's trace, so the peer's handling of every attempt joins one trace. */

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One peer's outbox, on its own thread: claims the peer's token, reads this node's events after it, and sends them
- * in batches (bounded in events and bytes), one at a time and in order. A batch is retried with backoff until the
+ * in batches (bounded in events and bytes), one at a time and in order; on a backlog, while one is on the wire the
+ * next is read, made and signed, so that this node's share of the work overlaps the peer's. A batch is retried with backoff until the
  * peer takes it or refuses it for good (then it becomes a dead letter); only then does the token move, in the
  * transaction that records the outcome. A crash between the peer's answer and that commit sends the batch again,
  * which the peer's inbox absorbs: at least once here, exactly once there.
@@ -150,41 +151,83 @@ final class PeerOutbox implements Runnable {
     private void forward(BlockingStream<TrackedEventMessage<?>> stream) {
         Instant extendedAt = Instant.now();
         Scanned carry = null;
+        Prepared ahead = null;
         while (!stopping) {
-            Collected batch = collect(stream, carry);
-            if (batch == null) {
-                if (Duration.between(extendedAt, Instant.now()).compareTo(CLAIM_EXTENSION) > 0) {
-                    parts.ledger().extendClaim(peer.peerId());
-                    extendedAt = Instant.now();
+            Prepared current = ahead;
+            ahead = null;
+            if (current == null) {
+                Collected batch = collect(stream, carry, POLL_MILLIS);
+                if (batch == null) {
+                    if (Duration.between(extendedAt, Instant.now()).compareTo(CLAIM_EXTENSION) > 0) {
+                        parts.ledger().extendClaim(peer.peerId());
+                        extendedAt = Instant.now();
+                    }
+                    refreshLag(false);
+                    continue;
                 }
-                refreshLag(false);
-                continue;
+                carry = batch.carry();
+                current = prepare(batch);
             }
-            carry = batch.carry();
-            if (batch.events().isEmpty()) {
-                parts.ledger().skipped(peer.peerId(), batch.lastToken(), batch.toSeq());
+            if (current.batch() == null) {
+                parts.ledger()
+                        .skipped(
+                                peer.peerId(),
+                                current.collected().lastToken(),
+                                current.collected().toSeq());
             } else {
-                deliver(batch);
+                PeerDelivery.Pending pending = parts.delivery()
+                        .start(peer.url(), current.batch(), parts.delivery().fresh(current.batch(), current.signed()));
+                // Behind on a backlog (this batch is full), the next one is read, made and signed while the peer
+                // takes this one, so that the two nodes work at the same time; it goes out only after this one's
+                // outcome is recorded: one batch on the wire. Live, it is not: what arrives during the round trip
+                // then leaves together in the next batch instead of waiting behind a batch read too early.
+                try {
+                    Collected next = current.collected().full() ? collect(stream, carry, 0) : null;
+                    if (next != null) {
+                        carry = next.carry();
+                        ahead = prepare(next);
+                    }
+                } catch (RuntimeException failure) {
+                    pending.abandon();
+                    throw failure;
+                }
+                deliver(current, parts.delivery().outcome(pending));
             }
             if (stopping) {
                 return;
             }
             extendedAt = Instant.now();
-            position = batch.toSeq();
+            position = current.collected().toSeq();
             refreshLag(false);
         }
+    }
+
+    /** A batch read and ready: its body made and signed ({@code batch} null when the peer's filter left all out). */
+    private record Prepared(Collected collected, OutgoingBatch batch, PeerDelivery.Attempt signed) {}
+
+    private Prepared prepare(Collected collected) {
+        if (collected.events().isEmpty()) {
+            return new Prepared(collected, null, null);
+        }
+        OutgoingBatch batch = batch(collected);
+        return new Prepared(collected, batch, parts.delivery().sign(batch));
     }
 
     /** One event read from the stream: its JSON for the peer, or null when the peer's filter leaves it out. */
     private record Scanned(TrackedEventMessage<?> message, long seq, byte[] json) {}
 
-    /** Events ready to send and the range of the store they cover; {@code carry} is read but belongs to the next. */
-    private record Collected(List<byte[]> events, long fromSeq, long toSeq, TrackingToken lastToken, Scanned carry) {}
+    /**
+     * Events ready to send and the range of the store they cover; {@code carry} is read but belongs to the next.
+     * {@code full}: a bound ended the batch, not the end of what was stored.
+     */
+    private record Collected(
+            List<byte[]> events, long fromSeq, long toSeq, TrackingToken lastToken, Scanned carry, boolean full) {}
 
-    private Collected collect(BlockingStream<TrackedEventMessage<?>> stream, Scanned carry) {
+    /** The next batch, waiting up to {@code waitMillis} for a first event; null when none came. */
+    private Collected collect(BlockingStream<TrackedEventMessage<?>> stream, Scanned carry, int waitMillis) {
         Scanned next = carry;
         if (next == null) {
-            if (!hasNext(stream, POLL_MILLIS)) {
+            if (!hasNext(stream, waitMillis)) {
                 return null;
             }
             next = scan(next(stream));
@@ -200,7 +243,7 @@ final class PeerOutbox implements Runnable {
                 boolean full = events.size() >= parts.settings().batchEvents()
                         || bytes + next.json().length + 1 > parts.settings().batchBytes();
                 if (full && !events.isEmpty()) {
-                    return new Collected(events, fromSeq, toSeq, lastToken, next);
+                    return new Collected(events, fromSeq, toSeq, lastToken, next, true);
                 }
                 events.add(next.json());
                 bytes += next.json().length + 1;
@@ -208,8 +251,11 @@ final class PeerOutbox implements Runnable {
             toSeq = next.seq();
             lastToken = next.message().trackingToken();
             scanned++;
-            if (scanned >= MAX_SCANNED || !hasNext(stream, 0)) {
-                return new Collected(events, fromSeq, toSeq, lastToken, null);
+            if (scanned >= MAX_SCANNED) {
+                return new Collected(events, fromSeq, toSeq, lastToken, null, true);
+            }
+            if (!hasNext(stream, 0)) {
+                return new Collected(events, fromSeq, toSeq, lastToken, null, false);
             }
             next = scan(next(stream));
         }
@@ -255,11 +301,13 @@ final class PeerOutbox implements Runnable {
                 PeerDelivery.newTraceId());
     }
 
-    private void deliver(Collected collected) {
-        OutgoingBatch batch = batch(collected);
+    /** Records the first attempt's outcome, retrying with backoff until the peer takes the batch or refuses it. */
+    private void deliver(Prepared prepared, PeerDelivery.Outcome first) {
+        Collected collected = prepared.collected();
+        OutgoingBatch batch = prepared.batch();
+        PeerDelivery.Outcome outcome = first;
         int attempt = 0;
-        while (!stopping) {
-            PeerDelivery.Outcome outcome = parts.delivery().send(peer.url(), batch);
+        while (true) {
             switch (outcome.verdict()) {
                 case DELIVERED -> {
                     parts.ledger().delivered(peer.peerId(), collected.lastToken(), batch);
@@ -295,6 +343,10 @@ final class PeerOutbox implements Runnable {
                     pause(wait, true);
                 }
             }
+            if (stopping) {
+                return;
+            }
+            outcome = parts.delivery().send(peer.url(), batch);
         }
     }
 

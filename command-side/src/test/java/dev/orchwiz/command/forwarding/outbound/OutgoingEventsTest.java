@@ -8,10 +8,14 @@ import dev.orchwiz.api.forwarding.event.ForwardingSourceRegistered;
 import dev.orchwiz.api.id.ForwardingSourceId;
 import dev.orchwiz.api.id.UserId;
 import dev.orchwiz.command.redaction.OutputRedaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +26,10 @@ class OutgoingEventsTest {
     /** An event shape with every kind of field a policy treats differently. */
     record ThingHappened(String thingId, String title, String status, int count, Map<String, String> details) {}
 
+    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+
     private final OutgoingEvents outgoing = new OutgoingEvents(
-            JacksonSerializer.defaultSerializer(),
+            serializer,
             JsonMapper.builder().build(),
             new OutputRedaction(Map.of("OPENAI_API_KEY", "node-secret-value")));
 
@@ -39,6 +45,55 @@ class OutgoingEventsTest {
                 "active",
                 7,
                 Map.of("note", "Bearer abcdefghijkl"));
+    }
+
+    /** An event as the store hands it out: the payload still the bytes it was stored as, deserialized on demand. */
+    private GenericDomainEventMessage<Object> stored(Class<?> type, String payloadJson) {
+        SerializedMessage<Object> serialized = new SerializedMessage<>(
+                "event-1",
+                new SimpleSerializedObject<>(
+                        payloadJson.getBytes(StandardCharsets.UTF_8), byte[].class, type.getName(), null),
+                serializer.serialize(MetaData.emptyInstance(), byte[].class),
+                serializer);
+        return new GenericDomainEventMessage<>(
+                "Thing", "thing-1", 3, serialized, () -> Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    @Test
+    void anEventFromTheStoreLeavesAsItWouldAfterDeserializingAndSerializingItAgain() {
+        String json = new String(serializer.serialize(thing(), byte[].class).getData(), StandardCharsets.UTF_8);
+
+        for (PeerRedaction policy : PeerRedaction.values()) {
+            assertThat(outgoing.event(stored(ThingHappened.class, json), 1, policy))
+                    .as(policy.name())
+                    .isEqualTo(outgoing.event(message(thing()), 1, policy));
+        }
+    }
+
+    @Test
+    void aStoredFieldTheRecordNoLongerHasDoesNotLeave() {
+        String json = "{\"thingId\":\"thing-1\",\"title\":\"t\",\"status\":\"active\",\"count\":7,"
+                + "\"details\":{},\"oldToken\":\"abcdefgh\"}";
+
+        ObjectNode payload = (ObjectNode) outgoing.event(stored(ThingHappened.class, json), 1, PeerRedaction.FULL)
+                .get("payload");
+
+        assertThat(payload.propertyNames()).containsExactlyInAnyOrder("thingId", "title", "status", "count", "details");
+    }
+
+    @Test
+    void aStoredCredentialNeverLeavesWhateverThePolicy() {
+        ForwardingSourceRegistered registered = new ForwardingSourceRegistered(
+                ForwardingSourceId.random(), "node-b", "Node B", SourceKind.API_KEY, "hash-of-key", UserId.of("root"));
+        String json = new String(serializer.serialize(registered, byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(json).contains("hash-of-key");
+
+        for (PeerRedaction policy : PeerRedaction.values()) {
+            assertThat(outgoing.event(stored(ForwardingSourceRegistered.class, json), 1, policy)
+                            .toString())
+                    .as(policy.name())
+                    .doesNotContain("hash-of-key");
+        }
     }
 
     @Test
