@@ -41,7 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
 class OpenClawRuntimeTest {
 
     private static final String TOKEN = "gw-secret-7f3a9c1e5b";
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    // Only ever an upper bound (a run's time limit, a wait for a frame): 5 s ran out once on a loaded two-core CI
+    // machine with the gateway's frames already sent; the hang test keeps its own short limit.
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final RunContext RUN = new RunContext(RunId.random(), SessionId.random(), UserId.of("owner-1"));
 
     private FakeGateway gateway;
