@@ -128,19 +128,23 @@ class RunToolCalls {
 
     /** Gives claimed results back, so a step that could not call the model leaves them to the next one. */
     void release(List<ToolResult> results) {
-        jdbc.batchUpdate(
-                "update agent_run_tool_call set claimed = false where tool_call_id = ?",
-                results.stream()
-                        .map(result -> new Object[] {result.toolCallId().value()})
-                        .toList());
+        updateCalls("update agent_run_tool_call set claimed = false where tool_call_id = any(?)", results);
     }
 
     void forget(List<ToolResult> results) {
-        jdbc.batchUpdate(
-                "delete from agent_run_tool_call where tool_call_id = ?",
-                results.stream()
-                        .map(result -> new Object[] {result.toolCallId().value()})
-                        .toList());
+        updateCalls("delete from agent_run_tool_call where tool_call_id = any(?)", results);
+    }
+
+    /** One statement for the results' calls, instead of a batch of one statement per call. */
+    private void updateCalls(String sql, List<ToolResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        Object[] calls =
+                results.stream().map(result -> result.toolCallId().value()).toArray();
+        jdbc.update(
+                sql,
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", calls)));
     }
 
     /** Forgets every call of a run that has ended: nothing of it will be sent to a model again. */
