@@ -1,6 +1,5 @@
 package dev.orchwiz.command.forwarding.inbound;
 
-import dev.orchwiz.api.problem.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -18,13 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ForwardingInboundController {
 
     private final ForwardingInbox inbox;
-    private final InboundRateLimits limits;
-    private final InboundRefusalCounts refusals;
+    private final RefusalGuard guard;
 
-    ForwardingInboundController(ForwardingInbox inbox, InboundRateLimits limits, InboundRefusalCounts refusals) {
+    ForwardingInboundController(ForwardingInbox inbox, RefusalGuard guard) {
         this.inbox = inbox;
-        this.limits = limits;
-        this.refusals = refusals;
+        this.guard = guard;
     }
 
     /**
@@ -39,19 +36,13 @@ class ForwardingInboundController {
         String address = request.getRemoteAddr();
         UnaryOperator<String> header = headers::getFirst;
         byte[] raw = body == null ? new byte[0] : body;
-        try {
-            limits.assertAddressMayTry(address);
-            return ForwardingInbox.isOriginalFormat(header)
-                    ? inbox.receiveSingle(header, raw, Instant.now())
-                    : inbox.receiveBatch(header, raw, Instant.now());
-        } catch (RuleViolation refusal) {
-            limits.refused(address, refusal);
-            refusals.count(
-                    InboundRefusalCounts.Endpoint.PUSH,
-                    claimedOrigin(header),
-                    refusal.errorCode().code());
-            throw refusal;
-        }
+        return guard.attempt(
+                InboundRefusalCounts.Endpoint.PUSH,
+                address,
+                claimedOrigin(header),
+                () -> ForwardingInbox.isOriginalFormat(header)
+                        ? inbox.receiveSingle(header, raw, Instant.now())
+                        : inbox.receiveBatch(header, raw, Instant.now()));
     }
 
     /** The origin a request names, in either format; unverified, so only for counting refusals. */

@@ -6,9 +6,9 @@ import dev.orchwiz.api.forwarding.query.FindPullingPeer;
 import dev.orchwiz.api.forwarding.query.ForwardingPeerView;
 import dev.orchwiz.api.forwarding.query.PullForwardedEvents;
 import dev.orchwiz.api.forwarding.query.PulledBatch;
-import dev.orchwiz.api.problem.RuleViolation;
 import dev.orchwiz.command.forwarding.inbound.InboundRateLimits;
 import dev.orchwiz.command.forwarding.inbound.InboundRefusalCounts;
+import dev.orchwiz.command.forwarding.inbound.RefusalGuard;
 import dev.orchwiz.command.forwarding.inbound.SignedHeaders;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,30 +56,23 @@ class ForwardedEventPulls {
     private final QueryGateway queries;
     private final OutboxParts parts;
     private final InboundRateLimits limits;
-    private final InboundRefusalCounts refusals;
+    private final RefusalGuard guard;
 
-    ForwardedEventPulls(
-            QueryGateway queries, OutboxParts parts, InboundRateLimits limits, InboundRefusalCounts refusals) {
+    ForwardedEventPulls(QueryGateway queries, OutboxParts parts, InboundRateLimits limits, RefusalGuard guard) {
         this.queries = queries;
         this.parts = parts;
         this.limits = limits;
-        this.refusals = refusals;
+        this.guard = guard;
     }
 
     @QueryHandler
     public PulledBatch handle(PullForwardedEvents pull) {
         UnaryOperator<String> header = name -> pull.headers().get(name);
-        try {
-            limits.assertAddressMayTry(pull.address());
-            return serve(pull, header);
-        } catch (RuleViolation refusal) {
-            limits.refused(pull.address(), refusal);
-            refusals.count(
-                    InboundRefusalCounts.Endpoint.PULL,
-                    header.apply("orchwiz-origin"),
-                    refusal.errorCode().code());
-            throw refusal;
-        }
+        return guard.attempt(
+                InboundRefusalCounts.Endpoint.PULL,
+                pull.address(),
+                header.apply("orchwiz-origin"),
+                () -> serve(pull, header));
     }
 
     private PulledBatch serve(PullForwardedEvents pull, UnaryOperator<String> header) {
