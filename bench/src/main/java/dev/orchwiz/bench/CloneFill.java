@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 /**
  * Grows the event store past what the REST API can write in a sitting (a million events would take the fill an hour):
- * copies the sessions' own event streams in the database, each copy under new session ids derived from the old ones
- * and the round, with the ids inside payload and metadata rewritten to match. The copies are real events of real
+ * copies the sessions' own event streams in the database, each copy under new session ids derived from the old ones,
+ * the store's head and the round, with the ids inside payload and metadata rewritten to match. The copies are real events of real
  * sessions, so the rebuild folds them like any other and the rebuilt list must show every copy.
  */
 final class CloneFill {
@@ -54,7 +54,9 @@ final class CloneFill {
         jdbc.setAutoCommit(true);
         try (PreparedStatement copy = jdbc.prepareStatement(COPY)) {
             for (int round = 1; events + added < target; round++) {
-                copy.setString(1, Integer.toString(round));
+                // The head as well as the round: a second fill of the same store copies the first fill's copies too,
+                // and must not give any of them an id that fill already used.
+                copy.setString(1, originalHead + "." + round);
                 copy.setLong(2, originalHead);
                 added += copy.executeUpdate();
                 sessions += sessionsPerRound;
