@@ -7,6 +7,7 @@ import { PagedItemList, type PagedItemLabels } from '@/components/paged';
 import { RelativeTime } from '@/components/relative-time';
 import { SubmitRow } from '@/components/submit-row';
 import { errorMessage } from '@/lib/api-client';
+import { useFormValues } from '@/lib/use-form-values';
 import { useDeadLetters } from '../api/list-dead-letters';
 import { usePeers } from '../api/list-peers';
 import { usePausePeer } from '../api/pause-peer';
@@ -147,30 +148,10 @@ const PeerItem = ({ peer }: { peer: ForwardingPeer }) => {
 
 /** The nodes this one forwards its events to: register one, watch its outbox, pause, replay, retry dead letters. */
 export const PeersPanel = () => {
-  const [url, setUrl] = useState('');
-  const [nodeId, setNodeId] = useState('');
-  const [publicKey, setPublicKey] = useState('');
-  const [eventTypes, setEventTypes] = useState('');
-  const [redaction, setRedaction] = useState<PeerRedaction>('FULL');
+  const form = useFormValues({ url: '', nodeId: '', publicKey: '', eventTypes: '', redaction: 'FULL' as PeerRedaction });
   const [page, setPage] = useState(0);
   const peers = usePeers(page);
   const register = useRegisterPeer();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    register.mutate(
-      { url, nodeId, publicKey, eventTypes, redaction },
-      {
-        onSuccess: () => {
-          setUrl('');
-          setNodeId('');
-          setPublicKey('');
-          setEventTypes('');
-          setRedaction('FULL');
-        },
-      },
-    );
-  };
 
   return (
     <div className="settings-section">
@@ -178,22 +159,20 @@ export const PeersPanel = () => {
         Give the other node's address and the node id and public key its Nodes page shows; that node must trust this one
         as a source. Events go in signed batches, in order, and are retried until the peer takes them.
       </p>
-      <form className="form" onSubmit={submit} noValidate aria-label="Forward to a node">
-        <TextField label="URL" placeholder="https://cloud.example.org" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="peer-url" />
-        <TextField label="Node id" value={nodeId} onChange={(e) => setNodeId(e.target.value)} data-testid="peer-node-id" />
-        <TextField label="Public key" value={publicKey} onChange={(e) => setPublicKey(e.target.value)} data-testid="peer-public-key" />
+      <form className="form" onSubmit={form.submitTo(register)} noValidate aria-label="Forward to a node">
+        <TextField label="URL" placeholder="https://cloud.example.org" {...form.bind('url')} data-testid="peer-url" />
+        <TextField label="Node id" {...form.bind('nodeId')} data-testid="peer-node-id" />
+        <TextField label="Public key" {...form.bind('publicKey')} data-testid="peer-public-key" />
         <TextField
           label="Event types (optional)"
           hint="Names or prefixes such as Session*, separated by commas; empty forwards every type."
-          value={eventTypes}
-          onChange={(e) => setEventTypes(e.target.value)}
+          {...form.bind('eventTypes')}
           data-testid="peer-event-types"
         />
         <SelectField
           label="Payloads"
           options={REDACTIONS}
-          value={redaction}
-          onChange={(e) => setRedaction(e.target.value as PeerRedaction)}
+          {...form.bind('redaction')}
           data-testid="peer-redaction"
         />
         {register.isError && <Alert>{errorMessage(register.error)}</Alert>}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { DangerButton } from '@/components/danger-button';
@@ -8,6 +8,7 @@ import { RelativeTime } from '@/components/relative-time';
 import { RowError } from '@/components/row-error';
 import { SubmitRow } from '@/components/submit-row';
 import { errorMessage } from '@/lib/api-client';
+import { useFormValues } from '@/lib/use-form-values';
 import { useSources } from '../api/list-sources';
 import { useRegisterSource } from '../api/register-source';
 import { useRemoveSource } from '../api/remove-source';
@@ -62,26 +63,10 @@ const SourceItem = ({ source }: { source: ForwardingSource }) => {
 
 /** The origins this node accepts forwarded events from, and a form to trust one by its public key. */
 export const SourcesPanel = () => {
-  const [nodeId, setNodeId] = useState('');
-  const [publicKey, setPublicKey] = useState('');
-  const [name, setName] = useState('');
+  const form = useFormValues({ nodeId: '', publicKey: '', name: '' });
   const [page, setPage] = useState(0);
   const sources = useSources(page);
   const register = useRegisterSource();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    register.mutate(
-      { nodeId, publicKey, name },
-      {
-        onSuccess: () => {
-          setNodeId('');
-          setPublicKey('');
-          setName('');
-        },
-      },
-    );
-  };
 
   return (
     <div className="settings-section">
@@ -89,10 +74,10 @@ export const SourcesPanel = () => {
         Paste the node id and public key another node shows on its Nodes page. Only events signed with that key are
         accepted from it.
       </p>
-      <form className="form" onSubmit={submit} noValidate aria-label="Trust a node">
-        <TextField label="Node id" value={nodeId} onChange={(e) => setNodeId(e.target.value)} data-testid="source-node-id" />
-        <TextField label="Public key" value={publicKey} onChange={(e) => setPublicKey(e.target.value)} data-testid="source-public-key" />
-        <TextField label="Name (optional)" value={name} onChange={(e) => setName(e.target.value)} data-testid="source-name" />
+      <form className="form" onSubmit={form.submitTo(register)} noValidate aria-label="Trust a node">
+        <TextField label="Node id" {...form.bind('nodeId')} data-testid="source-node-id" />
+        <TextField label="Public key" {...form.bind('publicKey')} data-testid="source-public-key" />
+        <TextField label="Name (optional)" {...form.bind('name')} data-testid="source-name" />
         {register.isError && <Alert>{errorMessage(register.error)}</Alert>}
         <SubmitRow busy={register.isPending} busyLabel="Saving…" data-testid="source-submit">
           Trust node

@@ -31,6 +31,7 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ActorArgumentResolver());
         resolvers.add(new PageParametersResolver());
+        resolvers.add(new ExpectedVersionResolver());
     }
 
     /** Before security, so an oversized body is refused before anything else reads it. */

@@ -1,6 +1,7 @@
 package dev.orchwiz.command.hook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orchwiz.api.ExpectedVersion;
 import dev.orchwiz.api.hook.HookDefinition;
 import dev.orchwiz.api.hook.HookError;
 import dev.orchwiz.api.hook.HookEventName;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
@@ -106,12 +105,8 @@ class HookController {
 
     @PatchMapping("/api/hooks/{id}")
     ResponseEntity<Written> revise(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody HookInput body) {
+            Actor actor, @PathVariable String id, @ExpectedVersion Long expected, @RequestBody HookInput body) {
         HookId hookId = hookId(id);
-        Long expected = IfMatch.expectedVersion(ifMatch);
         HookView current = hook(actor, hookId).orElseThrow(() -> missing(id));
         HookDefinition definition = new HookDefinition(
                 body.name() == null ? current.name() : body.name(),

@@ -1,5 +1,6 @@
 package dev.orchwiz.command.permission;
 
+import dev.orchwiz.api.ExpectedVersion;
 import dev.orchwiz.api.id.PermissionPolicyId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.BuiltInPolicy;
@@ -19,14 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -80,11 +79,7 @@ class PermissionPolicyController {
     /** A partial update: absent fields keep their value; the slug cannot change (subagents refer to it). */
     @PatchMapping("/{slug}")
     ResponseEntity<Written> revise(
-            Actor actor,
-            @PathVariable String slug,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody PolicyInput body) {
-        Long expected = IfMatch.expectedVersion(ifMatch);
+            Actor actor, @PathVariable String slug, @ExpectedVersion Long expected, @RequestBody PolicyInput body) {
         PermissionPolicyView current = writable(actor, slug);
         PolicyInput patch = body == null ? new PolicyInput(null, null, null, null) : body;
         if (patch.slug() != null && !patch.slug().trim().equals(slug)) {

@@ -1,6 +1,7 @@
 package dev.orchwiz.command.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orchwiz.api.ExpectedVersion;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
@@ -25,13 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
@@ -78,10 +77,7 @@ class PromptController {
 
     @PostMapping("/api/sessions/{id}/prompt")
     ResponseEntity<Prompted> prompt(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody Prompt body) {
+            Actor actor, @PathVariable String id, @ExpectedVersion Long expected, @Valid @RequestBody Prompt body) {
         String text = body.content();
         if (text == null || text.isBlank()) {
             throw new InvalidRequest(
@@ -97,8 +93,7 @@ class PromptController {
         String model = blankToNull(body.model()) != null ? blankToNull(body.model()) : modelOf(subagent);
         UUID interactionId = UUID.randomUUID();
         PromptSubmitted submitted = commands.send(
-                new SubmitPrompt(
-                        sessionId, actor, IfMatch.expectedVersion(ifMatch), interactionId, text, body.metadata()),
+                new SubmitPrompt(sessionId, actor, expected, interactionId, text, body.metadata()),
                 () -> sessionNotFound(id));
         Optional<RunLaunch.Launched> run = launch.launch(
                 actor,

@@ -1,6 +1,7 @@
 package dev.orchwiz.command.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orchwiz.api.ExpectedVersion;
 import dev.orchwiz.api.id.SessionId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.problem.FieldProblem;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,7 +44,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -161,41 +160,28 @@ class SessionCommandController {
             consumes = {"application/json", "application/merge-patch+json"},
             path = "/{id}")
     ResponseEntity<Written> revise(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody JsonNode patch) {
+            Actor actor, @PathVariable String id, @ExpectedVersion Long expected, @RequestBody JsonNode patch) {
         SessionId sessionId = sessionId(id);
-        ReviseSessionDetails command = revision(sessionId, actor, IfMatch.expectedVersion(ifMatch), patch);
+        ReviseSessionDetails command = revision(sessionId, actor, expected, patch);
         return ok(send(sessionId, command));
     }
 
     @PostMapping("/{id}/mode")
     ResponseEntity<Written> changeMode(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody ModeChange body) {
+            Actor actor, @PathVariable String id, @ExpectedVersion Long expected, @Valid @RequestBody ModeChange body) {
         SessionId sessionId = sessionId(id);
-        return ok(send(
-                sessionId, new ChangeSessionMode(sessionId, actor, IfMatch.expectedVersion(ifMatch), body.mode())));
+        return ok(send(sessionId, new ChangeSessionMode(sessionId, actor, expected, body.mode())));
     }
 
     @PostMapping("/{id}/status")
     ResponseEntity<Written> move(
             Actor actor,
             @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @ExpectedVersion Long expected,
             @Valid @RequestBody StatusChange body) {
         SessionId sessionId = sessionId(id);
         return ok(send(
-                sessionId,
-                new MoveSession(
-                        sessionId,
-                        actor,
-                        IfMatch.expectedVersion(ifMatch),
-                        body.status(),
-                        blankToNull(body.reason()))));
+                sessionId, new MoveSession(sessionId, actor, expected, body.status(), blankToNull(body.reason()))));
     }
 
     @PostMapping("/{id}/interactions")
@@ -223,21 +209,15 @@ class SessionCommandController {
 
     @PostMapping("/{id}/sharing")
     ResponseEntity<Written> share(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody Sharing body) {
+            Actor actor, @PathVariable String id, @ExpectedVersion Long expected, @Valid @RequestBody Sharing body) {
         SessionId sessionId = sessionId(id);
-        return ok(send(sessionId, new ShareSession(sessionId, actor, IfMatch.expectedVersion(ifMatch), body.shared())));
+        return ok(send(sessionId, new ShareSession(sessionId, actor, expected, body.shared())));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> archive(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<Void> archive(Actor actor, @PathVariable String id, @ExpectedVersion Long expected) {
         SessionId sessionId = sessionId(id);
-        send(sessionId, new ArchiveSession(sessionId, actor, IfMatch.expectedVersion(ifMatch)));
+        send(sessionId, new ArchiveSession(sessionId, actor, expected));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package dev.orchwiz.command.slashcommand;
 
+import dev.orchwiz.api.ExpectedVersion;
 import dev.orchwiz.api.WireNamed;
 import dev.orchwiz.api.id.SlashCommandId;
 import dev.orchwiz.api.identity.Actor;
@@ -21,14 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -77,12 +76,8 @@ class SlashCommandController {
 
     @PatchMapping("/{id}")
     ResponseEntity<Written> revise(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody CommandInput body) {
+            Actor actor, @PathVariable String id, @ExpectedVersion Long expected, @RequestBody CommandInput body) {
         SlashCommandId commandId = commandId(id);
-        Long expected = IfMatch.expectedVersion(ifMatch);
         SlashCommandView current = detail(actor, commandId).orElseThrow(() -> missing(id));
         SlashCommandDefinition definition = new SlashCommandDefinition(
                 valueOr(body.name(), current.name()),

@@ -1,5 +1,6 @@
 package dev.orchwiz.command.subagent;
 
+import dev.orchwiz.api.ExpectedVersion;
 import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.identity.Actor;
 import dev.orchwiz.api.permission.PolicyAssignment;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Subagent writes, policy assignments, and Claude Code agent files in and out. */
@@ -90,12 +89,8 @@ class SubagentController {
 
     @PatchMapping("/api/subagents/{id}")
     ResponseEntity<Written> revise(
-            Actor actor,
-            @PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody SubagentInput body) {
+            Actor actor, @PathVariable String id, @ExpectedVersion Long expected, @RequestBody SubagentInput body) {
         SubagentId subagentId = subagentId(id);
-        Long expected = IfMatch.expectedVersion(ifMatch);
         SubagentView current = find(actor, subagentId);
         SubagentDefinition definition = new SubagentDefinition(
                 body.name() == null ? current.name() : body.name(),

@@ -101,6 +101,37 @@ class AgentRunTest {
                 List.of());
     }
 
+    /**
+     * The command that records {@code call} as the event states it, with what follows from the call: the expected event
+     * and the command are built from one set of fields, so a test names each value once.
+     */
+    private static RecordModelCall recording(
+            ModelCallCompleted call,
+            String outputTail,
+            List<RecordModelCall.Link> links,
+            boolean completes,
+            List<ToolResult> results) {
+        return new RecordModelCall(
+                call.runId(),
+                call.step(),
+                call.spanId(),
+                call.runtime(),
+                call.model(),
+                call.inputTokens(),
+                call.outputTokens(),
+                call.cost(),
+                call.startedAt(),
+                call.latencyMillis(),
+                call.finishReason(),
+                call.text(),
+                call.toolCalls(),
+                call.runtimeTools(),
+                outputTail,
+                links,
+                completes,
+                results);
+    }
+
     private RunToolCallRequested toolCall(ToolCallId call) {
         return new RunToolCallRequested(id, 1, call, "p-" + call, "Bash", Map.of("command", "ls"), "tool" + call);
     }
@@ -179,115 +210,60 @@ class AgentRunTest {
     @Test
     void keepsTheToolsARuntimeRanOnItsOwnSideForTheRecord() {
         List<RuntimeToolUse> ran = List.of(new RuntimeToolUse("t1", "exec", Map.of("command", "ls"), "a b", false));
+        ModelCallCompleted call = new ModelCallCompleted(
+                id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran);
         fixture.given(started())
-                .when(new RecordModelCall(
-                        id,
-                        1,
-                        "span1",
-                        "openclaw",
-                        "main",
-                        1,
-                        1,
-                        BigDecimal.ONE,
-                        AT,
-                        5,
-                        "stop",
-                        "x",
-                        List.of(),
-                        ran,
-                        null,
-                        List.of(),
-                        false,
-                        List.of()))
-                .expectEvents(new ModelCallCompleted(
-                        id, 1, "span1", "openclaw", "main", 1, 1, BigDecimal.ONE, AT, 5, "stop", "x", List.of(), ran));
+                .when(recording(call, null, List.of(), false, List.of()))
+                .expectEvents(call);
     }
 
     @Test
     void aModelCallRecordsTheToolCallsItAsksForInTheSameUnitOfWork() {
+        ModelCallCompleted call = new ModelCallCompleted(
+                id,
+                1,
+                "span1",
+                "local",
+                "local-echo",
+                100,
+                10,
+                new BigDecimal("0.001"),
+                AT,
+                12,
+                "tool_calls",
+                "x",
+                List.of(),
+                List.of());
+        List<RecordModelCall.Link> links = List.of(
+                new RecordModelCall.Link(first, "p-" + first, "Bash", Map.of("command", "ls"), "tool" + first),
+                new RecordModelCall.Link(second, "p-" + second, "Bash", Map.of("command", "ls"), "tool" + second));
         fixture.given(started())
-                .when(new RecordModelCall(
-                        id,
-                        1,
-                        "span1",
-                        "local",
-                        "local-echo",
-                        100,
-                        10,
-                        new BigDecimal("0.001"),
-                        AT,
-                        12,
-                        "tool_calls",
-                        "x",
-                        List.of(),
-                        List.of(),
-                        null,
-                        List.of(
-                                new RecordModelCall.Link(
-                                        first, "p-" + first, "Bash", Map.of("command", "ls"), "tool" + first),
-                                new RecordModelCall.Link(
-                                        second, "p-" + second, "Bash", Map.of("command", "ls"), "tool" + second)),
-                        false,
-                        List.of()))
-                .expectEvents(
-                        new ModelCallCompleted(
-                                id,
-                                1,
-                                "span1",
-                                "local",
-                                "local-echo",
-                                100,
-                                10,
-                                new BigDecimal("0.001"),
-                                AT,
-                                12,
-                                "tool_calls",
-                                "x",
-                                List.of(),
-                                List.of()),
-                        toolCall(first),
-                        toolCall(second));
+                .when(recording(call, null, links, false, List.of()))
+                .expectEvents(call, toolCall(first), toolCall(second));
     }
 
     @Test
     void aFinalModelCallCompletesTheRunWithTotalsThatIncludeIt() {
+        ModelCallCompleted last = new ModelCallCompleted(
+                id,
+                2,
+                "span2",
+                "local",
+                "local-echo",
+                200,
+                20,
+                new BigDecimal("0.002"),
+                AT,
+                12,
+                "stop",
+                "done",
+                List.of(),
+                List.of());
         fixture.given(started(), modelCall(1, 100, 10, "0.001"))
-                .when(new RecordModelCall(
-                        id,
-                        2,
-                        "span2",
-                        "local",
-                        "local-echo",
-                        200,
-                        20,
-                        new BigDecimal("0.002"),
-                        AT,
-                        12,
-                        "stop",
-                        "done",
-                        List.of(),
-                        List.of(),
-                        "done",
-                        List.of(),
-                        true,
-                        List.of()))
+                .when(recording(last, "done", List.of(), true, List.of()))
                 .expectEvents(
                         new AssistantOutputStreamed(id, 2, "done"),
-                        new ModelCallCompleted(
-                                id,
-                                2,
-                                "span2",
-                                "local",
-                                "local-echo",
-                                200,
-                                20,
-                                new BigDecimal("0.002"),
-                                AT,
-                                12,
-                                "stop",
-                                "done",
-                                List.of(),
-                                List.of()),
+                        last,
                         new RunCompleted(id, "done", 300, 30, new BigDecimal("0.003"), 2));
         fixture.given(started(), new RunCancelled(id, ADA.id()))
                 .when(new RecordModelCall(
@@ -324,8 +300,9 @@ class AgentRunTest {
                 .expectEvents(new RunCompleted(id, "done", 300, 30, new BigDecimal("0.003"), 2));
     }
 
-    private RecordModelCall stepTwoWith(List<ToolResult> results) {
-        return new RecordModelCall(
+    /** Step 2 as the event states it, a final answer (the model asked for no more tools). */
+    private ModelCallCompleted stepTwo() {
+        return new ModelCallCompleted(
                 id,
                 2,
                 "span2",
@@ -339,11 +316,11 @@ class AgentRunTest {
                 "stop",
                 "done",
                 List.of(),
-                List.of(),
-                null,
-                List.of(),
-                true,
-                results);
+                List.of());
+    }
+
+    private RecordModelCall stepTwoWith(List<ToolResult> results) {
+        return recording(stepTwo(), null, List.of(), true, results);
     }
 
     private ToolResult result(ToolCallId call, String status, String output, boolean error) {
@@ -358,21 +335,7 @@ class AgentRunTest {
                 .expectEvents(
                         new RunToolResultReceived(id, first, "completed", "ok", false, AT.plusSeconds(1)),
                         new RunToolResultReceived(id, second, "denied", "denied by ada", true, AT.plusSeconds(1)),
-                        new ModelCallCompleted(
-                                id,
-                                2,
-                                "span2",
-                                "local",
-                                "local-echo",
-                                10,
-                                1,
-                                BigDecimal.ZERO,
-                                AT,
-                                3,
-                                "stop",
-                                "done",
-                                List.of(),
-                                List.of()),
+                        stepTwo(),
                         new RunCompleted(id, "done", 110, 11, BigDecimal.ZERO, 2));
     }
 

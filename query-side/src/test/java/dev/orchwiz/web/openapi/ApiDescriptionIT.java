@@ -113,6 +113,17 @@ class ApiDescriptionIT {
         assertThat(queryParameters("/api/sessions")).doesNotContainKey("paging");
     }
 
+    @Test
+    void writesThatTakeAVersionDescribeIfMatchAsAnOptionalHeader() {
+        JsonNode parameters =
+                api.path("paths").path("/api/slash-commands/{id}").path("patch").path("parameters");
+        List<String> described = new ArrayList<>();
+        parameters.forEach(parameter -> described.add(
+                parameter.path("in").asString() + " " + parameter.path("name").asString()
+                        + (parameter.path("required").asBoolean() ? " required" : "")));
+        assertThat(described).contains("header If-Match").doesNotContain("query expected");
+    }
+
     /** Each query parameter of a GET, with its default value (empty when it has none). */
     private java.util.Map<String, String> queryParameters(String path) {
         java.util.Map<String, String> found = new java.util.HashMap<>();
