@@ -118,7 +118,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .permitAll())
-                .csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new BrowserCsrfTokenRequestHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .sessionManagement(
                         session -> session.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
                                 List.of(new ChangeSessionIdAuthenticationStrategy(), recordSignIn))))
