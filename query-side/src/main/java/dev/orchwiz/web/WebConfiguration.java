@@ -15,6 +15,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -32,6 +34,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(new ActorArgumentResolver());
         resolvers.add(new PageParametersResolver());
         resolvers.add(new ExpectedVersionResolver());
+    }
+
+    /**
+     * JSON only. Spring registers its JAXB converter whenever the JAXB API is on the class path (a library brings it;
+     * the node has no JAXB implementation and no XML-bound class), and that converter then looked every request and
+     * answer class up for XML annotations: dead weight on each API call (docs/benchmarks.md).
+     */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+        converters.configureMessageConvertersList(
+                list -> list.removeIf(converter -> converter instanceof Jaxb2RootElementHttpMessageConverter));
     }
 
     /** Before security, so an oversized body is refused before anything else reads it. */

@@ -157,6 +157,25 @@ class AccessIT {
     }
 
     @Test
+    void tokenRequestsGetNoCsrfCookieWhileBrowsersStillDo() {
+        NodeClient script = new NodeClient(port).withToken(TestUsers.token(context, "cookieless@example.com", false));
+
+        List<Reply> tokenReplies = List.of(
+                script.get("/api/sessions"),
+                script.post("/api/sessions", "{\"title\":\"no cookie\"}"),
+                script.get("/api/auth/state"));
+        Reply browserState = new NodeClient(port).get("/api/auth/state");
+
+        assertThat(tokenReplies).extracting(Reply::status).containsExactly(200, 201, 200);
+        for (Reply reply : tokenReplies) {
+            assertThat(reply.headers().allValues("Set-Cookie"))
+                    .as(reply.raw())
+                    .noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+        }
+        assertThat(browserState.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    }
+
+    @Test
     void tokenScopesLimitWhatATokenMayDo() {
         String readOnly = TestUsers.token(context, "reader@example.com", false, EnumSet.of(TokenScope.READ));
         NodeClient reader = new NodeClient(port).withToken(readOnly);

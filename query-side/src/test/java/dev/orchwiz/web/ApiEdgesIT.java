@@ -11,13 +11,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +50,19 @@ class ApiEdgesIT {
     void users() {
         memberToken = TestUsers.token(context, "mia@example.com", false);
         adminToken = TestUsers.token(context, "root@example.com", true);
+    }
+
+    @Test
+    void answersJsonOnlyWithNoXmlConverter() {
+        RequestMappingHandlerAdapter adapter = context.getBean(RequestMappingHandlerAdapter.class);
+        Reply xml = new NodeClient(port)
+                .withToken(memberToken)
+                .send("GET", "/api/me", null, Map.of("Accept", "application/xml"));
+
+        assertThat(adapter.getMessageConverters()).noneMatch(Jaxb2RootElementHttpMessageConverter.class::isInstance);
+        assertThat(adapter.getMessageConverters())
+                .anyMatch(converter -> converter.getSupportedMediaTypes().contains(MediaType.APPLICATION_JSON));
+        assertThat(xml.status()).isEqualTo(406);
     }
 
     private void assertProblem(int status, String contentType, String body, int expectedStatus) {
