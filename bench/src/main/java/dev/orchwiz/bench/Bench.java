@@ -87,6 +87,10 @@ public final class Bench {
         if (config.runs("replication")) {
             phases.add(new ReplicationPhase());
         }
+        // Last: it replaces the node the other phases load.
+        if (config.runs("start")) {
+            phases.add(new StartPhase());
+        }
         return phases;
     }
 

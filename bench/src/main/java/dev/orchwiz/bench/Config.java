@@ -43,6 +43,8 @@ record Config(
         int[] toolCallClients,
         int pendingCalls,
         int approverClients,
+        int startRuns,
+        boolean startCds,
         Set<String> phases,
         Path out) {
 
@@ -57,8 +59,11 @@ record Config(
      */
     static final String README_JVM_ARGS = "-XX:+UseSerialGC -Xmx192m -XX:MaxMetaspaceSize=128m";
 
-    /** Phases run only when named: {@code replication} starts two further nodes of its own. */
-    static final List<String> OPTIONAL_PHASES = List.of("replication");
+    /**
+     * Phases run only when named: {@code replication} starts two further nodes of its own; {@code start} restarts the
+     * node several times on its (then initialised) database.
+     */
+    static final List<String> OPTIONAL_PHASES = List.of("replication", "start");
 
     static final String USAGE = """
             java -jar bench/target/orchwiz-bench.jar [options]
@@ -96,7 +101,11 @@ record Config(
               --pending-calls 1000     calls left awaiting approval for the inbox reads and the decisions (default 1000)
               --approver-clients 8     clients approving those calls (default 8); the inbox readers are --list-clients
               --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls,runs (default all),
-                                   and replication (two more nodes A → B; only when named)
+                                   and replication (two more nodes A → B; only when named),
+                                   and start (restarts on the initialised database; only when named, runs last)
+              --start-runs 3           start: restarts measured per launch (default 3)
+              --start-cds true|false   start: also launch the extracted jar, alone and with a class-data archive
+                                       (trained first), in turn with the plain jar (default true)
               --out PATH               markdown report (default bench/target/report.md)
             """.formatted(Config.README_JVM_ARGS);
 
@@ -158,6 +167,8 @@ record Config(
                 "toolcall-clients",
                 "pending-calls",
                 "approver-clients",
+                "start-runs",
+                "start-cds",
                 "phases",
                 "out");
         for (String name : options.keySet()) {
@@ -240,6 +251,8 @@ record Config(
                 toolCallClients,
                 pendingCalls,
                 positive(options.getOrDefault("approver-clients", "8")),
+                positive(options.getOrDefault("start-runs", "3")),
+                Boolean.parseBoolean(options.getOrDefault("start-cds", "true")),
                 phases,
                 Path.of(options.getOrDefault("out", defaultOut.toString())));
     }

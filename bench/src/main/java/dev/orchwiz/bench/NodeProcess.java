@@ -53,36 +53,34 @@ final class NodeProcess {
 
     /** Starts {@code java -jar node.jar} on the database and waits until {@code /actuator/health} answers 200. */
     static NodeProcess start(Config config, String jdbcUrl, Path log) throws IOException, InterruptedException {
+        return launch(config, privateCopy(config, log.getParent()), List.of(), jdbcUrl, log);
+    }
+
+    /**
+     * The node jar copied into {@code dir} as {@code orchwiz-node-under-test.jar}: a concurrent rebuild of the project
+     * must not replace the jar under a running node.
+     */
+    static Path privateCopy(Config config, Path dir) throws IOException {
         if (!Files.isRegularFile(config.jar())) {
             throw new IllegalStateException(
                     "no node jar at " + config.jar()
                             + "; build it: mvn -B -q install -DskipTests -pl command-side/api,command-side,projections,query-side");
         }
-        // Run a private copy: a concurrent rebuild of the project must not replace the jar under a running node.
-        Path copy = log.getParent().resolve("orchwiz-node-under-test.jar");
+        Files.createDirectories(dir);
+        Path copy = dir.resolve("orchwiz-node-under-test.jar");
         Files.copy(config.jar(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    /**
+     * Starts {@code java <configured options> <extra options> -jar jar} on the database and waits until
+     * {@code /actuator/health} answers 200.
+     */
+    static NodeProcess launch(Config config, Path jar, List<String> extraJvmArgs, String jdbcUrl, Path log)
+            throws IOException, InterruptedException {
         int port = config.port() > 0 ? config.port() : freePort();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        // The update checker would phone home; the benchmark talks to 127.0.0.1 only.
-        command.add("-Daxoniq.update-checker.disabled=true");
-        command.addAll(config.nodeJvmArgs());
-        command.add("-jar");
-        command.add(copy.toAbsolutePath().toString());
-        command.add("--server.port=" + port);
-        command.add("--server.address=" + Config.LOOPBACK);
-        command.add("--spring.datasource.url=" + jdbcUrl);
-        command.add("--spring.datasource.username=" + config.pgUser());
-        if (!config.pgPassword().isEmpty()) {
-            command.add("--spring.datasource.password=" + config.pgPassword());
-        }
         Files.createDirectories(log.getParent());
-        Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        Process process = spawn(command(config, jar, extraJvmArgs, jdbcUrl, port), log);
         NodeProcess node = new NodeProcess(process, URI.create("http://" + Config.LOOPBACK + ":" + port), log);
         try {
             node.awaitHealthy();
@@ -92,6 +90,67 @@ final class NodeProcess {
             throw notStarted;
         }
         return node;
+    }
+
+    /**
+     * Runs {@code java <configured options> <extra options> -jar jar} on the database to its end (a training run that
+     * stops by itself) and answers its exit code; killed after the start-up timeout.
+     */
+    static int runToExit(Config config, Path jar, List<String> extraJvmArgs, String jdbcUrl, Path log)
+            throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        Process process = spawn(command(config, jar, extraJvmArgs, jdbcUrl, freePort()), log);
+        if (!process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("the run did not end within " + STARTUP_TIMEOUT + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** Runs a tool of the JDK ({@code java ARGS}) to its end, output to the log, and answers its exit code. */
+    static int java(List<String> args, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(args);
+        Process process = spawn(command, log);
+        if (!process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException(String.join(" ", command) + " did not end; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private static List<String> command(Config config, Path jar, List<String> extraJvmArgs, String jdbcUrl, int port) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        // The update checker would phone home; the benchmark talks to 127.0.0.1 only.
+        command.add("-Daxoniq.update-checker.disabled=true");
+        command.addAll(config.nodeJvmArgs());
+        command.addAll(extraJvmArgs);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.add("--server.port=" + port);
+        command.add("--server.address=" + Config.LOOPBACK);
+        command.add("--spring.datasource.url=" + jdbcUrl);
+        command.add("--spring.datasource.username=" + config.pgUser());
+        if (!config.pgPassword().isEmpty()) {
+            command.add("--spring.datasource.password=" + config.pgPassword());
+        }
+        return command;
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Process spawn(List<String> command, Path log) throws IOException {
+        Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     private void awaitHealthy() throws InterruptedException {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -118,6 +119,39 @@ final class NodeUnderTest {
                 Bench.log("could not drop database " + database.name() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** One start of the node: wall time from the process's start to a healthy node, and its CPU time until then. */
+    record Start(double wallSeconds, double cpuSeconds) {}
+
+    /**
+     * Stops the node the harness started and starts {@code java <options> <extra options> -jar jar} on the same
+     * database in its place (the run's API token stays valid: it lives in the database). The phases after this one
+     * load the new node.
+     */
+    Start restart(Path jar, List<String> extraJvmArgs, Path log) throws Exception {
+        stopNode();
+        long t0 = System.nanoTime();
+        node = NodeProcess.launch(config, jar, extraJvmArgs, database.jdbcUrl(), log);
+        double wall = Measurement.secondsSince(t0);
+        double cpu = Resources.cpuSeconds(node.pid());
+        url = node.url();
+        pid = node.pid();
+        resources = new Resources(pid, jdbc);
+        return new Start(wall, cpu);
+    }
+
+    /** Stops the node the harness started (it may be started again with {@link #restart}). */
+    void stopNode() throws InterruptedException {
+        if (node == null) {
+            throw new IllegalStateException("the harness did not start this node");
+        }
+        node.stop();
+    }
+
+    /** The run's database (only for a node the harness started). */
+    String jdbcUrl() {
+        return database.jdbcUrl();
     }
 
     URI url() {

@@ -20,6 +20,10 @@ final class Report {
 
     /** The replication phase's section, as markdown lines (empty when it did not run). */
     final List<String> replication = new ArrayList<>();
+
+    /** The start phase's section, as markdown lines (empty when it did not run). */
+    final List<String> start = new ArrayList<>();
+
     NodeUnderTest.Memory memoryAfterLoad;
     NodeUnderTest.Memory memoryAfterRebuild;
 

@@ -61,6 +61,10 @@ record ReportWriter(Config config, NodeUnderTest node, Diagnostics diagnostics, 
             report.replication.forEach(r::line);
             r.line();
         }
+        if (!report.start.isEmpty()) {
+            report.start.forEach(r::line);
+            r.line();
+        }
         memory(r);
         diagnostics(r);
         return r.toString();

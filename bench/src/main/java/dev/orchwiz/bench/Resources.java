@@ -78,6 +78,11 @@ final class Resources {
         return seconds <= 0 ? 0 : ticks / TICKS_PER_SECOND / seconds;
     }
 
+    /** CPU time a process has used so far (user + system), in seconds; 0 when unknown. */
+    static double cpuSeconds(long pid) {
+        return ticks(pid) / TICKS_PER_SECOND;
+    }
+
     /** utime + stime of a process, in ticks; 0 when unknown. */
     static long ticks(long pid) {
         if (pid <= 0) {

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Fills a gap that outlived {@code orchwiz.forwarding.gap-pull-after}: asks the origin for the missing range with a
@@ -53,8 +54,12 @@ class WhenAGapPersistsThenPullIt {
     private final ForwardingInbox inbox;
     private final Duration after;
     private final int maxAnswerBytes;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Built on the first pull: the first client of the JVM parses the JDK's trust store (~0.2 CPU s), which a node's
+     * start need not pay while no gap persists.
+     */
+    private final SingletonSupplier<HttpClient> http = SingletonSupplier.of(
+            () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     WhenAGapPersistsThenPullIt(
             JdbcTemplate jdbc,
@@ -123,7 +128,7 @@ class WhenAGapPersistsThenPullIt {
                 .GET()
                 .build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream answer = response.body()) {
                 if (response.statusCode() != 200) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Posts one batch to a peer's {@code /api/forwarding/events}, signed Standard-Webhooks style, and says what the
@@ -46,7 +47,11 @@ class PeerDelivery {
     private final NodeSignature signature;
     private final Duration timeout;
     private final String userAgent;
-    private final HttpClient client;
+    /**
+     * Built on the first delivery: the first client of the JVM parses the JDK's trust store (~0.2 CPU s), which a
+     * node's start need not pay while it has no peer.
+     */
+    private final SingletonSupplier<HttpClient> client;
 
     PeerDelivery(
             NodeSignature signature,
@@ -55,11 +60,11 @@ class PeerDelivery {
         this.signature = signature;
         this.timeout = timeout;
         this.userAgent = "OrchWiz/" + version;
-        this.client = HttpClient.newBuilder()
+        this.client = SingletonSupplier.of(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build());
     }
 
     static String eventsUrl(String peerUrl) {
@@ -134,7 +139,7 @@ class PeerDelivery {
                 .header("traceparent", traceparent(batch.traceId()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
                 .build();
-        return new Pending(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), null);
+        return new Pending(client.obtain().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), null);
     }
 
     /** Waits for the peer's answer to an attempt and says what it means. */

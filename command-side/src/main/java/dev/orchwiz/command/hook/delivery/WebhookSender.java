@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Makes one delivery attempt: checks the target against the policy, signs, POSTs, and reports what happened. Retrying
@@ -43,17 +44,21 @@ public final class WebhookSender {
 
     private final WebhookTargetPolicy policy;
     private final Clock clock;
-    private final HttpClient client;
+    /**
+     * Built on the first delivery: the first client of the JVM parses the JDK's trust store (~0.2 CPU s), which a
+     * node's start need not pay while no hook fires.
+     */
+    private final SingletonSupplier<HttpClient> client;
 
     public WebhookSender(WebhookTargetPolicy policy, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = HttpClient.newBuilder()
+        this.client = SingletonSupplier.of(() -> HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(HttpClient.Builder.NO_PROXY)
                 // Plain-http HTTP/2 would send an h2c upgrade request; every webhook receiver speaks HTTP/1.1.
                 .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .build());
     }
 
     public AttemptResult send(DeliveryRequest request) {
@@ -85,7 +90,7 @@ public final class WebhookSender {
             return refused(request, started, "URL cannot be requested: " + unusableUrl.getMessage());
         }
         CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(http, BoundedBody.handler(RESPONSE_BODY_LIMIT));
+                client.obtain().sendAsync(http, BoundedBody.handler(RESPONSE_BODY_LIMIT));
         HttpResponse<byte[]> response;
         try {
             // HttpRequest.timeout only covers waiting for the response headers; this deadline bounds the whole
