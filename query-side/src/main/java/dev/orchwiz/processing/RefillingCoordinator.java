@@ -9,9 +9,9 @@ import org.axonframework.common.AxonThreadFactory;
 /**
  * The thread of a pooled processor's coordinator, which reads the store and hands events to the work packages. When a
  * work package holds its 1,024 buffered events, Axon 4.13's coordinator stops reading and looks again 100 ms later,
- * and is not woken when the package drains. A work package's buffer is a few batches' worth of work, done in a
- * fraction of that: during a rebuild the packages then sat idle most of the time, and the node used a third of a core
- * (docs/benchmarks.md, runs Q). Here that re-check comes after {@link #REFILL}, so the buffers stay full.
+ * and is not woken when the package drains. With four segments a buffer holds about one batch of the package's own
+ * events, which a machine with CPU to spare writes in a fraction of that, so a rebuild's packages sat idle while the
+ * coordinator slept (ADR 0022, amendment). Here that re-check comes after {@link #REFILL}, so the buffers stay full.
  *
  * <p>Only delays of at most {@link #AXON_FULL_RECHECK} are shortened. Axon 4.13's coordinator schedules nothing else
  * that short: running at once is a delay of 0, and its other waits (the token claim interval when caught up, 500 ms
