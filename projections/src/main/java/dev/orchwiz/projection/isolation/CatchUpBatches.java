@@ -2,6 +2,7 @@ package dev.orchwiz.projection.isolation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,8 @@ public class CatchUpBatches {
     private void write(Writes writes) {
         try {
             for (Map<String, List<SqlParameterSource>> phase : writes.phases.values()) {
-                phase.forEach((sql, rows) -> jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new)));
+                phase.forEach((sql, rows) ->
+                        writes.counted(sql, jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new))));
             }
             writes.checks.forEach(Runnable::run);
         } catch (RuntimeException failed) {
@@ -108,6 +110,7 @@ public class CatchUpBatches {
         private final Map<Integer, Map<String, List<SqlParameterSource>>> phases = new TreeMap<>();
         private final List<Runnable> checks = new ArrayList<>();
         private final Map<Object, Object> states = new HashMap<>();
+        private final Map<String, Boolean> everyRowChanged = new HashMap<>();
 
         /**
          * Adds a statement to run in {@code phase} (lower phases first); one statement's rows keep their order, so
@@ -117,6 +120,19 @@ public class CatchUpBatches {
             phases.computeIfAbsent(phase, p -> new LinkedHashMap<>())
                     .computeIfAbsent(sql, s -> new ArrayList<>())
                     .add(row);
+        }
+
+        /**
+         * Whether each row given for {@code sql} changed exactly one row, once the statements ran (in a check); false
+         * when one changed none, or when the driver did not say.
+         */
+        public boolean everyRowChanged(String sql) {
+            return everyRowChanged.getOrDefault(sql, false);
+        }
+
+        private void counted(String sql, int[] counts) {
+            boolean each = Arrays.stream(counts).allMatch(count -> count == 1);
+            everyRowChanged.merge(sql, each, Boolean::logicalAnd);
         }
 
         /**

@@ -299,10 +299,15 @@ class SessionProjector {
      */
     private void deferChange(CatchUpBatches.Writes batch, UUID sessionId, MapSqlParameterSource change) {
         batch.add(CHANGES, UPDATE, change);
-        batch.state(this, HashSet<UUID>::new, this::assertStarted).add(sessionId);
+        batch.state(this, HashSet<UUID>::new, sessionIds -> assertStarted(batch, sessionIds))
+                .add(sessionId);
     }
 
-    private void assertStarted(Set<UUID> sessionIds) {
+    private void assertStarted(CatchUpBatches.Writes batch, Set<UUID> sessionIds) {
+        if (batch.everyRowChanged(UPDATE)) {
+            // Each change found its row, so each of these sessions exists: a rebuild's batches need not ask.
+            return;
+        }
         List<UUID> known = jdbc.queryForList(
                 "select id from session_summary where id in (:ids)", Map.of("ids", sessionIds), UUID.class);
         if (known.size() < sessionIds.size()) {
