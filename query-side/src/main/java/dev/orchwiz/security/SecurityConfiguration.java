@@ -1,5 +1,6 @@
 package dev.orchwiz.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -116,6 +117,11 @@ class SecurityConfiguration {
                 new CsrfAuthenticationStrategy(CookieCsrfTokenRepository.withHttpOnlyFalse()),
                 recordSignIn));
         http.authorizeHttpRequests(authorize -> authorize
+                        // An async dispatch only finishes a request that was authorized when it began (a stream's
+                        // end, a deferred answer). The token filter does not run on it, so judging it again denied
+                        // every token stream's end after its answer was committed.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
                         .requestMatchers("/api/auth/**")
                         .permitAll()
                         // Signed by the origin node, not by a user: the inbox verifies every request itself.
