@@ -1,6 +1,7 @@
 package dev.orchwiz.query.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orchwiz.NodeClient;
 import dev.orchwiz.query.events.SseReader.Frame;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +28,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -251,17 +256,30 @@ class EventStreamIT {
 
     /**
      * A stream the client leaves ends on an async dispatch. The token filter does not run on it, so unless that
-     * dispatch is let through, authorization denies it after the answer was committed and the node logs an error for
-     * every stream a script closes.
+     * dispatch is let through, authorization denies it after the answer was committed (the servlet never sees it)
+     * and the node logs an error for every stream a script closes.
      */
     @Test
     void aTokenStreamTheClientLeavesEndsWithoutADeniedDispatch(CapturedOutput output) throws Exception {
-        try (SseReader stream = open("", Map.of())) {
-            assertThat(stream.next(WAIT).event()).isEqualTo("connected");
+        // The servlet announces each dispatch it handled: the stream's start, and its end once let through.
+        AtomicInteger handled = new AtomicInteger();
+        ApplicationListener<ServletRequestHandledEvent> counter = event -> {
+            if (event.getRequestUrl().equals("/api/events/stream")) {
+                handled.incrementAndGet();
+            }
+        };
+        ConfigurableApplicationContext application = (ConfigurableApplicationContext) context;
+        application.addApplicationListener(counter);
+        try {
+            try (SseReader stream = open("", Map.of())) {
+                assertThat(stream.next(WAIT).event()).isEqualTo("connected");
+            }
+            // The node notices the closed connection when its next heartbeat (every second here) fails to write.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(handled).hasValueGreaterThanOrEqualTo(2));
+            assertThat(output.getAll()).doesNotContain("AuthorizationDeniedException");
+        } finally {
+            application.removeApplicationListener(counter);
         }
-        // The node notices the closed connection when its next heartbeat (every second here) fails to write.
-        Thread.sleep(3_500);
-        assertThat(output.getAll()).doesNotContain("AuthorizationDeniedException");
     }
 
     private static long nextSequence(Connection connection) throws Exception {
