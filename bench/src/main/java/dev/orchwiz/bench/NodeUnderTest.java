@@ -199,13 +199,17 @@ final class NodeUnderTest {
         return database.name();
     }
 
+    /** Whether a {@link #STATUS_PATH} answer says the sessions projection has folded everything up to the head. */
+    static boolean caughtUp(JsonNode status) {
+        return status.path("caughtUp").asBoolean(false)
+                && !status.path("replaying").asBoolean(true)
+                && status.path("position").asLong(-1) >= status.path("head").asLong(Long.MAX_VALUE);
+    }
+
     boolean awaitCaughtUp(Http http, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode json = http.get(STATUS_PATH).json();
-            if (json.path("caughtUp").asBoolean(false)
-                    && !json.path("replaying").asBoolean(true)
-                    && json.path("position").asLong(-1) >= json.path("head").asLong(Long.MAX_VALUE)) {
+            if (caughtUp(http.get(STATUS_PATH).json())) {
                 return true;
             }
             Thread.sleep(50);

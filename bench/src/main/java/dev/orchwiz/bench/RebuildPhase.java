@@ -37,11 +37,7 @@ final class RebuildPhase implements Phase {
             Http.Result status = http.get(STATUS_PATH);
             polls++;
             JsonNode json = status.json();
-            boolean replaying = json.path("replaying").asBoolean(true);
-            boolean caughtUp = json.path("caughtUp").asBoolean(false);
-            long position = json.path("position").asLong(-1);
-            long head = json.path("head").asLong(Long.MAX_VALUE);
-            if (replaying || !caughtUp || position < head) {
+            if (!NodeUnderTest.caughtUp(json)) {
                 sawReplay = true;
             } else if (sawReplay && status.ok()) {
                 finished = true;
@@ -50,7 +46,11 @@ final class RebuildPhase implements Phase {
             if (System.nanoTime() - lastLog > 5_000_000_000L) {
                 lastLog = System.nanoTime();
                 Bench.log(String.format(
-                        Locale.ROOT, "  at %d of %d after %.1f s", position, head, Measurement.secondsSince(t0)));
+                        Locale.ROOT,
+                        "  at %d of %d after %.1f s",
+                        json.path("position").asLong(-1),
+                        json.path("head").asLong(-1),
+                        Measurement.secondsSince(t0)));
             }
             Thread.sleep(100);
         }

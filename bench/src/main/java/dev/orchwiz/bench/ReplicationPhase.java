@@ -96,7 +96,7 @@ final class ReplicationPhase implements Phase {
             apiA.call("POST", peerPath + "/pause", null, 200);
             Bench.log("replication: a backlog of " + BACKLOG_EVENTS + " more events on node A, its peer paused");
             CloneFill.run(jdbcA, warmupEvents + BACKLOG_EVENTS);
-            awaitOwnProjection(jdbcA);
+            awaitOwnProjection(apiA);
             long backlog = count(jdbcA, "select count(*) from domain_event_entry")
                     - count(jdbcB, "select count(*) from forwarding_inbox where origin = '" + origin + "'");
             Resources cpuA = new Resources(a.pid(), jdbcA);
@@ -279,16 +279,14 @@ final class ReplicationPhase implements Phase {
     }
 
     /**
-     * Until A's own sessions projection shows every copied session: the copies are new events to A's processors too,
-     * and folding them while the backlog is measured would charge A's projection to forwarding.
+     * Until A's own sessions projection has folded the copied events: they are new events to A's processors too, and
+     * folding them while the backlog is measured would charge A's projection to forwarding.
      */
-    private static void awaitOwnProjection(Connection jdbcA) throws Exception {
+    private static void awaitOwnProjection(Api apiA) throws Exception {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        long started = count(
-                jdbcA, "select count(*) from domain_event_entry where payload_type like '%.SessionStarted'");
-        while (count(jdbcA, "select count(*) from session_summary") < started) {
+        while (!NodeUnderTest.caughtUp(apiA.call("GET", NodeUnderTest.STATUS_PATH, null, 200))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("node A did not project its own sessions within " + CATCH_UP);
+                throw new IllegalStateException("node A did not project its own events within " + CATCH_UP);
             }
             Thread.sleep(200);
         }
