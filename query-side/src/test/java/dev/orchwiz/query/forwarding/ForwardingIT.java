@@ -289,6 +289,39 @@ class ForwardingIT {
     }
 
     @Test
+    void aBatchNamingOneEventTwiceStoresAndFoldsItsFirstCopyOnce() {
+        // given a batch (from a peer with a bug) that carries event d1 twice, the second copy different
+        KeyPair key = trustByKey("node-twice");
+        String body = batch(
+                "node-twice",
+                List.of(
+                        event("d1", 1, "SessionStarted", "s", Map.of("title", "first copy")),
+                        event("d2", 2, "SessionPaused", "s", Map.of()),
+                        event("d1", 1, "SessionStarted", "s", Map.of("title", "second copy"))));
+
+        // when
+        NodeClient.Reply reply = send(body, signed("node-twice", key, body, now()));
+
+        // then
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        assertThat(reply.json().get("received").asInt()).isEqualTo(3);
+        assertThat(reply.json().get("applied").asInt()).isEqualTo(2);
+        assertThat(reply.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(stored("forwarding_inbox", "origin", "node-twice")).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select payload->>'title' from forwarding_inbox where origin = 'node-twice' and event_id = 'd1'",
+                        String.class))
+                .isEqualTo("first copy");
+        JsonNode session = admin.get("/api/forwarding/sessions?sourceNodeId=node-twice")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(session.get("eventCount").asLong()).isEqualTo(2);
+        assertThat(session.get("title").asString()).isEqualTo("first copy");
+        assertThat(reply.json().get("highWaterMark").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aMissingRangeIsRecordedAsAGapUntilItArrives() {
         // given
         KeyPair key = trustByKey("node-gap");

@@ -37,13 +37,7 @@ class OriginMarks {
      * node, or never used, is no gap when a batch's range spans it. Coverage the mark has passed is deleted.
      */
     Mark advance(String origin, ForwardedBatch.Contents batch) {
-        List<long[]> covered = new ArrayList<>();
-        if (batch.fromSeq() != null) {
-            covered.add(new long[] {batch.fromSeq(), batch.toSeq()});
-        }
-        for (ForwardedEvent event : batch.events()) {
-            covered.add(new long[] {event.seq(), event.seq()});
-        }
+        List<long[]> covered = covered(batch);
         jdbc.batchUpdate("""
                 insert into forwarding_coverage (node_id, from_seq, to_seq) values (?, ?, ?)
                 on conflict (node_id, from_seq) do update
@@ -94,5 +88,28 @@ class OriginMarks {
             statement.setLong(3, gap.toSeq());
         });
         return new Mark(highWater, gaps);
+    }
+
+    /**
+     * What a batch covers, as few ranges as it takes: its declared range, which holds all its events, or else its
+     * events' own positions with neighbours joined. One row per event made a backlog's batch write and later delete
+     * hundreds of coverage rows that said no more than one.
+     */
+    static List<long[]> covered(ForwardedBatch.Contents batch) {
+        if (batch.fromSeq() != null) {
+            return List.of(new long[] {batch.fromSeq(), batch.toSeq()});
+        }
+        long[] positions =
+                batch.events().stream().mapToLong(ForwardedEvent::seq).sorted().toArray();
+        List<long[]> ranges = new ArrayList<>();
+        for (long position : positions) {
+            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && position <= last[1] + 1) {
+                last[1] = Math.max(last[1], position);
+            } else {
+                ranges.add(new long[] {position, position});
+            }
+        }
+        return ranges;
     }
 }
