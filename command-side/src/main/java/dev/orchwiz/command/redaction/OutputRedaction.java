@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,12 +33,28 @@ public final class OutputRedaction {
                     "(?i)(?<=(?:password|passwd|secret|api[_-]?key|access[_-]?token)[\"']?\\s{0,3}[=:]\\s{0,3}[\"']?)[^\\s\"',;]{4,}"));
 
     /**
-     * A text none of whose {@link #SHAPES} can match: every shape needs one of these fragments (same case rules), so
-     * when one scan finds none of them the eight scans are skipped with the same result. Most text (ids, states,
-     * titles, ordinary output) has none, and forwarding masks every string of every event it sends.
+     * Fragments one of which every {@link #SHAPES} match contains, as written. With {@link #ANY_CASE} they decide
+     * when the eight scans can be skipped with the same result: most text (ids, states, titles, ordinary output) has
+     * none, and forwarding masks every string of every event it sends.
      */
-    private static final Pattern ANY_SHAPE = Pattern.compile("owz_|whsec_|gh[pousr]_|AKIA|[ps]k-|-----BEGIN "
-            + "|(?i:bearer |passw(?:or)?d|secret|api[_-]?key|access[_-]?token)");
+    private static final List<String> EXACT_CASE =
+            List.of("owz_", "whsec_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "AKIA", "sk-", "pk-", "-----BEGIN ");
+
+    /**
+     * Fragments the case-insensitive shapes need, lower case. Those shapes ignore ASCII case only, and lower-casing
+     * maps every ASCII variant of a fragment onto it, so looking in the lower-cased text misses none of them.
+     */
+    private static final List<String> ANY_CASE = List.of(
+            "bearer ",
+            "passwd",
+            "password",
+            "secret",
+            "apikey",
+            "api_key",
+            "api-key",
+            "accesstoken",
+            "access_token",
+            "access-token");
 
     private static final List<String> SECRET_VARIABLES = List.of(
             "ORCHWIZ_ENCRYPTION_KEY",
@@ -100,7 +117,7 @@ public final class OutputRedaction {
         for (String value : knownValues) {
             result = result.replace(value, MASK);
         }
-        if (!ANY_SHAPE.matcher(result).find()) {
+        if (!mayHoldAShape(result)) {
             return result;
         }
         for (Pattern shape : SHAPES) {
@@ -110,5 +127,24 @@ public final class OutputRedaction {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether any shape could match: a dozen literal searches, which the JVM runs as vector instructions, instead of
+     * one regular expression trying a dozen alternatives at every character (a fifth of a forwarded event's cost).
+     */
+    static boolean mayHoldAShape(String text) {
+        for (String fragment : EXACT_CASE) {
+            if (text.contains(fragment)) {
+                return true;
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String fragment : ANY_CASE) {
+            if (lower.contains(fragment)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,6 +35,8 @@ class OutgoingEvents {
     /** Under {@code metadata}, a text field leaves only when its name says it is an id or a state. */
     private static final Set<String> STATE_FIELDS =
             Set.of("status", "state", "kind", "outcome", "decision", "mode", "role", "scope", "reason", "runtime");
+
+    private static final Set<String> CORRELATION_KEYS = Set.of("traceId", "correlationId");
 
     private final Serializer serializer;
     private final ObjectMapper json;
@@ -79,8 +83,15 @@ class OutgoingEvents {
         event.put("type", type(message));
         event.put("occurredAt", message.getTimestamp().toString());
         // Axon's names: traceId is the root message, correlationId the message that caused this one.
-        metaText(message, "traceId").ifPresent(value -> event.put("correlationId", value));
-        metaText(message, "correlationId").ifPresent(value -> event.put("causationId", value));
+        Map<String, String> correlation = correlation(message);
+        String root = correlation.get("traceId");
+        String cause = correlation.get("correlationId");
+        if (root != null) {
+            event.put("correlationId", root);
+        }
+        if (cause != null) {
+            event.put("causationId", cause);
+        }
         event.set("payload", payload(message, redaction));
         return event;
     }
@@ -165,10 +176,31 @@ class OutgoingEvents {
         return kept;
     }
 
-    private static java.util.Optional<String> metaText(EventMessage<?> message, String key) {
-        Object value = message.getMetaData().get(key);
-        return value instanceof String text && !text.isBlank() && text.length() <= 200
-                ? java.util.Optional.of(text)
-                : java.util.Optional.empty();
+    /**
+     * The message's {@code traceId} and {@code correlationId}, when they are one-line texts of at most 200 characters.
+     * They are read from the metadata's JSON as stored (the top-level text fields), not from the metadata
+     * deserialized: building a {@code MetaData} for every event sent cost as much as cutting its payload.
+     */
+    private Map<String, String> correlation(EventMessage<?> message) {
+        byte[] stored = message.serializeMetaData(serializer, byte[].class).getData();
+        Map<String, String> found = new java.util.HashMap<>(4);
+        try (JsonParser parser = json.createParser(stored)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return found;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING && CORRELATION_KEYS.contains(name)) {
+                    String text = parser.getString();
+                    if (!text.isBlank() && text.length() <= 200) {
+                        found.put(name, text);
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return found;
     }
 }

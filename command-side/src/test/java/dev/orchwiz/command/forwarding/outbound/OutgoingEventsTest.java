@@ -110,6 +110,66 @@ class OutgoingEventsTest {
     }
 
     @Test
+    void namesTheRootAndTheCauseFromTheMetadataAsStoredKeepingOnlyShortTexts() {
+        // given metadata as the store holds it: the two ids among other keys, a nested value, and texts that stay out
+        String metadata = "{\"ownerId\":\"u-1\",\"nested\":{\"traceId\":\"not-this\"},\"traceId\":\"root-1\","
+                + "\"correlationId\":\"cause-1\",\"list\":[1,{\"a\":2}]}";
+        SerializedMessage<Object> serialized = new SerializedMessage<>(
+                "event-1",
+                serializer.serialize(thing(), byte[].class),
+                new SimpleSerializedObject<>(
+                        metadata.getBytes(StandardCharsets.UTF_8), byte[].class, MetaData.class.getName(), null),
+                serializer);
+        GenericDomainEventMessage<Object> stored = new GenericDomainEventMessage<>(
+                "Thing", "thing-1", 3, serialized, () -> Instant.parse("2026-12-01T10:00:00Z"));
+
+        // then both are sent under the envelope's names, as the metadata deserialized would give them
+        ObjectNode event = outgoing.event(stored, 1, PeerRedaction.NONE);
+        assertThat(event.get("correlationId").asString()).isEqualTo("root-1");
+        assertThat(event.get("causationId").asString()).isEqualTo("cause-1");
+        assertThat(event)
+                .isEqualTo(outgoing.event(
+                        new GenericDomainEventMessage<>(
+                                "Thing",
+                                "thing-1",
+                                3,
+                                thing(),
+                                Map.of("ownerId", "u-1", "traceId", "root-1", "correlationId", "cause-1"),
+                                "event-1",
+                                Instant.parse("2026-12-01T10:00:00Z")),
+                        1,
+                        PeerRedaction.NONE));
+
+        // and a blank, an over-long or a non-text id is left out
+        ObjectNode without = outgoing.event(
+                new GenericDomainEventMessage<>(
+                        "Thing",
+                        "thing-1",
+                        3,
+                        thing(),
+                        Map.of("traceId", " ", "correlationId", "x".repeat(201), "other", 5),
+                        "event-1",
+                        Instant.parse("2026-12-01T10:00:00Z")),
+                1,
+                PeerRedaction.NONE);
+        assertThat(without.has("correlationId")).isFalse();
+        assertThat(without.has("causationId")).isFalse();
+        assertThat(outgoing.event(
+                                new GenericDomainEventMessage<>(
+                                        "Thing",
+                                        "thing-1",
+                                        3,
+                                        thing(),
+                                        Map.of("traceId", 7),
+                                        "event-1",
+                                        Instant.parse("2026-12-01T10:00:00Z")),
+                                1,
+                                PeerRedaction.NONE)
+                        .has("correlationId"))
+                .isFalse();
+    }
+
+    @Test
     void fullSendsThePayloadWithSecretsMaskedAtAnyDepth() {
         ObjectNode payload = (ObjectNode)
                 outgoing.event(message(thing()), 1, PeerRedaction.FULL).get("payload");
