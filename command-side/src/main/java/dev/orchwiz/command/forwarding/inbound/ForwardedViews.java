@@ -1,20 +1,19 @@
 package dev.orchwiz.command.forwarding.inbound;
 
-import java.sql.Timestamp;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Folds forwarded events into one row per remote entity (today: sessions), never one per event. A batch's events are
- * first folded per session in memory, then written with one upsert per session, all in one JDBC batch (one round
- * trip rather than one per event). Events may arrive out of order: the newest event decides title, status and last
+ * first folded per session in memory, then written with one statement for all its sessions. Events may arrive out of
+ * order: the newest event decides title, status and last
  * type, and counts and bounds add up either way.
  */
 @Component
@@ -32,27 +31,40 @@ class ForwardedViews {
             "SessionFailed", "failed",
             "SessionArchived", "archived");
 
-    /** Title and status carry their own event's time: the newest event that names one decides it. */
-    private static final String FOLD_SESSION = """
-            insert into forwarded_session as s
+    /**
+     * Every session a batch touched, folded in one statement. Title and status carry their own event's time: the
+     * newest event that names one decides it. A MERGE rather than an upsert, because those times belong to the
+     * batch's rows, not to the table's, and an upsert's update sees only the latter; one statement for the batch
+     * rather than one upsert per session, which cost the database as much as storing the events. The inbox runs one
+     * transaction at a time (its advisory lock), so no other one inserts the same session in between.
+     */
+    private static final String FOLD_SESSIONS = """
+            merge into forwarded_session as s
+            using (select cast(? as text) as origin, f.*
+                   from unnest(cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]),
+                               cast(? as timestamptz[]), cast(? as bigint[]), cast(? as timestamptz[]),
+                               cast(? as timestamptz[]), cast(? as text[]))
+                       as f(session_id, title, title_at, status, status_at, event_count, first_event_at,
+                            last_event_at, last_event_type)) as f
+            on s.origin = f.origin and s.session_id = f.session_id
+            when matched then update set
+                title = case when f.title is not null and (s.title is null or f.title_at >= s.last_event_at)
+                             then f.title else s.title end,
+                status = case when f.status is not null and (s.status is null or f.status_at >= s.last_event_at)
+                              then f.status else s.status end,
+                event_count = s.event_count + f.event_count,
+                first_event_at = least(s.first_event_at, f.first_event_at),
+                last_event_type = case when f.last_event_at >= s.last_event_at
+                                       then f.last_event_type else s.last_event_type end,
+                last_event_at = greatest(s.last_event_at, f.last_event_at)
+            when not matched then insert
                 (origin, session_id, title, status, event_count, first_event_at, last_event_at, last_event_type)
-            values (:origin, :session, :title, :status, :count, :first, :last, :type)
-            on conflict (origin, session_id) do update set
-                title = case when excluded.title is not null
-                                  and (s.title is null or cast(:titleAt as timestamptz) >= s.last_event_at)
-                             then excluded.title else s.title end,
-                status = case when excluded.status is not null
-                                   and (s.status is null or cast(:statusAt as timestamptz) >= s.last_event_at)
-                              then excluded.status else s.status end,
-                event_count = s.event_count + excluded.event_count,
-                first_event_at = least(s.first_event_at, excluded.first_event_at),
-                last_event_type = case when excluded.last_event_at >= s.last_event_at
-                                       then excluded.last_event_type else s.last_event_type end,
-                last_event_at = greatest(s.last_event_at, excluded.last_event_at)""";
+                values (f.origin, f.session_id, f.title, f.status, f.event_count, f.first_event_at, f.last_event_at,
+                        f.last_event_type)""";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-    ForwardedViews(NamedParameterJdbcTemplate jdbc) {
+    ForwardedViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -71,12 +83,36 @@ class ForwardedViews {
         if (folds.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows =
-                folds.values().stream().map(fold -> fold.row(origin)).toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate(FOLD_SESSION, rows);
+        List<SessionFold> rows = List.copyOf(folds.values());
+        jdbc.update(FOLD_SESSIONS, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setString(1, origin);
+            statement.setArray(2, connection.createArrayOf("text", column(rows, fold -> fold.sessionId)));
+            statement.setArray(3, connection.createArrayOf("text", column(rows, fold -> fold.title)));
+            statement.setArray(4, connection.createArrayOf("text", column(rows, fold -> iso(fold.titleAt))));
+            statement.setArray(5, connection.createArrayOf("text", column(rows, fold -> fold.status)));
+            statement.setArray(6, connection.createArrayOf("text", column(rows, fold -> iso(fold.statusAt))));
+            statement.setArray(
+                    7,
+                    connection.createArrayOf(
+                            "bigint",
+                            rows.stream().map(fold -> (long) fold.count).toArray(Long[]::new)));
+            statement.setArray(8, connection.createArrayOf("text", column(rows, fold -> iso(fold.first))));
+            statement.setArray(9, connection.createArrayOf("text", column(rows, fold -> iso(fold.last))));
+            statement.setArray(10, connection.createArrayOf("text", column(rows, fold -> fold.lastType)));
+        });
     }
 
-    /** One session's events of a batch, folded the way the upsert folds a row: later-or-equal times win. */
+    private static String[] column(List<SessionFold> rows, Function<SessionFold, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    /** An instant as ISO-8601 text with its offset, which the database reads exactly whatever either time zone. */
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** One session's events of a batch, folded the way the statement folds them into a row: later-or-equal times win. */
     private static final class SessionFold {
 
         private final String sessionId;
@@ -114,20 +150,6 @@ class ForwardedViews {
                 status = implied;
                 statusAt = at;
             }
-        }
-
-        SqlParameterSource row(String origin) {
-            return new MapSqlParameterSource()
-                    .addValue("origin", origin)
-                    .addValue("session", sessionId)
-                    .addValue("title", title)
-                    .addValue("titleAt", titleAt == null ? null : Timestamp.from(titleAt))
-                    .addValue("status", status)
-                    .addValue("statusAt", statusAt == null ? null : Timestamp.from(statusAt))
-                    .addValue("count", count)
-                    .addValue("first", Timestamp.from(first))
-                    .addValue("last", Timestamp.from(last))
-                    .addValue("type", lastType);
         }
     }
 
