@@ -262,7 +262,7 @@ record ReportWriter(Config config, NodeUnderTest node, Diagnostics diagnostics, 
         r.line("## Diagnostics");
         r.line();
         r.line(
-                "Taken during the top command level, the top tool-call level, the top level of plain runs and the rebuild; the raw files are in `"
+                "Taken during the top command level, the top tool-call level, the top level of each of the runs phase's three measurements and the rebuild; the raw files are in `"
                         + node.targetDir()
                         + "` (`threads-*.txt`, `node-*.jfr`, open the latter with JDK Mission Control or `jfr print`).");
         r.line();

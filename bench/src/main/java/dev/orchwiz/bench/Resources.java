@@ -37,8 +37,19 @@ final class Resources {
         return database != null;
     }
 
-    /** CPU consumed between two snapshots, in cores (1.0 = one core busy all the time). */
-    record Usage(double seconds, double node, double postgres, double harness, double machine, int cores) {
+    /**
+     * CPU consumed between two snapshots, in cores (1.0 = one core busy all the time). {@code nodeChildren} is what the
+     * node's child processes (the sandboxed runs: setsid, bwrap and what they start) used, counted when the node reaped
+     * them; it is part of {@code other}, since those processes are not the node's JVM.
+     */
+    record Usage(
+            double seconds,
+            double node,
+            double postgres,
+            double harness,
+            double machine,
+            int cores,
+            double nodeChildren) {
 
         double other() {
             return Math.max(0, machine - node - postgres - harness);
@@ -49,6 +60,7 @@ final class Resources {
     final class Snapshot {
         final long at = System.nanoTime();
         final long node = ticks(nodePid);
+        final long nodeChildren = childTicks(nodePid);
         final long harness = ticks(ProcessHandle.current().pid());
         final Map<Long, Long> postgres = postgresTicks();
         final long[] machine = machineTicks();
@@ -66,7 +78,8 @@ final class Resources {
                     cores(pgTicks, seconds),
                     cores(later.harness - harness, seconds),
                     seconds <= 0 ? 0 : busy / seconds,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    cores(later.nodeChildren - nodeChildren, seconds));
         }
     }
 
@@ -85,14 +98,28 @@ final class Resources {
 
     /** utime + stime of a process, in ticks; 0 when unknown. */
     static long ticks(long pid) {
+        // fields 14 and 15 of stat
+        return statSum(pid, 11, 12);
+    }
+
+    /**
+     * cutime + cstime of a process, in ticks: what its reaped children (and theirs, when each waited for its own) used;
+     * 0 when unknown.
+     */
+    static long childTicks(long pid) {
+        // fields 16 and 17 of stat
+        return statSum(pid, 13, 14);
+    }
+
+    /** Two fields of /proc/pid/stat added, counted from the state (field 3 of stat) as 0; 0 when unknown. */
+    private static long statSum(long pid, int first, int second) {
         if (pid <= 0) {
             return 0;
         }
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is the state (field 3 of stat); utime and stime are fields 14 and 15.
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[first]) + Long.parseLong(fields[second]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -69,7 +69,7 @@ final class RunsPhase implements Phase {
                     level,
                     toolRunStates,
                     runToolStatuses,
-                    false);
+                    diagnose);
             Measurement.Measured directCalls = measure(
                     harness,
                     "direct-calls-" + level,
@@ -78,14 +78,23 @@ final class RunsPhase implements Phase {
                     i -> new RunClients.DirectCallClient(
                             harness.node().http(), "direct-call", direct.get(i), directStatuses),
                     directStatuses,
-                    false);
+                    // All three profiled at the top level: the overhead is read as the difference between them.
+                    diagnose);
             RunOverhead overhead = new RunOverhead(plain.perSecond(), withTool.perSecond(), directCalls.perSecond(), 1);
+            RunCpu plainCpu = RunCpu.of(plain);
+            RunCpu toolCpu = RunCpu.of(withTool);
+            RunCpu directCpu = RunCpu.of(directCalls);
             Bench.log(String.format(
                     Locale.ROOT,
-                    "  overhead per tool call at %d clients: %.1f %% (marginal), %.1f %% (whole run)",
+                    "  overhead per tool call at %d clients: %.1f %% (marginal), %.1f %% (whole run); on node CPU"
+                            + " %.1f %% (node ms per run %.1f, tool-run %.1f, direct call %.1f incl. sandbox)",
                     level,
                     overhead.marginalOverheadPercent(),
-                    overhead.wholeRunOverheadPercent()));
+                    overhead.wholeRunOverheadPercent(),
+                    RunCpu.marginalPercent(plainCpu, toolCpu, directCpu, 1),
+                    plainCpu.nodeAndSandboxMs(),
+                    toolCpu.nodeAndSandboxMs(),
+                    directCpu.nodeAndSandboxMs()));
             levels.add(new Report.RunLevel(level, plain, withTool, directCalls, overhead));
         }
         check(report, "runs without tools", runStates);

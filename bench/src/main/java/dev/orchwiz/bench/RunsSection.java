@@ -36,6 +36,16 @@ final class RunsSection {
                 "< 10 %",
                 "–",
                 verdict(overhead < TARGET_OVERHEAD_PERCENT));
+        r.row(
+                "run overhead per tool call at " + top.clients() + " clients on node CPU per operation (JVM + sandbox)",
+                fmt(
+                                RunCpu.marginalPercent(
+                                        RunCpu.of(top.plain()), RunCpu.of(top.withTool()), RunCpu.of(top.direct()), 1),
+                                1)
+                        + " %",
+                "(beside the above)",
+                "–",
+                "–");
     }
 
     void section(Markdown r) {
@@ -110,6 +120,36 @@ final class RunsSection {
                     fmt(addedP50, 1) + " / " + fmt(directP50, 1) + " ms",
                     fmt(RunOverhead.percentOver(addedP50, directP50), 1) + " %",
                     verdict(overhead.marginalOverheadPercent() < TARGET_OVERHEAD_PERCENT));
+        }
+        r.line();
+        r.line("**CPU per operation** (from `/proc`, over the same windows): the node's JVM, its sandboxed processes"
+                + " (the node's reaped children: setsid, bwrap and the command; counted under \"other\" below), and"
+                + " its PostgreSQL backends, each divided by the operations finished. Throughput on a shared machine"
+                + " measures the other processes too; CPU per operation does not. The marginal overhead on CPU has the"
+                + " throughput figure's shape, (ms per tool-run − ms per run) ÷ ms per direct call − 1. Both include"
+                + " what the clients' status reads cost (a longer operation is read more often). Shown beside the"
+                + " throughput figure, which the target is read on.");
+        r.line();
+        r.table(
+                "clients",
+                "node ms per run / tool-run / direct call",
+                "sandbox ms per run / tool-run / direct call",
+                "PostgreSQL ms per run / tool-run / direct call",
+                "overhead, marginal on node CPU (JVM + sandbox)",
+                "the same with PostgreSQL");
+        for (Report.RunLevel level : runs.levels()) {
+            RunCpu plain = RunCpu.of(level.plain());
+            RunCpu withTool = RunCpu.of(level.withTool());
+            RunCpu direct = RunCpu.of(level.direct());
+            r.row(
+                    Integer.toString(level.clients()),
+                    fmt(plain.nodeMs(), 1) + " / " + fmt(withTool.nodeMs(), 1) + " / " + fmt(direct.nodeMs(), 1),
+                    fmt(plain.sandboxMs(), 1) + " / " + fmt(withTool.sandboxMs(), 1) + " / "
+                            + fmt(direct.sandboxMs(), 1),
+                    fmt(plain.postgresMs(), 1) + " / " + fmt(withTool.postgresMs(), 1) + " / "
+                            + fmt(direct.postgresMs(), 1),
+                    fmt(RunCpu.marginalPercent(plain, withTool, direct, 1), 1) + " %",
+                    fmt(RunCpu.marginalWithDatabasePercent(plain, withTool, direct, 1), 1) + " %");
         }
         r.line();
         r.line("How the calls ended (warm-up included; they must end alike for the comparison to hold): runs' calls "

@@ -30,8 +30,10 @@ import dev.orchwiz.command.toolcall.ToolCallHistory;
 import dev.orchwiz.command.toolcall.UnredactedInputs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +75,9 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
     private final RunnerHeartbeat runner;
     private final QueryGateway queries;
     private final UnredactedInputs unredacted;
+    private final List<LocalRunEndings> endings;
+    /** The calls running here that recorded output (or its truncation), until they end. */
+    private final Set<ToolCallId> printed = ConcurrentHashMap.newKeySet();
 
     WhenToolCallApprovedThenRun(
             Sandbox sandbox,
@@ -81,7 +86,9 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
             RunnerHeartbeat runner,
             QueryGateway queries,
             UnredactedInputs unredacted,
-            OutputRedaction redaction) {
+            OutputRedaction redaction,
+            List<LocalRunEndings> endings) {
+        this.endings = endings;
         this.redaction = redaction;
         this.sandbox = sandbox;
         this.history = history;
@@ -233,11 +240,13 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
         return new OutputSink() {
             @Override
             public void chunk(OutputStream stream, int sequence, String text) {
+                printed.add(id);
                 send(new RecordToolCallOutput(id, sequence, stream.wireName(), redaction.redact(text)));
             }
 
             @Override
             public void truncated(long keptBytes) {
+                printed.add(id);
                 send(new MarkToolCallOutputTruncated(id, keptBytes));
             }
         };
@@ -245,6 +254,7 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
 
     private void finish(ToolCallId id, RunResult result, Throwable failure) {
         running.remove(id);
+        boolean wrote = printed.remove(id);
         if (failure != null) {
             send(new FinishToolCallRun(id, "failed", null, 0, "the run failed: " + failure.getMessage()));
             return;
@@ -255,19 +265,33 @@ class WhenToolCallApprovedThenRun implements DisposableBean {
                     case TIMED_OUT -> "timed out";
                     default -> null;
                 };
-        send(new FinishToolCallRun(
+        Object ended = send(new FinishToolCallRun(
                 id,
                 result.outcome().wireName(),
                 result.exitCode(),
                 result.duration().toMillis(),
                 error));
+        // Only when this outcome is the call's: a call cancelled or reaped first ended otherwise, told by its event.
+        if (ended == ToolCallStatus.COMPLETED) {
+            int exitCode = result.exitCode() == null ? 0 : result.exitCode();
+            for (LocalRunEndings ending : endings) {
+                try {
+                    ending.completed(id, exitCode, wrote);
+                } catch (RuntimeException failed) {
+                    // The call's event still reaches every process: a listener that failed here is told there.
+                    log.warn("could not pass on the end of tool call {}: {}", id, failed.toString());
+                }
+            }
+        }
     }
 
-    private void send(Object command) {
+    /** Sends and waits; answers the handler's result, or null when it failed (logged: the run goes on). */
+    private Object send(Object command) {
         try {
-            commands.sendAndWait(command, SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return commands.sendAndWait(command, SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException failed) {
             log.warn("could not record {} : {}", command.getClass().getSimpleName(), failed.getMessage());
+            return null;
         }
     }
 

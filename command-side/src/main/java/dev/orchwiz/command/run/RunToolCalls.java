@@ -95,6 +95,23 @@ class RunToolCalls {
     }
 
     /**
+     * Settles a call in the row it was linked with, once; answers whether this settled it. Nothing happens when it was
+     * settled already, or recorded and forgotten since: a second settling (the call's event after the node that ran
+     * it settled it, ADR 0024) must not leave a row its run would take for a result of a later step.
+     */
+    boolean settleLinked(ToolResult result) {
+        return jdbc.update(
+                        "update agent_run_tool_call set status = ?, result = ?, error = ?, settled_at = ?"
+                                + " where tool_call_id = ? and settled_at is null",
+                        result.status(),
+                        result.output(),
+                        result.error(),
+                        Timestamp.from(result.settledAt()),
+                        result.toolCallId().value())
+                > 0;
+    }
+
+    /**
      * Takes the run's settled results for its next model call when none of its calls is still pending, or nothing.
      * Two calls settling at once both try; the rows' locks let one take them: the other, waiting for the lock, finds
      * them claimed. Taking them marks the run's model call in flight for {@code node} in the same statement, so a node

@@ -1,5 +1,7 @@
 package dev.orchwiz.command.run;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.orchwiz.api.id.RunId;
 import dev.orchwiz.api.id.SubagentId;
 import dev.orchwiz.api.id.ToolCallId;
@@ -34,6 +36,7 @@ import dev.orchwiz.api.toolcall.event.ToolCallFailed;
 import dev.orchwiz.api.toolcall.event.ToolCallOutputRecorded;
 import dev.orchwiz.api.toolcall.event.ToolCallTimedOut;
 import dev.orchwiz.command.configuration.DaemonThreads;
+import dev.orchwiz.command.execution.LocalRunEndings;
 import dev.orchwiz.command.run.runtime.AgentRuntime;
 import dev.orchwiz.command.run.runtime.ChatTurn;
 import dev.orchwiz.command.run.runtime.ModelRequest;
@@ -43,6 +46,7 @@ import dev.orchwiz.command.run.runtime.RunContext;
 import dev.orchwiz.command.run.runtime.RuntimeFailure;
 import dev.orchwiz.command.run.runtime.ToolSpec;
 import dev.orchwiz.command.toolcall.ToolCallRequests;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +79,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(WhenRunStartsOrToolCallsSettleThenCallTheModel.PROCESSING_GROUP)
 // A process acts (calls models, requests tool calls): replaying history would act again, so it is never rebuilt.
 @DisallowReplay
-class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
+class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, LocalRunEndings {
 
     static final String PROCESSING_GROUP = "agent-runs";
 
@@ -117,6 +121,16 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
     private final Set<RunId> driving = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4, new DaemonThreads("agent-run"));
+
+    /**
+     * Calls of runs that this node ran and settled as they ended (ADR 0024): their event, when it reaches the
+     * processor here, has nothing left to do. Bounded and expiring: an entry whose event was handled first is dropped.
+     */
+    private final Cache<ToolCallId, Boolean> settledWhereRun = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .executor(Runnable::run)
+            .build();
 
     WhenRunStartsOrToolCallsSettleThenCallTheModel(
             CommandGateway commands,
@@ -160,10 +174,9 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     @EventHandler
     void on(ToolCallOutputRecorded event) {
-        // In the processor's own transaction, so the output is complete when the call's final event is handled.
-        if (links.runOf(event.toolCallId()).isPresent()) {
-            links.appendOutput(event.toolCallId(), event.text());
-        }
+        // In the processor's own transaction, so the output is complete when the call's final event is handled. One
+        // statement: it changes only a run's call's row, so a call of no run (most calls) costs no lookup first.
+        links.appendOutput(event.toolCallId(), event.text());
     }
 
     /** A call the node does not run itself has nobody to run it in a run: it ends as an error the model is told. */
@@ -188,7 +201,26 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
 
     @EventHandler
     void on(ToolCallCompleted event) {
+        if (settledWhereRun.asMap().remove(event.toolCallId()) != null) {
+            return;
+        }
         settleLater(event.toolCallId(), "completed", "exit code " + event.exitCode(), false);
+    }
+
+    /**
+     * A call this node ran completed: its run's step goes on from here, not a processor's hop later (ADR 0024). Only a
+     * call that printed nothing: output reaches the run through the call's output events, which the processor handles
+     * in order before the call's end. The result is the one {@link #on(ToolCallCompleted)} would settle.
+     */
+    @Override
+    public void completed(ToolCallId call, int exitCode, boolean printed) {
+        if (printed) {
+            return;
+        }
+        links.runOf(call).ifPresent(run -> {
+            settledWhereRun.put(call, Boolean.TRUE);
+            workers.execute(() -> settleLinked(run, call, "completed", "exit code " + exitCode, false));
+        });
     }
 
     @EventHandler
@@ -247,8 +279,29 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         links.runOf(call).ifPresent(run -> {
             String output = links.output(call);
             String result = output.isEmpty() ? outcome : output + (error ? "\n" + outcome : "");
-            workers.execute(() -> settle(run, call, status, result, error));
+            workers.execute(() -> settleLinked(run, call, status, result, error));
         });
+    }
+
+    /**
+     * Settles a call of the run in the row it was linked with, and takes the step if this settling was its last. A
+     * call settled already (where it ran, or refused first) changes nothing: whoever settled it took the step.
+     */
+    private void settleLinked(RunId run, ToolCallId call, String status, String output, boolean error) {
+        try {
+            if (links.settleLinked(new ToolResult(call, status, redaction.redact(output), error, Instant.now()))) {
+                takeStep(run);
+            }
+        } catch (RuntimeException failed) {
+            log.warn("Could not record the result of tool call {} in run {}: {}", call, run, failed.toString());
+        }
+    }
+
+    private void takeStep(RunId run) {
+        List<ToolResult> step = links.claimStep(run, properties.node());
+        if (!step.isEmpty()) {
+            step(run, step);
+        }
     }
 
     /**
@@ -259,10 +312,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean {
         try {
             // Stamped here, by the node's clock: the event that records it is written a model call later.
             links.settle(run, new ToolResult(call, status, redaction.redact(output), error, Instant.now()));
-            List<ToolResult> step = links.claimStep(run, properties.node());
-            if (!step.isEmpty()) {
-                step(run, step);
-            }
+            takeStep(run);
         } catch (RuntimeException failed) {
             log.warn("Could not record the result of tool call {} in run {}: {}", call, run, failed.toString());
         }

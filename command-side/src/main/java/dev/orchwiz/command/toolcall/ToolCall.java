@@ -288,10 +288,14 @@ class ToolCall {
         }
     }
 
+    /**
+     * Ends a running call; answers the status it ended with, or null when it was no longer running (cancelled or
+     * reaped first), so the runner knows whether its own outcome is the call's.
+     */
     @CommandHandler
-    void handle(FinishToolCallRun command) {
+    ToolCallStatus handle(FinishToolCallRun command) {
         if (status != ToolCallStatus.RUNNING) {
-            return;
+            return null;
         }
         String result = command.outcome() == null ? "failed" : command.outcome().toLowerCase(Locale.ROOT);
         switch (result) {
@@ -304,6 +308,7 @@ class ToolCall {
                 applyOwned(new ToolCallFailed(
                         toolCallId, command.exitCode(), command.durationMs(), abbreviate(command.error())));
         }
+        return status;
     }
 
     @CommandHandler

@@ -17,6 +17,7 @@ import dev.orchwiz.api.toolcall.HookVerdict;
 import dev.orchwiz.api.toolcall.PermissionOutcome;
 import dev.orchwiz.api.toolcall.RuleRef;
 import dev.orchwiz.api.toolcall.ToolCallOrigin;
+import dev.orchwiz.api.toolcall.ToolCallStatus;
 import dev.orchwiz.api.toolcall.command.CancelToolCall;
 import dev.orchwiz.api.toolcall.command.DecideApproval;
 import dev.orchwiz.api.toolcall.command.ExpireApproval;
@@ -378,7 +379,19 @@ class ToolCallTest {
                         new StartToolCallRun(id, null, 1_000, "node-a", true),
                         new RecordToolCallOutput(id, 0, "stdout", "ok\n"))
                 .when(new FinishToolCallRun(id, "completed", 0, 42, null))
-                .expectEvents(new ToolCallCompleted(id, 0, 42));
+                .expectEvents(new ToolCallCompleted(id, 0, 42))
+                .expectResultMessagePayload(ToolCallStatus.COMPLETED);
+    }
+
+    @Test
+    void finishingACallNoLongerRunningChangesNothingAndAnswersNoStatus() {
+        fixture.givenCommands(
+                        request(SessionMode.AUTO_ACCEPT, PermissionOutcome.ALLOW),
+                        new StartToolCallRun(id, null, 1_000, "node-a", true),
+                        new FinishToolCallRun(id, "failed", 1, 42, "exited with code 1"))
+                .when(new FinishToolCallRun(id, "completed", 0, 43, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
     }
 
     @Test
