@@ -32,35 +32,41 @@ class ForwardedViews {
             "SessionArchived", "archived");
 
     /**
-     * Every session a batch touched, folded in one statement. Title and status carry their own event's time: the
-     * newest event that names one decides it. A MERGE rather than an upsert, because those times belong to the
-     * batch's rows, not to the table's, and an upsert's update sees only the latter; one statement for the batch
-     * rather than one upsert per session, which cost the database as much as storing the events. The inbox runs one
-     * transaction at a time (its advisory lock), so no other one inserts the same session in between.
+     * Every session a batch touched, folded in one statement: one upsert per session cost the database as much as
+     * storing the events. Title and status carry their own event's time: the newest event that names one decides it,
+     * compared with the row's newest event as before (the proposed row carries those times in {@code title_at} and
+     * {@code status_at}, the only way an upsert's update sees a value of the batch's). The conflict is found through
+     * the primary key, session by session, however large the table: a MERGE's join, planned while the table was
+     * small, read every session of the origin on each batch.
      */
     private static final String FOLD_SESSIONS = """
-            merge into forwarded_session as s
-            using (select cast(? as text) as origin, f.*
-                   from unnest(cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]),
-                               cast(? as timestamptz[]), cast(? as bigint[]), cast(? as timestamptz[]),
-                               cast(? as timestamptz[]), cast(? as text[]))
-                       as f(session_id, title, title_at, status, status_at, event_count, first_event_at,
-                            last_event_at, last_event_type)) as f
-            on s.origin = f.origin and s.session_id = f.session_id
-            when matched then update set
-                title = case when f.title is not null and (s.title is null or f.title_at >= s.last_event_at)
-                             then f.title else s.title end,
-                status = case when f.status is not null and (s.status is null or f.status_at >= s.last_event_at)
-                              then f.status else s.status end,
-                event_count = s.event_count + f.event_count,
-                first_event_at = least(s.first_event_at, f.first_event_at),
-                last_event_type = case when f.last_event_at >= s.last_event_at
-                                       then f.last_event_type else s.last_event_type end,
-                last_event_at = greatest(s.last_event_at, f.last_event_at)
-            when not matched then insert
-                (origin, session_id, title, status, event_count, first_event_at, last_event_at, last_event_type)
-                values (f.origin, f.session_id, f.title, f.status, f.event_count, f.first_event_at, f.last_event_at,
-                        f.last_event_type)""";
+            insert into forwarded_session as s
+                (origin, session_id, title, title_at, status, status_at, event_count, first_event_at, last_event_at,
+                 last_event_type)
+            select cast(? as text), f.*
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]),
+                        cast(? as timestamptz[]), cast(? as bigint[]), cast(? as timestamptz[]),
+                        cast(? as timestamptz[]), cast(? as text[]))
+                as f(session_id, title, title_at, status, status_at, event_count, first_event_at, last_event_at,
+                     last_event_type)
+            on conflict (origin, session_id) do update set
+                title = case when excluded.title is not null
+                                  and (s.title is null or excluded.title_at >= s.last_event_at)
+                             then excluded.title else s.title end,
+                title_at = case when excluded.title is not null
+                                     and (s.title is null or excluded.title_at >= s.last_event_at)
+                                then excluded.title_at else s.title_at end,
+                status = case when excluded.status is not null
+                                   and (s.status is null or excluded.status_at >= s.last_event_at)
+                              then excluded.status else s.status end,
+                status_at = case when excluded.status is not null
+                                      and (s.status is null or excluded.status_at >= s.last_event_at)
+                                 then excluded.status_at else s.status_at end,
+                event_count = s.event_count + excluded.event_count,
+                first_event_at = least(s.first_event_at, excluded.first_event_at),
+                last_event_type = case when excluded.last_event_at >= s.last_event_at
+                                       then excluded.last_event_type else s.last_event_type end,
+                last_event_at = greatest(s.last_event_at, excluded.last_event_at)""";
 
     private final JdbcTemplate jdbc;
 
