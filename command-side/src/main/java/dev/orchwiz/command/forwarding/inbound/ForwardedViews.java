@@ -13,8 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Folds forwarded events into one row per remote entity (today: sessions), never one per event. A batch's events are
  * first folded per session in memory, then written with one statement for all its sessions. Events may arrive out of
- * order: the newest event decides title, status and last
- * type, and counts and bounds add up either way.
+ * order: the newest event decides title, status and last type, and counts and bounds add up either way.
  */
 @Component
 class ForwardedViews {

@@ -7,6 +7,7 @@ import dev.orchwiz.command.redaction.OutputRedaction;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,7 +184,7 @@ class OutgoingEvents {
      */
     private Map<String, String> correlation(EventMessage<?> message) {
         byte[] stored = message.serializeMetaData(serializer, byte[].class).getData();
-        Map<String, String> found = new java.util.HashMap<>(4);
+        Map<String, String> found = new HashMap<>(4);
         try (JsonParser parser = json.createParser(stored)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return found;
