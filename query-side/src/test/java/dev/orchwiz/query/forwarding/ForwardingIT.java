@@ -322,6 +322,28 @@ class ForwardingIT {
     }
 
     @Test
+    void aPayloadTextTheDatabaseCannotHoldIsRefusedAsAnInvalidBatchWithNothingStored() {
+        // given texts PostgreSQL's jsonb refuses, as JSON escapes in the body: a NUL, and a lone surrogate (in a value
+        // and in a field name)
+        KeyPair key = trustByKey("node-nul");
+        String template =
+                batch("node-nul", List.of(event("n1", 1, "SessionStarted", "s", Map.of("title", "a@TEXT@b"))));
+        for (String escape : List.of("\\u0000", "\\ud800", "\\udc00")) {
+            String body = template.replace("@TEXT@", escape);
+            assertThat(body).contains(escape);
+
+            // when
+            NodeClient.Reply reply = send(body, signed("node-nul", key, body, now()));
+
+            // then
+            assertRefused(reply, 400, "FORWARDING_INVALID_BATCH");
+        }
+        String inName = template.replace("\"title\"", "\"ti\\ud800tle\"");
+        assertRefused(send(inName, signed("node-nul", key, inName, now())), 400, "FORWARDING_INVALID_BATCH");
+        assertThat(stored("forwarding_inbox", "origin", "node-nul")).isZero();
+    }
+
+    @Test
     void aMissingRangeIsRecordedAsAGapUntilItArrives() {
         // given
         KeyPair key = trustByKey("node-gap");

@@ -100,6 +100,9 @@ final class ForwardedBatch {
         if (payload != null && !payload.isNull() && !payload.isObject()) {
             throw invalid(at + ".payload must be an object");
         }
+        if (payload != null) {
+            assertStorable(payload, at + ".payload");
+        }
         return new ForwardedEvent(
                 text(event, "eventId", at, true),
                 seq.longValue(),
@@ -112,6 +115,39 @@ final class ForwardedBatch {
 
     private static tools.jackson.databind.node.JsonNodeFactory json() {
         return tools.jackson.databind.node.JsonNodeFactory.instance;
+    }
+
+    /**
+     * Refuses a payload holding text PostgreSQL's jsonb cannot store (NUL, an unpaired UTF-16 surrogate), in a value or
+     * a field name at any depth: the insert would fail after the batch was verified, as a 500. Other control
+     * characters pass, unlike {@link dev.orchwiz.api.text.TextRules} for text typed here: a payload is another node's
+     * stored event, whose tool output may hold them.
+     */
+    static void assertStorable(JsonNode payload, String at) {
+        if (payload.isString()) {
+            assertStorable(payload.stringValue(), at);
+        } else if (payload.isObject()) {
+            for (String field : payload.propertyNames()) {
+                assertStorable(field, at);
+                assertStorable(payload.get(field), at + "." + field);
+            }
+        } else if (payload.isArray()) {
+            for (int i = 0; i < payload.size(); i++) {
+                assertStorable(payload.get(i), at + "[" + i + "]");
+            }
+        }
+    }
+
+    private static void assertStorable(String text, String at) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
+                    : !Character.isLowSurrogate(c);
+            if (c == 0 || !paired) {
+                throw invalid(at + " holds a NUL or an unpaired surrogate, which cannot be stored");
+            }
+        }
     }
 
     static String text(JsonNode object, String field, String at, boolean required) {

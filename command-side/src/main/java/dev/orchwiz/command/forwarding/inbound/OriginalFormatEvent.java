@@ -51,6 +51,7 @@ final class OriginalFormatEvent {
         if (payload == null || !payload.isObject()) {
             throw ForwardedBatch.invalid("payload must be an object");
         }
+        ForwardedBatch.assertStorable(payload, "payload");
         JsonNode metadata = root.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             throw ForwardedBatch.invalid("metadata must be an object");
