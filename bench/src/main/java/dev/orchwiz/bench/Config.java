@@ -43,6 +43,8 @@ record Config(
         int[] toolCallClients,
         int pendingCalls,
         int approverClients,
+        int runCalls,
+        boolean runWaitStream,
         int startRuns,
         boolean startCds,
         Set<String> phases,
@@ -100,6 +102,9 @@ record Config(
               --toolcall-clients 8,32  concurrent runtimes posting allowed tool calls, per level (default 8,32)
               --pending-calls 1000     calls left awaiting approval for the inbox reads and the decisions (default 1000)
               --approver-clients 8     clients approving those calls (default 8); the inbox readers are --list-clients
+              --run-calls 4            runs: calls the many-call run asks for in one step (default 4, at least 2)
+              --run-wait stream|poll   runs: clients learn that a run or call ended from the event stream (default)
+                                       or by reading its status every 5 ms (as before 2026-12-07)
               --phases LIST            subset of commands,lag,list,seed,rebuild,toolcalls,runs (default all),
                                    and replication (two more nodes A → B; only when named),
                                    and start (restarts on the initialised database; only when named, runs last)
@@ -167,6 +172,8 @@ record Config(
                 "toolcall-clients",
                 "pending-calls",
                 "approver-clients",
+                "run-calls",
+                "run-wait",
                 "start-runs",
                 "start-cds",
                 "phases",
@@ -200,6 +207,15 @@ record Config(
         if (pendingCalls < 10 || pendingCalls > 100_000) {
             // At least ten, so that a tenth of them can warm the decision path up.
             throw new UsageException("--pending-calls must be between 10 and 100000");
+        }
+        int runCalls = Integer.parseInt(options.getOrDefault("run-calls", "4"));
+        if (runCalls < 2 || runCalls > 32) {
+            // Two at least: the per-call figure is the difference between this run and the one-call run.
+            throw new UsageException("--run-calls must be between 2 and 32");
+        }
+        String runWait = options.getOrDefault("run-wait", "stream");
+        if (!runWait.equals("stream") && !runWait.equals("poll")) {
+            throw new UsageException("--run-wait must be stream or poll");
         }
         Set<String> phases = new LinkedHashSet<>();
         for (String phase :
@@ -251,6 +267,8 @@ record Config(
                 toolCallClients,
                 pendingCalls,
                 positive(options.getOrDefault("approver-clients", "8")),
+                runCalls,
+                runWait.equals("stream"),
                 positive(options.getOrDefault("start-runs", "3")),
                 Boolean.parseBoolean(options.getOrDefault("start-cds", "true")),
                 phases,

@@ -83,7 +83,7 @@ final class Http {
                 .build());
     }
 
-    private static String[] authorization() {
+    static String[] authorization() {
         String token = bearer;
         return token == null ? new String[] {"X-Bench", "1"} : new String[] {"Authorization", "Bearer " + token};
     }

@@ -95,25 +95,36 @@ final class Report {
         }
     }
 
-    /** One client level of the runs phase: plain runs, runs with one tool call, the same call asked for directly. */
+    /**
+     * One client level of the runs phase: plain runs, runs with one tool call, runs with several calls in one step,
+     * the same call asked for directly; the overhead with the call's model-call step, and per call within a run.
+     */
     record RunLevel(
             int clients,
             Measurement.Measured plain,
             Measurement.Measured withTool,
+            Measurement.Measured manyTools,
             Measurement.Measured direct,
-            RunOverhead overhead) {}
+            RunOverhead overhead,
+            RunOverhead.PerCall perCall) {}
 
     /**
      * The runs phase: each level's three measurements, and how the runs' tool calls and the direct calls ended
      * (warm-up included), which must match for the overhead to compare the same work.
      */
-    record RunsResult(List<RunLevel> levels, Clients.Statuses runToolStatuses, Clients.Statuses directStatuses) {
+    record RunsResult(
+            List<RunLevel> levels,
+            int manyCalls,
+            boolean waitedOnStream,
+            Clients.Statuses runToolStatuses,
+            Clients.Statuses directStatuses) {
 
         List<Measurement.Measured> measurements() {
             List<Measurement.Measured> all = new ArrayList<>();
             levels.forEach(level -> {
                 all.add(level.plain());
                 all.add(level.withTool());
+                all.add(level.manyTools());
                 all.add(level.direct());
             });
             return all;

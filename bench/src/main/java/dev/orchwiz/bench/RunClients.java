@@ -23,7 +23,7 @@ final class RunClients {
     /** The local runtime turns each {@code run: <command>} line into one Bash call through the control plane. */
     static final String TOOL_COMMAND = "true";
 
-    static final String TOOL_PROMPT = "run: " + TOOL_COMMAND;
+    static final String TOOL_PROMPT = toolPrompt(1);
 
     /** The rule that lets those calls run unattended; the phase adds it for its user and removes it afterwards. */
     static final String ALLOW_RULE = "Bash(" + TOOL_COMMAND + ")";
@@ -52,6 +52,11 @@ final class RunClients {
             Set.of("completed", "failed", "timed_out", "cancelled", "denied", "blocked", "expired");
 
     private RunClients() {}
+
+    /** A prompt that asks the local runtime for {@code calls} Bash calls in one model step, one line each. */
+    static String toolPrompt(int calls) {
+        return String.join("\n", java.util.Collections.nCopies(calls, "run: " + TOOL_COMMAND));
+    }
 
     /**
      * An {@code auto_accept} session on the local runtime, answered once the read model shows it (null when either
@@ -101,6 +106,30 @@ final class RunClients {
     }
 
     /**
+     * Waits for {@code id} to end: from the event stream when there is one (then one read of its final state, at the
+     * version the ending event made, recorded as {@code read}), otherwise by polling {@code path}. Answers the final
+     * body, or null when it did not end in time or a read failed.
+     */
+    static JsonNode awaitEnd(
+            Http http, Recorder recorder, Endings endings, String id, String path, String field, Set<String> finals) {
+        if (endings == null) {
+            return awaitFinal(http, recorder, path + "?minVersion=0", field, finals);
+        }
+        Endings.Ending ending = endings.await(id, FINISH_TIMEOUT);
+        if (ending == null) {
+            return null;
+        }
+        Http.Result read = http.get(path + "?minVersion=" + Math.max(0, ending.version()));
+        recorder.record("read", read);
+        if (!read.ok()) {
+            return null;
+        }
+        JsonNode json = read.json();
+        // The read waited for the ending's version, so anything but a final state here is the node's error.
+        return finals.contains(json.path(field).asText()) ? json : null;
+    }
+
+    /**
      * A user prompting the local runtime in an {@code auto_accept} session, waiting for each run to finish before the
      * next prompt (closed loop). Records {@code op} from the prompt's send to the first read showing the run
      * {@code completed}; counts the runs' final states and, for runs that ask for tools, their calls' statuses.
@@ -112,11 +141,20 @@ final class RunClients {
         private final String title;
         private final Clients.Statuses states;
         private final Clients.Statuses toolStatuses;
+        private final Endings endings;
         private String session;
         private int runsInSession;
 
-        RunClient(Http http, String op, String prompt, String title, Clients.Statuses states, Clients.Statuses tools) {
+        RunClient(
+                Http http,
+                String op,
+                String prompt,
+                String title,
+                Clients.Statuses states,
+                Clients.Statuses tools,
+                Endings endings) {
             this.http = http;
+            this.endings = endings;
             this.op = op;
             this.prompt = prompt;
             this.title = title;
@@ -145,9 +183,8 @@ final class RunClients {
                 recorder.record(op, unfinished(System.nanoTime() - start, "no run started"));
                 return true;
             }
-            // minVersion=0 waits for the run to reach the read model, so the first read is not a 404.
-            JsonNode run =
-                    awaitFinal(http, recorder, "/api/runs/" + runId + "?minVersion=0", "state", FINAL_RUN_STATES);
+            // minVersion waits for the run (or its ending) to reach the read model, so a read is neither a 404 nor stale.
+            JsonNode run = awaitEnd(http, recorder, endings, runId, "/api/runs/" + runId, "state", FINAL_RUN_STATES);
             long nanos = System.nanoTime() - start;
             if (run == null) {
                 recorder.record(op, unfinished(nanos, "run not finished"));
@@ -174,9 +211,11 @@ final class RunClients {
         private final String op;
         private final Map<String, Object> body;
         private final Clients.Statuses statuses;
+        private final Endings endings;
 
-        DirectCallClient(Http http, String op, String sessionId, Clients.Statuses statuses) {
+        DirectCallClient(Http http, String op, String sessionId, Clients.Statuses statuses, Endings endings) {
             this.http = http;
+            this.endings = endings;
             this.op = op;
             this.statuses = statuses;
             Map<String, Object> call = new LinkedHashMap<>();
@@ -198,7 +237,8 @@ final class RunClients {
             JsonNode call =
                     FINAL_CALL_STATUSES.contains(posted.json().path("status").asText())
                             ? posted.json()
-                            : awaitFinal(http, recorder, "/api/tool-calls/" + id, "status", FINAL_CALL_STATUSES);
+                            : awaitEnd(
+                                    http, recorder, endings, id, "/api/tool-calls/" + id, "status", FINAL_CALL_STATUSES);
             long nanos = System.nanoTime() - start;
             if (call == null) {
                 recorder.record(op, unfinished(nanos, "call not finished"));

@@ -60,4 +60,36 @@ record RunOverhead(double plainRunsPerSecond, double toolRunsPerSecond, double d
         }
         return (measured / base - 1) * 100;
     }
+
+    /**
+     * What each call costs within a run, its model-call steps left out: a run asking for {@code manyCalls} calls in one
+     * step against a run asking for one, both with the same two model calls (the one asking, the one reading the
+     * results). Their difference is {@code manyCalls − 1} calls with what the run records around each (the call's
+     * span and run events, its result settled into the run, redaction): the observability harness's work per call.
+     *
+     * @param oneCallRunsPerSecond runs with one call finished per second
+     * @param manyCallRunsPerSecond runs with {@code manyCalls} calls finished per second
+     * @param manyCalls calls the many-call run asks for, at least 2
+     * @param directCallsPerSecond the same calls asked for directly and finished, per second
+     */
+    record PerCall(
+            double oneCallRunsPerSecond, double manyCallRunsPerSecond, int manyCalls, double directCallsPerSecond) {
+
+        PerCall {
+            if (manyCalls < 2) {
+                throw new IllegalArgumentException("the many-call run asks for at least two calls");
+            }
+        }
+
+        /** Seconds of the node per call within a run; NaN when a rate is missing. */
+        double secondsPerCall() {
+            return new RunOverhead(oneCallRunsPerSecond, manyCallRunsPerSecond, directCallsPerSecond, manyCalls - 1)
+                    .marginalSecondsPerCall();
+        }
+
+        /** Extra time per call within a run, in percent of the direct call's. */
+        double overheadPercent() {
+            return percentOver(secondsPerCall(), directCallsPerSecond > 0 ? 1 / directCallsPerSecond : Double.NaN);
+        }
+    }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Agent runs on the node's deterministic {@code local} runtime, a model that answers at once: runs per second, and
@@ -70,32 +72,52 @@ final class RunsPhase implements Phase {
                     toolRunStates,
                     runToolStatuses,
                     diagnose);
+            Measurement.Measured manyTools = runs(
+                    harness,
+                    "many-tool-run",
+                    RunClients.toolPrompt(config.runCalls()),
+                    "Bench many-tool runs",
+                    level,
+                    toolRunStates,
+                    runToolStatuses,
+                    diagnose);
             Measurement.Measured directCalls = measure(
                     harness,
                     "direct-calls-" + level,
                     "direct-call",
                     level,
-                    i -> new RunClients.DirectCallClient(
-                            harness.node().http(), "direct-call", direct.get(i), directStatuses),
+                    stream -> i -> new RunClients.DirectCallClient(
+                            harness.node().http(), "direct-call", direct.get(i), directStatuses, stream),
                     directStatuses,
-                    // All three profiled at the top level: the overhead is read as the difference between them.
+                    Endings.CALL_ENDS,
+                    // All four profiled at the top level: the overhead is read as the difference between them.
                     diagnose);
             RunOverhead overhead = new RunOverhead(plain.perSecond(), withTool.perSecond(), directCalls.perSecond(), 1);
+            RunOverhead.PerCall perCall = new RunOverhead.PerCall(
+                    withTool.perSecond(), manyTools.perSecond(), config.runCalls(), directCalls.perSecond());
             RunCpu plainCpu = RunCpu.of(plain);
             RunCpu toolCpu = RunCpu.of(withTool);
+            RunCpu manyCpu = RunCpu.of(manyTools);
             RunCpu directCpu = RunCpu.of(directCalls);
             Bench.log(String.format(
                     Locale.ROOT,
-                    "  overhead per tool call at %d clients: %.1f %% (marginal), %.1f %% (whole run); on node CPU"
-                            + " %.1f %% (node ms per run %.1f, tool-run %.1f, direct call %.1f incl. sandbox)",
+                    "  overhead per tool call at %d clients: %.1f %% per call in a run (%d-call run against 1-call"
+                            + " run), %.1f %% with its model-call step (marginal), %.1f %% (whole run); on node CPU"
+                            + " %.1f %% and %.1f %% (node ms per run %.1f, tool-run %.1f, %d-call run %.1f, direct"
+                            + " call %.1f incl. sandbox)",
                     level,
+                    perCall.overheadPercent(),
+                    config.runCalls(),
                     overhead.marginalOverheadPercent(),
                     overhead.wholeRunOverheadPercent(),
+                    RunCpu.marginalPercent(toolCpu, manyCpu, directCpu, config.runCalls() - 1),
                     RunCpu.marginalPercent(plainCpu, toolCpu, directCpu, 1),
                     plainCpu.nodeAndSandboxMs(),
                     toolCpu.nodeAndSandboxMs(),
+                    config.runCalls(),
+                    manyCpu.nodeAndSandboxMs(),
                     directCpu.nodeAndSandboxMs()));
-            levels.add(new Report.RunLevel(level, plain, withTool, directCalls, overhead));
+            levels.add(new Report.RunLevel(level, plain, withTool, manyTools, directCalls, overhead, perCall));
         }
         check(report, "runs without tools", runStates);
         check(report, "runs with a tool call", toolRunStates);
@@ -105,7 +127,8 @@ final class RunsPhase implements Phase {
                     + " but the direct calls " + ToolCallsPhase.statusSummary(directStatuses)
                     + "; the overhead compares different work");
         }
-        report.runs = new Report.RunsResult(levels, runToolStatuses, directStatuses);
+        report.runs = new Report.RunsResult(
+                levels, config.runCalls(), config.runWaitStream(), runToolStatuses, directStatuses);
     }
 
     /**
@@ -127,9 +150,16 @@ final class RunsPhase implements Phase {
                 op + "s-" + clients,
                 op,
                 clients,
-                i -> new RunClients.RunClient(
-                        harness.node().http(), op, prompt, title + " " + clients + "/" + i, states, toolStatuses),
+                stream -> i -> new RunClients.RunClient(
+                        harness.node().http(),
+                        op,
+                        prompt,
+                        title + " " + clients + "/" + i,
+                        states,
+                        toolStatuses,
+                        stream),
                 states,
+                Endings.RUN_ENDS,
                 diagnose);
     }
 
@@ -138,11 +168,15 @@ final class RunsPhase implements Phase {
             String phase,
             String op,
             int clients,
-            java.util.function.IntFunction<ClosedLoop.Client> factory,
+            Function<Endings, IntFunction<ClosedLoop.Client>> factory,
             Clients.Statuses statuses,
+            List<String> endingTypes,
             boolean diagnose)
             throws InterruptedException {
         Config config = harness.config();
+        // One stream for all clients of the measurement, opened before they start and closed after the window.
+        Endings stream = config.runWaitStream() ? Endings.open(harness.node().http().base(), endingTypes) : null;
+
         Bench.log(String.format(
                 Locale.ROOT,
                 "runs: %d client(s), %s, %d s warm-up + %d s measured",
@@ -150,13 +184,28 @@ final class RunsPhase implements Phase {
                 op,
                 config.warmup().toSeconds(),
                 config.duration().toSeconds()));
-        Measurement.Measured measured = harness.measurement()
-                .run(phase, op, clients, factory, config.warmup(), config.duration(), statuses, diagnose);
+        Measurement.Measured measured;
+        try {
+            measured = harness.measurement()
+                    .run(
+                            phase,
+                            op,
+                            clients,
+                            factory.apply(stream),
+                            config.warmup(),
+                            config.duration(),
+                            statuses,
+                            diagnose);
+        } finally {
+            if (stream != null) {
+                stream.close();
+            }
+        }
         harness.report().countErrors(measured);
         Recorder.Stats stats = measured.stats();
         Bench.log(String.format(
                 Locale.ROOT,
-                "  %.1f %s/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f polls each, errors %s, ends %s",
+                "  %.1f %s/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f reads each, errors %s, ends %s",
                 measured.perSecond(),
                 op,
                 stats.p50(),
@@ -168,11 +217,11 @@ final class RunsPhase implements Phase {
         return measured;
     }
 
-    /** Reads of the run or call in flight per finished operation, in the measured window. */
+    /** Reads of the run or call in flight (polls, or the one read after its ending) per finished operation. */
     static double pollsPerOperation(Measurement.Measured measured) {
         Recorder recorder = measured.outcome().measured();
         long operations = recorder.total(measured.op());
-        return operations == 0 ? Double.NaN : (double) recorder.total("poll") / operations;
+        return operations == 0 ? Double.NaN : (double) (recorder.total("poll") + recorder.total("read")) / operations;
     }
 
     private static void check(Report report, String what, Clients.Statuses states) {

@@ -49,4 +49,22 @@ class RunOverheadTest {
         assertThat(RunOverhead.percentOver(8, 10)).isCloseTo(-20.0, within(1e-9));
         assertThat(RunOverhead.percentOver(8, 0)).isNaN();
     }
+
+    @Test
+    void perCallInARunLeavesTheModelCallStepsOut() {
+        // given one-call runs take 30 ms of the node (two model calls and a call), four-call runs 63 ms, a direct
+        // call 10 ms
+        RunOverhead.PerCall perCall = new RunOverhead.PerCall(1000.0 / 30, 1000.0 / 63, 4, 100);
+
+        // then each further call in a run costs 11 ms, 10 % more than the call alone
+        assertThat(perCall.secondsPerCall()).isCloseTo(0.011, within(1e-9));
+        assertThat(perCall.overheadPercent()).isCloseTo(10.0, within(1e-6));
+    }
+
+    @Test
+    void perCallNeedsTwoCallsAndEveryRate() {
+        assertThatThrownBy(() -> new RunOverhead.PerCall(1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new RunOverhead.PerCall(10, 5, 4, 0).overheadPercent()).isNaN();
+        assertThat(new RunOverhead.PerCall(10, 0, 4, 100).overheadPercent()).isNaN();
+    }
 }

@@ -51,6 +51,14 @@ public class CommitSignallingEventSource implements StreamableMessageSource<Trac
         store.subscribe(this::published);
     }
 
+    /**
+     * Runs {@code reader} (briefly, on the signalling thread) after each window in which this node committed events:
+     * for readers of the store other than Axon's processors, such as the event stream's tailer.
+     */
+    public void onCommit(Runnable reader) {
+        readers.add(reader);
+    }
+
     /** Stops signalling (on shutdown). */
     public void close() {
         signals.shutdownNow();

@@ -28,14 +28,27 @@ class RunToolCalls {
         this.jdbc = jdbc;
     }
 
-    void link(ToolCallId call, RunId run, String providerCallId, String tool) {
+    /** A call a run is about to ask for: its id, the runtime's id for it and the tool. */
+    record Link(ToolCallId call, String providerCallId, String tool) {}
+
+    /** Links a step's calls to their run, in one statement however many the model asked for. */
+    void link(RunId run, List<Link> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        Object[] ids = calls.stream().map(link -> link.call().value()).toArray();
+        Object[] providerIds = calls.stream().map(Link::providerCallId).toArray();
+        Object[] tools = calls.stream().map(Link::tool).toArray();
         jdbc.update(
-                "insert into agent_run_tool_call (tool_call_id, run_id, provider_call_id, tool) values (?, ?, ?, ?)"
+                "insert into agent_run_tool_call (tool_call_id, run_id, provider_call_id, tool)"
+                        + " select call, ?, provider, tool from unnest(?, ?, ?) as asked (call, provider, tool)"
                         + " on conflict (tool_call_id) do nothing",
-                call.value(),
-                run.value(),
-                providerCallId,
-                tool);
+                statement -> {
+                    statement.setObject(1, run.value());
+                    statement.setArray(2, statement.getConnection().createArrayOf("uuid", ids));
+                    statement.setArray(3, statement.getConnection().createArrayOf("text", providerIds));
+                    statement.setArray(4, statement.getConnection().createArrayOf("text", tools));
+                });
     }
 
     Optional<RunId> runOf(ToolCallId call) {

@@ -132,6 +132,17 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, 
             .executor(Runnable::run)
             .build();
 
+    /**
+     * The calls this node's runs asked for and that have not ended, with their run: a call ending quietly here settles
+     * its run without a query (ADR 0024), and a call of no run, the usual case, costs nothing. Bounded and expiring: a
+     * call not found here (evicted, asked for on another node, or before a restart) settles through its event.
+     */
+    private final Cache<ToolCallId, RunId> linkedHere = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(30))
+            .executor(Runnable::run)
+            .build();
+
     WhenRunStartsOrToolCallsSettleThenCallTheModel(
             CommandGateway commands,
             RunConversations conversations,
@@ -214,13 +225,12 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, 
      */
     @Override
     public void completed(ToolCallId call, int exitCode, boolean printed) {
-        if (printed) {
+        RunId run = linkedHere.asMap().remove(call);
+        if (printed || run == null) {
             return;
         }
-        links.runOf(call).ifPresent(run -> {
-            settledWhereRun.put(call, Boolean.TRUE);
-            workers.execute(() -> settleLinked(run, call, "completed", "exit code " + exitCode, false));
-        });
+        settledWhereRun.put(call, Boolean.TRUE);
+        workers.execute(() -> settleLinked(run, call, "completed", "exit code " + exitCode, false));
     }
 
     @EventHandler
@@ -471,15 +481,17 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, 
                 .toList();
         AllowedTools allowed = new AllowedTools(started.allowedTools());
         List<RecordModelCall.Link> asking = new ArrayList<>();
+        List<RunToolCalls.Link> linking = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             RequestedTool asked = turn.toolCalls().get(i);
             ToolCallId id = ToolCallId.random();
-            // Linked first, every one of them: a call can settle before the request even answers, and a step is
-            // taken only once each call it asked for has a row and has settled in it (a refused one too).
-            links.link(id, runId, asked.id(), asked.name());
+            linking.add(new RunToolCalls.Link(id, asked.id(), asked.name()));
             asking.add(new RecordModelCall.Link(
                     id, asked.id(), asked.name(), calls.get(i).input(), TraceIds.spanId()));
         }
+        // Linked first, every one of them: a call can settle before the request even answers, and a step is taken
+        // only once each call it asked for has a row and has settled in it (a refused one too).
+        link(runId, linking);
         boolean completes = turn.toolCalls().isEmpty();
         send(new RecordModelCall(
                 runId,
@@ -552,10 +564,15 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, 
         Actor owner = new Actor(started.ownerId(), false);
         AllowedTools allowed = new AllowedTools(started.allowedTools());
         List<ToolCallId> ids = new ArrayList<>();
+        List<RunToolCalls.Link> linking = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             ToolCallId id = ToolCallId.random();
             ids.add(id);
-            links.link(id, runId, "command-" + i, ToolCallRequests.LOCAL_TOOL);
+            linking.add(new RunToolCalls.Link(id, "command-" + i, ToolCallRequests.LOCAL_TOOL));
+        }
+        link(runId, linking);
+        for (int i = 0; i < commands.size(); i++) {
+            ToolCallId id = ids.get(i);
             send(new RecordRunToolCall(
                     runId,
                     RunRecord.PREFLIGHT_STEP,
@@ -577,6 +594,12 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, 
             input.put("description", "!`" + commands.get(i) + "` of a slash command");
             requestRuntimeCall(runId, started, owner, id, ToolCallRequests.LOCAL_TOOL, input);
         }
+    }
+
+    /** Links calls to their run, in the table and in this node's memory of the calls its runs asked for. */
+    private void link(RunId runId, List<RunToolCalls.Link> calls) {
+        links.link(runId, calls);
+        calls.forEach(call -> linkedHere.put(call.call(), runId));
     }
 
     /** The prompt of a run with {@code !`cmd`} calls, as the model sees it: each marker replaced by its output. */
