@@ -30,6 +30,9 @@ import tools.jackson.databind.ObjectMapper;
 @RequestMapping("/api/events")
 class EventStreamController {
 
+    /** Longer than any event type name, here or on another node. */
+    private static final int MAX_TYPE_NAME = 200;
+
     private final EventLog log;
     private final ForwardedEventsTable forwarded;
     private final ObjectMapper json;
@@ -99,16 +102,25 @@ class EventStreamController {
         return source;
     }
 
-    /** Type names as given: forwarded events carry their origin's names, which this node need not know. */
+    /**
+     * Type names as given: forwarded events carry their origin's names, which this node need not know. A name longer
+     * than any event's is refused: dropping it would leave a filter of nothing, a stream of every event.
+     */
     private static Set<String> typeNames(List<String> raw) {
         if (raw == null) {
             return Set.of();
         }
-        return raw.stream()
+        Set<String> names = raw.stream()
                 .flatMap(item -> Arrays.stream(item.split(",")))
                 .map(String::trim)
-                .filter(name -> !name.isEmpty() && name.length() <= 200)
+                .filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
+        if (names.stream().anyMatch(name -> name.length() > MAX_TYPE_NAME)) {
+            String problem = "has a name longer than " + MAX_TYPE_NAME + " characters";
+            throw new InvalidRequest(
+                    RequestError.INVALID_PARAMETER, "types " + problem, List.of(new FieldProblem("types", problem)));
+        }
+        return names;
     }
 
     private static Set<String> types(List<String> raw) {

@@ -186,6 +186,13 @@ class EventStreamIT {
         NodeClient.Reply unknown = node.get("/api/events/stream?types=session.exploded");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.code()).isEqualTo("INVALID_PARAMETER");
+        // A name too long to be any event's is refused too, not dropped (which left a stream of every event).
+        NodeClient.Reply tooLong = node.get("/api/events/stream?types=" + "a".repeat(201));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.code()).isEqualTo("INVALID_PARAMETER");
+        NodeClient.Reply tooLongForwarded =
+                node.get("/api/events/stream?source=all&types=session.started," + "b".repeat(5000));
+        assertThat(tooLongForwarded.status()).isEqualTo(400);
         assertThat(node.get("/api/events/stream?after=yesterday").status()).isEqualTo(400);
         assertThat(node.get("/api/events/types").raw()).contains("session.started", "session.mode-changed");
     }
