@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useClipboardCopy } from '@/lib/use-clipboard-copy';
 import { Dialog } from './dialog';
 
 export type SecretDialogProps = {
@@ -17,8 +18,6 @@ export type SecretDialogProps = {
   children?: ReactNode;
 };
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 /**
  * The one and only time a secret is shown. It lives in this dialog's props only: never in storage,
  * never in a query cache; closing the dialog forgets it.
@@ -34,16 +33,7 @@ export const SecretDialog = ({
   whenLost = 'rotate it',
   children,
 }: SecretDialogProps) => {
-  const [copy, setCopy] = useState<CopyState>('idle');
-
-  const copySecret = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
-  };
+  const [copy, copySecret] = useClipboardCopy(secret);
 
   return (
     <Dialog

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { CopyId } from '@/components/copy-id';
 import { Fact as SharedFact } from '@/components/fact';
 import { RelativeTime } from '@/components/relative-time';
 import { humanize } from '@/lib/format';
@@ -18,7 +19,7 @@ export const SessionHeader = ({ session, actions }: SessionHeaderProps) => (
     <div className="session-header__top">
       <div className="session-header__heading">
         <p className="page-header__eyebrow">
-          <Link to="/sessions">Sessions</Link> / <code>{session.id}</code>
+          <Link to="/sessions">Sessions</Link> · <CopyId id={session.id} what="session" testId="session-copy-id" />
         </p>
         <h1 className="page-header__title" data-testid="session-title">
           {sessionTitle(session)}
