@@ -42,7 +42,6 @@ class EventLog implements SmartLifecycle {
     private static final long LISTENING_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final EventStoreTable table;
-    private final CommitSignallingEventSource commits;
     private final Duration gapTimeout;
     private final Duration pollInterval;
     private final int bufferSize;
@@ -55,7 +54,7 @@ class EventLog implements SmartLifecycle {
     private long gapSeenAt;
     private volatile boolean running;
     private volatile long lastAskedNanos = System.nanoTime() - LISTENING_NANOS;
-    private Thread tailer;
+    private volatile Thread tailer;
 
     EventLog(
             EventStoreTable table,
@@ -64,10 +63,10 @@ class EventLog implements SmartLifecycle {
             @Value("${orchwiz.events.stream.poll-interval:PT0.1S}") Duration pollInterval,
             @Value("${orchwiz.events.stream.buffer:10000}") int bufferSize) {
         this.table = table;
-        this.commits = commits;
         this.gapTimeout = gapTimeout;
         this.pollInterval = pollInterval;
         this.bufferSize = bufferSize;
+        commits.onCommit(this::committed);
     }
 
     /** The last position released in order; every event at or below it has been released or will never exist. */
@@ -116,14 +115,6 @@ class EventLog implements SmartLifecycle {
         running = true;
         tailer = new Thread(this::tail, "orchwiz-event-log");
         tailer.setDaemon(true);
-        Thread woken = tailer;
-        // A permit given while the tailer reads is kept, so a commit during a read is read right after it. With nobody
-        // listening, nobody is waiting for the frame: the regular poll is soon enough.
-        commits.onCommit(() -> {
-            if (System.nanoTime() - lastAskedNanos < LISTENING_NANOS) {
-                LockSupport.unpark(woken);
-            }
-        });
         tailer.start();
         log.info("Event stream tailing from global sequence {}", releasedUpTo);
     }
@@ -143,6 +134,17 @@ class EventLog implements SmartLifecycle {
             expected = event.position() + 1;
         }
         return head;
+    }
+
+    /**
+     * This node committed events: wake the tailer. A permit given while it reads is kept, so a commit during a read is
+     * read right after it. With nobody listening, nobody waits for the frame: the regular poll is soon enough.
+     */
+    private void committed() {
+        Thread current = tailer;
+        if (current != null && System.nanoTime() - lastAskedNanos < LISTENING_NANOS) {
+            LockSupport.unpark(current);
+        }
     }
 
     private void tail() {
