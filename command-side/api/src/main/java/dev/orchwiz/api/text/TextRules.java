@@ -14,6 +14,18 @@ public final class TextRules {
 
     /** Why {@code text} is refused, or empty when it is acceptable. */
     public static Optional<String> problem(CharSequence text, boolean multiLine) {
+        return scan(text, multiLine, true);
+    }
+
+    /**
+     * Why {@code text} cannot be stored at all (a NUL, an unpaired surrogate), or empty: the rule for text that is
+     * another system's record, such as a forwarded event's payload, whose other control characters are kept.
+     */
+    public static Optional<String> storageProblem(CharSequence text) {
+        return scan(text, true, false);
+    }
+
+    private static Optional<String> scan(CharSequence text, boolean multiLine, boolean controls) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -33,7 +45,7 @@ public final class TextRules {
                 }
                 continue;
             }
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            if (c == 0 || (controls && (c < 0x20 || (c >= 0x7f && c <= 0x9f)))) {
                 return Optional.of("contains the control character " + codePoint(c) + (c == 0 ? " (NUL)" : "")
                         + " at position " + i);
             }

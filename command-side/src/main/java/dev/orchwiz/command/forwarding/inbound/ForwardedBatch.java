@@ -1,6 +1,7 @@
 package dev.orchwiz.command.forwarding.inbound;
 
 import dev.orchwiz.api.forwarding.ForwardingError;
+import dev.orchwiz.api.text.TextRules;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class ForwardedBatch {
     /**
      * Refuses a payload holding text PostgreSQL's jsonb cannot store (NUL, an unpaired UTF-16 surrogate), in a value or
      * a field name at any depth: the insert would fail after the batch was verified, as a 500. Other control
-     * characters pass, unlike {@link dev.orchwiz.api.text.TextRules} for text typed here: a payload is another node's
+     * characters pass, unlike {@link TextRules#problem} for text typed here: a payload is another node's
      * stored event, whose tool output may hold them.
      */
     static void assertStorable(JsonNode payload, String at) {
@@ -139,15 +140,9 @@ final class ForwardedBatch {
     }
 
     private static void assertStorable(String text, String at) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c)
-                    ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
-                    : !Character.isLowSurrogate(c);
-            if (c == 0 || !paired) {
-                throw invalid(at + " holds a NUL or an unpaired surrogate, which cannot be stored");
-            }
-        }
+        TextRules.storageProblem(text).ifPresent(why -> {
+            throw invalid(at + " " + why + ", which cannot be stored");
+        });
     }
 
     static String text(JsonNode object, String field, String at, boolean required) {
