@@ -563,16 +563,13 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, 
     private void requestPreflight(RunId runId, RunStarted started, List<String> commands) {
         Actor owner = new Actor(started.ownerId(), false);
         AllowedTools allowed = new AllowedTools(started.allowedTools());
-        List<ToolCallId> ids = new ArrayList<>();
         List<RunToolCalls.Link> linking = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
-            ToolCallId id = ToolCallId.random();
-            ids.add(id);
-            linking.add(new RunToolCalls.Link(id, "command-" + i, ToolCallRequests.LOCAL_TOOL));
+            linking.add(new RunToolCalls.Link(ToolCallId.random(), "command-" + i, ToolCallRequests.LOCAL_TOOL));
         }
         link(runId, linking);
         for (int i = 0; i < commands.size(); i++) {
-            ToolCallId id = ids.get(i);
+            ToolCallId id = linking.get(i).call();
             send(new RecordRunToolCall(
                     runId,
                     RunRecord.PREFLIGHT_STEP,
@@ -584,7 +581,7 @@ class WhenRunStartsOrToolCallsSettleThenCallTheModel implements DisposableBean, 
                     TraceIds.spanId()));
         }
         for (int i = 0; i < commands.size(); i++) {
-            ToolCallId id = ids.get(i);
+            ToolCallId id = linking.get(i).call();
             if (!allowed.permits(ToolCallRequests.LOCAL_TOOL)) {
                 workers.execute(() -> settle(runId, id, "refused", allowed.refusal(ToolCallRequests.LOCAL_TOOL), true));
                 continue;
